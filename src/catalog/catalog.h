@@ -1,0 +1,226 @@
+/*
+ * Catalog
+ *
+ * The catalog is datamap's memory: sources, the assets found in them, their
+ * tables and columns (with schema versions), findings, tags, runs and jobs.
+ * Callers see only this interface. Underneath, catalog.c holds the logic as
+ * portable SQL over a small database interface (db.h) with one backend per
+ * database: db_sqlite.c now, db_postgres.c later, so the PostgreSQL catalog
+ * of fleet mode needs no change here or in any caller.
+ *
+ * URLs: a path or "sqlite:///path" (default ./datamap.db, created mode 0600,
+ * WAL), ":memory:" for a throwaway catalog (`datamap scan`), and later
+ * "postgres://...".
+ *
+ * Each pipeline step commits its result in one transaction
+ * (dm_catalog_begin/commit), so a crash loses at most the step under way.
+ * Times are UTC ISO 8601 strings ("2026-11-27T08:00:00Z").
+ *
+ * Ownership: *_rec structs returned to the caller own their strings; free
+ * them with the matching *_free (NULL-safe). Arrays come with a count and are
+ * freed with the *_list_free function.
+ */
+#ifndef DM_CATALOG_CATALOG_H
+#define DM_CATALOG_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+typedef struct dm_catalog dm_catalog;
+
+/* Asset states, in pipeline order. */
+#define DM_ASSET_DISCOVERED "discovered"
+#define DM_ASSET_CATALOGED "cataloged"
+#define DM_ASSET_CLASSIFIED "classified"
+
+dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err);
+/* Create the schema or migrate it to the current version (idempotent). */
+dm_status dm_catalog_migrate(dm_catalog *cat, dm_error *err);
+int dm_catalog_schema_version(dm_catalog *cat);  /* 0 before init */
+void dm_catalog_close(dm_catalog *cat);          /* NULL is a no-op */
+
+dm_status dm_catalog_begin(dm_catalog *cat, dm_error *err);
+dm_status dm_catalog_commit(dm_catalog *cat, dm_error *err);
+void dm_catalog_rollback(dm_catalog *cat);
+
+/* ---- sources ---------------------------------------------------------- */
+
+typedef struct dm_source_rec {
+    int64_t id;
+    char *name;
+    char *url;              /* never contains a password: callers strip it */
+    char *options_json;     /* {"k":"v",...} from --option */
+    char *tags_json;        /* {"k":"v",...} from --tag */
+    char *require_tag;      /* "key=value" or NULL */
+    char *created_at;
+} dm_source_rec;
+
+/* DM_ERR_ARG when the name exists already. */
+dm_status dm_catalog_source_add(dm_catalog *cat, const dm_source_rec *src, int64_t *id, dm_error *err);
+dm_status dm_catalog_source_get(dm_catalog *cat, const char *name, dm_source_rec *out, dm_error *err);
+dm_status dm_catalog_source_list(dm_catalog *cat, dm_source_rec **out, size_t *n, dm_error *err);
+/* Removes the source; its assets are marked deleted, never dropped. */
+dm_status dm_catalog_source_remove(dm_catalog *cat, const char *name, dm_error *err);
+void dm_source_rec_free(dm_source_rec *s);
+void dm_source_list_free(dm_source_rec *list, size_t n);
+
+/* ---- assets ----------------------------------------------------------- */
+
+typedef struct dm_asset_rec {
+    int64_t id;
+    int64_t source_id;
+    char *source_name;
+    char *name;
+    char *kind;             /* "folder", "bucket", "dynamodb_table", "database", "file" */
+    char *location;         /* URL: file:///data/sales, s3://bucket */
+    char *state;            /* DM_ASSET_* */
+    char *fingerprint;      /* driver-defined; changes when the content changed */
+    char *first_seen, *last_seen, *deleted_at;      /* deleted_at NULL when present */
+    char *cataloged_at, *classified_at;
+    char *region;           /* store region, NULL when not known */
+    char *facts_json;       /* store facts for the report: {"encryption":"AES256",...} */
+} dm_asset_rec;
+
+typedef struct dm_asset_filter {
+    const char *source;     /* source name, or NULL for all */
+    const char *name;       /* asset name, or NULL */
+    bool include_deleted;
+} dm_asset_filter;
+
+/* Insert or refresh an asset seen by discover: sets last_seen to now, clears
+ * deleted_at; a new asset starts in state "discovered". *is_new tells which. */
+dm_status dm_catalog_asset_upsert(dm_catalog *cat, int64_t source_id, const char *name,
+                                  const char *kind, const char *location, const char *region,
+                                  int64_t *id, bool *is_new, dm_error *err);
+/* Mark deleted (deleted_at = now) every asset of the source not in keep_ids. */
+dm_status dm_catalog_asset_mark_vanished(dm_catalog *cat, int64_t source_id, const int64_t *keep_ids,
+                                         size_t n_keep, size_t *n_vanished, dm_error *err);
+/* Move to a state; "cataloged" also sets cataloged_at and fingerprint (may be
+ * NULL to keep), "classified" sets classified_at. */
+dm_status dm_catalog_asset_set_state(dm_catalog *cat, int64_t id, const char *state,
+                                     const char *fingerprint, dm_error *err);
+dm_status dm_catalog_asset_set_facts(dm_catalog *cat, int64_t id, const char *facts_json, dm_error *err);
+dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_asset_rec **out,
+                                size_t *n, dm_error *err);
+void dm_asset_rec_free(dm_asset_rec *a);
+void dm_asset_list_free(dm_asset_rec *list, size_t n);
+
+/* ---- tables and columns (crawl) -------------------------------------- */
+
+typedef struct dm_column_def {
+    const char *name;
+    const char *type;       /* "bigint" "double" "boolean" "date" "timestamp" "string" "array" "struct" */
+    bool nullable;
+    bool is_partition;      /* Hive-style key=value folder */
+} dm_column_def;
+
+typedef struct dm_table_put {
+    int64_t asset_id;
+    const char *name;
+    const char *location;   /* URL of the file, folder or database table */
+    const char *format;     /* "csv" "tsv" "jsonl" "json" "postgres" ... */
+    const char *compression;/* "none" "gzip" "zstd" */
+    const char *fingerprint;
+    int64_t rows_estimate;  /* -1 when unknown */
+    int64_t bytes;          /* -1 when unknown */
+    const dm_column_def *columns;
+    size_t ncolumns;
+} dm_table_put;
+
+typedef struct dm_schema_change {
+    int version;            /* schema version after the put (1 for a new table) */
+    bool is_new;            /* the table did not exist */
+    bool changed;           /* a new version was recorded */
+    size_t added, removed, retyped;
+} dm_schema_change;
+
+/* Insert or update a table and its columns. When the column set or a type
+ * differs from the current version, a new schema version is recorded with
+ * the lists of added, removed and retyped columns; removed columns are kept,
+ * marked removed. */
+dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *table_id,
+                               dm_schema_change *chg, dm_error *err);
+dm_status dm_catalog_table_mark_vanished(dm_catalog *cat, int64_t asset_id, const int64_t *keep_ids,
+                                         size_t n_keep, dm_error *err);
+
+typedef struct dm_table_rec {
+    int64_t id;
+    int64_t asset_id;
+    char *name, *location, *format, *compression, *fingerprint;
+    int64_t rows_estimate, bytes, rows_sampled;
+    int schema_version;
+    char *cataloged_at, *classified_at, *deleted_at;
+} dm_table_rec;
+
+dm_status dm_catalog_table_list(dm_catalog *cat, int64_t asset_id, dm_table_rec **out, size_t *n,
+                                dm_error *err);
+void dm_table_list_free(dm_table_rec *list, size_t n);
+
+typedef struct dm_column_rec {
+    int64_t id;
+    char *name, *type;
+    bool nullable, is_partition, removed;
+    int ordinal;
+    char *comment;          /* "Sensitive Data Element | ['EMAIL']" or NULL */
+    char *entities;         /* JSON array of entity names, "[]" when none */
+} dm_column_rec;
+
+dm_status dm_catalog_column_list(dm_catalog *cat, int64_t table_id, dm_column_rec **out, size_t *n,
+                                 dm_error *err);
+void dm_column_list_free(dm_column_rec *list, size_t n);
+
+/* ---- runs and findings (classify) ------------------------------------ */
+
+dm_status dm_catalog_run_begin(dm_catalog *cat, const char *command, int64_t *run_id, dm_error *err);
+dm_status dm_catalog_run_end(dm_catalog *cat, int64_t run_id, const char *status,
+                             const char *stats_json, dm_error *err);
+
+typedef struct dm_finding_rec {
+    const char *column;     /* column name in the table */
+    const char *entity;     /* "EMAIL" */
+    int64_t matches;        /* cells holding the entity */
+    int64_t sampled;        /* non-empty cells looked at */
+    double ratio;
+    const char *confidence; /* "high" "medium" "low" */
+    const char *evidence_json;  /* JSON array of masked examples: ["j***@e***.com"] */
+} dm_finding_rec;
+
+/* Replace the classification of a table: for every column, entities is set
+ * from the findings (none -> "[]" and no comment), the comment becomes the
+ * reference's text "Sensitive Data Element | ['EMAIL', 'PHONE_NUMBER']", and
+ * one findings row per (column, entity) is added for this run. Sets
+ * rows_sampled and classified_at on the table. */
+dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table_id, int64_t rows_sampled,
+                                  const dm_finding_rec *f, size_t n, dm_error *err);
+
+typedef struct dm_finding_out {
+    char *column, *entity, *confidence, *evidence_json, *created_at;
+    int64_t matches, sampled, run_id;
+    double ratio;
+} dm_finding_out;
+
+/* The latest findings of a table (from the last run that classified it). */
+dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding_out **out, size_t *n,
+                                   dm_error *err);
+void dm_finding_list_free(dm_finding_out *list, size_t n);
+
+/* ---- tags ------------------------------------------------------------- */
+
+typedef struct dm_tag {
+    char *key, *value;
+    char *origin;           /* "store" "sidecar" "config" "source" */
+    char *updated_at;
+} dm_tag;
+
+/* Set the tags of one origin on an asset: keys of that origin not in the new
+ * set are removed; every change (added, changed, removed) is kept in the
+ * tag history with the old and new value. */
+dm_status dm_catalog_tags_put(dm_catalog *cat, int64_t asset_id, const char *origin,
+                              const char *const *keys, const char *const *values, size_t n, dm_error *err);
+dm_status dm_catalog_tags_get(dm_catalog *cat, int64_t asset_id, dm_tag **out, size_t *n, dm_error *err);
+void dm_tag_list_free(dm_tag *list, size_t n);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * Logging
+ *
+ * Logs go to stderr: human lines on a terminal ("datamap: warning: ..."),
+ * JSON lines with --log-format json. Never log a raw cell value or a secret:
+ * log the entity type, the column and a masked example at most.
+ */
+#ifndef DM_CORE_LOG_H
+#define DM_CORE_LOG_H
+
+#include <stdbool.h>
+
+typedef enum dm_log_level {
+    DM_LOG_ERROR = 0,
+    DM_LOG_WARN,
+    DM_LOG_INFO,
+    DM_LOG_DEBUG,
+} dm_log_level;
+
+void dm_log_setup(dm_log_level level, bool json);
+dm_log_level dm_log_get_level(void);
+void dm_log(dm_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#define dm_error_log(...) dm_log(DM_LOG_ERROR, __VA_ARGS__)
+#define dm_warn(...) dm_log(DM_LOG_WARN, __VA_ARGS__)
+#define dm_info(...) dm_log(DM_LOG_INFO, __VA_ARGS__)
+#define dm_debug(...) dm_log(DM_LOG_DEBUG, __VA_ARGS__)
+
+#endif

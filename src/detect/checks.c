@@ -1,0 +1,171 @@
+#include "detect/checks.h"
+
+#include <stdint.h>
+
+bool dm_all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return n > 0;
+}
+
+bool dm_all_same(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] != s[0])
+            return false;
+    return n > 0;
+}
+
+int dm_digits_value(const char *s, size_t n)
+{
+    int v = 0;
+    if (n > 9)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+bool dm_luhn(const char *d, size_t n)
+{
+    unsigned sum = 0;
+    bool dbl = false;
+    if (n < 2)
+        return false;
+    for (size_t i = n; i-- > 0;) {
+        if (d[i] < '0' || d[i] > '9')
+            return false;
+        unsigned v = (unsigned)(d[i] - '0');
+        if (dbl) {
+            v *= 2;
+            if (v > 9)
+                v -= 9;
+        }
+        sum += v;
+        dbl = !dbl;
+    }
+    return sum % 10 == 0;
+}
+
+static int alnum_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 10;
+    return -1;
+}
+
+unsigned dm_mod97(const char *s, size_t n)
+{
+    unsigned r = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = alnum_value(s[i]);
+        if (v < 0)
+            return 97;  /* not a remainder: signals bad input */
+        r = v >= 10 ? (r * 100 + (unsigned)v) % 97 : (r * 10 + (unsigned)v) % 97;
+    }
+    return r;
+}
+
+bool dm_iban_mod97(const char *iban, size_t n)
+{
+    if (n < 5 || n > 34)
+        return false;
+    unsigned r = 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = iban[(k + 4) % n];
+        int v = alnum_value(c);
+        if (v < 0)
+            return false;
+        r = v >= 10 ? (r * 100 + (unsigned)v) % 97 : (r * 10 + (unsigned)v) % 97;
+    }
+    return r == 1;
+}
+
+bool dm_verhoeff(const char *d, size_t n)
+{
+    static const uint8_t mul[10][10] = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+        {2, 3, 4, 0, 1, 7, 8, 9, 5, 6}, {3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+        {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+        {8, 7, 6, 5, 9, 3, 2, 1, 0, 4}, {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    static const uint8_t perm[8][10] = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+        {5, 8, 0, 3, 7, 9, 6, 1, 4, 2}, {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+        {9, 4, 5, 3, 1, 2, 8, 7, 6, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+    unsigned c = 0;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = d[n - 1 - i];
+        if (ch < '0' || ch > '9')
+            return false;
+        c = mul[c][perm[i % 8][ch - '0']];
+    }
+    return c == 0;
+}
+
+bool dm_iso7064_mod11_10(const char *d, size_t n)
+{
+    unsigned p = 10;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (d[i] < '0' || d[i] > '9')
+            return false;
+        unsigned s = (p + (unsigned)(d[i] - '0')) % 10;
+        if (s == 0)
+            s = 10;
+        p = (s * 2) % 11;
+    }
+    if (d[n - 1] < '0' || d[n - 1] > '9')
+        return false;
+    unsigned check = (11 - p) % 10;
+    return check == (unsigned)(d[n - 1] - '0');
+}
+
+bool dm_iso7064_mod11_2(const char *s, size_t n)
+{
+    unsigned sum = 0;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        sum = ((sum + (unsigned)(s[i] - '0')) * 2) % 11;
+    }
+    unsigned check = (12 - sum) % 11;
+    char last = s[n - 1];
+    if (check == 10)
+        return last == 'X' || last == 'x';
+    return last == (char)('0' + check);
+}
+
+unsigned dm_weighted_sum(const char *d, const int *w, size_t n)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += (unsigned)((d[i] - '0') * w[i]);
+    return sum;
+}
+
+bool dm_valid_date(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return false;
+    int max = days[m - 1];
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        max = 29;
+    return d <= max;
+}

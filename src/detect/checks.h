@@ -1,0 +1,50 @@
+/*
+ * Check-digit algorithms shared by the entity validators.
+ *
+ * All take the characters to check (digits, or letters and digits where the
+ * algorithm defines them) and their count, and return true when the check
+ * holds. None allocates. Letters are upper-case (dm_span.norm already is).
+ */
+#ifndef DM_DETECT_CHECKS_H
+#define DM_DETECT_CHECKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Luhn (ISO/IEC 7812-1): payment cards, Canada SIN, Sweden personnummer... */
+bool dm_luhn(const char *digits, size_t n);
+
+/* ISO 7064 MOD 97-10 over an IBAN: moves the first four characters to the
+ * end, letters A=10..Z=35, and checks the remainder is 1. Checks only the
+ * arithmetic, not the country length. */
+bool dm_iban_mod97(const char *iban, size_t n);
+
+/* Remainder mod 97 of a long decimal string given as characters (letters
+ * count as A=10..Z=35 the IBAN way). */
+unsigned dm_mod97(const char *s, size_t n);
+
+/* Verhoeff (India Aadhaar). */
+bool dm_verhoeff(const char *digits, size_t n);
+
+/* ISO 7064 MOD 11,10 (Germany tax ID, Croatia OIB): last digit checks. */
+bool dm_iso7064_mod11_10(const char *digits, size_t n);
+
+/* ISO 7064 MOD 11-2 (China resident ID): last char is a digit or 'X'. */
+bool dm_iso7064_mod11_2(const char *s, size_t n);
+
+/* Weighted sum of the first n digits: sum(d[i] * w[i]). */
+unsigned dm_weighted_sum(const char *digits, const int *weights, size_t n);
+
+/* All characters are ASCII digits. */
+bool dm_all_digits(const char *s, size_t n);
+
+/* n characters are the same digit ("000000000", "111111111"): a dummy. */
+bool dm_all_same(const char *s, size_t n);
+
+/* Value of n ASCII digits (n <= 9), or -1 if any is not a digit. */
+int dm_digits_value(const char *s, size_t n);
+
+/* A real calendar date (Gregorian, leap years). */
+bool dm_valid_date(int year, int month, int day);
+
+#endif

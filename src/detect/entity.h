@@ -1,0 +1,112 @@
+/*
+ * Entity definitions (implementer side of the detection engine)
+ *
+ * Every kind of personal data is one dm_entity_def in a table of its region's
+ * file under src/detect/entities/. The engine builds its lookup structures
+ * from these tables once per process; nothing here does I/O.
+ *
+ * How a value is found:
+ *
+ * Tier 1, shapes. The engine cuts each cell into groups of ASCII letters and
+ * digits joined by short runs of joiners (' ' '-' '.' '/' ':' '(' ')'), and
+ * for every window of consecutive groups computes keys from its shape. An
+ * entity lists the keys it wants in `shapes`; the validator then runs only on
+ * windows whose key matches. Key syntax (D = digits, L = letters, lengths in
+ * characters, ranges "a-b" expanded when the table is built):
+ *
+ *   "c:D9"          compact: the letters/digits with joiners removed, as runs
+ *                   of one class: "123-45-6789" -> D9, "GB82 WEST 1234" -> L2D2L4D4
+ *   "e:D3-D2-D4"    exact: each group as runs, with the first joiner char
+ *                   between groups: "123-45-6789" -> D3-D2-D4
+ *   "s:2:2:2:2:2:2" skeleton: group lengths and joiners, classes ignored
+ *                   (hex-like groups: MAC addresses)
+ *   "l:22:LLDD"     length and prefix: total letters+digits, then the classes
+ *                   of the first four characters (IBANs, mixed IDs)
+ *
+ * Tier 2, finders. What has no fixed shape (emails, IPv6, street addresses,
+ * names) is found by an entity's `find` function, which scans a whole cell
+ * (usually from a literal anchor found with memchr: '@', ':') and emits spans.
+ *
+ * The validator decides, and says how much a match proves (dm_verdict): a
+ * checksum that random values pass 1 time in 97 proves more than "9 digits not
+ * starting with 9". The column classifier uses that: weak matches count only
+ * when the column name or words in the cell support the entity (`hints`,
+ * `context`); medium ones need a high share of the column or such support.
+ */
+#ifndef DM_DETECT_ENTITY_H
+#define DM_DETECT_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DM_SPAN_MAX_GROUPS 12
+#define DM_SPAN_MAX_NORM 64
+
+typedef enum dm_verdict {
+    DM_NO = 0,      /* not this entity */
+    DM_WEAK,        /* plausible, but random values of this shape pass often
+                     * (say > 20%): counts only with a column-name hint or
+                     * context words in the cell */
+    DM_MEDIUM,      /* a check random values pass about 1 time in 10 (Luhn,
+                     * mod 10): counts when most of the column matches, or
+                     * with a hint */
+    DM_STRONG,      /* random values pass rarely (<= ~1-2%), or the format
+                     * itself is distinctive (an email, "756.1234.5678.97") */
+} dm_verdict;
+
+/* One tier-1 candidate handed to a validator. */
+typedef struct dm_span {
+    const char *cell;       /* the whole cell: look around for context */
+    size_t cell_len;
+    size_t start, end;      /* the candidate is cell[start, end) */
+    const char *norm;       /* its letters and digits, joiners removed,
+                             * letters upper-cased, NUL-terminated */
+    size_t norm_len;
+    int ngroups;            /* groups of letters/digits in the candidate */
+    uint8_t glen[DM_SPAN_MAX_GROUPS];   /* length of each group */
+    uint16_t gpos[DM_SPAN_MAX_GROUPS];  /* offset of each group in cell
+                                         * (clamped at 65535 in huge cells) */
+    char sep[DM_SPAN_MAX_GROUPS];       /* sep[i]: first joiner char before
+                                         * group i (i >= 1); sep[0] = 0 */
+    uint8_t seplen[DM_SPAN_MAX_GROUPS]; /* joiner run length before group i */
+} dm_span;
+
+typedef dm_verdict (*dm_validate_fn)(const dm_span *s);
+
+/* Tier-2: scan one cell, call emit for every match found. */
+typedef void (*dm_emit_fn)(void *emit_ctx, dm_verdict v, size_t start, size_t end);
+typedef void (*dm_find_fn)(const char *cell, size_t len, dm_emit_fn emit, void *emit_ctx);
+
+/* Flags */
+#define DM_ENT_NEEDS_HINT   0x1u   /* every match is weak whatever the validator
+                                    * says (DATE_OF_BIRTH: a date is personal
+                                    * only under a birth-date name) */
+#define DM_ENT_FREE_TEXT_OK 0x2u   /* matches inside long free text count too
+                                    * (default: yes for STRONG, see engine) */
+
+typedef struct dm_entity_def {
+    const char *name;               /* Glue's name: "USA_SSN"; ours: "DATE_OF_BIRTH" */
+    const char *region;             /* ISO 3166 alpha-2 ("US", "GB", "DE"), "EU", or "global" */
+    const char *category;           /* Fideslang-style: "user.government_id.national_identification_number" */
+    const char *description;        /* one line, for `datamap entities` */
+    const char *const *shapes;      /* tier-1 keys (see above), NULL-terminated; NULL if none */
+    dm_validate_fn validate;        /* required when shapes is set */
+    dm_find_fn find;                /* tier-2 finder, or NULL */
+    void (*init)(void);             /* optional: build dictionaries; called once, before any scan */
+    const char *const *hints;       /* column-name words, lower-case, several languages:
+                                     * "ssn", "social_security_number", "sozialversicherungsnummer" */
+    const char *const *context;     /* words that, before a match in the same cell, support it */
+    const char *const *examples;    /* valid values from the specification: must match (tests) */
+    const char *const *counterexamples; /* look-alikes that must not match (tests) */
+    unsigned flags;
+} dm_entity_def;
+
+/* Region tables, each terminated by an entry with name == NULL. */
+extern const dm_entity_def dm_entities_global[];   /* entities/global.c: EMAIL, CREDIT_CARD, IP, MAC, PHONE, AWS keys, BANK_ACCOUNT */
+extern const dm_entity_def dm_entities_usa[];      /* entities/usa.c */
+extern const dm_entity_def dm_entities_uk[];       /* entities/uk.c */
+extern const dm_entity_def dm_entities_europe[];   /* entities/europe.c: <COUNTRY>_BANK_ACCOUNT (IBAN) and more */
+extern const dm_entity_def dm_entities_people[];   /* entities/people.c: PERSON_NAME, ADDRESS, DATE_OF_BIRTH */
+
+#endif

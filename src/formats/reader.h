@@ -1,0 +1,98 @@
+/*
+ * Record readers
+ *
+ * A reader turns a (decompressed) byte stream into rows of fields. Columns
+ * are numbered in the order the reader first meets them: a CSV header gives
+ * them all at once; JSON Lines add columns as new keys appear (nested objects
+ * are flattened to dotted names, "address.city"). A row lists only the fields
+ * it has: field.col says which column each one is.
+ *
+ * Field bytes are valid until the next dm_reader_next call. JSON strings are
+ * unescaped; CSV quotes are removed and doubled quotes undone.
+ *
+ * Errors are of two kinds:
+ * - fatal (binary data, truncated compressed stream, not JSON at all):
+ *   dm_reader_next returns -1 with err set; the reader is done.
+ * - per record (a line over max_record bytes, one malformed JSON line, invalid
+ *   UTF-8): the record is skipped or kept as bytes, dm_reader_bad_records
+ *   counts them and dm_reader_warning describes the first one, naming the
+ *   line. The caller reports it as an error entry for the file and goes on.
+ */
+#ifndef DM_FORMATS_READER_H
+#define DM_FORMATS_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "formats/stream.h"
+
+typedef enum dm_format {
+    DM_FMT_UNKNOWN = 0,
+    DM_FMT_CSV,         /* delimiter in dm_sniff: ',' ';' '\t' '|' */
+    DM_FMT_JSONL,       /* one JSON object per line */
+    DM_FMT_JSON,        /* one JSON array of objects, or one object */
+} dm_format;
+
+typedef struct dm_sniff {
+    dm_format format;
+    char delimiter;     /* CSV only */
+    bool has_header;    /* CSV only: false -> columns are named col0, col1, ... */
+} dm_sniff;
+
+/* Look at the start of a decompressed stream (consumes nothing) and tell its
+ * format from the content, using the name's extension only to break ties.
+ * Binary content (NUL bytes, mostly non-text) is DM_ERR_FORMAT "binary file";
+ * an empty stream is DM_ERR_FORMAT "empty file". */
+dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err);
+
+const char *dm_format_name(dm_format f);   /* "csv", "tsv" (CSV with tab), "jsonl", "json" */
+
+typedef enum dm_value_kind {
+    DM_VAL_TEXT = 0,    /* CSV cell: untyped text */
+    DM_VAL_STRING,      /* JSON string */
+    DM_VAL_NUMBER,      /* JSON number, text as written */
+    DM_VAL_BOOL,        /* JSON true/false, text "true"/"false" */
+    DM_VAL_NULL,        /* JSON null (len 0) */
+    DM_VAL_ARRAY,       /* JSON array of scalars: elements' text joined by ", " */
+} dm_value_kind;
+
+typedef struct dm_field {
+    uint32_t col;
+    uint8_t kind;           /* dm_value_kind */
+    const char *ptr;
+    size_t len;
+} dm_field;
+
+typedef struct dm_row {
+    const dm_field *fields;
+    size_t nfields;
+    uint64_t line;          /* 1-based line where the record starts (CSV/JSONL) */
+} dm_row;
+
+typedef struct dm_reader_limits {
+    size_t max_record;      /* bytes in one record; default 8 MiB */
+    size_t max_columns;     /* default 4096; more columns are dropped with a warning */
+} dm_reader_limits;
+
+typedef struct dm_reader dm_reader;
+
+/* The reader borrows the stream: the caller closes it after dm_reader_free. */
+dm_status dm_reader_open(dm_stream *s, const dm_sniff *sniff, const dm_reader_limits *lim,
+                         dm_reader **out, dm_error *err);
+/* 1: a row is in *row; 0: end; -1: fatal error in err. */
+int dm_reader_next(dm_reader *r, dm_row *row, dm_error *err);
+
+/* Jump to a byte offset of a seekable, uncompressed CSV or JSONL stream and
+ * resume at the next record start (for sampling spread over a big file).
+ * Returns DM_ERR_ARG when the stream or format cannot do it. */
+dm_status dm_reader_resync(dm_reader *r, uint64_t offset, dm_error *err);
+
+size_t dm_reader_ncols(const dm_reader *r);
+const char *dm_reader_colname(const dm_reader *r, size_t col);
+uint64_t dm_reader_bad_records(const dm_reader *r);
+const char *dm_reader_warning(const dm_reader *r);  /* first per-record problem, or NULL */
+void dm_reader_free(dm_reader *r);                  /* NULL is a no-op */
+
+#endif
