@@ -1,0 +1,1108 @@
+/*
+ * Detection engine
+ *
+ * Build: every enabled entity's shape keys (entity.h) are parsed, ranges
+ * expanded, and hashed into one open-addressing table that maps a key hash to
+ * the list of entities that registered it.
+ *
+ * Scan, per cell:
+ *   1. one pass over the bytes cuts the cell into groups (maximal runs of
+ *      ASCII letters/digits) and records, for each, its runs of one class and
+ *      the joiner run before it;
+ *   2. for every window of consecutive joined groups, the four keys are
+ *      computed incrementally (FNV-1a) and looked up; only the validators of
+ *      the entities found there run;
+ *   3. the tier-2 finders of the enabled entities scan the cell;
+ *   4. hits on the same or nested spans are resolved to one entity per span,
+ *      and the column's counters move at most once per entity per cell.
+ * Most cells produce no key that is registered and cost one pass over their
+ * bytes plus a few table probes.
+ */
+#include "detect/engine.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+
+/* ---- registry ---------------------------------------------------------- */
+
+static const dm_entity_def *const region_tables[] = {
+    dm_entities_usa, dm_entities_uk, dm_entities_europe, dm_entities_people, dm_entities_global,
+};
+
+#define MAX_RUNS_PER_GROUP 6    /* more runs (hash-like "3f9a1c0b") make a group "complex" */
+#define WORD_LEN 5              /* a letters-only group this long is a word: no ID spans it */
+#define MAX_JOINER_RUN 3
+#define CONTEXT_WINDOW 40
+#define MAX_CELL_SCAN (64 * 1024)
+
+enum { KIND_COMPACT = 'c', KIND_EXACT = 'e', KIND_SKELETON = 's', KIND_LENPREFIX = 'l' };
+
+typedef struct key_slot {
+    uint64_t hash;      /* 0: empty */
+    uint32_t off;       /* into eng->cands */
+    uint32_t n;
+} key_slot;
+
+struct dm_engine {
+    const dm_entity_def **ents;
+    size_t nents;
+    bool *enabled;
+    key_slot *slots;
+    size_t mask;            /* slots - 1 */
+    uint16_t *cands;
+    uint64_t len_mask;      /* bit L set: some key has L letters+digits (L < 64) */
+    bool len64;             /* some key has 64 */
+    bool alpha_keys;        /* some key can match a window without digits */
+    uint16_t *finders;      /* ids of enabled entities with a find function */
+    size_t nfinders;
+    bool kinds[128];
+};
+
+/* ---- hashing ------------------------------------------------------------ */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static inline uint64_t fnv(uint64_t h, unsigned char b)
+{
+    return (h ^ b) * FNV_PRIME;
+}
+
+static inline uint64_t fix_hash(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+static uint64_t hash_bytes(const unsigned char *p, size_t n)
+{
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < n; i++)
+        h = fnv(h, p[i]);
+    return fix_hash(h);
+}
+
+/* ---- char classes ------------------------------------------------------- */
+
+enum { C_OTHER = 0, C_DIGIT = 1, C_LETTER = 2, C_JOINER = 3 };
+
+static unsigned char cclass[256];
+
+static void init_classes(void)
+{
+    for (int c = '0'; c <= '9'; c++)
+        cclass[c] = C_DIGIT;
+    for (int c = 'a'; c <= 'z'; c++)
+        cclass[c] = C_LETTER;
+    for (int c = 'A'; c <= 'Z'; c++)
+        cclass[c] = C_LETTER;
+    for (const char *j = " -./:()"; *j; j++)
+        cclass[(unsigned char)*j] = C_JOINER;
+}
+
+static inline char class_letter(int cls)
+{
+    return cls == C_DIGIT ? 'D' : 'L';
+}
+
+/* ---- key specs ------------------------------------------------------------ */
+
+/*
+ * A spec is parsed into positions, each with a list of alternative byte
+ * strings; the keys are the cartesian product. Encodings (must match the scan):
+ *   compact:  'c' then (class, len) per run
+ *   exact:    'e' then per group (class, len) per run, joiner byte between groups
+ *   skeleton: 's' then len per group, joiner byte between groups
+ *   lenprefix:'l' total, then up to four class bytes
+ */
+typedef struct spec_pos {
+    unsigned char alt[16][2];
+    int nalt;
+    int width;          /* bytes per alternative: 1 or 2 */
+} spec_pos;
+
+typedef struct pair {
+    uint64_t hash;
+    uint16_t ent;
+    uint8_t total_min, total_max;
+    bool has_digit;
+} pair;
+
+typedef struct pair_vec {
+    pair *v;
+    size_t n, cap;
+} pair_vec;
+
+static void pair_push(pair_vec *pv, pair p)
+{
+    if (pv->n == pv->cap) {
+        pv->cap = pv->cap ? pv->cap * 2 : 256;
+        pv->v = dm_xrealloc(pv->v, pv->cap * sizeof *pv->v);
+    }
+    pv->v[pv->n++] = p;
+}
+
+/* Parse "13~19" or "9" at *p into [lo, hi]. */
+static bool parse_range(const char **p, int *lo, int *hi)
+{
+    char *end;
+    long a = strtol(*p, &end, 10);
+    if (end == *p || a < 0 || a > 64)
+        return false;
+    long b = a;
+    if (*end == '~') {
+        const char *q = end + 1;
+        b = strtol(q, &end, 10);
+        if (end == q || b < a || b > 64)
+            return false;
+    }
+    *p = end;
+    *lo = (int)a;
+    *hi = (int)b;
+    return true;
+}
+
+static bool spec_add_pos(spec_pos *pos, int *npos, int maxpos, int width)
+{
+    if (*npos >= maxpos)
+        return false;
+    memset(&pos[*npos], 0, sizeof pos[*npos]);
+    pos[*npos].width = width;
+    (*npos)++;
+    return true;
+}
+
+/* Expand positions into keys; total letters+digits and digit presence ride along. */
+static void expand(const spec_pos *pos, int npos, int idx, unsigned char *buf, size_t blen, int total,
+                   bool digit, bool count_second, uint16_t ent, pair_vec *out)
+{
+    if (idx == npos) {
+        pair p = {hash_bytes(buf, blen), ent, (uint8_t)total, (uint8_t)total, digit};
+        pair_push(out, p);
+        return;
+    }
+    const spec_pos *sp = &pos[idx];
+    for (int a = 0; a < sp->nalt; a++) {
+        memcpy(buf + blen, sp->alt[a], (size_t)sp->width);
+        int t = total;
+        bool d = digit;
+        if (sp->width == 2 && count_second) {
+            t += sp->alt[a][1];
+            d = d || sp->alt[a][0] == 'D';
+        }
+        expand(pos, npos, idx + 1, buf, blen + (size_t)sp->width, t, d, count_second, ent, out);
+    }
+}
+
+static bool is_joiner_char(char c)
+{
+    return c && strchr(" -./:()", c) != NULL;
+}
+
+/* Parse one spec string for entity `ent`; false when malformed. */
+static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out, bool *kinds)
+{
+    spec_pos pos[40];
+    int npos = 0;
+    unsigned char buf[128];
+    char kind = spec[0];
+    const char *p = spec + 2;
+    if (spec[0] == '\0' || spec[1] != ':')
+        return false;
+    kinds[(unsigned char)kind] = true;
+
+    if (kind == KIND_LENPREFIX) {
+        int lo, hi;
+        if (!parse_range(&p, &lo, &hi) || *p != ':')
+            return false;
+        p++;
+        size_t nc = strlen(p);
+        if (nc > 4)
+            return false;
+        for (int L = lo; L <= hi; L++) {
+            buf[0] = 'l';
+            buf[1] = (unsigned char)L;
+            memcpy(buf + 2, p, nc);
+            bool d = memchr(p, 'D', nc) != NULL || (int)nc < L;
+            pair pr = {hash_bytes(buf, 2 + nc), ent, (uint8_t)L, (uint8_t)L, d};
+            pair_push(out, pr);
+        }
+        return true;
+    }
+
+    buf[0] = (unsigned char)kind;
+    while (*p) {
+        if (kind == KIND_SKELETON) {
+            int lo, hi;
+            if (!parse_range(&p, &lo, &hi) || hi - lo >= 16)
+                return false;
+            if (!spec_add_pos(pos, &npos, 40, 2))
+                return false;
+            for (int L = lo; L <= hi; L++) {
+                pos[npos - 1].alt[pos[npos - 1].nalt][0] = 'X';   /* class-less */
+                pos[npos - 1].alt[pos[npos - 1].nalt][1] = (unsigned char)L;
+                pos[npos - 1].nalt++;
+            }
+        } else if (*p == 'D' || *p == 'L') {
+            char cls = *p++;
+            int lo, hi;
+            if (!parse_range(&p, &lo, &hi) || hi - lo >= 16)
+                return false;
+            if (!spec_add_pos(pos, &npos, 40, 2))
+                return false;
+            for (int L = lo; L <= hi; L++) {
+                pos[npos - 1].alt[pos[npos - 1].nalt][0] = (unsigned char)cls;
+                pos[npos - 1].alt[pos[npos - 1].nalt][1] = (unsigned char)L;
+                pos[npos - 1].nalt++;
+            }
+        } else {
+            return false;
+        }
+        if (*p && kind != KIND_COMPACT) {
+            if (!is_joiner_char(*p))
+                return false;
+            if (!spec_add_pos(pos, &npos, 40, 1))
+                return false;
+            pos[npos - 1].alt[0][0] = (unsigned char)*p++;
+            pos[npos - 1].nalt = 1;
+        }
+    }
+    if (npos == 0)
+        return false;
+    size_t before = out->n;
+    expand(pos, npos, 0, buf, 1, 0, false, true, ent, out);
+    if (kind == KIND_SKELETON) {
+        /* class-less: digit presence unknown, assume possible */
+        for (size_t i = before; i < out->n; i++)
+            out->v[i].has_digit = true;
+    }
+    return true;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (int)x->ent - (int)y->ent;
+}
+
+/* ---- engine construction ------------------------------------------------- */
+
+static bool name_in_list(const char *list, const char *name)
+{
+    size_t nl = strlen(name);
+    const char *p = list;
+    while (*p) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ',')
+            e++;
+        const char *t = e;
+        while (t > p && t[-1] == ' ')
+            t--;
+        if ((size_t)(t - p) == nl && strncasecmp(p, name, nl) == 0)
+            return true;
+        p = e;
+    }
+    return false;
+}
+
+/* Every name in list must be a known entity. */
+static dm_status check_names(const dm_engine *eng, const char *list, const char *opt, dm_error *err)
+{
+    const char *p = list;
+    while (*p) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ',')
+            e++;
+        const char *t = e;
+        while (t > p && t[-1] == ' ')
+            t--;
+        if (t > p) {
+            bool found = false;
+            for (size_t i = 0; i < eng->nents && !found; i++)
+                found = strlen(eng->ents[i]->name) == (size_t)(t - p) &&
+                        strncasecmp(eng->ents[i]->name, p, (size_t)(t - p)) == 0;
+            if (!found)
+                return DM_FAIL(err, DM_ERR_ARG, "%s: unknown entity type '%.*s' (see `datamap entities`)",
+                               opt, (int)(t - p), p);
+        }
+        p = e;
+    }
+    return DM_OK;
+}
+
+static pthread_once_t g_init_once = PTHREAD_ONCE_INIT;
+
+static void init_once(void)
+{
+    init_classes();
+    for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
+        for (const dm_entity_def *d = region_tables[t]; d->name; d++)
+            if (d->init)
+                d->init();
+}
+
+dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *err)
+{
+    dm_status rc = DM_OK;
+    pair_vec pv = {0};
+    *out = NULL;
+    pthread_once(&g_init_once, init_once);
+
+    dm_engine *eng = dm_xcalloc(1, sizeof *eng);
+    size_t cap = 0;
+    for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
+        for (const dm_entity_def *d = region_tables[t]; d->name; d++)
+            cap++;
+    eng->ents = dm_xcalloc(cap, sizeof *eng->ents);
+    eng->enabled = dm_xcalloc(cap, sizeof *eng->enabled);
+    for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
+        for (const dm_entity_def *d = region_tables[t]; d->name; d++)
+            eng->ents[eng->nents++] = d;
+
+    if (opts && opts->only && (rc = check_names(eng, opts->only, "--only", err)))
+        goto out;
+    if (opts && opts->except && (rc = check_names(eng, opts->except, "--except", err)))
+        goto out;
+    eng->finders = dm_xcalloc(eng->nents, sizeof *eng->finders);
+    for (size_t i = 0; i < eng->nents; i++) {
+        const dm_entity_def *d = eng->ents[i];
+        bool on = true;
+        if (opts && opts->only && *opts->only)
+            on = name_in_list(opts->only, d->name);
+        if (opts && opts->except && name_in_list(opts->except, d->name))
+            on = false;
+        eng->enabled[i] = on;
+        if (!on)
+            continue;
+        if (d->find)
+            eng->finders[eng->nfinders++] = (uint16_t)i;
+        for (const char *const *s = d->shapes; s && *s; s++)
+            if (!parse_spec(*s, (uint16_t)i, &pv, eng->kinds)) {
+                rc = DM_FAIL(err, DM_ERR_INTERNAL, "entity %s: bad shape key '%s'", d->name, *s);
+                goto out;
+            }
+    }
+
+    qsort(pv.v, pv.n, sizeof *pv.v, cmp_pair);
+    size_t nslots = 64;
+    while (nslots < pv.n * 2 + 1)
+        nslots *= 2;
+    eng->slots = dm_xcalloc(nslots, sizeof *eng->slots);
+    eng->mask = nslots - 1;
+    eng->cands = dm_xcalloc(pv.n + 1, sizeof *eng->cands);
+    uint32_t nc = 0;
+    for (size_t i = 0; i < pv.n;) {
+        size_t j = i;
+        uint32_t off = nc;
+        for (; j < pv.n && pv.v[j].hash == pv.v[i].hash; j++) {
+            if (j == i || pv.v[j].ent != pv.v[j - 1].ent)
+                eng->cands[nc++] = pv.v[j].ent;
+            if (pv.v[j].total_min < 64)
+                eng->len_mask |= 1ULL << pv.v[j].total_min;
+            else
+                eng->len64 = true;
+            if (!pv.v[j].has_digit)
+                eng->alpha_keys = true;
+        }
+        size_t s = pv.v[i].hash & eng->mask;
+        while (eng->slots[s].hash)
+            s = (s + 1) & eng->mask;
+        eng->slots[s] = (key_slot){pv.v[i].hash, off, nc - off};
+        i = j;
+    }
+    *out = eng;
+    eng = NULL;
+out:
+    free(pv.v);
+    dm_engine_free(eng);
+    return rc;
+}
+
+void dm_engine_free(dm_engine *eng)
+{
+    if (eng == NULL)
+        return;
+    free(eng->ents);
+    free(eng->enabled);
+    free(eng->slots);
+    free(eng->cands);
+    free(eng->finders);
+    free(eng);
+}
+
+size_t dm_engine_count(const dm_engine *eng)
+{
+    return eng->nents;
+}
+
+const dm_entity_def *dm_engine_entity(const dm_engine *eng, size_t id)
+{
+    return id < eng->nents ? eng->ents[id] : NULL;
+}
+
+bool dm_engine_enabled(const dm_engine *eng, size_t id)
+{
+    return id < eng->nents && eng->enabled[id];
+}
+
+int dm_engine_find(const dm_engine *eng, const char *name)
+{
+    for (size_t i = 0; i < eng->nents; i++)
+        if (strcasecmp(eng->ents[i]->name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static const key_slot *lookup(const dm_engine *eng, uint64_t h)
+{
+    size_t s = h & eng->mask;
+    while (eng->slots[s].hash) {
+        if (eng->slots[s].hash == h)
+            return &eng->slots[s];
+        s = (s + 1) & eng->mask;
+    }
+    return NULL;
+}
+
+/* ---- column names and hints ----------------------------------------------- */
+
+/* "customerDateOfBirth", "Customer-DOB" -> "_customer_date_of_birth_" */
+static void normalize_name(const char *name, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[o++] = '_';
+    for (size_t i = 0; name[i] && o + 2 < cap; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (isupper(c) && i > 0 && islower((unsigned char)name[i - 1]) && out[o - 1] != '_')
+            out[o++] = '_';
+        if (isalnum(c) || c >= 0x80)
+            out[o++] = (char)tolower(c);
+        else if (out[o - 1] != '_')
+            out[o++] = '_';
+    }
+    if (out[o - 1] != '_')
+        out[o++] = '_';
+    out[o] = '\0';
+}
+
+static bool hint_matches(const char *normname, const char *hint)
+{
+    char h[128];
+    normalize_name(hint, h, sizeof h);
+    if (strstr(normname, h) != NULL)
+        return true;
+    /* "dateofbirth" column vs "date_of_birth" hint: compare without '_' */
+    char a[256], b[128];
+    size_t na = 0, nb = 0;
+    for (const char *p = normname; *p && na + 1 < sizeof a; p++)
+        if (*p != '_')
+            a[na++] = *p;
+    for (const char *p = h; *p && nb + 1 < sizeof b; p++)
+        if (*p != '_')
+            b[nb++] = *p;
+    a[na] = b[nb] = '\0';
+    return nb >= 4 && strcmp(a, b) == 0;
+}
+
+bool dm_engine_name_hints(const dm_engine *eng, size_t id, const char *column_name)
+{
+    char norm[256];
+    if (id >= eng->nents || column_name == NULL)
+        return false;
+    normalize_name(column_name, norm, sizeof norm);
+    for (const char *const *h = eng->ents[id]->hints; h && *h; h++)
+        if (hint_matches(norm, *h))
+            return true;
+    return false;
+}
+
+/* ---- column state ---------------------------------------------------------- */
+
+typedef struct group {
+    uint32_t pos;
+    uint8_t len;
+    uint8_t nruns;          /* 0: complex (too many runs) */
+    uint8_t run_cls[MAX_RUNS_PER_GROUP];
+    uint8_t run_len[MAX_RUNS_PER_GROUP];
+    bool word;              /* letters only, >= WORD_LEN: ends windows */
+    bool has_digit;
+    bool chained;           /* joined to the previous group */
+    char sep;               /* first joiner char before it */
+    uint8_t seplen;
+} group;
+
+typedef struct hit {
+    uint16_t ent;
+    uint8_t verdict;
+    bool context;
+    uint32_t start, end;
+} hit;
+
+typedef struct ent_acc {
+    uint64_t strong, medium, weak;
+    uint64_t last_cell;     /* cell number + 1 that was last counted */
+    int32_t ex;             /* slot in examples pool, -1 none */
+} ent_acc;
+
+struct dm_colstats {
+    const dm_engine *eng;
+    ent_acc *acc;
+    bool *hint;
+    uint64_t nonempty;
+    uint64_t cell_no;
+    group *groups;
+    size_t gcap;
+    hit *hits;
+    size_t nhits, hcap;
+    char (*examples)[DM_MAX_EXAMPLES][DM_EXAMPLE_LEN];
+    uint8_t *nex;
+    size_t nexslots, excap;
+    /* current cell, for emit */
+    const char *cell;
+    size_t cell_len;
+    uint16_t cur_ent;
+};
+
+dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
+{
+    dm_colstats *cs = dm_xcalloc(1, sizeof *cs);
+    cs->eng = eng;
+    cs->acc = dm_xcalloc(eng->nents, sizeof *cs->acc);
+    cs->hint = dm_xcalloc(eng->nents, sizeof *cs->hint);
+    for (size_t i = 0; i < eng->nents; i++) {
+        cs->acc[i].ex = -1;
+        cs->hint[i] = eng->enabled[i] && dm_engine_name_hints(eng, i, column_name);
+    }
+    return cs;
+}
+
+void dm_colstats_free(dm_colstats *cs)
+{
+    if (cs == NULL)
+        return;
+    free(cs->acc);
+    free(cs->hint);
+    free(cs->groups);
+    free(cs->hits);
+    free(cs->examples);
+    free(cs->nex);
+    free(cs);
+}
+
+uint64_t dm_colstats_nonempty(const dm_colstats *cs)
+{
+    return cs->nonempty;
+}
+
+static void add_hit(dm_colstats *cs, uint16_t ent, dm_verdict v, size_t start, size_t end)
+{
+    if (v == DM_NO || start >= end || end > cs->cell_len)
+        return;
+    if (cs->nhits == cs->hcap) {
+        cs->hcap = cs->hcap ? cs->hcap * 2 : 16;
+        cs->hits = dm_xrealloc(cs->hits, cs->hcap * sizeof *cs->hits);
+    }
+    cs->hits[cs->nhits++] = (hit){ent, (uint8_t)v, false, (uint32_t)start, (uint32_t)end};
+}
+
+static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
+{
+    dm_colstats *cs = ctx;
+    add_hit(cs, cs->cur_ent, v, start, end);
+}
+
+/* Cut the cell into groups; returns the count. */
+static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
+{
+    size_t ng = 0, i = 0;
+    size_t joiner_start = 0;
+    bool after_group = false;
+    while (i < n) {
+        unsigned char cls = cclass[s[i]];
+        if (cls != C_DIGIT && cls != C_LETTER) {
+            if (!after_group || cls != C_JOINER) {
+                /* a non-joiner (or text before any group) breaks the chain */
+                if (cls != C_JOINER)
+                    after_group = false;
+            }
+            i++;
+            continue;
+        }
+        size_t st = i;
+        if (ng == cs->gcap) {
+            cs->gcap = cs->gcap ? cs->gcap * 2 : 64;
+            cs->groups = dm_xrealloc(cs->groups, cs->gcap * sizeof *cs->groups);
+        }
+        group *g = &cs->groups[ng];
+        g->pos = (uint32_t)st;
+        g->nruns = 0;
+        g->has_digit = false;
+        int last = -1;
+        bool complex = false;
+        while (i < n && (cclass[s[i]] == C_DIGIT || cclass[s[i]] == C_LETTER)) {
+            int c = cclass[s[i]];
+            if (c != last) {
+                if (g->nruns == MAX_RUNS_PER_GROUP)
+                    complex = true;
+                else {
+                    g->run_cls[g->nruns] = (uint8_t)c;
+                    g->run_len[g->nruns] = 0;
+                    g->nruns++;
+                }
+                last = c;
+            }
+            if (!complex && g->run_len[g->nruns - 1] < 255)
+                g->run_len[g->nruns - 1]++;
+            if (c == C_DIGIT)
+                g->has_digit = true;
+            i++;
+        }
+        size_t len = i - st;
+        g->len = len > 255 ? 255 : (uint8_t)len;
+        if (complex || len > DM_SPAN_MAX_NORM)
+            g->nruns = 0;
+        g->word = !g->has_digit && len >= WORD_LEN;
+        /* joiner run between the previous group and this one */
+        g->chained = false;
+        g->sep = 0;
+        g->seplen = 0;
+        if (after_group && ng > 0) {
+            group *pg = &cs->groups[ng - 1];
+            size_t jst = pg->pos + pg->len;
+            (void)joiner_start;
+            size_t jl = st - jst;
+            if (jl >= 1 && jl <= MAX_JOINER_RUN) {
+                bool ok = true;
+                for (size_t k = jst; k < st; k++)
+                    ok = ok && cclass[s[k]] == C_JOINER;
+                if (ok) {
+                    g->chained = true;
+                    g->sep = (char)s[jst];
+                    g->seplen = (uint8_t)jl;
+                }
+            }
+        }
+        after_group = true;
+        ng++;
+    }
+    return ng;
+}
+
+static bool in_list(const uint16_t *v, size_t n, uint16_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return true;
+    return false;
+}
+
+/* Build the span of groups [a, b] for validators. */
+static void make_span(const unsigned char *s, size_t n, const group *gs, size_t a, size_t b, dm_span *sp,
+                      char *norm)
+{
+    size_t o = 0;
+    sp->cell = (const char *)s;
+    sp->cell_len = n;
+    sp->start = gs[a].pos;
+    sp->end = gs[b].pos + gs[b].len;
+    sp->ngroups = (int)(b - a + 1);
+    for (size_t k = a; k <= b; k++) {
+        size_t gi = k - a;
+        sp->glen[gi] = gs[k].len;
+        sp->gpos[gi] = gs[k].pos > 65535 ? 65535 : (uint16_t)gs[k].pos;
+        sp->sep[gi] = gi ? gs[k].sep : 0;
+        sp->seplen[gi] = gi ? gs[k].seplen : 0;
+        for (size_t c = 0; c < gs[k].len && o < DM_SPAN_MAX_NORM; c++) {
+            unsigned char ch = s[gs[k].pos + c];
+            norm[o++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+        }
+    }
+    norm[o] = '\0';
+    sp->norm = norm;
+    sp->norm_len = o;
+}
+
+/* Tier 1 over one cell. */
+static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
+{
+    const dm_engine *eng = cs->eng;
+    size_t ng = cut_groups(cs, s, n);
+    const group *gs = cs->groups;
+    char norm[DM_SPAN_MAX_NORM + 1];
+    dm_span sp;
+
+    for (size_t a = 0; a < ng; a++) {
+        if (gs[a].word || gs[a].len > DM_SPAN_MAX_NORM)
+            continue;
+        /* incremental key state */
+        uint64_t exact = fnv(FNV_OFFSET, 'e');
+        uint64_t skel = fnv(FNV_OFFSET, 's');
+        uint64_t cprefix = fnv(FNV_OFFSET, 'c');
+        int open_cls = -1, open_len = 0;
+        bool exact_ok = true;
+        int total = 0;
+        bool digit = false;
+        unsigned char first4[4];
+        int nfirst = 0;
+
+        for (size_t b = a; b < ng && b - a < DM_SPAN_MAX_GROUPS; b++) {
+            const group *g = &gs[b];
+            if (b > a && !g->chained)
+                break;
+            if (g->word || total + g->len > DM_SPAN_MAX_NORM)
+                break;
+            if (b > a) {
+                exact = fnv(exact, (unsigned char)g->sep);
+                skel = fnv(skel, (unsigned char)g->sep);
+            }
+            skel = fnv(fnv(skel, 'X'), g->len);
+            if (g->nruns == 0) {
+                exact_ok = false;
+            } else {
+                for (int r = 0; r < g->nruns; r++) {
+                    unsigned char cl = (unsigned char)class_letter(g->run_cls[r]);
+                    exact = fnv(fnv(exact, cl), g->run_len[r]);
+                    if (g->run_cls[r] == open_cls) {
+                        open_len += g->run_len[r];
+                    } else {
+                        if (open_cls >= 0)
+                            cprefix = fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
+                        open_cls = g->run_cls[r];
+                        open_len = g->run_len[r];
+                    }
+                }
+            }
+            for (size_t c = 0; c < g->len && nfirst < 4; c++)
+                first4[nfirst++] = (unsigned char)class_letter(cclass[s[g->pos + c]]);
+            total += g->len;
+            digit = digit || g->has_digit;
+
+            if (!digit && !eng->alpha_keys)
+                continue;
+            if (total < 64 ? !(eng->len_mask >> total & 1) : !eng->len64)
+                continue;
+
+            uint64_t keys[4];
+            int nk = 0;
+            if (exact_ok && eng->kinds[KIND_EXACT])
+                keys[nk++] = fix_hash(exact);
+            if (exact_ok && eng->kinds[KIND_COMPACT] && open_cls >= 0)
+                keys[nk++] = fix_hash(fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
+            if (eng->kinds[KIND_SKELETON])
+                keys[nk++] = fix_hash(skel);
+            if (eng->kinds[KIND_LENPREFIX]) {
+                uint64_t h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
+                for (int k = 0; k < nfirst; k++)
+                    h = fnv(h, first4[k]);
+                keys[nk++] = fix_hash(h);
+            }
+
+            uint16_t tried[32];
+            size_t ntried = 0;
+            bool built = false;
+            for (int k = 0; k < nk; k++) {
+                const key_slot *ks = lookup(eng, keys[k]);
+                if (ks == NULL)
+                    continue;
+                for (uint32_t c = 0; c < ks->n; c++) {
+                    uint16_t e = eng->cands[ks->off + c];
+                    if (in_list(tried, ntried, e))
+                        continue;
+                    if (ntried < 32)
+                        tried[ntried++] = e;
+                    const dm_entity_def *d = eng->ents[e];
+                    if (d->validate == NULL)
+                        continue;
+                    if (!built) {
+                        make_span(s, n, gs, a, b, &sp, norm);
+                        built = true;
+                    }
+                    add_hit(cs, e, d->validate(&sp), sp.start, sp.end);
+                }
+            }
+        }
+    }
+}
+
+static bool context_before(const dm_entity_def *d, const char *cell, size_t start)
+{
+    size_t from = start > CONTEXT_WINDOW ? start - CONTEXT_WINDOW : 0;
+    for (const char *const *w = d->context; w && *w; w++) {
+        size_t wl = strlen(*w);
+        if (wl == 0 || wl > start - from)
+            continue;
+        for (size_t i = from; i + wl <= start; i++)
+            if (strncasecmp(cell + i, *w, wl) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Higher is better: hint, verdict, country-specific, registry order. */
+static long priority(const dm_colstats *cs, const hit *h)
+{
+    const dm_entity_def *d = cs->eng->ents[h->ent];
+    long p = 0;
+    p += cs->hint[h->ent] ? 1000000 : 0;
+    p += (long)h->verdict * 100000;
+    p += strcmp(d->region, "global") != 0 ? 50000 : 0;
+    p += 40000 - (long)h->ent;
+    return p;
+}
+
+static void remember_example(dm_colstats *cs, uint16_t ent, const char *cell, const hit *h)
+{
+    ent_acc *a = &cs->acc[ent];
+    if (a->ex < 0) {
+        if (cs->nexslots == cs->excap) {
+            cs->excap = cs->excap ? cs->excap * 2 : 8;
+            cs->examples = dm_xrealloc(cs->examples, cs->excap * sizeof *cs->examples);
+            cs->nex = dm_xrealloc(cs->nex, cs->excap);
+        }
+        a->ex = (int32_t)cs->nexslots++;
+        cs->nex[a->ex] = 0;
+    }
+    uint8_t k = cs->nex[a->ex];
+    if (k >= DM_MAX_EXAMPLES)
+        return;
+    char m[DM_EXAMPLE_LEN];
+    dm_mask(cell + h->start, h->end - h->start, m, sizeof m);
+    for (uint8_t i = 0; i < k; i++)
+        if (strcmp(cs->examples[a->ex][i], m) == 0)
+            return;
+    memcpy(cs->examples[a->ex][k], m, sizeof m);
+    cs->nex[a->ex] = (uint8_t)(k + 1);
+}
+
+static bool is_null_marker(const char *s, size_t n)
+{
+    static const char *const marks[] = {"null", "none", "n/a", "na", "nan", "nil", "-", "--", "?", NULL};
+    if (n > 4)
+        return false;
+    for (const char *const *m = marks; *m; m++)
+        if (strlen(*m) == n && strncasecmp(*m, s, n) == 0)
+            return true;
+    return false;
+}
+
+void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
+{
+    const dm_engine *eng = cs->eng;
+    /* trim */
+    while (len && isspace((unsigned char)*cell))
+        cell++, len--;
+    while (len && isspace((unsigned char)cell[len - 1]))
+        len--;
+    if (len == 0 || is_null_marker(cell, len))
+        return;
+    if (len > MAX_CELL_SCAN)
+        len = MAX_CELL_SCAN;
+    cs->nonempty++;
+    cs->cell_no++;
+    cs->nhits = 0;
+    cs->cell = cell;
+    cs->cell_len = len;
+
+    tier1(cs, (const unsigned char *)cell, len);
+    for (size_t f = 0; f < eng->nfinders; f++) {
+        cs->cur_ent = eng->finders[f];
+        eng->ents[cs->cur_ent]->find(cell, len, emit_cb, cs);
+    }
+    if (cs->nhits == 0)
+        return;
+
+    /* Resolve: longest spans first, best priority first among equals; a hit
+     * inside an accepted one of another entity is dropped. */
+    hit *h = cs->hits;
+    size_t nh = cs->nhits;
+    for (size_t i = 1; i < nh; i++) {
+        hit x = h[i];
+        long px = priority(cs, &x);
+        size_t j = i;
+        while (j > 0) {
+            hit *y = &h[j - 1];
+            size_t lx = x.end - x.start, ly = y->end - y->start;
+            if (ly > lx || (ly == lx && priority(cs, y) >= px))
+                break;
+            h[j] = *y;
+            j--;
+        }
+        h[j] = x;
+    }
+    size_t nacc = 0;
+    for (size_t i = 0; i < nh; i++) {
+        bool inside = false;
+        for (size_t k = 0; k < nacc && !inside; k++)
+            inside = h[i].ent != h[k].ent && h[i].start >= h[k].start && h[i].end <= h[k].end;
+        if (inside)
+            continue;
+        h[nacc++] = h[i];
+    }
+    /* Count each entity once per cell, with its best verdict. */
+    for (size_t i = 0; i < nacc; i++) {
+        const dm_entity_def *d = eng->ents[h[i].ent];
+        int v = h[i].verdict;
+        if (d->flags & DM_ENT_NEEDS_HINT)
+            v = DM_WEAK;
+        if (v < DM_STRONG && !(d->flags & DM_ENT_NEEDS_HINT) && context_before(d, cell, h[i].start))
+            v = DM_STRONG;
+        h[i].verdict = (uint8_t)v;
+    }
+    for (size_t i = 0; i < nacc; i++) {
+        ent_acc *a = &cs->acc[h[i].ent];
+        if (a->last_cell == cs->cell_no)
+            continue;
+        /* best verdict of this entity in the cell */
+        int best = h[i].verdict;
+        size_t bi = i;
+        for (size_t k = i + 1; k < nacc; k++)
+            if (h[k].ent == h[i].ent && h[k].verdict > best)
+                best = h[k].verdict, bi = k;
+        a->last_cell = cs->cell_no;
+        if (best == DM_STRONG)
+            a->strong++;
+        else if (best == DM_MEDIUM)
+            a->medium++;
+        else
+            a->weak++;
+        remember_example(cs, h[i].ent, cell, &h[bi]);
+    }
+}
+
+static int cmp_detection(const void *a, const void *b)
+{
+    const dm_detection *x = a, *y = b;
+    if (x->ratio != y->ratio)
+        return x->ratio > y->ratio ? -1 : 1;
+    return (int)x->entity_id - (int)y->entity_id;
+}
+
+size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, dm_detection *out, size_t max)
+{
+    double threshold = opts ? opts->threshold : 0.1;
+    uint64_t min_count = opts && opts->min_count ? opts->min_count : 1;
+    size_t n = 0;
+    uint64_t N = cs->nonempty;
+    if (N == 0)
+        return 0;
+    for (size_t e = 0; e < cs->eng->nents && n < max; e++) {
+        const ent_acc *a = &cs->acc[e];
+        uint64_t all = a->strong + a->medium + a->weak;
+        if (all == 0)
+            continue;
+        bool hint = cs->hint[e];
+        uint64_t count;
+        if (hint)
+            count = all;
+        else if ((double)(a->strong + a->medium) >= 0.3 * (double)N)
+            count = a->strong + a->medium;
+        else
+            count = a->strong;
+        double ratio = (double)count / (double)N;
+        if (count < min_count || ratio < threshold || count == 0)
+            continue;
+        dm_detection *d = &out[n++];
+        memset(d, 0, sizeof *d);
+        d->entity_id = e;
+        d->entity = cs->eng->ents[e];
+        d->matches = count;
+        d->sampled = N;
+        d->ratio = ratio;
+        d->name_hint = hint;
+        if (ratio >= 0.5 && (hint || (double)a->strong >= 0.8 * (double)count))
+            d->confidence = "high";
+        else if (ratio < 0.3 && !hint)
+            d->confidence = "low";
+        else
+            d->confidence = "medium";
+        if (a->ex >= 0) {
+            d->nexamples = cs->nex[a->ex];
+            memcpy(d->examples, cs->examples[a->ex], sizeof d->examples);
+        }
+    }
+    qsort(out, n, sizeof *out, cmp_detection);
+    return n;
+}
+
+/* ---- masking ------------------------------------------------------------- */
+
+void dm_mask(const char *v, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (cap == 0)
+        return;
+    const char *at = memchr(v, '@', len);
+    if (at) {
+        /* j***@e***.com */
+        const char *dot = NULL;
+        for (const char *p = v + len; p > at; p--)
+            if (p[-1] == '.') {
+                dot = p - 1;
+                break;
+            }
+        size_t tl = dot ? (size_t)(v + len - dot) : 0;
+        if (tl > 10)
+            tl = 0;
+        int n = snprintf(out, cap, "%c***@%c***%.*s", at > v ? v[0] : '*',
+                         at + 1 < v + len ? at[1] : '*', (int)tl, dot ? dot : "");
+        (void)n;
+        return;
+    }
+    bool first_digit_shown = false;
+    bool in_letters = false;
+    for (size_t i = 0; i < len && o + 1 < cap; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c >= 0x80) {
+            if ((c & 0xC0) != 0x80)   /* one star per code point */
+                out[o++] = '*';
+            in_letters = true;
+            continue;
+        }
+        if (isalpha(c)) {
+            out[o++] = in_letters ? '*' : (char)c;
+            in_letters = true;
+        } else if (isdigit(c)) {
+            out[o++] = first_digit_shown ? '*' : (char)c;
+            first_digit_shown = true;
+            in_letters = false;
+        } else {
+            out[o++] = (char)c;
+            in_letters = false;
+        }
+    }
+    out[o] = '\0';
+}
+
+/* ---- spans for tests -------------------------------------------------------- */
+
+bool dm_span_whole(const char *s, size_t len, dm_span *sp, char *norm)
+{
+    pthread_once(&g_init_once, init_once);
+    dm_engine fake = {0};
+    dm_colstats cs = {0};
+    cs.eng = &fake;
+    size_t ng = cut_groups(&cs, (const unsigned char *)s, len);
+    bool ok = ng > 0 && ng <= DM_SPAN_MAX_GROUPS && cs.groups[0].pos == 0 &&
+              cs.groups[ng - 1].pos + cs.groups[ng - 1].len == len;
+    size_t total = 0;
+    for (size_t i = 0; ok && i < ng; i++) {
+        ok = (i == 0 || cs.groups[i].chained);
+        total += cs.groups[i].len;
+    }
+    ok = ok && total <= DM_SPAN_MAX_NORM;
+    if (ok)
+        make_span((const unsigned char *)s, len, cs.groups, 0, ng - 1, sp, norm);
+    free(cs.groups);
+    return ok;
+}
