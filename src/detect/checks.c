@@ -169,3 +169,55 @@ bool dm_valid_date(int y, int m, int d)
         max = 29;
     return d <= max;
 }
+
+static bool near_joiner(char c)
+{
+    return c == ' ' || c == '-' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')';
+}
+
+static bool near_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end)
+{
+    unsigned r = 0;
+    size_t i = start;
+    for (int g = 0; g < 12; g++) {     /* leftwards */
+        size_t j = i, nj = 0;
+        while (j > 0 && near_joiner(cell[j - 1]) && nj < 4)
+            j--, nj++;
+        if (nj == 0 || nj > 3 || j == 0 || !near_alnum(cell[j - 1]))
+            break;
+        size_t k = j;
+        bool digit = false;
+        while (k > 0 && near_alnum(cell[k - 1])) {
+            digit = digit || (cell[k - 1] >= '0' && cell[k - 1] <= '9');
+            k--;
+        }
+        if (!digit && j - k >= 5)
+            break;
+        r |= DM_NEAR_LEFT | (digit ? DM_NEAR_LEFT_DIGIT : 0);
+        i = k;
+    }
+    i = end;
+    for (int g = 0; g < 12; g++) {     /* rightwards */
+        size_t j = i, nj = 0;
+        while (j < len && near_joiner(cell[j]) && nj < 4)
+            j++, nj++;
+        if (nj == 0 || nj > 3 || j >= len || !near_alnum(cell[j]))
+            break;
+        size_t k = j;
+        bool digit = false;
+        while (k < len && near_alnum(cell[k])) {
+            digit = digit || (cell[k] >= '0' && cell[k] <= '9');
+            k++;
+        }
+        if (!digit && k - j >= 5)
+            break;
+        r |= DM_NEAR_RIGHT | (digit ? DM_NEAR_RIGHT_DIGIT : 0);
+        i = k;
+    }
+    return r;
+}

@@ -47,4 +47,17 @@ int dm_digits_value(const char *s, size_t n);
 /* A real calendar date (Gregorian, leap years). */
 bool dm_valid_date(int year, int month, int day);
 
+/*
+ * Groups of ASCII letters/digits chained to the candidate cell[start, end) by
+ * a run of 1-3 joiners (" -./:()"), the way the engine chains them, followed
+ * over up to 12 groups on each side and stopping at a letters-only word of 5+
+ * letters. Returns DM_NEAR_* bits. Lets a checkless short format refuse to be
+ * a piece of a longer identifier ("0532 0130 00" inside an IBAN).
+ */
+#define DM_NEAR_LEFT 0x1u           /* a group is chained on the left */
+#define DM_NEAR_RIGHT 0x2u          /* ... on the right */
+#define DM_NEAR_LEFT_DIGIT 0x4u     /* a group chained on the left holds a digit */
+#define DM_NEAR_RIGHT_DIGIT 0x8u    /* ... on the right */
+unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end);
+
 #endif
