@@ -36,12 +36,32 @@ typedef struct dm_catalog dm_catalog;
 #define DM_ASSET_CATALOGED "cataloged"
 #define DM_ASSET_CLASSIFIED "classified"
 
+/* url NULL means the default "datamap.db". Fails with DM_ERR_BACKEND when
+ * the file is not a SQLite database, is corrupt, is a SQLite database that
+ * is not a catalog, or has a schema newer than this binary knows (all left
+ * untouched); DM_ERR_ARG for "postgres://" (not built yet) and unknown
+ * schemes.
+ * Threads: a dm_catalog belongs to one thread at a time; give each thread
+ * its own (they may share the file). */
 dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err);
-/* Create the schema or migrate it to the current version (idempotent). */
+/* Create the schema or migrate it to the current version (idempotent). One
+ * query when up to date, so every command may call it. Call it with no
+ * transaction open. */
 dm_status dm_catalog_migrate(dm_catalog *cat, dm_error *err);
-int dm_catalog_schema_version(dm_catalog *cat);  /* 0 before init */
-void dm_catalog_close(dm_catalog *cat);          /* NULL is a no-op */
+int dm_catalog_schema_version(dm_catalog *cat);  /* 0 before init, -1 when unreadable */
+void dm_catalog_close(dm_catalog *cat);          /* NULL is a no-op; rolls back an open transaction */
 
+/* Pin the clock used for every timestamp the catalog writes (tests,
+ * reproducible runs): iso is "YYYY-MM-DDTHH:MM:SSZ"; NULL returns to the
+ * system clock. (Added to the first draft of this interface.) */
+void dm_catalog_set_now(dm_catalog *cat, const char *iso);
+
+/* Transactions nest: a begin inside a begin is a savepoint, its commit
+ * releases it and its rollback undoes only what came after it. When the
+ * outermost commit fails, the transaction is rolled back. Every catalog
+ * function below that writes several rows is atomic by itself (it uses such
+ * a nested level), whether or not a transaction is open, and never commits
+ * the caller's transaction. */
 dm_status dm_catalog_begin(dm_catalog *cat, dm_error *err);
 dm_status dm_catalog_commit(dm_catalog *cat, dm_error *err);
 void dm_catalog_rollback(dm_catalog *cat);

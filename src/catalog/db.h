@@ -1,0 +1,175 @@
+/*
+ * Catalog database interface (internal to src/catalog)
+ *
+ * A small layer over one SQL database so that catalog.c holds portable SQL
+ * only. Each backend (db_sqlite.c now, db_postgres.c later) fills a
+ * dm_db_ops table and embeds `struct dm_db` as the first member of its
+ * handle; the generic parts (URL dispatch, nested transactions, binding a
+ * list of values) live in db.c.
+ *
+ * SQL written against this interface:
+ *   - placeholders are `?`, numbered from 1 in the order they appear (the
+ *     PostgreSQL backend rewrites them to $1, $2, ...); never put a `?`
+ *     inside a string literal or comment;
+ *   - no backend-only SQL: ON CONFLICT upserts, RETURNING, COALESCE, partial
+ *     indexes and SAVEPOINT are fine; CURRENT_TIMESTAMP, datetime(),
+ *     INSERT OR REPLACE, rowid, last_insert_rowid() are not (times are
+ *     computed in C as UTC ISO 8601 strings);
+ *   - a bound parameter needs a type the server can infer from its context:
+ *     `col = ?`, `VALUES (?)`, `COALESCE(?, col)` are fine, `? IS NULL` is
+ *     not (PostgreSQL cannot type it): build the SQL conditionally instead;
+ *   - booleans are INTEGER 0/1, ids are BIGINT, floats DOUBLE PRECISION;
+ *   - DDL in migration scripts writes @ID@ for an auto-generated BIGINT
+ *     primary key; dm_db_expand_ddl() substitutes the backend's spelling.
+ *
+ * Columns of a result row are numbered from 0. Text returned by
+ * dm_db_col_text stays valid until the next step, reset or finalize.
+ *
+ * A dm_db handle belongs to one thread at a time.
+ */
+#ifndef DM_CATALOG_DB_H
+#define DM_CATALOG_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+typedef struct dm_db dm_db;
+typedef struct dm_db_stmt dm_db_stmt;
+
+typedef struct dm_db_ops {
+    const char *name;           /* "sqlite" */
+    const char *id_column;      /* DDL of an auto-generated BIGINT primary key */
+    const char *begin_sql;      /* opens a write transaction ("BEGIN IMMEDIATE") */
+
+    /* Run a script of one or more statements without parameters. */
+    dm_status (*exec)(dm_db *db, const char *script, dm_error *err);
+    dm_status (*prepare)(dm_db *db, const char *sql, dm_db_stmt **out, dm_error *err);
+    /* Binds: idx counts from 1. bind_text copies s; s == NULL binds NULL. */
+    dm_status (*bind_text)(dm_db_stmt *st, int idx, const char *s, dm_error *err);
+    dm_status (*bind_int64)(dm_db_stmt *st, int idx, int64_t v, dm_error *err);
+    dm_status (*bind_double)(dm_db_stmt *st, int idx, double v, dm_error *err);
+    dm_status (*bind_null)(dm_db_stmt *st, int idx, dm_error *err);
+    /* Advance: *row is true when a row is available, false when done. */
+    dm_status (*step)(dm_db_stmt *st, bool *row, dm_error *err);
+    /* Back to before the first step, bindings cleared, ready to bind again. */
+    void (*reset)(dm_db_stmt *st);
+    bool (*col_is_null)(dm_db_stmt *st, int col);
+    const char *(*col_text)(dm_db_stmt *st, int col);   /* NULL for SQL NULL */
+    int64_t (*col_int64)(dm_db_stmt *st, int col);      /* 0 for SQL NULL */
+    double (*col_double)(dm_db_stmt *st, int col);
+    void (*finalize)(dm_db_stmt *st);                   /* NULL is a no-op */
+
+    dm_status (*table_exists)(dm_db *db, const char *name, bool *exists, dm_error *err);
+    /* True when the database holds any table of its user: before the first
+     * migration, that means the file belongs to somebody else. A backend on
+     * a shared server, where other tables are normal, answers false. */
+    dm_status (*has_user_tables)(dm_db *db, bool *any, dm_error *err);
+    /* Apply persistent settings (SQLite: WAL) once the caller knows the
+     * database is a catalog or empty. NULL when there are none. */
+    dm_status (*claim)(dm_db *db, dm_error *err);
+    /* True while the backend has a transaction open (it may have ended one
+     * on its own after an error, e.g. SQLite on SQLITE_FULL). */
+    bool (*in_transaction)(dm_db *db);
+    void (*close)(dm_db *db);   /* rolls back an open transaction */
+} dm_db_ops;
+
+struct dm_db {
+    const dm_db_ops *ops;
+    char *label;                /* what error messages call it: a path, or a URL without secrets */
+    int tx_depth;               /* 0: none; 1: a transaction; >1: savepoints inside it */
+};
+
+/* Open by catalog URL: a path, "sqlite:///abs/path", "sqlite://rel/path" or
+ * ":memory:". "postgres://" and "postgresql://" fail with DM_ERR_ARG until
+ * that backend exists; any other scheme fails with DM_ERR_ARG. */
+dm_status dm_db_open(const char *url, dm_db **out, dm_error *err);
+void dm_db_close(dm_db *db);    /* NULL is a no-op */
+
+/* SQLite backend: path is a file name or ":memory:". A missing file is
+ * created mode 0600; a file that is not a SQLite database is refused with
+ * DM_ERR_BACKEND and left untouched. */
+dm_status dm_db_sqlite_open(const char *path, dm_db **out, dm_error *err);
+
+/*
+ * Transactions nest: the outermost dm_db_begin opens a write transaction, the
+ * inner ones are savepoints, so a function can make its own writes atomic
+ * whether or not its caller has a transaction open. dm_db_commit of the
+ * outermost level commits; when that fails the transaction is rolled back.
+ * dm_db_rollback undoes the innermost level only (NULL-safe, no-op when
+ * nothing is open).
+ */
+dm_status dm_db_begin(dm_db *db, dm_error *err);
+dm_status dm_db_commit(dm_db *db, dm_error *err);
+void dm_db_rollback(dm_db *db);
+
+/* A value to bind; build them with the DV_* macros. */
+typedef enum dm_db_kind { DM_DB_NULL, DM_DB_TEXT, DM_DB_INT, DM_DB_DOUBLE } dm_db_kind;
+typedef struct dm_db_val {
+    dm_db_kind kind;
+    const char *s;
+    int64_t i;
+    double d;
+} dm_db_val;
+
+#define DV_NULL ((dm_db_val){.kind = DM_DB_NULL})
+#define DV_T(x) ((dm_db_val){.kind = DM_DB_TEXT, .s = (x)})   /* NULL pointer binds NULL */
+#define DV_I(x) ((dm_db_val){.kind = DM_DB_INT, .i = (int64_t)(x)})
+#define DV_B(x) ((dm_db_val){.kind = DM_DB_INT, .i = (x) ? 1 : 0})
+#define DV_D(x) ((dm_db_val){.kind = DM_DB_DOUBLE, .d = (double)(x)})
+
+/* Bind vals[0..n) to parameters 1..n. */
+dm_status dm_db_bind_vals(dm_db_stmt *st, const dm_db_val *vals, size_t n, dm_error *err);
+
+/* Substitute the backend's spellings into a migration script (@ID@).
+ * The result is malloc'ed; free() it. */
+char *dm_db_expand_ddl(dm_db *db, const char *script);
+
+/* Every statement handle of a backend starts with this header so the
+ * generic wrappers reach the ops table. */
+struct dm_db_stmt {
+    dm_db *db;
+};
+
+/* Thin wrappers over the ops table. */
+static inline dm_status dm_db_exec(dm_db *db, const char *script, dm_error *err)
+{
+    return db->ops->exec(db, script, err);
+}
+static inline dm_status dm_db_prepare(dm_db *db, const char *sql, dm_db_stmt **out, dm_error *err)
+{
+    return db->ops->prepare(db, sql, out, err);
+}
+static inline dm_status dm_db_step(dm_db_stmt *st, bool *row, dm_error *err)
+{
+    return st->db->ops->step(st, row, err);
+}
+static inline void dm_db_reset(dm_db_stmt *st)
+{
+    st->db->ops->reset(st);
+}
+static inline bool dm_db_col_is_null(dm_db_stmt *st, int col)
+{
+    return st->db->ops->col_is_null(st, col);
+}
+static inline const char *dm_db_col_text(dm_db_stmt *st, int col)
+{
+    return st->db->ops->col_text(st, col);
+}
+static inline int64_t dm_db_col_int64(dm_db_stmt *st, int col)
+{
+    return st->db->ops->col_int64(st, col);
+}
+static inline double dm_db_col_double(dm_db_stmt *st, int col)
+{
+    return st->db->ops->col_double(st, col);
+}
+static inline void dm_db_finalize(dm_db_stmt *st)
+{
+    if (st != NULL)
+        st->db->ops->finalize(st);
+}
+
+#endif
