@@ -1,0 +1,72 @@
+/*
+ * Command-line commands: one function per command (src/cli/<command>.c),
+ * dispatched by main.c. Each returns the process exit status:
+ * 0 success, 1 some targets failed (the others were done), 2 bad usage or
+ * configuration, 3 gaps found (report --check).
+ */
+#ifndef DM_CLI_CLI_H
+#define DM_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "catalog/catalog.h"
+#include "core/config.h"
+#include "pipeline/pipeline.h"
+
+#define DM_EXIT_OK 0
+#define DM_EXIT_FAILED 1
+#define DM_EXIT_USAGE 2
+#define DM_EXIT_GAPS 3
+
+typedef struct dm_cli {
+    const char *catalog_url;    /* --catalog, DATAMAP_CATALOG, config, ./datamap.db */
+    dm_config cfg;
+} dm_cli;
+
+/* Options shared by the commands that sample and classify. */
+typedef struct dm_cli_scan_opts {
+    dm_pipeline_opts p;
+    const char *format;
+} dm_cli_scan_opts;
+
+int dm_cmd_init(dm_cli *cli, int argc, char **argv);
+int dm_cmd_source(dm_cli *cli, int argc, char **argv);
+int dm_cmd_discover(dm_cli *cli, int argc, char **argv);
+int dm_cmd_crawl(dm_cli *cli, int argc, char **argv);
+int dm_cmd_classify(dm_cli *cli, int argc, char **argv);
+int dm_cmd_tags(dm_cli *cli, int argc, char **argv);
+int dm_cmd_run(dm_cli *cli, int argc, char **argv);
+int dm_cmd_scan(dm_cli *cli, int argc, char **argv);
+int dm_cmd_catalog(dm_cli *cli, int argc, char **argv);
+int dm_cmd_entities(dm_cli *cli, int argc, char **argv);
+
+/* Helpers (common.c) */
+int dm_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the catalog and bring its schema up to date; prints the error. */
+dm_catalog *dm_cli_open_catalog(dm_cli *cli);
+/* Defaults from the config for the pipeline options. */
+void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o);
+/* Parse one of --rows --threshold --only --except --min-count --force into
+ * o; returns 1 when handled, 0 when not ours, -1 on a bad value (printed). */
+int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_opts *o);
+/* getopt_long entries for those options (ids 1000+). */
+#define DM_CLI_SCAN_LONGOPTS                                                                          \
+    {"rows", required_argument, NULL, 1000}, {"threshold", required_argument, NULL, 1001},            \
+        {"only", required_argument, NULL, 1002}, {"except", required_argument, NULL, 1003},           \
+        {"min-count", required_argument, NULL, 1004}, {"force", no_argument, NULL, 1005}
+#define DM_CLI_SCAN_HELP                                                                              \
+    "  --rows N|all       rows sampled per table (default 10000; all reads every row)\n"              \
+    "  --threshold T      share of non-empty cells that makes a finding (default 0.1)\n"              \
+    "  --only LIST        only these entity types (comma-separated names)\n"                          \
+    "  --except LIST      all entity types but these\n"                                               \
+    "  --min-count N      at least N matching cells for a finding (default 1)\n"                      \
+    "  --force            ignore fingerprints: redo unchanged tables too\n"
+
+/* Find assets by "NAME" or "SOURCE/NAME"; all live ones when none given.
+ * Prints unknown names and returns false. */
+bool dm_cli_select_assets(dm_catalog *cat, int argc, char **argv, dm_asset_rec **out, size_t *n);
+/* Exit status and summary after a pipeline: 1 when problems were recorded. */
+int dm_cli_finish(dm_pipeline *p);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * scan: the whole pipeline on ad-hoc targets with a throwaway in-memory
+ * catalog; nothing is registered. Prints the findings.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/mem.h"
+#include "pipeline/export.h"
+#include "sources/source.h"
+
+static const char scan_help[] =
+    "usage: datamap scan URL|PATH... [options]\n\n"
+    "Discover, crawl, classify and read the tags of the targets in one go, without\n"
+    "registering anything, and print what was found.\n\n"
+    "  --format F         table (default) or json\n"
+    "  --all-columns      table format: list every column, not only personal-data ones\n";
+
+int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
+{
+    struct option opts[] = {DM_CLI_SCAN_LONGOPTS,
+                            {"format", required_argument, NULL, 'f'},
+                            {"all-columns", no_argument, NULL, 'a'},
+                            {"help", no_argument, NULL, 'h'},
+                            {NULL, 0, NULL, 0}};
+    dm_pipeline_opts po;
+    const char *format = "table";
+    bool all_columns = false;
+    int opt, r;
+    dm_cli_pipeline_defaults(cli, &po);
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(scan_help, stdout);
+            fputs(DM_CLI_SCAN_HELP, stdout);
+            return DM_EXIT_OK;
+        }
+        if (opt == 'f') {
+            format = optarg;
+            continue;
+        }
+        if (opt == 'a') {
+            all_columns = true;
+            continue;
+        }
+        if ((r = dm_cli_scan_option("scan", opt, optarg, &po)) < 0)
+            return DM_EXIT_USAGE;
+        if (r == 0)
+            return dm_cli_usage_error("scan", "unknown option");
+    }
+    if (strcmp(format, "table") && strcmp(format, "json"))
+        return dm_cli_usage_error("scan", "--format takes table or json, not '%s'", format);
+    if (optind >= argc)
+        return dm_cli_usage_error("scan", "give at least one path or URL");
+    for (int i = optind; i < argc; i++)
+        if (dm_source_lookup(argv[i]) == NULL)
+            return dm_cli_usage_error("scan", "%s: unsupported URL scheme", argv[i]);
+
+    dm_catalog *cat = NULL;
+    dm_pipeline *p = NULL;
+    dm_error err = {0};
+    int rc = DM_EXIT_OK;
+    json_t *doc = NULL;
+    if (dm_catalog_open(":memory:", &cat, &err) || dm_catalog_migrate(cat, &err)) {
+        fprintf(stderr, "datamap scan: %s\n", err.msg);
+        rc = DM_EXIT_FAILED;
+        goto out;
+    }
+    if (dm_pipeline_new(cat, &po, "scan", &p, &err)) {
+        fprintf(stderr, "datamap scan: %s\n", err.msg);
+        rc = err.code == DM_ERR_ARG ? DM_EXIT_USAGE : DM_EXIT_FAILED;
+        goto out;
+    }
+    for (int i = optind; i < argc; i++) {
+        const char *t = argv[i];
+        const dm_source_ops *ops = dm_source_lookup(t);
+        bool local = strcmp(ops->scheme, "file") == 0;
+        char *name = i == optind ? dm_xstrdup(local ? "local" : ops->scheme)
+                                 : dm_xasprintf("%s%d", local ? "local" : ops->scheme, i - optind + 1);
+        char *url = NULL;
+        if (local && strstr(t, "://") == NULL) {
+            char real[PATH_MAX];
+            url = realpath(t, real) ? dm_xasprintf("file://%s", real) : dm_xstrdup(t);
+        } else {
+            url = dm_xstrdup(t);
+        }
+        dm_source_rec rec = {0, name, url, "{}", "{}", NULL, NULL};
+        if (dm_catalog_source_add(cat, &rec, &rec.id, &err)) {
+            dm_pipeline_problem(p, t, "%s", err.msg);
+        } else {
+            dm_pipeline_discover(p, &rec);
+            dm_asset_rec *assets = NULL;
+            size_t na = 0;
+            dm_asset_filter f = {name, NULL, false};
+            if (dm_catalog_asset_list(cat, &f, &assets, &na, &err) == DM_OK)
+                for (size_t a = 0; a < na; a++) {
+                    dm_pipeline_asset(p, &rec, &assets[a], true, true);
+                    dm_pipeline_tags(p, &rec, &assets[a]);
+                }
+            dm_asset_list_free(assets, na);
+        }
+        free(name);
+        free(url);
+    }
+    size_t np;
+    const dm_problem *probs = dm_pipeline_problems(p, &np);
+    dm_asset_filter all = {0};
+    doc = dm_export_build(cat, &all, probs, np, &err);
+    if (doc == NULL) {
+        fprintf(stderr, "datamap scan: %s\n", err.msg);
+        rc = DM_EXIT_FAILED;
+        goto out;
+    }
+    if (strcmp(format, "json") == 0)
+        dm_export_print_json(stdout, doc);
+    else
+        dm_export_print_table(stdout, doc, all_columns);
+    rc = dm_cli_finish(p);
+out:
+    json_decref(doc);
+    dm_pipeline_free(p);
+    dm_catalog_close(cat);
+    return rc;
+}

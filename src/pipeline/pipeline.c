@@ -1,0 +1,545 @@
+#include "pipeline/pipeline.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "pipeline/infer.h"
+#include "sources/source.h"
+
+#define MAX_FINDINGS_PER_COLUMN 8
+
+struct dm_pipeline {
+    dm_catalog *cat;
+    dm_engine *eng;
+    dm_pipeline_opts opts;
+    int64_t run_id;
+    dm_problem *problems;
+    size_t nproblems, pcap;
+    dm_pipeline_stats stats;
+    bool tty;
+};
+
+dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const char *command, dm_pipeline **out,
+                          dm_error *err)
+{
+    dm_status rc;
+    dm_pipeline *p = dm_xcalloc(1, sizeof *p);
+    *out = NULL;
+    p->cat = cat;
+    p->opts = *opts;
+    p->tty = opts->progress && isatty(2);
+    dm_engine_opts eo = {opts->only, opts->except};
+    if ((rc = dm_engine_new(&eo, &p->eng, err))) {
+        free(p);
+        return rc;
+    }
+    if ((rc = dm_catalog_run_begin(cat, command, &p->run_id, err))) {
+        dm_engine_free(p->eng);
+        free(p);
+        return rc;
+    }
+    *out = p;
+    return DM_OK;
+}
+
+void dm_pipeline_free(dm_pipeline *p)
+{
+    if (p == NULL)
+        return;
+    char stats[512];
+    snprintf(stats, sizeof stats,
+             "{\"assets_new\":%llu,\"assets_seen\":%llu,\"assets_vanished\":%llu,\"tables_crawled\":%llu,"
+             "\"tables_skipped\":%llu,\"tables_classified\":%llu,\"rows_read\":%llu,\"errors\":%zu}",
+             (unsigned long long)p->stats.assets_new, (unsigned long long)p->stats.assets_seen,
+             (unsigned long long)p->stats.assets_vanished, (unsigned long long)p->stats.tables_crawled,
+             (unsigned long long)p->stats.tables_skipped, (unsigned long long)p->stats.tables_classified,
+             (unsigned long long)p->stats.rows_read, p->nproblems);
+    dm_error err = {0};
+    if (dm_catalog_run_end(p->cat, p->run_id, p->nproblems ? "failed" : "ok", stats, &err))
+        dm_warn("could not record the end of the run: %s", err.msg);
+    if (p->tty)
+        fputs("\r\033[K", stderr);
+    for (size_t i = 0; i < p->nproblems; i++) {
+        free(p->problems[i].target);
+        free(p->problems[i].message);
+    }
+    free(p->problems);
+    dm_engine_free(p->eng);
+    free(p);
+}
+
+void dm_pipeline_problem(dm_pipeline *p, const char *target, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* the message often starts with the target already */
+    const char *m = msg;
+    size_t tl = strlen(target);
+    if (strncmp(m, target, tl) == 0 && m[tl] == ':' && m[tl + 1] == ' ')
+        m += tl + 2;
+    if (p->tty)
+        fputs("\r\033[K", stderr);
+    dm_error_log("%s: %s", target, m);
+    if (p->nproblems == p->pcap) {
+        p->pcap = p->pcap ? p->pcap * 2 : 8;
+        p->problems = dm_xrealloc(p->problems, p->pcap * sizeof *p->problems);
+    }
+    p->problems[p->nproblems].target = dm_xstrdup(target);
+    p->problems[p->nproblems].message = dm_xstrdup(m);
+    p->nproblems++;
+}
+
+static void problem_cb(void *ctx, const char *target, const char *msg)
+{
+    dm_pipeline_problem(ctx, target, "%s", msg);
+}
+
+const dm_problem *dm_pipeline_problems(const dm_pipeline *p, size_t *n)
+{
+    *n = p->nproblems;
+    return p->problems;
+}
+
+const dm_pipeline_stats *dm_pipeline_get_stats(const dm_pipeline *p)
+{
+    return &p->stats;
+}
+
+const dm_engine *dm_pipeline_engine(const dm_pipeline *p)
+{
+    return p->eng;
+}
+
+static void progress(dm_pipeline *p, const char *fmt, ...)
+{
+    if (!p->tty)
+        return;
+    char line[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\r\033[K%s", line);
+    fflush(stderr);
+}
+
+/* ---- discover -------------------------------------------------------------- */
+
+/* "key=value" filter of the reference's opt-in tag. */
+static bool asset_wanted(dm_source *s, const dm_source_rec *src, const dm_asset_desc *a)
+{
+    if (src->require_tag == NULL || *src->require_tag == '\0')
+        return true;
+    const char *eq = strchr(src->require_tag, '=');
+    size_t kl = eq ? (size_t)(eq - src->require_tag) : strlen(src->require_tag);
+    const char *want = eq ? eq + 1 : "true";
+    char **keys = NULL, **vals = NULL;
+    size_t n = 0;
+    const char *origin;
+    dm_error err = {0};
+    bool ok = false;
+    if (s->ops->read_tags && s->ops->read_tags(s, a, &keys, &vals, &n, &origin, &err) == DM_OK)
+        for (size_t i = 0; i < n; i++)
+            if (strlen(keys[i]) == kl && strncmp(keys[i], src->require_tag, kl) == 0 && strcmp(vals[i], want) == 0)
+                ok = true;
+    for (size_t i = 0; i < n; i++) {
+        free(keys[i]);
+        free(vals[i]);
+    }
+    free(keys);
+    free(vals);
+    return ok;
+}
+
+dm_status dm_pipeline_discover(dm_pipeline *p, const dm_source_rec *src)
+{
+    dm_source *s = NULL;
+    dm_asset_desc *assets = NULL;
+    size_t n = 0;
+    int64_t *keep = NULL;
+    size_t nkeep = 0, vanished = 0;
+    dm_error err = {0};
+    dm_status rc;
+
+    progress(p, "discover %s", src->name);
+    if ((rc = dm_source_open(src->url, src->options_json, &s, &err)) ||
+        (rc = s->ops->list_assets(s, &assets, &n, problem_cb, p, &err))) {
+        dm_pipeline_problem(p, src->url, "%s", err.msg);
+        goto out;
+    }
+    keep = dm_xcalloc(n + 1, sizeof *keep);
+    if ((rc = dm_catalog_begin(p->cat, &err)))
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        if (!asset_wanted(s, src, &assets[i]))
+            continue;
+        bool is_new = false;
+        if ((rc = dm_catalog_asset_upsert(p->cat, src->id, assets[i].name, assets[i].kind, assets[i].location,
+                                          assets[i].region, &keep[nkeep], &is_new, &err))) {
+            dm_catalog_rollback(p->cat);
+            goto fail;
+        }
+        nkeep++;
+        p->stats.assets_seen++;
+        if (is_new) {
+            p->stats.assets_new++;
+            dm_info("new asset %s/%s", src->name, assets[i].name);
+        }
+    }
+    if ((rc = dm_catalog_asset_mark_vanished(p->cat, src->id, keep, nkeep, &vanished, &err))) {
+        dm_catalog_rollback(p->cat);
+        goto fail;
+    }
+    p->stats.assets_vanished += vanished;
+    if ((rc = dm_catalog_commit(p->cat, &err)))
+        goto fail;
+    goto out;
+fail:
+    dm_pipeline_problem(p, src->url, "%s", err.msg);
+out:
+    free(keep);
+    dm_asset_desc_free_list(assets, n);
+    dm_source_close(s);
+    return rc;
+}
+
+/* ---- crawl + classify ---------------------------------------------------------- */
+
+typedef struct tproc {
+    dm_pipeline *p;
+    bool infer, classify;
+    size_t ncols, cap;
+    char **names;
+    dm_infer *inf;
+    dm_colstats **cs;
+    uint64_t rows;
+    char format[16], compression[16];
+} tproc;
+
+static void tp_column(void *ctx, size_t col, const char *name)
+{
+    tproc *tp = ctx;
+    if (col >= tp->cap) {
+        size_t cap = tp->cap ? tp->cap : 16;
+        while (cap <= col)
+            cap *= 2;
+        tp->names = dm_xrealloc(tp->names, cap * sizeof *tp->names);
+        tp->inf = dm_xrealloc(tp->inf, cap * sizeof *tp->inf);
+        tp->cs = dm_xrealloc(tp->cs, cap * sizeof *tp->cs);
+        memset(tp->names + tp->cap, 0, (cap - tp->cap) * sizeof *tp->names);
+        memset(tp->inf + tp->cap, 0, (cap - tp->cap) * sizeof *tp->inf);
+        memset(tp->cs + tp->cap, 0, (cap - tp->cap) * sizeof *tp->cs);
+        tp->cap = cap;
+    }
+    free(tp->names[col]);
+    tp->names[col] = dm_xstrdup(name);
+    if (tp->classify && tp->cs[col] == NULL)
+        tp->cs[col] = dm_colstats_new(tp->p->eng, name);
+    if (col >= tp->ncols)
+        tp->ncols = col + 1;
+}
+
+static void tp_row(void *ctx, const dm_field *f, size_t n)
+{
+    tproc *tp = ctx;
+    tp->rows++;
+    for (size_t i = 0; i < n; i++) {
+        size_t c = f[i].col;
+        if (c >= tp->ncols)
+            continue;
+        if (tp->infer)
+            dm_infer_add(&tp->inf[c], (dm_value_kind)f[i].kind, f[i].ptr, f[i].len);
+        if (tp->classify && f[i].kind != DM_VAL_NULL && f[i].kind != DM_VAL_BOOL)
+            dm_colstats_add(tp->cs[c], f[i].ptr, f[i].len);
+    }
+}
+
+static void tp_format(void *ctx, const char *format, const char *compression)
+{
+    tproc *tp = ctx;
+    snprintf(tp->format, sizeof tp->format, "%s", format);
+    snprintf(tp->compression, sizeof tp->compression, "%s", compression);
+}
+
+static void tp_problem(void *ctx, const char *target, const char *msg)
+{
+    tproc *tp = ctx;
+    dm_pipeline_problem(tp->p, target, "%s", msg);
+}
+
+static void tp_free(tproc *tp)
+{
+    for (size_t i = 0; i < tp->cap; i++) {
+        free(tp->names[i]);
+        dm_colstats_free(tp->cs[i]);
+    }
+    free(tp->names);
+    free(tp->inf);
+    free(tp->cs);
+}
+
+static const dm_table_rec *find_table(const dm_table_rec *list, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].name, name) == 0 && list[i].deleted_at == NULL)
+            return &list[i];
+    return NULL;
+}
+
+/* Masked examples as a JSON array. */
+static char *examples_json(const dm_detection *d)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < d->nexamples; i++)
+        json_array_append_new(a, json_string(d->examples[i]));
+    char *s = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    return s;
+}
+
+static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm_table_desc *t, tproc *tp,
+                             int64_t table_id, dm_error *err)
+{
+    dm_status rc;
+    if ((rc = dm_catalog_begin(p->cat, err)))
+        return rc;
+    if (tp->infer) {
+        dm_column_def *cols = dm_xcalloc(tp->ncols + 1, sizeof *cols);
+        size_t nc = 0;
+        for (size_t c = 0; c < tp->ncols; c++) {
+            if (tp->names[c] == NULL)
+                continue;
+            bool part = false;
+            for (size_t k = 0; k < t->npartition_keys; k++)
+                part = part || strcmp(t->partition_keys[k], tp->names[c]) == 0;
+            cols[nc].name = tp->names[c];
+            cols[nc].type = dm_infer_type(&tp->inf[c]);
+            cols[nc].nullable = dm_infer_nullable(&tp->inf[c], tp->rows);
+            cols[nc].is_partition = part;
+            nc++;
+        }
+        dm_table_put put = {
+            .asset_id = asset->id, .name = t->name, .location = t->location,
+            .format = tp->format[0] ? tp->format : "unknown",
+            .compression = tp->compression[0] ? tp->compression : "none",
+            .fingerprint = t->fingerprint, .rows_estimate = t->rows_estimate, .bytes = t->bytes,
+            .columns = cols, .ncolumns = nc,
+        };
+        dm_schema_change chg = {0};
+        rc = dm_catalog_table_put(p->cat, &put, &table_id, &chg, err);
+        free(cols);
+        if (rc)
+            goto fail;
+        if (chg.changed && !chg.is_new)
+            dm_info("%s: schema version %d (%zu added, %zu removed, %zu retyped)", t->location, chg.version,
+                    chg.added, chg.removed, chg.retyped);
+        p->stats.tables_crawled++;
+    }
+    if (tp->classify) {
+        dm_finding_rec *f = dm_xcalloc(tp->ncols * MAX_FINDINGS_PER_COLUMN + 1, sizeof *f);
+        char **ev = dm_xcalloc(tp->ncols * MAX_FINDINGS_PER_COLUMN + 1, sizeof *ev);
+        size_t nf = 0;
+        for (size_t c = 0; c < tp->ncols; c++) {
+            if (tp->cs[c] == NULL)
+                continue;
+            dm_detection det[MAX_FINDINGS_PER_COLUMN];
+            size_t nd = dm_colstats_verdict(tp->cs[c], &p->opts.classify, det, MAX_FINDINGS_PER_COLUMN);
+            if (nd)
+                p->stats.columns_personal++;
+            for (size_t k = 0; k < nd; k++) {
+                ev[nf] = examples_json(&det[k]);
+                f[nf] = (dm_finding_rec){tp->names[c], det[k].entity->name, (int64_t)det[k].matches,
+                                         (int64_t)det[k].sampled, det[k].ratio, det[k].confidence, ev[nf]};
+                nf++;
+            }
+        }
+        rc = dm_catalog_findings_put(p->cat, p->run_id, table_id, (int64_t)tp->rows, f, nf, err);
+        for (size_t i = 0; i < nf; i++)
+            free(ev[i]);
+        free(ev);
+        free(f);
+        if (rc)
+            goto fail;
+        p->stats.tables_classified++;
+    }
+    return dm_catalog_commit(p->cat, err);
+fail:
+    dm_catalog_rollback(p->cat);
+    return rc;
+}
+
+dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
+                            bool classify)
+{
+    dm_source *s = NULL;
+    dm_table_desc *tables = NULL;
+    dm_table_rec *known = NULL;
+    size_t nt = 0, nknown = 0;
+    int64_t *keep = NULL;
+    size_t nkeep = 0;
+    dm_error err = {0};
+    dm_status rc;
+    bool any_classified = false, all_ok = true;
+
+    if ((rc = dm_source_open(src->url, src->options_json, &s, &err))) {
+        dm_pipeline_problem(p, asset->location, "%s", err.msg);
+        return rc;
+    }
+    dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
+    if ((rc = s->ops->list_tables(s, &ad, &tables, &nt, problem_cb, p, &err)) ||
+        (rc = dm_catalog_table_list(p->cat, asset->id, &known, &nknown, &err))) {
+        dm_pipeline_problem(p, asset->location, "%s", err.msg);
+        goto out;
+    }
+    keep = dm_xcalloc(nt + 1, sizeof *keep);
+    for (size_t i = 0; i < nt; i++) {
+        const dm_table_desc *t = &tables[i];
+        const dm_table_rec *k = find_table(known, nknown, t->name);
+        bool same = k && k->fingerprint && strcmp(k->fingerprint, t->fingerprint) == 0 && !p->opts.force;
+        bool do_infer = crawl && !same;
+        bool do_classify = classify && (!same || k->classified_at == NULL ||
+                                        (k->cataloged_at && strcmp(k->classified_at, k->cataloged_at) < 0));
+        if (k)
+            keep[nkeep++] = k->id;
+        if (!crawl && k == NULL) {
+            dm_info("%s: not crawled yet, skipped (run `datamap crawl` first)", t->location);
+            continue;
+        }
+        if (!do_infer && !do_classify) {
+            p->stats.tables_skipped++;
+            dm_debug("%s: unchanged, skipped", t->location);
+            continue;
+        }
+        if (!do_infer && classify && !crawl && !same)
+            dm_info("%s: changed since it was crawled; classifying the old schema's columns", t->location);
+        progress(p, "%s %s/%s", do_infer ? (do_classify ? "scan" : "crawl") : "classify", asset->name, t->name);
+
+        tproc tp = {.p = p, .infer = do_infer, .classify = do_classify};
+        dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
+        dm_sample_spec spec = {p->opts.rows, 0x5EED};
+        rc = s->ops->read_rows(s, t, &spec, &sink, &err);
+        if (rc) {
+            dm_pipeline_problem(p, t->location, "%s", err.msg);
+            tp_free(&tp);
+            all_ok = false;
+            continue;
+        }
+        p->stats.rows_read += tp.rows;
+        if (tp.ncols == 0) {
+            tp_free(&tp);
+            all_ok = false;
+            continue;       /* nothing readable: the problem was reported */
+        }
+        int64_t tid = k ? k->id : 0;
+        if (store_table(p, asset, t, &tp, tid, &err)) {
+            dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
+            all_ok = false;
+        } else if (k == NULL) {
+            /* new table: its id is in the catalog now */
+            dm_table_rec *again = NULL;
+            size_t na = 0;
+            if (dm_catalog_table_list(p->cat, asset->id, &again, &na, &err) == DM_OK) {
+                const dm_table_rec *nk = find_table(again, na, t->name);
+                if (nk)
+                    keep[nkeep++] = nk->id;
+            }
+            dm_table_list_free(again, na);
+        }
+        any_classified = any_classified || do_classify;
+        tp_free(&tp);
+    }
+    if (crawl && all_ok) {
+        if ((rc = dm_catalog_begin(p->cat, &err)) == DM_OK) {
+            rc = dm_catalog_table_mark_vanished(p->cat, asset->id, keep, nkeep, &err);
+            if (rc == DM_OK)
+                rc = dm_catalog_asset_set_state(p->cat, asset->id, DM_ASSET_CATALOGED, NULL, &err);
+            if (rc == DM_OK)
+                rc = dm_catalog_commit(p->cat, &err);
+            else
+                dm_catalog_rollback(p->cat);
+        }
+        if (rc)
+            dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
+    }
+    if (classify && (any_classified || nt > 0) && all_ok) {
+        if (dm_catalog_asset_set_state(p->cat, asset->id, DM_ASSET_CLASSIFIED, NULL, &err))
+            dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
+    }
+out:
+    free(keep);
+    dm_table_list_free(known, nknown);
+    dm_table_desc_free_list(s, tables, nt);
+    dm_source_close(s);
+    return rc;
+}
+
+/* ---- tags ------------------------------------------------------------------------ */
+
+dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset)
+{
+    dm_source *s = NULL;
+    char **keys = NULL, **vals = NULL;
+    size_t n = 0;
+    const char *origin = "store";
+    dm_error err = {0};
+    dm_status rc;
+
+    if ((rc = dm_source_open(src->url, src->options_json, &s, &err))) {
+        dm_pipeline_problem(p, asset->location, "%s", err.msg);
+        return rc;
+    }
+    dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
+    if (s->ops->read_tags && (rc = s->ops->read_tags(s, &ad, &keys, &vals, &n, &origin, &err))) {
+        dm_pipeline_problem(p, asset->location, "tags: %s", err.msg);
+        goto out;
+    }
+    if ((rc = dm_catalog_begin(p->cat, &err)) == DM_OK) {
+        rc = dm_catalog_tags_put(p->cat, asset->id, origin, (const char *const *)keys, (const char *const *)vals,
+                                 n, &err);
+        /* the source's own --tag values apply to every asset */
+        if (rc == DM_OK && src->tags_json && *src->tags_json) {
+            json_error_t jerr;
+            json_t *obj = json_loads(src->tags_json, 0, &jerr);
+            const char *k;
+            json_t *v;
+            size_t nt = obj ? json_object_size(obj) : 0, i = 0;
+            const char **tk = dm_xcalloc(nt + 1, sizeof *tk), **tv = dm_xcalloc(nt + 1, sizeof *tv);
+            json_object_foreach(obj, k, v)
+            {
+                if (json_is_string(v)) {
+                    tk[i] = k;
+                    tv[i] = json_string_value(v);
+                    i++;
+                }
+            }
+            rc = dm_catalog_tags_put(p->cat, asset->id, "source", tk, tv, i, &err);
+            free(tk);
+            free(tv);
+            json_decref(obj);
+        }
+        if (rc == DM_OK)
+            rc = dm_catalog_commit(p->cat, &err);
+        else
+            dm_catalog_rollback(p->cat);
+    }
+    if (rc)
+        dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
+out:
+    for (size_t i = 0; i < n; i++) {
+        free(keys[i]);
+        free(vals[i]);
+    }
+    free(keys);
+    free(vals);
+    dm_source_close(s);
+    return rc;
+}

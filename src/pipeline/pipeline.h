@@ -1,0 +1,63 @@
+/*
+ * Pipeline: discover, crawl, classify and tags over the catalog.
+ *
+ * Each step works target by target (a source, an asset, a table) and commits
+ * each target's result in one catalog transaction, so an interruption loses
+ * at most the target under way. A problem with one target is recorded
+ * (dm_pipeline_problem: logged on stderr, kept for the JSON "errors" array
+ * and the exit status) and the others still run.
+ */
+#ifndef DM_PIPELINE_PIPELINE_H
+#define DM_PIPELINE_PIPELINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "catalog/catalog.h"
+#include "detect/engine.h"
+
+typedef struct dm_pipeline_opts {
+    uint64_t rows;              /* rows sampled per table; UINT64_MAX = all */
+    dm_classify_opts classify;
+    const char *only, *except;  /* entity filters */
+    bool force;                 /* ignore fingerprints: redo everything */
+    bool progress;              /* progress line on stderr */
+} dm_pipeline_opts;
+
+#define DM_PIPELINE_DEFAULT_ROWS 10000
+
+typedef struct dm_problem {
+    char *target;
+    char *message;
+} dm_problem;
+
+typedef struct dm_pipeline_stats {
+    uint64_t assets_new, assets_seen, assets_vanished;
+    uint64_t tables_crawled, tables_skipped, tables_classified;
+    uint64_t rows_read, columns_personal;
+} dm_pipeline_stats;
+
+typedef struct dm_pipeline dm_pipeline;
+
+dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const char *command, dm_pipeline **out,
+                          dm_error *err);
+/* Ends the run in the catalog (status ok, or failed when problems were
+ * recorded) and frees. */
+void dm_pipeline_free(dm_pipeline *p);
+
+/* Find the source's assets; record new ones, refresh seen ones, mark
+ * vanished ones deleted. */
+dm_status dm_pipeline_discover(dm_pipeline *p, const dm_source_rec *src);
+/* Crawl and/or classify the tables of one asset (one read serves both). */
+dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
+                            bool classify);
+/* Capture the asset's tags from the store and from the source's --tag. */
+dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset);
+
+void dm_pipeline_problem(dm_pipeline *p, const char *target, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+const dm_problem *dm_pipeline_problems(const dm_pipeline *p, size_t *n);
+const dm_pipeline_stats *dm_pipeline_get_stats(const dm_pipeline *p);
+const dm_engine *dm_pipeline_engine(const dm_pipeline *p);
+
+#endif

@@ -1,0 +1,68 @@
+#include "sources/source.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+
+/* One line per store. */
+static const dm_source_ops *const drivers[] = {
+    &dm_source_file_ops,
+    NULL,
+};
+
+const dm_source_ops *dm_source_lookup(const char *url)
+{
+    const char *colon = strstr(url, "://");
+    if (colon == NULL)
+        return &dm_source_file_ops;     /* a plain path */
+    size_t n = (size_t)(colon - url);
+    for (size_t i = 0; drivers[i]; i++)
+        if (strlen(drivers[i]->scheme) == n && strncmp(drivers[i]->scheme, url, n) == 0)
+            return drivers[i];
+    return NULL;
+}
+
+dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+{
+    const dm_source_ops *ops = dm_source_lookup(url);
+    *out = NULL;
+    if (ops == NULL) {
+        const char *colon = strstr(url, "://");
+        return DM_FAIL(err, DM_ERR_ARG, "%s: unsupported URL scheme '%.*s' (supported here: file paths)",
+                       url, (int)(colon - url), url);
+    }
+    return ops->open(url, options_json, out, err);
+}
+
+void dm_source_close(dm_source *src)
+{
+    if (src)
+        src->ops->close(src);
+}
+
+void dm_asset_desc_free_list(dm_asset_desc *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].name);
+        free(list[i].kind);
+        free(list[i].location);
+        free(list[i].region);
+    }
+    free(list);
+}
+
+void dm_table_desc_free_list(const dm_source *src, dm_table_desc *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].name);
+        free(list[i].location);
+        free(list[i].fingerprint);
+        for (size_t k = 0; k < list[i].npartition_keys; k++)
+            free(list[i].partition_keys[k]);
+        free(list[i].partition_keys);
+        if (src && src->ops->free_table_data && list[i].driver_data)
+            src->ops->free_table_data(list[i].driver_data);
+    }
+    free(list);
+}

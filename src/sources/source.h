@@ -1,0 +1,104 @@
+/*
+ * Sources
+ *
+ * A source driver knows one kind of store (local folders, S3, DynamoDB,
+ * PostgreSQL, ...). It is a table of functions registered by URL scheme in
+ * registry.c; adding a store touches only src/sources/ and one registry line.
+ *
+ * The pipeline asks a driver for:
+ *   - the assets of a source (discover),
+ *   - the tables of an asset, each with a fingerprint that changes when its
+ *     content changes (crawl skips unchanged tables),
+ *   - rows of a table, sampled as asked (crawl and classify),
+ *   - the tags of an asset.
+ * Per-target problems (one unreadable file, one table without permission)
+ * are reported through the problem callback and the rest goes on; a returned
+ * error means the whole call failed.
+ */
+#ifndef DM_SOURCES_SOURCE_H
+#define DM_SOURCES_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "formats/reader.h"
+
+typedef struct dm_source dm_source;
+
+/* Report a problem with one target ("file:///x/y.csv") and go on. */
+typedef void (*dm_problem_fn)(void *ctx, const char *target, const char *msg);
+
+typedef struct dm_asset_desc {
+    char *name;
+    char *kind;             /* "folder", "bucket", "database", "dynamodb_table" */
+    char *location;         /* URL */
+    char *region;           /* NULL when not applicable */
+} dm_asset_desc;
+
+typedef struct dm_table_desc {
+    char *name;
+    char *location;         /* URL of the file, folder or table */
+    char *fingerprint;      /* changes when the content changes */
+    int64_t bytes;          /* -1 when unknown */
+    int64_t rows_estimate;  /* -1 when unknown */
+    char **partition_keys;  /* Hive-style keys, in folder order */
+    size_t npartition_keys;
+    void *driver_data;      /* the driver's own description (files, ...) */
+} dm_table_desc;
+
+/* What to read from a table. */
+typedef struct dm_sample_spec {
+    uint64_t rows;          /* at most this many rows; UINT64_MAX: every row */
+    uint64_t seed;          /* for reproducible random choices */
+} dm_sample_spec;
+
+/* Where a driver delivers rows. Column numbers are table-wide: the driver
+ * announces each with `column` before a row uses it. */
+typedef struct dm_row_sink {
+    void *ctx;
+    void (*column)(void *ctx, size_t col, const char *name);
+    void (*row)(void *ctx, const dm_field *fields, size_t nfields);
+    dm_problem_fn problem;
+    /* Format facts of the table as read ("csv", "gzip"), once known. */
+    void (*format)(void *ctx, const char *format, const char *compression);
+} dm_row_sink;
+
+typedef struct dm_source_ops {
+    const char *scheme;     /* "file", "s3", ... */
+    const char *kind;       /* human name: "local folder" */
+    dm_status (*open)(const char *url, const char *options_json, dm_source **out, dm_error *err);
+    void (*close)(dm_source *src);
+    /* Assets, into a malloc'd array. */
+    dm_status (*list_assets)(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem,
+                             void *pctx, dm_error *err);
+    /* Tables of one asset (by location). */
+    dm_status (*list_tables)(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
+                             dm_problem_fn problem, void *pctx, dm_error *err);
+    dm_status (*read_rows)(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
+                           const dm_row_sink *sink, dm_error *err);
+    /* Tags of an asset (keys/values malloc'd), with where they came from. */
+    dm_status (*read_tags)(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values,
+                           size_t *n, const char **origin, dm_error *err);
+    void (*free_table_data)(void *driver_data);
+} dm_source_ops;
+
+struct dm_source {
+    const dm_source_ops *ops;
+    char *url;
+    void *ctx;
+};
+
+/* Find the driver for a URL (plain paths are "file"); NULL when none. */
+const dm_source_ops *dm_source_lookup(const char *url);
+/* Open a source for a URL; DM_ERR_ARG names an unsupported scheme. */
+dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err);
+void dm_source_close(dm_source *src);
+
+void dm_asset_desc_free_list(dm_asset_desc *list, size_t n);
+void dm_table_desc_free_list(const dm_source *src, dm_table_desc *list, size_t n);
+
+extern const dm_source_ops dm_source_file_ops;
+
+#endif
