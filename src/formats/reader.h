@@ -48,6 +48,9 @@ typedef struct dm_sniff {
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err);
 
 const char *dm_format_name(dm_format f);   /* "csv", "tsv" (CSV with tab), "jsonl", "json" */
+/* Added: the name with the delimiter taken into account: "tsv" for CSV with
+ * a tab, else dm_format_name(s->format) (which cannot see the delimiter). */
+const char *dm_sniff_format_name(const dm_sniff *s);
 
 typedef enum dm_value_kind {
     DM_VAL_TEXT = 0,    /* CSV cell: untyped text */

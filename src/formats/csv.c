@@ -1,0 +1,274 @@
+/*
+ * CSV reader (RFC 4180, lenient where files in the wild are not).
+ *
+ * - A quote opens a quoted field only at the start of a field; elsewhere it
+ *   is a literal character. Inside quotes, "" is one quote and delimiters
+ *   and newlines are data. Text after a closing quote is kept as is
+ *   ("ab"cd -> abcd). An unterminated quote runs to the end of the file.
+ * - Records end at LF; a CR before it is dropped (CRLF). Blank lines are
+ *   skipped.
+ * - Fields point into the stream buffer (or into r->carry when the record
+ *   straddled a refill); only quoted fields with "" or text after the
+ *   closing quote are copied, into r->scratch. Nothing is allocated per
+ *   record once the arrays have grown to the widest row.
+ * - Field i is column i. A row longer than the header gets columns named
+ *   col<i> (unique); a row shorter than it has fewer fields. Fields past
+ *   max_columns are dropped and the record counted with a warning.
+ *
+ * Finding record ends: outside quotes one memchr for LF and one for '"'
+ * over the line; only lines with a quote run the quote state machine.
+ */
+#include "formats/reader_impl.h"
+
+#include <string.h>
+
+#include "core/mem.h"
+
+enum { S_START = 0, S_UNQ, S_Q, S_QQ };
+
+static void count_lines(dm_reader *r, const char *p, const char *end)
+{
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        r->line++;
+        p++;
+    }
+}
+
+static size_t csv_scan(dm_reader *r, const char *p, size_t n, size_t *rec_len, bool *ended)
+{
+    int st = r->scan_state;
+    const char *s = p, *end = p + n;
+    const char delim = r->delim;
+    for (;;) {
+        if (st == S_Q) {
+            const char *q = memchr(s, '"', (size_t)(end - s));
+            count_lines(r, s, q ? q : end);
+            if (q == NULL)
+                break;
+            st = S_QQ;
+            s = q + 1;
+            continue;
+        }
+        if (st == S_QQ) {
+            if (s == end)
+                break;
+            if (*s == '"') {        /* doubled quote: still quoted */
+                st = S_Q;
+                s++;
+                continue;
+            }
+            st = S_UNQ;             /* closed; a delimiter at *s is seen below via s[-1] */
+        }
+        /* outside quotes */
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *lim = nl ? nl : end;
+        const char *q = memchr(s, '"', (size_t)(lim - s));
+        if (q == NULL) {
+            if (nl != NULL) {
+                r->line++;
+                r->scan_state = S_START;
+                *rec_len = (size_t)(nl - p);
+                *ended = true;
+                return (size_t)(nl - p) + 1;
+            }
+            if (end > s)
+                st = end[-1] == delim ? S_START : S_UNQ;
+            break;
+        }
+        r->scan_quoted = true;
+        bool at_start = q == s ? st == S_START : q[-1] == delim;
+        st = at_start ? S_Q : S_UNQ;
+        s = q + 1;
+    }
+    r->scan_state = st;
+    *rec_len = n;
+    *ended = false;
+    return n;
+}
+
+/* Append a field; false when max_columns is reached. */
+static inline bool push_field(dm_reader *r, const char *p, size_t len)
+{
+    if (r->nfields >= r->lim.max_columns)
+        return false;
+    if (r->nfields == r->cap_fields)
+        dm_rd_fields_reserve(r, r->nfields + 1);
+    dm_field *f = &r->fields[r->nfields];
+    f->col = (uint32_t)r->nfields;
+    f->kind = DM_VAL_TEXT;
+    f->ptr = p;
+    f->len = len;
+    r->nfields++;
+    return true;
+}
+
+/* Split a complete record into r->fields. Returns false when fields were
+ * dropped at max_columns. */
+static bool csv_split(dm_reader *r, const char *rec, size_t len, bool quoted)
+{
+    const char *f = rec, *end = rec + len;
+    const char delim = r->delim;
+    if (end > f && end[-1] == '\r')
+        end--;
+    r->nfields = 0;
+    if (!quoted) {
+        for (;;) {
+            const char *d = memchr(f, delim, (size_t)(end - f));
+            if (!push_field(r, f, (size_t)((d ? d : end) - f)))
+                return false;
+            if (d == NULL)
+                return true;
+            f = d + 1;
+        }
+    }
+    /* Unquoted text never grows, so this reservation keeps scratch from
+     * moving while fields point into it. */
+    r->scratch_len = 0;
+    dm_rd_scratch_reserve(r, len);
+    for (;;) {
+        if (f < end && *f == '"') {
+            const char *start = f + 1, *s = start, *q;
+            bool doubled = false;
+            for (;;) {
+                q = memchr(s, '"', (size_t)(end - s));
+                if (q == NULL) {
+                    q = end;            /* unterminated: the rest of the record */
+                    break;
+                }
+                if (q + 1 < end && q[1] == '"') {
+                    doubled = true;
+                    s = q + 2;
+                    continue;
+                }
+                break;
+            }
+            const char *after = q < end ? q + 1 : end;
+            const char *d = memchr(after, delim, (size_t)(end - after));
+            const char *fe = d ? d : end;
+            bool ok;
+            if (!doubled && after == fe) {
+                ok = push_field(r, start, (size_t)(q - start));
+            } else {
+                char *o0 = r->scratch + r->scratch_len, *o = o0;
+                for (const char *x = start; x < q; x++) {
+                    *o++ = *x;
+                    if (*x == '"')
+                        x++;            /* the second of a doubled quote */
+                }
+                memcpy(o, after, (size_t)(fe - after));
+                o += fe - after;
+                r->scratch_len += (size_t)(o - o0);
+                ok = push_field(r, o0, (size_t)(o - o0));
+            }
+            if (!ok)
+                return false;
+            if (d == NULL)
+                return true;
+            f = d + 1;
+            continue;
+        }
+        const char *d = memchr(f, delim, (size_t)(end - f));
+        if (!push_field(r, f, (size_t)((d ? d : end) - f)))
+            return false;
+        if (d == NULL)
+            return true;
+        f = d + 1;
+    }
+}
+
+static bool blank(const char *rec, size_t len)
+{
+    return len == 0 || (len == 1 && rec[0] == '\r');
+}
+
+static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
+{
+    for (;;) {
+        const char *rec;
+        size_t len;
+        int rc = dm_rd_fetch(r, &rec, &len, err);
+        if (rc <= 0)
+            return rc;
+        if (rc == 2 || blank(rec, len))
+            continue;
+        bool complete = csv_split(r, rec, len, r->scan_quoted);
+        if (r->resynced) {
+            /* The first record after a jump may start inside a quoted field. */
+            r->resynced = false;
+            size_t expect = r->header_cols ? r->header_cols : r->ncols;
+            if (expect && r->nfields != expect)
+                continue;
+        }
+        while (r->ncols < r->nfields) {
+            if (dm_rd_col_add_unique(r, NULL, 0, r->ncols) < 0) {
+                r->nfields = r->ncols;
+                complete = false;
+            }
+        }
+        if (!complete)
+            dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
+                       r->lim.max_columns);
+        else if (!dm_rd_utf8_valid(rec, len))
+            dm_rd_warn(r, r->rec_line, "invalid UTF-8");
+        row->fields = r->fields;
+        row->nfields = r->nfields;
+        row->line = r->lines_known ? r->rec_line : 0;
+        return 1;
+    }
+}
+
+static dm_status csv_resync(dm_reader *r, uint64_t offset, dm_error *err)
+{
+    return dm_rd_resync_lines(r, offset, err);
+}
+
+static void trim(const char **p, size_t *len)
+{
+    while (*len && (**p == ' ' || **p == '\t')) {
+        (*p)++;
+        (*len)--;
+    }
+    while (*len && ((*p)[*len - 1] == ' ' || (*p)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
+{
+    r->delim = r->sniff.delimiter ? r->sniff.delimiter : ',';
+    r->scan = csv_scan;
+    r->next = csv_next;
+    r->resync = csv_resync;
+    if (r->sniff.has_header) {
+        for (;;) {
+            const char *rec;
+            size_t len;
+            dm_error local = {0};
+            int rc = dm_rd_fetch(r, &rec, &len, &local);
+            if (rc < 0) {
+                if (err)
+                    *err = local;
+                return local.code ? local.code : DM_ERR_IO;
+            }
+            if (rc == 0)
+                break;
+            if (rc == 2 || blank(rec, len))
+                continue;
+            bool complete = csv_split(r, rec, len, r->scan_quoted);
+            for (size_t i = 0; i < r->nfields; i++) {
+                const char *name = r->fields[i].ptr;
+                size_t nlen = r->fields[i].len;
+                trim(&name, &nlen);
+                dm_rd_col_add_unique(r, name, nlen, i);
+            }
+            if (!complete)
+                dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
+                           r->lim.max_columns);
+            r->header_cols = r->ncols;
+            break;
+        }
+    }
+    r->nfields = 0;
+    r->data_start = dm_stream_offset(r->s);
+    r->data_start_line = r->line;
+    return DM_OK;
+}
