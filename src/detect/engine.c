@@ -263,7 +263,8 @@ static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out, bool *kind
         } else {
             return false;
         }
-        if (*p && kind != KIND_COMPACT) {
+        if (*p && kind != KIND_COMPACT && !(kind == KIND_EXACT && (*p == 'D' || *p == 'L'))) {
+            /* between groups a joiner; in an exact key, runs of one group follow each other */
             if (!is_joiner_char(*p))
                 return false;
             if (!spec_add_pos(pos, &npos, 40, 1))

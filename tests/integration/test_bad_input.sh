@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Bad input: each bad file gives an error entry naming it, the good files are
+# still scanned, the exit status is 1, and a registered catalog stays intact.
+. "$(dirname "$0")/lib.sh"
+F=$WORK/data/bad
+mkdir -p "$F"
+printf 'email\nx@example.com\ny@example.com\n' > "$F/good.csv"
+head -c 4096 /dev/urandom > "$F/random.bin"
+printf '\x00\x01\x02binary\x00' >> "$F/random.bin"
+for i in $(seq 1 2000); do echo "$i,someone$i@example.com"; done | gzip -c | head -c 3000 > "$F/truncated.csv.gz"
+: > "$F/empty.csv"
+printf 'name\n\xff\xfe\xfa bad utf8\nok\n' > "$F/latin.csv"
+{ echo "c"; head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' 'a'; echo; echo "z@example.com"; } > "$F/longline.csv"
+printf 'email\nsecret@example.com\n' > "$F/unreadable.csv"; chmod 000 "$F/unreadable.csv"
+
+expect_status 1 "$DATAMAP" scan "$WORK/data" --format json || true
+python3 - "$WORK/out" <<'PY' || FAILS=$((FAILS + 1))
+import json, sys, os
+doc = json.load(open(sys.argv[1]))
+errs = {os.path.basename(e["target"]): e["message"] for e in doc["errors"]}
+want = {"random.bin": "binary", "truncated.csv.gz": "truncated", "empty.csv": "empty", "latin.csv": "UTF-8",
+        "longline.csv": "longer than"}
+bad = []
+for f, word in want.items():
+    if f not in errs or word.lower() not in errs[f].lower():
+        bad.append(f"{f}: expected an error mentioning '{word}', got {errs.get(f)!r}")
+if os.geteuid() != 0 and ("unreadable.csv" not in errs):
+    bad.append("unreadable.csv: no error")
+tables = {t["name"]: t for a in doc["assets"] for t in a["tables"]}
+good = tables.get("good")
+if not good or [e["type"] for e in good["columns"][0]["entities"]] != ["EMAIL"]:
+    bad.append(f"good.csv must still be scanned: {good}")
+ll = tables.get("longline")
+if not ll or ll["rows_sampled"] != 1:
+    bad.append(f"longline.csv: the record after the long line is still read: {ll and ll['rows_sampled']}")
+if bad:
+    print("\n".join(bad), file=sys.stderr); sys.exit(1)
+print("bad inputs reported:", sorted(errs))
+PY
+chmod 600 "$F/unreadable.csv"
+
+# A registered catalog stays intact when a later run meets a broken file.
+export DATAMAP_CATALOG=$WORK/cat.db
+mkdir -p "$WORK/reg/a"
+printf 'email\nx@example.com\n' > "$WORK/reg/a/t.csv"
+expect_status 0 "$DATAMAP" source add s "$WORK/reg" && expect_status 0 "$DATAMAP" run && ok "first run"
+printf '\x1f\x8b\x08\x00garbage' > "$WORK/reg/a/broken.csv.gz"
+expect_status 1 "$DATAMAP" run && ok "second run fails on the broken file"
+expect_status 0 "$DATAMAP" catalog --format json
+python3 -c "
+import json,sys; d=json.load(open('$WORK/out'))
+t={t['name']:t for a in d['assets'] for t in a['tables']}
+assert [e['type'] for e in t['t']['columns'][0]['entities']]==['EMAIL'], t
+print('catalog intact')" || fail "catalog lost earlier results"
+sqlite3 "$WORK/cat.db" 'PRAGMA integrity_check' | grep -qx ok || fail "integrity_check"
+finish
