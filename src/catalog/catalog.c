@@ -1149,7 +1149,8 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
     /* Replace, do not add: a table classified twice in one run keeps one set. */
     if ((rc = q_exec(cat, "DELETE FROM findings WHERE run_id = ? AND table_id = ?",
                      ARGS(DV_I(run_id), DV_I(table_id)), err)) != DM_OK ||
-        (rc = q_exec(cat, "UPDATE columns SET entities = '[]', comment = NULL WHERE table_id = ?",
+        (rc = q_exec(cat, "UPDATE columns SET entities = '[]', comment = NULL "
+                     "WHERE table_id = ? AND (comment IS NOT NULL OR entities <> '[]')",
                      ARGS(DV_I(table_id)), err)) != DM_OK)
         goto out;
     if ((rc = dm_db_prepare(cat->db,

@@ -78,11 +78,14 @@ typedef struct dm_source_rec {
     char *created_at;
 } dm_source_rec;
 
-/* DM_ERR_ARG when the name exists already. */
+/* DM_ERR_ARG when the name exists already, or when the URL holds a password
+ * ("scheme://user:pass@host", or a password= parameter). options_json and
+ * tags_json NULL are stored as "{}". */
 dm_status dm_catalog_source_add(dm_catalog *cat, const dm_source_rec *src, int64_t *id, dm_error *err);
 dm_status dm_catalog_source_get(dm_catalog *cat, const char *name, dm_source_rec *out, dm_error *err);
 dm_status dm_catalog_source_list(dm_catalog *cat, dm_source_rec **out, size_t *n, dm_error *err);
-/* Removes the source; its assets are marked deleted, never dropped. */
+/* Removes the source; its assets are marked deleted, never dropped. The
+ * name can then be used by a new source. */
 dm_status dm_catalog_source_remove(dm_catalog *cat, const char *name, dm_error *err);
 void dm_source_rec_free(dm_source_rec *s);
 void dm_source_list_free(dm_source_rec *list, size_t n);
@@ -111,15 +114,20 @@ typedef struct dm_asset_filter {
 } dm_asset_filter;
 
 /* Insert or refresh an asset seen by discover: sets last_seen to now, clears
- * deleted_at; a new asset starts in state "discovered". *is_new tells which. */
+ * deleted_at; a new asset starts in state "discovered". *is_new tells which.
+ * location/region NULL keep the known values. DM_ERR_NOT_FOUND when the
+ * source does not exist or was removed. */
 dm_status dm_catalog_asset_upsert(dm_catalog *cat, int64_t source_id, const char *name,
                                   const char *kind, const char *location, const char *region,
                                   int64_t *id, bool *is_new, dm_error *err);
-/* Mark deleted (deleted_at = now) every asset of the source not in keep_ids. */
+/* Mark deleted (deleted_at = now) every asset of the source not in keep_ids.
+ * Assets deleted already keep their deleted_at and are not counted. */
 dm_status dm_catalog_asset_mark_vanished(dm_catalog *cat, int64_t source_id, const int64_t *keep_ids,
                                          size_t n_keep, size_t *n_vanished, dm_error *err);
 /* Move to a state; "cataloged" also sets cataloged_at and fingerprint (may be
- * NULL to keep), "classified" sets classified_at. */
+ * NULL to keep), "classified" sets classified_at. Any move is allowed but
+ * discovered -> classified (DM_ERR_ARG: crawl first); an unknown state is
+ * DM_ERR_ARG, an unknown id DM_ERR_NOT_FOUND. */
 dm_status dm_catalog_asset_set_state(dm_catalog *cat, int64_t id, const char *state,
                                      const char *fingerprint, dm_error *err);
 dm_status dm_catalog_asset_set_facts(dm_catalog *cat, int64_t id, const char *facts_json, dm_error *err);
@@ -160,7 +168,11 @@ typedef struct dm_schema_change {
 /* Insert or update a table and its columns. When the column set or a type
  * differs from the current version, a new schema version is recorded with
  * the lists of added, removed and retyped columns; removed columns are kept,
- * marked removed. */
+ * marked removed. Nullability and is_partition change in place. Known
+ * columns keep their ordinal (a column that comes back gets its old row and
+ * place); new ones are appended in the order given. A new table gives
+ * version 1 with is_new and changed true and added = ncolumns. Clears the
+ * table's deleted_at. Duplicate column names: DM_ERR_ARG. */
 dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *table_id,
                                dm_schema_change *chg, dm_error *err);
 dm_status dm_catalog_table_mark_vanished(dm_catalog *cat, int64_t asset_id, const int64_t *keep_ids,
@@ -175,6 +187,8 @@ typedef struct dm_table_rec {
     char *cataloged_at, *classified_at, *deleted_at;
 } dm_table_rec;
 
+/* Every table of the asset by name, vanished ones too (deleted_at set).
+ * rows_sampled is -1 until the table is classified. */
 dm_status dm_catalog_table_list(dm_catalog *cat, int64_t asset_id, dm_table_rec **out, size_t *n,
                                 dm_error *err);
 void dm_table_list_free(dm_table_rec *list, size_t n);
@@ -188,6 +202,7 @@ typedef struct dm_column_rec {
     char *entities;         /* JSON array of entity names, "[]" when none */
 } dm_column_rec;
 
+/* Every column of the table by ordinal, removed ones too (removed true). */
 dm_status dm_catalog_column_list(dm_catalog *cat, int64_t table_id, dm_column_rec **out, size_t *n,
                                  dm_error *err);
 void dm_column_list_free(dm_column_rec *list, size_t n);
@@ -210,9 +225,16 @@ typedef struct dm_finding_rec {
 
 /* Replace the classification of a table: for every column, entities is set
  * from the findings (none -> "[]" and no comment), the comment becomes the
- * reference's text "Sensitive Data Element | ['EMAIL', 'PHONE_NUMBER']", and
- * one findings row per (column, entity) is added for this run. Sets
- * rows_sampled and classified_at on the table. */
+ * reference's text "Sensitive Data Element | ['EMAIL', 'PHONE_NUMBER']"
+ * (entities in the order given), and one findings row per (column, entity)
+ * is added for this run. Sets rows_sampled and classified_at on the table,
+ * and makes this run the table's latest classification.
+ * Transactions: it does not commit; wrap it with dm_catalog_begin/commit
+ * together with the asset's state change. Without an open transaction it
+ * is still atomic on its own. On failure nothing of it remains and the
+ * caller's transaction stays usable. Putting the same (run, table) again
+ * replaces that run's rows. A finding naming no column of the table, or a
+ * (column, entity) given twice: DM_ERR_ARG. evidence_json NULL is "[]". */
 dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table_id, int64_t rows_sampled,
                                   const dm_finding_rec *f, size_t n, dm_error *err);
 
@@ -222,7 +244,9 @@ typedef struct dm_finding_out {
     double ratio;
 } dm_finding_out;
 
-/* The latest findings of a table (from the last run that classified it). */
+/* The latest findings of a table (from the last run that classified it:
+ * empty when that run found nothing), by column ordinal.
+ * DM_ERR_NOT_FOUND for an unknown table. */
 dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding_out **out, size_t *n,
                                    dm_error *err);
 void dm_finding_list_free(dm_finding_out *list, size_t n);
@@ -237,9 +261,12 @@ typedef struct dm_tag {
 
 /* Set the tags of one origin on an asset: keys of that origin not in the new
  * set are removed; every change (added, changed, removed) is kept in the
- * tag history with the old and new value. */
+ * tag history with the old and new value (NULL for none). A tag whose value
+ * did not change is left alone: updated_at is when its value last changed.
+ * Other origins are untouched. */
 dm_status dm_catalog_tags_put(dm_catalog *cat, int64_t asset_id, const char *origin,
                               const char *const *keys, const char *const *values, size_t n, dm_error *err);
+/* All tags of the asset, every origin, by key then origin. */
 dm_status dm_catalog_tags_get(dm_catalog *cat, int64_t asset_id, dm_tag **out, size_t *n, dm_error *err);
 void dm_tag_list_free(dm_tag *list, size_t n);
 

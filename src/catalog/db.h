@@ -25,7 +25,9 @@
  * Columns of a result row are numbered from 0. Text returned by
  * dm_db_col_text stays valid until the next step, reset or finalize.
  *
- * A dm_db handle belongs to one thread at a time.
+ * Finalize every statement before dm_db_close. A backend may keep finalized
+ * statements prepared for reuse (the SQLite one does). A dm_db handle
+ * belongs to one thread at a time.
  */
 #ifndef DM_CATALOG_DB_H
 #define DM_CATALOG_DB_H

@@ -22,16 +22,25 @@
 #include "core/mem.h"
 
 #define BUSY_TIMEOUT_MS 10000
-
-typedef struct sqlite_db {
-    struct dm_db base;      /* first: a dm_db * points here */
-    sqlite3 *h;
-} sqlite_db;
+#define CACHE_MAX 64        /* prepared statements kept for reuse */
 
 typedef struct sqlite_stmt {
     struct dm_db_stmt base; /* first */
     sqlite3_stmt *st;
+    uint64_t hash;          /* of sql, when cached */
+    char *sql;              /* when cached */
+    bool cached, in_use;
 } sqlite_stmt;
+
+/* The catalog runs the same few dozen statements over and over: preparing
+ * one costs more than running it, so finalize() hands a statement back to a
+ * small cache (reset, bindings cleared) and prepare() takes it from there. */
+typedef struct sqlite_db {
+    struct dm_db base;      /* first: a dm_db * points here */
+    sqlite3 *h;
+    sqlite_stmt *cache[CACHE_MAX];
+    size_t ncache;
+} sqlite_db;
 
 static const dm_db_ops sqlite_ops;
 
@@ -85,12 +94,30 @@ static dm_status sq_exec(dm_db *db, const char *script, dm_error *err)
     return rc == SQLITE_OK ? DM_OK : fail(d, rc, err);
 }
 
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
 static dm_status sq_prepare(dm_db *db, const char *sql, dm_db_stmt **out, dm_error *err)
 {
     sqlite_db *d = db_of(db);
     sqlite3_stmt *st = NULL;
+    uint64_t hash = fnv1a(sql);
     *out = NULL;
-    int rc = sqlite3_prepare_v2(d->h, sql, -1, &st, NULL);
+    for (size_t i = 0; i < d->ncache; i++) {
+        sqlite_stmt *c = d->cache[i];
+        if (!c->in_use && c->hash == hash && strcmp(c->sql, sql) == 0) {
+            c->in_use = true;
+            *out = &c->base;
+            return DM_OK;
+        }
+    }
+    bool cache = d->ncache < CACHE_MAX;
+    int rc = sqlite3_prepare_v3(d->h, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL);
     if (rc != SQLITE_OK) {
         dm_status s = fail(d, rc, err);
         dm_error_prefix(err, "preparing \"%.60s\"", sql);
@@ -99,6 +126,13 @@ static dm_status sq_prepare(dm_db *db, const char *sql, dm_db_stmt **out, dm_err
     sqlite_stmt *s = dm_xcalloc(1, sizeof *s);
     s->base.db = db;
     s->st = st;
+    s->in_use = true;
+    if (cache) {
+        s->cached = true;
+        s->hash = hash;
+        s->sql = dm_xstrdup(sql);
+        d->cache[d->ncache++] = s;
+    }
     *out = &s->base;
     return DM_OK;
 }
@@ -167,8 +201,15 @@ static double sq_col_double(dm_db_stmt *st, int col)
 
 static void sq_finalize(dm_db_stmt *st)
 {
-    sqlite3_finalize(stmt_of(st)->st);
-    free(st);
+    sqlite_stmt *s = stmt_of(st);
+    if (s->cached) {
+        sqlite3_reset(s->st);
+        sqlite3_clear_bindings(s->st);
+        s->in_use = false;
+        return;
+    }
+    sqlite3_finalize(s->st);
+    free(s);
 }
 
 /* Run a one-row, one-column integer query. */
@@ -228,6 +269,11 @@ static bool sq_in_transaction(dm_db *db)
 static void sq_close(dm_db *db)
 {
     sqlite_db *d = db_of(db);
+    for (size_t i = 0; i < d->ncache; i++) {
+        sqlite3_finalize(d->cache[i]->st);
+        free(d->cache[i]->sql);
+        free(d->cache[i]);
+    }
     if (d->h != NULL) {
         if (sqlite3_get_autocommit(d->h) == 0)
             sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
