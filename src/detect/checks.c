@@ -221,3 +221,14 @@ unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end)
     }
     return r;
 }
+
+bool dm_aba_routing(const char *d, size_t n)
+{
+    static const int w[9] = {3, 7, 1, 3, 7, 1, 3, 7, 1};
+    if (n != 9 || !dm_all_digits(d, n) || dm_all_same(d, n))
+        return false;
+    int p = (d[0] - '0') * 10 + (d[1] - '0');
+    if (!(p <= 12 || (p >= 21 && p <= 32) || (p >= 61 && p <= 72) || p == 80))
+        return false;
+    return dm_weighted_sum(d, w, 9) % 10 == 0;
+}

@@ -60,4 +60,9 @@ bool dm_valid_date(int year, int month, int day);
 #define DM_NEAR_RIGHT_DIGIT 0x8u    /* ... on the right */
 unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end);
 
+/* U.S. ABA routing transit number: 9 digits, 3-7-1 weights summing to a
+ * multiple of 10, first two digits a Federal Reserve prefix (00-12, 21-32,
+ * 61-72, 80). "000000000" is refused. */
+bool dm_aba_routing(const char *digits, size_t n);
+
 #endif
