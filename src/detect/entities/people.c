@@ -1,6 +1,1362 @@
-/* Placeholder until this region's entities land: an empty table. */
+/*
+ * People entities: PERSON_NAME, ADDRESS, DATE_OF_BIRTH.
+ *
+ * - PERSON_NAME: a tier-2 finder over the words of a cell. Name parts come
+ *   from public statistics compiled in (names_data.c, built by
+ *   scripts/gen-names-data; sources in data/names/README.md): US SSA given
+ *   names, US Census surnames, a multicultural list of name parts, and the
+ *   Dale-Chall familiar English words as negative evidence. Hand-written word
+ *   lists below (company markers, street words, stop words, titles, cities)
+ *   veto or weaken a reading.
+ * - ADDRESS: a tier-2 finder for a street-type word (English, French,
+ *   Spanish, Italian, Portuguese, German, Dutch; German/Dutch types glued to
+ *   the name: "Hauptstraße") with a house number on the side the country
+ *   writes it.
+ * - DATE_OF_BIRTH: numeric dates are tier-1 shapes (ISO 8601, d/m/y and m/d/y
+ *   with '/', '.' or '-', YYYYMMDD, ISO timestamps at midnight); dates with a
+ *   month name (EN, DE, FR, ES, IT, NL) are found by a finder. Only real
+ *   dates from 1900 to today; a time other than midnight refuses the date.
+ *   A date is personal only under a birth-date column name
+ *   (DM_ENT_NEEDS_HINT).
+ *
+ * All finders tokenise the cell once into words, numbers and punctuation
+ * (ASCII fast path, UTF-8 Latin letters folded to ASCII through the generated
+ * table) without allocating; only candidate words are looked up in one hash
+ * table built by people_init().
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/mem.h"
+#include "detect/checks.h"
+#include "detect/entities/names_data.h"
 #include "detect/entity.h"
 
+/* ---- lexicon: one hash table of folded words ------------------------------ */
+
+/* Bits 0-4 come from names_data.h (DM_NAME_*). */
+#define L_NAME (DM_NAME_GIVEN_TOP | DM_NAME_GIVEN | DM_NAME_SURNAME | DM_NAME_OTHER)
+#define L_GIVEN (DM_NAME_GIVEN_TOP | DM_NAME_GIVEN)
+#define L_STOP 0x20u        /* function and geography words: never in a name */
+#define L_COMPANY 0x40u     /* company / institution markers */
+#define L_STREETW 0x80u     /* street words that veto a name */
+#define L_TITLE 0x100u      /* honorific before a name */
+#define L_SUFFIX 0x200u     /* Jr, III, PhD after a name */
+#define L_PARTICLE 0x400u   /* van, de, von... inside a name */
+#define L_CITY 0x800u       /* a city name: a single word is not a person */
+#define L_UNIT 0x1000u      /* a unit after a number: "2 TB", "5 kg" */
+#define L_PRODUCT 0x2000u   /* product words that are no street name */
+#define L_NUMPFX 0x4000u    /* "Nr", "No", "nº" before a house number */
+#define A_EN 0x10000u       /* number, name, type: "123 Main Street" */
+#define A_FR 0x20000u       /* number, type, name ("12 rue de la Paix") or type, name, number */
+#define A_SOUTH 0x40000u    /* type, name, number: "Calle Mayor 10", "Via Roma 1" */
+#define A_DE 0x80000u       /* name, type, number ("Berliner Str. 12") or type, name, number */
+#define A_AMBIG 0x100000u   /* also an everyday word: wants capitalised words around */
+#define A_ANY (A_EN | A_FR | A_SOUTH | A_DE)
+#define L_MONTH_SHIFT 24    /* bits 24-27: month number of a month name */
+#define L_MONTH_MASK (0xFu << L_MONTH_SHIFT)
+
+typedef struct lex_entry {
+    const char *s;
+    uint32_t flags;
+    uint8_t len;
+} lex_entry;
+
+#define LEX_BITS 17
+#define LEX_SLOTS (1u << LEX_BITS)
+
+static uint32_t *lex_slots;     /* entry index + 1, 0 = empty */
+static lex_entry *lex_ents;
+static uint32_t lex_n, lex_cap;
+static char *lex_chars;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+static int today_ymd;           /* yyyymmdd, UTC, at init */
+
+static inline uint32_t lex_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Slot holding s, or the empty slot where it would go. */
+static uint32_t lex_probe(const char *s, size_t n)
+{
+    uint32_t i = lex_hash(s, n) & (LEX_SLOTS - 1);
+    while (lex_slots[i]) {
+        const lex_entry *e = &lex_ents[lex_slots[i] - 1];
+        if (e->len == n && memcmp(e->s, s, n) == 0)
+            break;
+        i = (i + 1) & (LEX_SLOTS - 1);
+    }
+    return i;
+}
+
+static void lex_add(const char *s, size_t n, uint32_t flags)
+{
+    uint32_t i = lex_probe(s, n);
+    if (lex_slots[i]) {
+        lex_ents[lex_slots[i] - 1].flags |= flags;
+        return;
+    }
+    if (lex_n == lex_cap || lex_n + 1 >= LEX_SLOTS / 2)
+        return;     /* sized at init; never reached */
+    lex_ents[lex_n] = (lex_entry){s, flags, (uint8_t)n};
+    lex_slots[i] = ++lex_n;
+}
+
+/* Flags of a folded word; 0 when unknown. */
+static uint32_t lex_get(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    uint32_t i = lex_probe(s, n);
+    return lex_slots[i] ? lex_ents[lex_slots[i] - 1].flags : 0;
+}
+
+static void lex_add_list(const char *const *words, uint32_t flags)
+{
+    for (; *words; words++)
+        lex_add(*words, strlen(*words), flags);
+}
+
+/* Word lists, folded (lower-case ASCII, "strasse" for Straße). */
+
+static const char *const w_stop[] = {
+    /* English */
+    "the", "and", "of", "for", "in", "on", "at", "to", "with", "by", "from", "an", "or", "is", "are",
+    "was", "be", "not", "no", "yes", "new", "our", "your", "my", "this", "that", "these", "all", "best",
+    "free", "more", "only", "per", "via", "vs", "plus", "pro", "max", "mini", "ultra", "premium",
+    "deluxe", "edition", "series", "set", "pack", "kit", "size", "model", "version", "total", "item",
+    "order", "invoice", "account", "customer", "user", "test", "sample", "unknown", "null", "none",
+    "other", "misc", "general", "default", "admin", "support", "info", "team", "staff", "sales",
+    "service", "department", "office", "manager", "director", "officer", "engineer", "assistant",
+    /* German, French, Spanish, Italian, Dutch, Portuguese */
+    "und", "oder", "die", "mit", "fur", "fuer", "ein", "eine", "et", "ou", "les", "des", "pour", "avec",
+    "sur", "une", "un", "y", "con", "para", "por", "los", "las", "il", "lo", "gli", "per", "het",
+    "een", "en", "met", "voor", "op", "e", "o", "com", "sem",
+    /* geography: city and place-name parts */
+    "city", "beach", "springs", "falls", "heights", "lake", "island", "islands", "valley", "harbor",
+    "harbour", "creek", "county", "bay", "mount", "mt", "fort", "port", "north", "south", "east",
+    "san", "santa", "sao", "saint", "sainte", "ste", "bad", "upon", "sur", "am", "im",
+    NULL,
+};
+
+static const char *const w_company[] = {
+    "inc", "ltd", "llc", "llp", "lp", "plc", "gmbh", "ag", "sa", "sarl", "sas", "bv", "nv", "kg",
+    "ohg", "ug", "co", "corp", "corporation", "company", "companies", "group", "holding", "holdings",
+    "bank", "banque", "university", "universitat", "universitaet", "universite", "universidad",
+    "universita", "college", "school", "academy", "institute", "institut", "hotel", "hospital",
+    "clinic", "klinik", "foundation", "association", "society", "club", "partners", "associates",
+    "services", "solutions", "systems", "technologies", "technology", "tech", "logistics",
+    "consulting", "industries", "international", "enterprises", "enterprise", "trust", "fund",
+    "capital", "ventures", "studio", "studios", "labs", "media", "store", "shop", "restaurant",
+    "cafe", "church", "museum", "airport", "station", "center", "centre", "limited", "gesellschaft",
+    "stiftung", "verein", "ev", "spa", "srl", "oy", "ab", "aps", "asa", "kft", "sro", "zrt", "pty",
+    "pvt", "bhd", "kk", "ltda", "cia", "cie", "et", "fils", "freres", "brothers", "bros", "sons",
+    "motors", "airlines", "insurance", "pharma", "energy", "foods", "software", "networks",
+    "communications", "electronics", "products", "manufacturing", "construction", "properties",
+    "realty", "agency", "council", "ministry", "government", "department", "office", "committee",
+    "widgets", "gmbhco", "kgaa", "se", "scs", "eurl", "snc", "gie", "sl", "slu", "coop",
+    NULL,
+};
+
+static const char *const w_streetw[] = {
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "rue", "strasse", "str",
+    "calle", "via", "viale", "piazza", "plaza", "avenida", "avda", "allee", "platz", "gasse",
+    "straat", "laan", "plein", "rua", "chemin", "impasse", "quai", "corso", "paseo", "highway",
+    "hwy", "parkway", "pkwy", "piazzale", "vicolo", "praca", "travessa", "carretera", "weg",
+    NULL,
+};
+
+static const char *const w_title[] = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau",
+    "mme", "mlle", "monsieur", "madame", "sr", "sra", "srta", "don", "dona", "sig", "sigra", "dott",
+    "dhr", "mevr", "rev", "fr",
+    NULL,
+};
+
+static const char *const w_suffix[] = {
+    "jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "dds", "mba", "jun", "sen",
+    NULL,
+};
+
+static const char *const w_particle[] = {
+    "van", "von", "der", "den", "de", "da", "di", "del", "della", "dello", "dos", "das", "du", "la",
+    "le", "ter", "ten", "bin", "ibn", "al", "el", "zu", "vom", "zum", "mac", "mc", "st",
+    NULL,
+};
+
+/* Cities (US, Canada, UK, Ireland, EU, Australia) that are also person
+ * names or often mistaken for them; a cell of one such word is a place. */
+static const char *const w_city[] = {
+    "charlotte", "jackson", "florence", "austin", "paris", "victoria", "regina", "lincoln",
+    "madison", "washington", "houston", "dallas", "denver", "phoenix", "sydney", "chelsea",
+    "orlando", "tyler", "eugene", "aurora", "alexandria", "irving", "gary", "carmel", "everett",
+    "lawrence", "marietta", "raleigh", "allen", "warren", "troy", "odessa", "savannah", "augusta",
+    "columbus", "cleveland", "montgomery", "henderson", "durham", "preston", "lancaster", "chester",
+    "milton", "camden", "quincy", "hamilton", "kingston", "clinton", "adelaide", "sofia", "nancy",
+    "georgia", "virginia", "carolina", "dakota", "montana", "nevada", "indiana", "jersey",
+    "london", "berlin", "madrid", "rome", "roma", "milan", "milano", "florenz", "firenze", "venice",
+    "naples", "turin", "genoa", "bologna", "verona", "lisbon", "porto", "barcelona", "valencia",
+    "seville", "sevilla", "bilbao", "malaga", "granada", "zaragoza", "munich", "munchen", "hamburg",
+    "frankfurt", "cologne", "koln", "stuttgart", "dresden", "leipzig", "bremen", "hannover",
+    "nuremberg", "dortmund", "essen", "bonn", "vienna", "wien", "salzburg", "graz", "zurich",
+    "geneva", "bern", "basel", "lausanne", "brussels", "antwerp", "ghent", "bruges", "liege",
+    "amsterdam", "rotterdam", "utrecht", "eindhoven", "groningen", "copenhagen", "stockholm", "oslo",
+    "helsinki", "dublin", "cork", "galway", "edinburgh", "glasgow", "aberdeen", "dundee", "cardiff",
+    "swansea", "belfast", "manchester", "liverpool", "leeds", "sheffield", "bristol", "nottingham",
+    "leicester", "coventry", "bradford", "newcastle", "sunderland", "brighton", "plymouth",
+    "southampton", "portsmouth", "oxford", "cambridge", "york", "bath", "derby", "reading",
+    "warsaw", "krakow", "gdansk", "wroclaw", "poznan", "prague", "brno", "budapest", "bucharest",
+    "athens", "istanbul", "marseille", "lyon", "toulouse", "nice", "nantes", "strasbourg",
+    "montpellier", "bordeaux", "lille", "rennes", "reims", "toulon", "grenoble", "dijon", "angers",
+    "tours", "limoges", "metz", "orleans", "rouen", "avignon", "cannes", "versailles", "luxembourg",
+    "monaco", "riga", "tallinn", "vilnius", "kyiv", "kiev", "moscow", "belgrade", "zagreb",
+    "ljubljana", "sarajevo", "bratislava", "chicago", "boston", "seattle", "portland", "atlanta",
+    "miami", "tampa", "detroit", "memphis", "nashville", "louisville", "lexington", "cincinnati",
+    "indianapolis", "milwaukee", "minneapolis", "omaha", "tulsa", "wichita", "albuquerque", "tucson",
+    "mesa", "chandler", "gilbert", "glendale", "scottsdale", "tempe", "peoria", "fresno",
+    "sacramento", "oakland", "stockton", "anaheim", "riverside", "irvine", "pasadena", "hayward",
+    "fremont", "berkeley", "salem", "spokane", "tacoma", "bellevue", "boise", "reno", "provo",
+    "ogden", "lakewood", "thornton", "westminster", "boulder", "topeka", "springfield",
+    "independence", "rockford", "naperville", "joliet", "elgin", "evanston", "rochester",
+    "bloomington", "lafayette", "hammond", "dayton", "akron", "toledo", "lansing", "flint",
+    "dearborn", "erie", "allentown", "scranton", "albany", "buffalo", "syracuse", "newark",
+    "paterson", "trenton", "wilmington", "dover", "baltimore", "annapolis", "richmond", "norfolk",
+    "roanoke", "greensboro", "fayetteville", "asheville", "columbia", "charleston", "greenville",
+    "tallahassee", "jacksonville", "gainesville", "pensacola", "mobile", "birmingham", "huntsville",
+    "chattanooga", "knoxville", "pittsburgh", "philadelphia", "providence", "hartford",
+    "bridgeport", "stamford", "burlington", "worcester", "lowell", "honolulu", "anchorage", "juneau",
+    "calgary", "edmonton", "winnipeg", "toronto", "ottawa", "montreal", "vancouver", "halifax",
+    "melbourne", "brisbane", "perth", "darwin", "hobart", "canberra", "auckland", "wellington",
+    "laredo", "lubbock", "amarillo", "abilene", "waco", "midland", "beaumont", "plano", "frisco",
+    "garland", "mckinney", "denton", "macon", "athens", "arlington", "hampton", "chesapeake",
+    NULL,
+};
+
+static const char *const w_unit[] = {
+    "kg", "g", "mg", "lb", "lbs", "oz", "mm", "cm", "m", "km", "ml", "l", "cl", "gb", "tb", "mb",
+    "kb", "mhz", "ghz", "hz", "w", "kw", "v", "mah", "inch", "inches", "in", "ft", "feet", "pcs",
+    "pc", "x", "yrs", "years", "days", "hours", "min", "mins", "pack", "pieces", "piece", "units",
+    "percent", "euro", "eur", "usd", "dollars",
+    NULL,
+};
+
+static const char *const w_product[] = {
+    "hard", "flash", "disk", "usb", "hdmi", "led", "lcd", "hd", "ssd", "gaming", "wireless", "set",
+    "pack", "kit", "box", "pair", "bundle", "size", "model", "version", "edition", "series", "vol",
+    "volume", "part", "chapter", "level", "season", "episode", "round", "grade", "class", "type",
+    "fighter", "pro", "max", "plus", "mini", "ultra", "mk", "gen", "player", "players", "game",
+    "games", "test", "drive", "page", "step", "phase", "table", "figure", "line", "row", "room",
+    NULL,
+};
+
+static const char *const w_numpfx[] = {"no", "nr", "n", "num", "numero", "nro", "nummer", NULL};
+
+/* Street types. Abbreviations are matched without their dot. */
+static const char *const a_en[] = {
+    "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard", "blvd",
+    "terrace", "crescent", "cres", "gardens", "parkway", "pkwy", "highway", "hwy", "mews",
+    "square", "sq", "broadway", "hill", NULL,
+};
+static const char *const a_en_ambig[] = {
+    "drive", "dr", "court", "ct", "place", "pl", "way", "close", "grove", "circle", "cir", "trail",
+    "trl", "row", "walk", "green", "park", "rise", "view", "loop", NULL,
+};
+static const char *const a_fr[] = {
+    "rue", "avenue", "av", "boulevard", "bd", "bld", "allee", "chemin", "impasse", "imp", "quai",
+    "faubourg", "fbg", "chaussee", "ruelle", "sentier", NULL,
+};
+static const char *const a_fr_ambig[] = {
+    "place", "pl", "cours", "route", "rte", "passage", "square", "clos", "esplanade", "promenade",
+    NULL,
+};
+static const char *const a_south[] = {
+    "calle", "avenida", "avda", "avd", "plaza", "pza", "paseo", "pso", "camino", "carretera",
+    "ctra", "ronda", "travesia", "glorieta", "viale", "piazza", "piazzale", "vicolo", "strada",
+    "lungomare", "contrada", "rua", "praca", "travessa", "alameda", "calzada", "pasaje", NULL,
+};
+static const char *const a_south_ambig[] = {"via", "corso", "largo", "vle", "pzza", NULL};
+static const char *const a_de[] = {
+    "strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ufer", "chaussee", "steig",
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dijk", "markt", "ring", NULL,
+};
+
+/* Endings of German and Dutch street names written as one word. */
+static const char *const glued_suffix[] = {
+    "strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ufer", "straat", "laan",
+    "plein", "gracht", "kade", "singel", "steeg", "dijk", NULL,
+};
+
+typedef struct month_word {
+    const char *w;
+    int m;
+} month_word;
+
+/* Month names and abbreviations: English, German, French, Spanish, Italian,
+ * Dutch (folded: "marz" for März, "fevrier" for février). */
+static const month_word w_month[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
+    {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    {"januar", 1}, {"janner", 1}, {"februar", 2}, {"marz", 3}, {"maerz", 3}, {"mai", 5},
+    {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"okt", 10}, {"dez", 12},
+    {"janvier", 1}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7},
+    {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"decembre", 12},
+    {"janv", 1}, {"fevr", 2}, {"fev", 2}, {"avr", 4}, {"juil", 7},
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+    {"noviembre", 11}, {"diciembre", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
+    {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1}, {"mag", 5}, {"giu", 6},
+    {"lug", 7}, {"set", 9}, {"ott", 10},
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"mrt", 3},
+    {NULL, 0},
+};
+
+static void lex_build(void)
+{
+    /* room for the generated entries plus the hand-written lists */
+    lex_cap = dm_names_count + 2048;
+    lex_slots = dm_xcalloc(LEX_SLOTS, sizeof *lex_slots);
+    lex_ents = dm_xcalloc(lex_cap, sizeof *lex_ents);
+
+    /* decode the front-coded blob: chars of all names back to back */
+    size_t total = 0, prev_len = 0;
+    for (size_t i = 0; i < dm_names_blob_size;) {
+        size_t shared = dm_names_blob[i++] >> 4, k = 0;
+        while (!(dm_names_blob[i + k] & 0x80))
+            k++;
+        k++;
+        i += k;
+        prev_len = shared + k;
+        total += prev_len;
+    }
+    lex_chars = dm_xmalloc(total + 1);
+    char *out = lex_chars;
+    const char *prev = NULL;
+    prev_len = 0;
+    for (size_t i = 0; i < dm_names_blob_size;) {
+        unsigned b = dm_names_blob[i++];
+        size_t shared = b >> 4;
+        uint32_t flags = dm_names_flagsets[b & 0xF];
+        char *w = out;
+        if (shared)
+            memcpy(out, prev, shared);
+        out += shared;
+        for (;;) {
+            unsigned c = dm_names_blob[i++];
+            *out++ = (char)(c & 0x7F);
+            if (c & 0x80)
+                break;
+        }
+        prev = w;
+        prev_len = (size_t)(out - w);
+        lex_add(w, prev_len, flags);
+    }
+
+    lex_add_list(w_stop, L_STOP);
+    lex_add_list(w_company, L_COMPANY);
+    lex_add_list(w_streetw, L_STREETW);
+    lex_add_list(w_title, L_TITLE);
+    lex_add_list(w_suffix, L_SUFFIX);
+    lex_add_list(w_particle, L_PARTICLE);
+    lex_add_list(w_city, L_CITY);
+    lex_add_list(w_unit, L_UNIT);
+    lex_add_list(w_product, L_PRODUCT);
+    lex_add_list(w_numpfx, L_NUMPFX);
+    lex_add_list(a_en, A_EN);
+    lex_add_list(a_en_ambig, A_EN | A_AMBIG);
+    lex_add_list(a_fr, A_FR);
+    lex_add_list(a_fr_ambig, A_FR | A_AMBIG);
+    lex_add_list(a_south, A_SOUTH);
+    lex_add_list(a_south_ambig, A_SOUTH | A_AMBIG);
+    lex_add_list(a_de, A_DE);
+    for (const month_word *m = w_month; m->w; m++)
+        lex_add(m->w, strlen(m->w), DM_NAME_COMMON | (uint32_t)m->m << L_MONTH_SHIFT);
+
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    today_ymd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static void people_init(void)
+{
+    pthread_once(&lex_once, lex_build);
+}
+
+/* ---- tokens ------------------------------------------------------------------ */
+
+enum { T_END = 0, T_WORD, T_NUM, T_NUMWORD, T_COMMA, T_DOT, T_HYPHEN, T_SLASH, T_OTHER };
+enum { CASE_LOWER = 1, CASE_CAP, CASE_UPPER, CASE_MIXED };
+
+#define FOLD_CAP (DM_NAMES_MAX_LEN + 4)
+
+typedef struct tok {
+    uint32_t start, end;
+    uint8_t type;
+    uint8_t wcase;          /* T_WORD */
+    uint8_t nlet;           /* letters of a word (code points, capped 255) */
+    uint8_t flen;           /* folded length; 0 when the word cannot be looked up */
+    bool space;             /* whitespace right before */
+    uint8_t ndig;           /* T_NUM / T_NUMWORD: digits */
+    uint32_t num;           /* their value, capped */
+    char fold[FOLD_CAP];    /* T_WORD: folded letters; T_NUM: suffix letter; T_NUMWORD: letters */
+} tok;
+
+static inline bool is_ascii_letter(unsigned c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static inline bool is_digit_c(unsigned c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Decode the UTF-8 sequence at s[i]; returns its length (1 for bad bytes). */
+static size_t utf8_at(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+    unsigned c = s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+        *cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+        return 2;
+    }
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        *cp = (c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+        return 3;
+    }
+    if (c >= 0xF0 && c < 0xF5 && i + 3 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+        (s[i + 3] & 0xC0) == 0x80) {
+        *cp = (c & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12 | (uint32_t)(s[i + 2] & 0x3F) << 6 |
+              (s[i + 3] & 0x3F);
+        return 4;
+    }
+    *cp = 0xFFFD;
+    return 1;
+}
+
+/* Letter class of a non-ASCII code point: 0 not a letter, 1 a foldable
+ * Latin letter (fold in *f), 2 another script's letter. */
+static int cp_letter(uint32_t cp, const dm_names_fold_entry **f)
+{
+    if (cp >= DM_NAMES_FOLD_FIRST && cp <= DM_NAMES_FOLD_LAST) {
+        *f = &dm_names_fold[cp - DM_NAMES_FOLD_FIRST];
+        return (*f)->ascii[0] ? 1 : 0;
+    }
+    if (cp == 0xAA || cp == 0xBA) {     /* ª º: "nº" */
+        static const dm_names_fold_entry o = {"o", 0};
+        *f = &o;
+        return 1;
+    }
+    if (cp < 0x180 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        cp == 0xFEFF || cp == 0xFFFD)
+        return 0;
+    return 2;
+}
+
+static inline bool is_space_cp(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        *len = 1;
+        return true;
+    }
+    if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {  /* no-break space */
+        *len = 2;
+        return true;
+    }
+    return false;
+}
+
+/* Next token of s[*pos, n); T_END at the end. */
+static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
+{
+    size_t i = *pos, sl;
+    t->space = false;
+    while (i < n && is_space_cp(s, n, i, &sl)) {
+        i += sl;
+        t->space = true;
+    }
+    t->start = (uint32_t)i;
+    t->flen = 0;
+    t->nlet = 0;
+    t->wcase = 0;
+    t->ndig = 0;
+    t->num = 0;
+    if (i >= n) {
+        t->type = T_END;
+        t->end = (uint32_t)i;
+        *pos = i;
+        return;
+    }
+    unsigned c = s[i];
+    if (is_digit_c(c)) {
+        while (i < n && is_digit_c(s[i])) {
+            if (t->num < 100000000u)
+                t->num = t->num * 10 + (s[i] - '0');
+            if (t->ndig < 255)
+                t->ndig++;
+            i++;
+        }
+        size_t nl = 0;
+        while (i + nl < n && is_ascii_letter(s[i + nl]) && nl < FOLD_CAP - 1) {
+            t->fold[nl] = (char)(s[i + nl] | 0x20);
+            nl++;
+        }
+        if (nl && i + nl < n && is_ascii_letter(s[i + nl])) {
+            while (i + nl < n && is_ascii_letter(s[i + nl]))
+                nl++;
+            t->type = T_NUMWORD;
+            t->flen = 0;
+        } else {
+            t->type = nl >= 2 ? T_NUMWORD : T_NUM;
+            t->flen = (uint8_t)nl;
+        }
+        i += nl;
+        t->end = (uint32_t)i;
+        *pos = i;
+        return;
+    }
+    uint32_t cp;
+    size_t cl = utf8_at(s, n, i, &cp);
+    const dm_names_fold_entry *fe = NULL;
+    int lc = c < 0x80 ? (is_ascii_letter(c) ? 1 : 0) : cp_letter(cp, &fe);
+    if (lc == 0) {
+        switch (c) {
+        case ',': t->type = T_COMMA; break;
+        case '.': t->type = T_DOT; break;
+        case '-': t->type = T_HYPHEN; break;
+        case '/': t->type = T_SLASH; break;
+        default: t->type = T_OTHER; break;
+        }
+        t->end = (uint32_t)(i + cl);
+        *pos = i + cl;
+        return;
+    }
+    /* a word: letters, apostrophes between letters */
+    bool first_upper = false, later_upper = false, any_lower = false, foldable = true;
+    size_t fl = 0;
+    t->type = T_WORD;
+    while (i < n) {
+        c = s[i];
+        bool up;
+        if (c < 0x80) {
+            if (is_ascii_letter(c)) {
+                up = c < 'a';
+                if (fl < FOLD_CAP - 1)
+                    t->fold[fl++] = (char)(c | 0x20);
+                else
+                    foldable = false;
+                cl = 1;
+            } else if (c == '\'' && i + 1 < n && t->nlet && (is_ascii_letter(s[i + 1]) || s[i + 1] >= 0xC0)) {
+                i++;
+                continue;
+            } else {
+                break;
+            }
+        } else {
+            cl = utf8_at(s, n, i, &cp);
+            if (cp == 0x2019 && t->nlet && i + cl < n && (is_ascii_letter(s[i + cl]) || s[i + cl] >= 0xC0)) {
+                i += cl;
+                continue;
+            }
+            lc = cp_letter(cp, &fe);
+            if (lc == 0)
+                break;
+            if (lc == 1) {
+                up = fe->upper != 0;
+                for (const char *a = fe->ascii; *a; a++) {
+                    if (fl < FOLD_CAP - 1)
+                        t->fold[fl++] = *a;
+                    else
+                        foldable = false;
+                }
+            } else {
+                up = false;
+                foldable = false;
+            }
+        }
+        if (t->nlet == 0)
+            first_upper = up;
+        else if (up)
+            later_upper = true;
+        if (!up)
+            any_lower = true;
+        if (t->nlet < 255)
+            t->nlet++;
+        i += cl;
+    }
+    if (!any_lower)
+        t->wcase = CASE_UPPER;
+    else if (first_upper)
+        t->wcase = CASE_CAP;
+    else
+        t->wcase = later_upper ? CASE_MIXED : CASE_LOWER;
+    t->flen = foldable && fl <= DM_NAMES_MAX_LEN ? (uint8_t)fl : 0;
+    t->end = (uint32_t)i;
+    *pos = i;
+}
+
+static inline uint32_t tok_flags(const tok *t)
+{
+    return t->type == T_WORD ? lex_get(t->fold, t->flen) : 0;
+}
+
+/* ---- PERSON_NAME --------------------------------------------------------------- */
+
+#define NAME_MAX_TOKENS 12
+#define NAME_MAX_WORDS 4
+#define NAME_CELL_MAX 96    /* longer cells are read as free text */
+
+typedef struct name_word {
+    uint32_t flags;         /* OR over hyphenated parts */
+    uint8_t wcase;
+    bool initial;
+    bool role_word;         /* title, suffix or particle: not counted */
+    int group;              /* 0 before a comma, 1 after */
+} name_word;
+
+static inline bool known_name(uint32_t f)
+{
+    return (f & L_NAME) != 0;
+}
+
+static inline bool given_name(uint32_t f)
+{
+    return (f & L_GIVEN) != 0;
+}
+
+static inline bool common_word(uint32_t f)
+{
+    return (f & DM_NAME_COMMON) != 0;
+}
+
+/* Verdict for the words of a short cell that is only words (see name_cell). */
+static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
+{
+    int idx[NAME_MAX_WORDS + 4], n = 0, initials = 0;
+    for (int i = 0; i < nw; i++) {
+        if (w[i].initial)
+            initials++;
+        else if (!w[i].role_word)
+            idx[n++] = i;
+    }
+    if (n == 0 || n > NAME_MAX_WORDS)
+        return DM_NO;
+    bool pure_common = false;
+    int known = 0, ncommon = 0;
+    for (int k = 0; k < n; k++) {
+        uint32_t f = w[idx[k]].flags;
+        if (f & (L_STOP | L_COMPANY | L_STREETW))
+            return DM_NO;
+        if (known_name(f)) {
+            known++;
+            ncommon += common_word(f);
+        } else if (common_word(f)) {
+            pure_common = true;
+        }
+    }
+    if (known == 0)
+        return DM_NO;
+    dm_verdict v;
+    if (n == 1) {
+        uint32_t f = w[idx[0]].flags;
+        if ((f & L_CITY) && !title && initials == 0)
+            return DM_NO;
+        if (title || initials)
+            v = DM_MEDIUM;
+        else if (given_name(f) && !common_word(f))
+            v = DM_MEDIUM;
+        else
+            v = DM_WEAK;
+    } else {
+        /* given-name slot and surname slot: "First ... Last" or "Last, First" */
+        int gi = idx[0], si = idx[n - 1];
+        if (comma) {
+            int first_after = -1, first_before = -1;
+            for (int k = 0; k < n; k++) {
+                if (w[idx[k]].group == 1 && first_after < 0)
+                    first_after = idx[k];
+                if (w[idx[k]].group == 0 && first_before < 0)
+                    first_before = idx[k];
+            }
+            if (first_after >= 0 && first_before >= 0) {
+                gi = first_after;
+                si = first_before;
+            }
+        }
+        uint32_t gf = w[gi].flags, sf = w[si].flags;
+        if (given_name(gf) && known_name(sf))
+            v = common_word(gf) && common_word(sf) ? DM_WEAK : DM_STRONG;
+        else if (known >= 2)
+            v = ncommon == 0 ? DM_STRONG : ncommon < known ? DM_MEDIUM : DM_WEAK;
+        else if (given_name(gf) && !common_word(gf))
+            v = DM_MEDIUM;
+        else if ((initials || title) && known_name(sf) && !common_word(sf))
+            v = DM_MEDIUM;
+        else
+            v = DM_WEAK;
+    }
+    if (pure_common && v > DM_WEAK)
+        v = DM_WEAK;
+    return v;
+}
+
+/*
+ * A short cell read as a whole: 1-4 name words, optional initials, a title
+ * first, a suffix last, particles inside, at most one comma ("Last, First").
+ * Returns false when the cell has other characters (then it is free text).
+ */
+static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
+{
+    tok t;
+    size_t pos = 0;
+    name_word w[NAME_MAX_TOKENS];
+    int nw = 0, group = 0;
+    bool comma = false, title = false, prev_word = false, hyphen = false;
+    *v = DM_NO;
+    for (;;) {
+        next_tok(s, n, &pos, &t);
+        if (t.type == T_END)
+            break;
+        if (t.type == T_WORD) {
+            if (t.wcase == CASE_MIXED || (prev_word && !t.space && !hyphen))
+                return false;
+            uint32_t f = t.flen ? lex_get(t.fold, t.flen) : 0;
+            if (hyphen && nw > 0) {     /* Jean-Pierre, Smith-Jones: one word */
+                w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE);
+                w[nw - 1].initial = false;
+                w[nw - 1].role_word = false;
+                hyphen = false;
+                prev_word = true;
+                continue;
+            }
+            if (nw == NAME_MAX_TOKENS)
+                return false;
+            name_word *x = &w[nw];
+            x->flags = f;
+            x->wcase = t.wcase;
+            x->initial = t.nlet == 1;
+            x->role_word = false;
+            x->group = group;
+            /* glued German/Dutch street names ("Hauptstrasse") veto a name */
+            if (t.flen >= 9 && (memcmp(t.fold + t.flen - 7, "strasse", 7) == 0 ||
+                                memcmp(t.fold + t.flen - 6, "straat", 6) == 0))
+                x->flags |= L_STREETW;
+            nw++;
+            prev_word = true;
+            continue;
+        }
+        if (t.type == T_DOT && prev_word && !t.space) {
+            /* only after initials, titles, suffixes: "J.", "Dr.", "Jr." */
+            name_word *x = &w[nw - 1];
+            if (!x->initial && !(x->flags & (L_TITLE | L_SUFFIX)))
+                return false;
+            prev_word = false;
+            continue;
+        }
+        if (t.type == T_HYPHEN && prev_word && !t.space && pos < n && !is_digit_c(s[pos])) {
+            hyphen = true;
+            prev_word = false;
+            continue;
+        }
+        if (t.type == T_COMMA && nw > 0 && !comma) {
+            comma = true;
+            group = 1;
+            prev_word = false;
+            continue;
+        }
+        return false;
+    }
+    if (nw == 0)
+        return false;
+    if (hyphen)
+        return true;    /* "Smith-": not a name, not free text either */
+    /* roles: a title first, a suffix last, particles before a later word */
+    if (nw > 1 && (w[0].flags & L_TITLE) && !(w[0].flags & L_NAME & ~DM_NAME_OTHER)) {
+        w[0].role_word = true;
+        w[0].initial = false;
+        title = true;
+    }
+    for (int i = 1; i < nw; i++) {
+        if (i == nw - 1 && (w[i].flags & L_SUFFIX) && !w[i].initial)
+            w[i].role_word = true;
+        else if (i < nw - 1 && (w[i].flags & L_PARTICLE))
+            w[i].role_word = true;
+    }
+    if (nw > 1 && (w[0].flags & L_PARTICLE) && w[0].wcase != CASE_UPPER)
+        w[0].role_word = true;
+    /* "Smith, Jr." is no Last, First */
+    if (comma && w[nw - 1].group == 1 && w[nw - 1].role_word && (nw < 2 || w[nw - 2].group == 0))
+        comma = false;
+    *v = name_judge(w, nw, comma, title);
+    /* a sentence of words ("Please call John Smith tomorrow") is free text */
+    return *v != DM_NO || nw < 3;
+}
+
+/* Free text: "... call John Smith tomorrow": a capitalised given name and a
+ * capitalised known name next to it (a middle initial may sit between). */
+static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *ctx)
+{
+    tok a, b, c;
+    size_t pos = 0;
+    next_tok(s, n, &pos, &a);
+    while (a.type != T_END) {
+        next_tok(s, n, &pos, &b);
+        if (a.type != T_WORD || a.wcase != CASE_CAP || a.nlet < 2 || b.type != T_WORD || !b.space ||
+            b.wcase != CASE_CAP || a.flen == 0) {
+            a = b;
+            continue;
+        }
+        /* a and b: two adjacent capitalised words */
+        uint32_t fa = lex_get(a.fold, a.flen);
+        if (!given_name(fa) || common_word(fa) || (fa & (L_STOP | L_COMPANY | L_STREETW | L_CITY))) {
+            a = b;
+            continue;
+        }
+        size_t save = pos;
+        tok *last = &b;
+        if (b.nlet == 1) {     /* middle initial: "John F. Kennedy" */
+            next_tok(s, n, &pos, &c);
+            if (c.type == T_DOT && !c.space)
+                next_tok(s, n, &pos, &c);
+            if (c.type != T_WORD || c.wcase != CASE_CAP || c.nlet < 2) {
+                pos = save;
+                a = b;
+                continue;
+            }
+            last = &c;
+        }
+        uint32_t fb = lex_get(last->fold, last->flen);
+        if (!known_name(fb) || (fb & (L_STOP | L_COMPANY | L_STREETW | L_TITLE | L_MONTH_MASK))) {
+            pos = save;
+            a = b;
+            continue;
+        }
+        /* the word after must not make it a company or a street */
+        tok d;
+        size_t p2 = pos;
+        next_tok(s, n, &p2, &d);
+        uint32_t fd = d.type == T_WORD && d.space ? lex_get(d.fold, d.flen) : 0;
+        if (!(fd & (L_COMPANY | L_STREETW | A_ANY)))
+            emit(ctx, DM_STRONG, a.start, last->end);
+        next_tok(s, n, &pos, &a);
+    }
+}
+
+static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)cell;
+    dm_verdict v;
+    if (len <= NAME_CELL_MAX && name_cell(s, len, &v)) {
+        if (v != DM_NO)
+            emit(ctx, v, 0, len);
+        return;
+    }
+    /* free text needs an upper-case letter followed by a lower-case one */
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
+            name_text(s + 0, len, emit, ctx);
+            return;
+        }
+}
+
+/* ---- ADDRESS -------------------------------------------------------------------- */
+
+#define ADDR_BUF 48
+#define ADDR_KEEP 12
+#define ADDR_MAX_NAME 5
+
+typedef struct addr_ctx {
+    const unsigned char *s;
+    size_t n;
+    tok t[ADDR_BUF];
+    uint32_t f[ADDR_BUF];   /* lexicon flags of word tokens */
+    int m;
+} addr_ctx;
+
+/* A house number at token i: 1-5 digits, maybe a letter ("221B"), not a
+ * decimal, an amount or a quantity ("2 TB"). */
+static bool house_number(const addr_ctx *a, int i)
+{
+    const tok *t = &a->t[i];
+    if (t->type != T_NUM || t->ndig > 5 || t->num == 0)
+        return false;
+    /* "1.5", "3,5": a decimal, not a house number */
+    if (t->start >= 2 && (a->s[t->start - 1] == '.' || a->s[t->start - 1] == ',') &&
+        is_digit_c(a->s[t->start - 2]))
+        return false;
+    if (t->start >= 1 && (a->s[t->start - 1] == '$' || a->s[t->start - 1] == '#'))
+        return false;
+    if (t->start >= 2 && a->s[t->start - 2] == 0xC2 && a->s[t->start - 1] == 0xA3)   /* £ */
+        return false;
+    if (t->end + 1 < a->n && (a->s[t->end] == '.' || a->s[t->end] == ',') && is_digit_c(a->s[t->end + 1]))
+        return false;
+    if (t->end < a->n && a->s[t->end] == '%')
+        return false;
+    if (i + 1 < a->m && a->t[i + 1].type == T_WORD && (a->f[i + 1] & L_UNIT))
+        return false;
+    return true;
+}
+
+/* A word that can be part of a street's name. */
+static bool street_name_word(const addr_ctx *a, int i, bool need_cap)
+{
+    const tok *t = &a->t[i];
+    if (t->type == T_NUMWORD)   /* ordinals: "5th", "42nd", "1er" */
+        return t->ndig <= 3;
+    if (t->type != T_WORD || t->wcase == CASE_MIXED)
+        return false;
+    uint32_t f = a->f[i];
+    if (f & (L_PRODUCT | L_UNIT | L_COMPANY))
+        return false;
+    if ((f & L_STOP) && !(f & L_PARTICLE) && t->nlet > 3)
+        return false;
+    if (need_cap && t->wcase == CASE_LOWER && !(f & L_PARTICLE))
+        return false;
+    return true;
+}
+
+static inline bool particle(const addr_ctx *a, int i)
+{
+    return a->t[i].type == T_WORD && (a->f[i] & (L_PARTICLE | L_STOP)) && a->t[i].nlet <= 3;
+}
+
+/* Index after an optional dot that closes an abbreviation at i. */
+static int after_abbrev(const addr_ctx *a, int i)
+{
+    return i + 1 < a->m && a->t[i + 1].type == T_DOT && !a->t[i + 1].space ? i + 2 : i + 1;
+}
+
+/* From j: optional comma, optional "Nr."/"nº", then a house number. Returns
+ * its index or -1. */
+static int number_after(const addr_ctx *a, int j)
+{
+    if (j < a->m && a->t[j].type == T_COMMA)
+        j++;
+    if (j < a->m && a->t[j].type == T_WORD && (a->f[j] & L_NUMPFX) && a->t[j].nlet <= 6) {
+        j++;
+        if (j < a->m && a->t[j].type == T_DOT)
+            j++;
+    }
+    return j < a->m && house_number(a, j) ? j : -1;
+}
+
+static bool glued_street(const tok *t)
+{
+    if (t->type != T_WORD || t->flen < 6)
+        return false;
+    for (const char *const *g = glued_suffix; *g; g++) {
+        size_t gl = strlen(*g);
+        if (t->flen >= gl + 3 && memcmp(t->fold + t->flen - gl, *g, gl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "C/" (calle) at k. */
+static bool c_slash(const addr_ctx *a, int k)
+{
+    return a->t[k].type == T_WORD && a->t[k].nlet == 1 && a->t[k].fold[0] == 'c' && k + 1 < a->m &&
+           a->t[k + 1].type == T_SLASH && !a->t[k + 1].space;
+}
+
+/* Try every pattern around the street-type word at k. */
+static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
+{
+    const tok *tk = &a->t[k];
+    uint32_t f = a->f[k];
+    bool ambig = (f & A_AMBIG) != 0;
+    bool cap_type = tk->wcase == CASE_CAP || tk->wcase == CASE_UPPER;
+    int after = after_abbrev(a, k);
+    if (c_slash(a, k)) {       /* Spanish "C/ Mayor 10" */
+        f = A_SOUTH;
+        after = k + 2;
+    }
+
+    /* German/Dutch, one word: "Hauptstraße 5", "Kerkstraat 12", "Konrad-Adenauer-Straße 3" */
+    bool hyphen_glued = k >= 2 && (f & A_DE) && a->t[k - 1].type == T_HYPHEN && !a->t[k - 1].space &&
+                        !tk->space && a->t[k - 2].type == T_WORD;
+    if (glued_street(tk) || hyphen_glued) {
+        /* "...str" only as an abbreviation: "Hauptstr. 5" */
+        bool str_abbr = tk->flen >= 3 && memcmp(tk->fold + tk->flen - 3, "str", 3) == 0;
+        if (!str_abbr || after == k + 2 || (k + 1 < a->m && a->t[k + 1].type == T_NUM)) {
+            int j = number_after(a, after);
+            if (j >= 0 && a->t[j].space) {
+                int st = k;
+                while (st >= 2 && a->t[st - 1].type == T_HYPHEN && !a->t[st - 1].space && !a->t[st].space &&
+                       a->t[st - 2].type == T_WORD)
+                    st -= 2;
+                emit(ctx, DM_STRONG, a->t[st].start, a->t[j].end);
+                return;
+            }
+        }
+    }
+    if (!(f & A_ANY))
+        return;
+
+    /* number, name, type: "123 Main Street", "221B Baker St" */
+    if (f & A_EN) {
+        int j = k - 1, words = 0, real = 0;
+        bool lower = false;
+        while (j >= 0 && words < ADDR_MAX_NAME - 1 && street_name_word(a, j, false) && !(a->f[j] & A_ANY & ~A_AMBIG)) {
+            if ((a->t[j].type == T_WORD && a->t[j].nlet >= 2 && !(a->f[j] & L_STOP)) ||
+                a->t[j].type == T_NUMWORD)
+                real++;
+            lower = lower || a->t[j].wcase == CASE_LOWER;
+            words++;
+            j--;
+        }
+        if (words && real && j >= 0 && house_number(a, j) && (!ambig || !lower || cap_type)) {
+            emit(ctx, ambig && lower ? DM_MEDIUM : DM_STRONG, a->t[j].start, a->t[after - 1].end);
+            return;
+        }
+    }
+    /* number, type, name: "12 rue de la Paix", "5, avenue Victor Hugo" */
+    if (f & A_FR) {
+        int j = k - 1;
+        if (j >= 0 && a->t[j].type == T_COMMA)
+            j--;
+        if (j >= 0 && house_number(a, j)) {
+            int e = after, real = 0, last = -1;
+            while (e < a->m && e - after < ADDR_MAX_NAME && street_name_word(a, e, ambig)) {
+                if (!particle(a, e))
+                    real++, last = e;
+                e++;
+            }
+            if (real) {
+                emit(ctx, DM_STRONG, a->t[j].start, a->t[last].end);
+                return;
+            }
+        }
+    }
+    /* type, name, number: "Calle Mayor 10", "Via Roma 1", "Platz der Republik 1" */
+    if ((f & (A_SOUTH | A_FR | A_DE)) && (!ambig || cap_type)) {
+        int e = after, real = 0;
+        while (e < a->m && e - after < ADDR_MAX_NAME && street_name_word(a, e, ambig || tk->wcase != CASE_LOWER)) {
+            if (!particle(a, e) && !(a->f[e] & L_NUMPFX))
+                real++;
+            e++;
+        }
+        /* the name may end with a "Nr" word that number_after reads */
+        while (e > after && (a->f[e - 1] & L_NUMPFX))
+            e--;
+        int j = real ? number_after(a, e) : -1;
+        if (j >= 0) {
+            emit(ctx, DM_STRONG, tk->start, a->t[j].end);
+            return;
+        }
+    }
+    /* name, type, number: "Berliner Str. 12a", "Lange Straße 3" */
+    if (f & A_DE) {
+        int j = k - 1, words = 0;
+        while (j >= 0 && words < 3 && street_name_word(a, j, true) && a->t[j].wcase != CASE_LOWER)
+            words++, j--;
+        int nn = words ? number_after(a, after) : -1;
+        if (nn >= 0)
+            emit(ctx, DM_STRONG, a->t[j + 1].start, a->t[nn].end);
+    }
+}
+
+static void addr_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)cell;
+    /* cheap pre-check: a digit somewhere */
+    size_t d = 0;
+    while (d < len && !is_digit_c(s[d]))
+        d++;
+    if (d == len || len < 6)
+        return;
+    addr_ctx a;
+    a.s = s;
+    a.n = len;
+    a.m = 0;
+    size_t pos = 0;
+    int scanned = 0;
+    for (;;) {
+        tok *t = &a.t[a.m];
+        next_tok(s, len, &pos, t);
+        bool end = t->type == T_END;
+        if (!end) {
+            a.f[a.m] = t->type == T_WORD && t->flen ? lex_get(t->fold, t->flen) : 0;
+            a.m++;
+        }
+        if (end || a.m == ADDR_BUF) {
+            /* patterns reach at most ADDR_KEEP tokens past the type word */
+            int upto = end ? a.m : a.m - ADDR_KEEP;
+            for (int k = scanned; k < upto; k++)
+                if (a.t[k].type == T_WORD &&
+                    (a.t[k].nlet >= 2 ? (a.f[k] & A_ANY) || glued_street(&a.t[k]) : c_slash(&a, k)))
+                    addr_at(&a, k, emit, ctx);
+            if (end)
+                break;
+            /* keep the tail: context before and after the next type words */
+            int keep = 2 * ADDR_KEEP;
+            memmove(a.t, a.t + a.m - keep, (size_t)keep * sizeof a.t[0]);
+            memmove(a.f, a.f + a.m - keep, (size_t)keep * sizeof a.f[0]);
+            scanned = keep - ADDR_KEEP;
+            a.m = keep;
+        }
+    }
+}
+
+/* ---- DATE_OF_BIRTH ---------------------------------------------------------------- */
+
+static bool plausible_birth(int y, int m, int d)
+{
+    if (y < 1900 || !dm_valid_date(y, m, d))
+        return false;
+    people_init();
+    return y * 10000 + m * 100 + d <= today_ymd;
+}
+
+/* Value of n digits at p, or -1. */
+static int digits_at(const char *p, size_t n)
+{
+    return dm_digits_value(p, n);
+}
+
+/* A time "HH:MM[:SS[.fff]][Z|+hh:mm]" at cell[i]: 1 midnight, 0 another time,
+ * -1 no time there. */
+static int time_at(const char *c, size_t n, size_t i)
+{
+    if (i + 5 > n || digits_at(c + i, 2) < 0 || c[i + 2] != ':' || digits_at(c + i + 3, 2) < 0)
+        return -1;
+    int hh = digits_at(c + i, 2), mm = digits_at(c + i + 3, 2), ss = 0, frac = 0;
+    i += 5;
+    if (i + 3 <= n && c[i] == ':' && digits_at(c + i + 1, 2) >= 0) {
+        ss = digits_at(c + i + 1, 2);
+        i += 3;
+        if (i < n && (c[i] == '.' || c[i] == ','))
+            for (i++; i < n && c[i] >= '0' && c[i] <= '9'; i++)
+                frac |= c[i] - '0';
+    }
+    return hh == 0 && mm == 0 && ss == 0 && frac == 0 ? 1 : 0;
+}
+
+/*
+ * Tier-1 validator. The span is one of the shapes below; the digits are read
+ * from the cell. A date glued to more digits ("10.12.03.1985", "2020-1985-03-12")
+ * is no date; a time right after it must be midnight.
+ */
+static dm_verdict dob_validate(const dm_span *sp)
+{
+    const char *c = sp->cell;
+    size_t n = sp->cell_len;
+    int y, m, d, alt_m = 0, alt_d = 0;
+    if (sp->ngroups < 1)
+        return DM_NO;
+    /* left context: nothing chained on the left */
+    if (sp->start > 0) {
+        char l = c[sp->start - 1];
+        if ((l >= '0' && l <= '9') || ((l == '.' || l == '/' || l == '-' || l == ':') && sp->start > 1 &&
+                                       c[sp->start - 2] >= '0' && c[sp->start - 2] <= '9'))
+            return DM_NO;
+    }
+    const char *g0 = c + sp->gpos[0];
+    if (sp->ngroups == 1) {
+        if (sp->glen[0] != 8)
+            return DM_NO;
+        y = digits_at(g0, 4), m = digits_at(g0 + 4, 2), d = digits_at(g0 + 6, 2);
+    } else {
+        if (sp->ngroups < 3 || sp->seplen[1] != 1 || sp->seplen[2] != 1 || sp->sep[1] != sp->sep[2] ||
+            (sp->sep[1] != '-' && sp->sep[1] != '/' && sp->sep[1] != '.'))
+            return DM_NO;
+        const char *g1 = c + sp->gpos[1], *g2 = c + sp->gpos[2];
+        if (sp->glen[0] == 4) {
+            y = digits_at(g0, 4), m = digits_at(g1, sp->glen[1]), d = digits_at(g2, 2);
+            if (sp->glen[1] != 2 || (sp->glen[2] != 2 && !(sp->glen[2] > 2 && g2[2] == 'T')))
+                return DM_NO;
+        } else {
+            if (sp->glen[2] != 4 || sp->glen[0] > 2 || sp->glen[1] > 2)
+                return DM_NO;
+            /* d/m/y, or m/d/y when that is the only real reading */
+            d = digits_at(g0, sp->glen[0]), m = digits_at(g1, sp->glen[1]), y = digits_at(g2, 4);
+            alt_m = d, alt_d = m;
+        }
+    }
+    if (y < 0 || m < 0 || d < 0)
+        return DM_NO;
+    if (!plausible_birth(y, m, d) && !(alt_m && plausible_birth(y, alt_m, alt_d)))
+        return DM_NO;
+    /* the time: inside the span (3 groups + 'T', or more groups) or right after */
+    size_t e = sp->end;
+    const char *tpos = NULL;
+    size_t tlen = 0;
+    if (sp->ngroups >= 3 && sp->glen[2] > 2 && c[sp->gpos[2] + 2] == 'T') {
+        tpos = c + sp->gpos[2] + 3;
+        tlen = (size_t)(c + n - tpos);
+    } else if (sp->ngroups > 3) {
+        tpos = c + sp->gpos[3];
+        tlen = (size_t)(c + n - tpos);
+    } else if (e + 1 < n && (c[e] == ' ' || c[e] == 'T') && c[e + 1] >= '0' && c[e + 1] <= '9') {
+        tpos = c + e + 1;
+        tlen = n - e - 1;
+    } else if (e + 1 < n && (c[e] == '.' || c[e] == '/' || c[e] == '-' || c[e] == ':') && c[e + 1] >= '0' &&
+               c[e + 1] <= '9') {
+        return DM_NO;   /* more digits chained on the right */
+    }
+    if (tpos) {
+        int r = time_at(tpos, tlen, 0);
+        if (r == 0 || (r < 0 && sp->ngroups > 3))
+            return DM_NO;
+    }
+    return DM_STRONG;
+}
+
+/* Month-name dates: "12 March 1985", "12. März 1985", "March 12, 1985",
+ * "12-Mar-1985", "1er janvier 1985", "12 de marzo de 1985". */
+static void dob_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)cell;
+    /* pre-check: a 4-digit year 19xx or 20xx */
+    bool year = false;
+    for (size_t i = 0; i + 4 <= len && !year; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            year = is_digit_c(s[i + 2]) && is_digit_c(s[i + 3]) && (i == 0 || !is_digit_c(s[i - 1])) &&
+                   (i + 4 == len || !is_digit_c(s[i + 4]));
+    if (!year)
+        return;
+    people_init();
+    /* a sliding window of the last 6 tokens (dots, commas, "de" skipped) */
+    tok w[6];
+    int nw = 0;
+    size_t pos = 0;
+    tok t;
+    for (;;) {
+        next_tok(s, len, &pos, &t);
+        if (t.type == T_END)
+            break;
+        if (t.type == T_DOT || t.type == T_COMMA || t.type == T_HYPHEN || t.type == T_SLASH)
+            continue;
+        if (t.type == T_WORD && t.flen == 2 && (memcmp(t.fold, "de", 2) == 0 || memcmp(t.fold, "di", 2) == 0))
+            continue;
+        if (t.type == T_WORD || t.type == T_OTHER)
+            t.num = t.type == T_WORD ? (lex_get(t.fold, t.flen) & L_MONTH_MASK) >> L_MONTH_SHIFT : 0;
+        if (nw == 6) {
+            memmove(w, w + 1, 5 * sizeof w[0]);
+            nw = 5;
+        }
+        w[nw++] = t;
+        if (nw < 3 || t.type != T_NUM || t.ndig != 4 || t.flen)
+            continue;
+        /* t is a year: day month year, or month day year */
+        const tok *x = &w[nw - 3], *yv = &w[nw - 2];
+        int day = -1, mon = 0;
+        bool day_tok_ok = x->type == T_NUM || (x->type == T_NUMWORD && x->ndig <= 2);
+        if (day_tok_ok && x->ndig <= 2 && yv->type == T_WORD && yv->num) {
+            day = (int)x->num, mon = (int)yv->num;
+        } else if (x->type == T_WORD && x->num && (yv->type == T_NUM || yv->type == T_NUMWORD) && yv->ndig <= 2) {
+            day = (int)yv->num, mon = (int)x->num;
+        } else {
+            continue;
+        }
+        if (plausible_birth((int)t.num, mon, day))
+            emit(ctx, DM_STRONG, x->start, t.end);
+    }
+}
+
+/* ---- table ---------------------------------------------------------------------- */
+
+static const char *const name_hints[] = {
+    "full_name", "first_name", "last_name", "firstname", "lastname", "given_name", "family_name",
+    "surname", "forename", "middle_name", "maiden_name", "customer_name", "contact_name",
+    "person_name", "fname", "lname", "nachname", "vorname", "familienname", "apellido", "apellidos",
+    "nombre", "nom", "prenom", "prénom", "cognome", "nome", "achternaam", "voornaam", "fornavn",
+    "etternavn", "efternamn", "fornamn", NULL,
+};
+static const char *const name_examples[] = {
+    "John Smith", "Maria Garcia", "Smith, John A.", "Dr. Anna Müller", "Jean-Pierre Dubois", NULL,
+};
+static const char *const name_counter[] = {
+    "Acme Widgets Ltd", "Johnson & Johnson", "Smith Logistics GmbH", "Charlotte", "Main Street",
+    "Street Fighter 2", "The Black Cat", NULL,
+};
+
+static const char *const addr_hints[] = {
+    "address", "street_address", "street", "addr", "address_line", "address_line1", "adresse",
+    "anschrift", "strasse", "direccion", "domicilio", "indirizzo", "adres", "morada", "endereco",
+    NULL,
+};
+static const char *const addr_examples[] = {
+    "123 Main Street", "221B Baker Street", "Hauptstraße 5", "12 rue de la Paix", "Calle Mayor 10",
+    "Via Roma 1", "Kerkstraat 12", NULL,
+};
+static const char *const addr_counter[] = {
+    "Main Street", "Street Fighter 2", "2 TB Hard Drive", "Via email", "Route 66", NULL,
+};
+
+static const char *const dob_shapes[] = {
+    "e:D4-D2-D2", "e:D4/D2/D2", "e:D4.D2.D2",
+    "e:D1~2/D1~2/D4", "e:D1~2.D1~2.D4", "e:D1~2-D1~2-D4",
+    "c:D8",
+    "e:D4-D2-D2 D2:D2", "e:D4-D2-D2 D2:D2:D2", "e:D4-D2-D2 D2:D2:D2.D1~6",
+    "e:D4-D2-D2L1D2:D2", "e:D4-D2-D2L1D2:D2:D2", "e:D4-D2-D2L1D2:D2:D2L1",
+    "e:D4-D2-D2L1D2:D2:D2.D1~6", "e:D4-D2-D2L1D2:D2:D2.D1~6L1",
+    NULL,
+};
+static const char *const dob_hints[] = {
+    "dob", "date_of_birth", "birth_date", "birthdate", "birthday", "born", "geburtsdatum",
+    "geb_datum", "geburtstag", "date_de_naissance", "date_naissance", "fecha_de_nacimiento",
+    "fecha_nacimiento", "data_di_nascita", "data_nascita", "geboortedatum", "fodselsdato",
+    "fødselsdato", "foedselsdato", "data_de_nascimento", NULL,
+};
+static const char *const dob_examples[] = {
+    "1985-03-12", "12/03/1985", "12.03.1985", "19850312", "March 12, 1985", "12. März 1985",
+    "1985-03-12T00:00:00Z", NULL,
+};
+static const char *const dob_counter[] = {
+    "1985-02-30", "2199-01-01", "1985-03-12 14:23:11", "1850-06-01", "13/13/1985", NULL,
+};
+
 const dm_entity_def dm_entities_people[] = {
+    {
+        .name = "PERSON_NAME",
+        .region = "global",
+        .category = "user.name",
+        .description = "a person's name: given names and surnames from public name statistics",
+        .find = name_find,
+        .init = people_init,
+        .hints = name_hints,
+        .examples = name_examples,
+        .counterexamples = name_counter,
+    },
+    {
+        .name = "ADDRESS",
+        .region = "global",
+        .category = "user.contact.address",
+        .description = "a street address: house number, street name and type (EN, FR, ES, IT, PT, DE, NL)",
+        .find = addr_find,
+        .init = people_init,
+        .hints = addr_hints,
+        .examples = addr_examples,
+        .counterexamples = addr_counter,
+        .flags = DM_ENT_FREE_TEXT_OK,
+    },
+    {
+        .name = "DATE_OF_BIRTH",
+        .region = "global",
+        .category = "user.demographic.date_of_birth",
+        .description = "a date of birth (a real date 1900..today) under a birth-date column name",
+        .shapes = dob_shapes,
+        .validate = dob_validate,
+        .find = dob_find,
+        .init = people_init,
+        .hints = dob_hints,
+        .examples = dob_examples,
+        .counterexamples = dob_counter,
+        .flags = DM_ENT_NEEDS_HINT,
+    },
     {0},
 };
