@@ -56,12 +56,13 @@ struct dm_engine {
     key_slot *slots;
     size_t mask;            /* slots - 1 */
     uint16_t *cands;
-    uint64_t len_mask;      /* bit L set: some key has L letters+digits (L < 64) */
-    bool len64;             /* some key has 64 */
+    /* kfilter[kind][L]: bit g set when a key of that kind has L letters+digits
+     * and g groups (compact and length-prefix keys: every g). Windows that
+     * no key can match cost no hashing at all. */
+    uint16_t kfilter[4][DM_SPAN_MAX_NORM + 1];
     bool alpha_keys;        /* some key can match a window without digits */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
-    bool kinds[128];
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -92,6 +93,7 @@ static uint64_t hash_bytes(const unsigned char *p, size_t n)
 enum { C_OTHER = 0, C_DIGIT = 1, C_LETTER = 2, C_JOINER = 3 };
 
 static unsigned char cclass[256];
+static unsigned char featmap[256];     /* DM_NEED_* bits a byte provides */
 
 static void init_classes(void)
 {
@@ -103,6 +105,22 @@ static void init_classes(void)
         cclass[c] = C_LETTER;
     for (const char *j = " -./:()"; *j; j++)
         cclass[(unsigned char)*j] = C_JOINER;
+    for (int c = 0; c < 256; c++) {
+        unsigned f = 0;
+        if (c >= '0' && c <= '9')
+            f |= DM_NEED_DIGIT;
+        if ((c >= 'a' && c <= 'z') || c >= 0x80)
+            f |= DM_NEED_LETTER;
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80)
+            f |= DM_NEED_LETTER | DM_NEED_UPPER;
+        if (c == '@')
+            f |= DM_NEED_AT;
+        if (c == ':')
+            f |= DM_NEED_COLON;
+        if (c == ' ')
+            f |= DM_NEED_SPACE;
+        featmap[c] = (unsigned char)f;
+    }
 }
 
 static inline char class_letter(int cls)
@@ -129,9 +147,23 @@ typedef struct spec_pos {
 typedef struct pair {
     uint64_t hash;
     uint16_t ent;
-    uint8_t total_min, total_max;
+    uint8_t total;
+    uint8_t ngroups;        /* 0: any */
+    uint8_t kind;           /* KIDX_* */
     bool has_digit;
 } pair;
+
+enum { KIDX_EXACT, KIDX_COMPACT, KIDX_SKELETON, KIDX_LENPREFIX };
+
+static int kind_index(char kind)
+{
+    switch (kind) {
+    case KIND_EXACT: return KIDX_EXACT;
+    case KIND_COMPACT: return KIDX_COMPACT;
+    case KIND_SKELETON: return KIDX_SKELETON;
+    default: return KIDX_LENPREFIX;
+    }
+}
 
 typedef struct pair_vec {
     pair *v;
@@ -182,7 +214,11 @@ static void expand(const spec_pos *pos, int npos, int idx, unsigned char *buf, s
                    bool digit, bool count_second, uint16_t ent, pair_vec *out)
 {
     if (idx == npos) {
-        pair p = {hash_bytes(buf, blen), ent, (uint8_t)total, (uint8_t)total, digit};
+        int groups = 1;
+        for (int k = 0; k < npos; k++)
+            groups += pos[k].width == 1;
+        pair p = {hash_bytes(buf, blen), ent, (uint8_t)total, buf[0] == 'c' ? 0 : (uint8_t)groups,
+                  (uint8_t)kind_index((char)buf[0]), digit};
         pair_push(out, p);
         return;
     }
@@ -205,7 +241,7 @@ static bool is_joiner_char(char c)
 }
 
 /* Parse one spec string for entity `ent`; false when malformed. */
-static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out, bool *kinds)
+static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out)
 {
     spec_pos pos[40];
     int npos = 0;
@@ -214,7 +250,6 @@ static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out, bool *kind
     const char *p = spec + 2;
     if (spec[0] == '\0' || spec[1] != ':')
         return false;
-    kinds[(unsigned char)kind] = true;
 
     if (kind == KIND_LENPREFIX) {
         int lo, hi;
@@ -229,7 +264,7 @@ static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out, bool *kind
             buf[1] = (unsigned char)L;
             memcpy(buf + 2, p, nc);
             bool d = memchr(p, 'D', nc) != NULL || (int)nc < L;
-            pair pr = {hash_bytes(buf, 2 + nc), ent, (uint8_t)L, (uint8_t)L, d};
+            pair pr = {hash_bytes(buf, 2 + nc), ent, (uint8_t)L, 0, KIDX_LENPREFIX, d};
             pair_push(out, pr);
         }
         return true;
@@ -389,7 +424,7 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
         if (d->find)
             eng->finders[eng->nfinders++] = (uint16_t)i;
         for (const char *const *s = d->shapes; s && *s; s++)
-            if (!parse_spec(*s, (uint16_t)i, &pv, eng->kinds)) {
+            if (!parse_spec(*s, (uint16_t)i, &pv)) {
                 rc = DM_FAIL(err, DM_ERR_INTERNAL, "entity %s: bad shape key '%s'", d->name, *s);
                 goto out;
             }
@@ -409,10 +444,9 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
         for (; j < pv.n && pv.v[j].hash == pv.v[i].hash; j++) {
             if (j == i || pv.v[j].ent != pv.v[j - 1].ent)
                 eng->cands[nc++] = pv.v[j].ent;
-            if (pv.v[j].total_min < 64)
-                eng->len_mask |= 1ULL << pv.v[j].total_min;
-            else
-                eng->len64 = true;
+            const pair *pj = &pv.v[j];
+            if (pj->total <= DM_SPAN_MAX_NORM)
+                eng->kfilter[pj->kind][pj->total] |= pj->ngroups == 0 ? 0xFFFF : (uint16_t)(1u << pj->ngroups);
             if (!pv.v[j].has_digit)
                 eng->alpha_keys = true;
         }
@@ -560,6 +594,7 @@ struct dm_colstats {
     const dm_engine *eng;
     ent_acc *acc;
     bool *hint;
+    bool *antihint;
     uint64_t nonempty;
     uint64_t cell_no;
     group *groups;
@@ -581,9 +616,14 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
     cs->eng = eng;
     cs->acc = dm_xcalloc(eng->nents, sizeof *cs->acc);
     cs->hint = dm_xcalloc(eng->nents, sizeof *cs->hint);
+    cs->antihint = dm_xcalloc(eng->nents, sizeof *cs->antihint);
+    char norm[256];
+    normalize_name(column_name ? column_name : "", norm, sizeof norm);
     for (size_t i = 0; i < eng->nents; i++) {
         cs->acc[i].ex = -1;
         cs->hint[i] = eng->enabled[i] && dm_engine_name_hints(eng, i, column_name);
+        for (const char *const *h = eng->ents[i]->antihints; h && *h && !cs->hint[i]; h++)
+            cs->antihint[i] = cs->antihint[i] || hint_matches(norm, *h);
     }
     return cs;
 }
@@ -594,6 +634,7 @@ void dm_colstats_free(dm_colstats *cs)
         return;
     free(cs->acc);
     free(cs->hint);
+    free(cs->antihint);
     free(cs->groups);
     free(cs->hits);
     free(cs->examples);
@@ -623,78 +664,52 @@ static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
     add_hit(cs, cs->cur_ent, v, start, end);
 }
 
-/* Cut the cell into groups; returns the count. */
+/* Cut the cell into groups, a run of one class at a time; returns the count. */
 static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
 {
     size_t ng = 0, i = 0;
-    size_t joiner_start = 0;
-    bool after_group = false;
+    bool chain_open = false;    /* the previous group is followed by joiners only so far */
+    size_t jst = 0;             /* where the joiner run after the previous group starts */
     while (i < n) {
         unsigned char cls = cclass[s[i]];
         if (cls != C_DIGIT && cls != C_LETTER) {
-            if (!after_group || cls != C_JOINER) {
-                /* a non-joiner (or text before any group) breaks the chain */
-                if (cls != C_JOINER)
-                    after_group = false;
-            }
+            if (cls != C_JOINER)
+                chain_open = false;
             i++;
             continue;
         }
-        size_t st = i;
         if (ng == cs->gcap) {
             cs->gcap = cs->gcap ? cs->gcap * 2 : 64;
             cs->groups = dm_xrealloc(cs->groups, cs->gcap * sizeof *cs->groups);
         }
         group *g = &cs->groups[ng];
-        g->pos = (uint32_t)st;
-        g->nruns = 0;
-        g->has_digit = false;
-        int last = -1;
-        bool complex = false;
-        while (i < n && (cclass[s[i]] == C_DIGIT || cclass[s[i]] == C_LETTER)) {
-            int c = cclass[s[i]];
-            if (c != last) {
-                if (g->nruns == MAX_RUNS_PER_GROUP)
-                    complex = true;
-                else {
-                    g->run_cls[g->nruns] = (uint8_t)c;
-                    g->run_len[g->nruns] = 0;
-                    g->nruns++;
-                }
-                last = c;
+        size_t st = i;
+        int nr = 0;
+        bool digit = false;
+        do {
+            size_t rs = i;
+            while (++i < n && cclass[s[i]] == cls)
+                ;
+            if (nr < MAX_RUNS_PER_GROUP) {
+                g->run_cls[nr] = cls;
+                g->run_len[nr] = i - rs > 255 ? 255 : (uint8_t)(i - rs);
             }
-            if (!complex && g->run_len[g->nruns - 1] < 255)
-                g->run_len[g->nruns - 1]++;
-            if (c == C_DIGIT)
-                g->has_digit = true;
-            i++;
-        }
+            nr++;
+            digit = digit || cls == C_DIGIT;
+            cls = i < n ? cclass[s[i]] : C_OTHER;
+        } while (cls == C_DIGIT || cls == C_LETTER);
         size_t len = i - st;
+        g->pos = (uint32_t)st;
         g->len = len > 255 ? 255 : (uint8_t)len;
-        if (complex || len > DM_SPAN_MAX_NORM)
-            g->nruns = 0;
-        g->word = !g->has_digit && len >= WORD_LEN;
-        /* joiner run between the previous group and this one */
-        g->chained = false;
-        g->sep = 0;
-        g->seplen = 0;
-        if (after_group && ng > 0) {
-            group *pg = &cs->groups[ng - 1];
-            size_t jst = pg->pos + pg->len;
-            (void)joiner_start;
-            size_t jl = st - jst;
-            if (jl >= 1 && jl <= MAX_JOINER_RUN) {
-                bool ok = true;
-                for (size_t k = jst; k < st; k++)
-                    ok = ok && cclass[s[k]] == C_JOINER;
-                if (ok) {
-                    g->chained = true;
-                    g->sep = (char)s[jst];
-                    g->seplen = (uint8_t)jl;
-                }
-            }
-        }
-        after_group = true;
+        g->nruns = nr > MAX_RUNS_PER_GROUP || len > DM_SPAN_MAX_NORM ? 0 : (uint8_t)nr;
+        g->has_digit = digit;
+        g->word = !digit && len >= WORD_LEN;
+        size_t jl = st - jst;
+        g->chained = ng > 0 && chain_open && jl >= 1 && jl <= MAX_JOINER_RUN;
+        g->sep = g->chained ? (char)s[jst] : 0;
+        g->seplen = g->chained ? (uint8_t)jl : 0;
+        chain_open = true;
+        jst = i;
         ng++;
     }
     return ng;
@@ -734,6 +749,61 @@ static void make_span(const unsigned char *s, size_t n, const group *gs, size_t 
     sp->norm_len = o;
 }
 
+/* Key of one kind for the window of groups [a, b], from scratch: only
+ * windows that passed the kind's (length, groups) filter get here. */
+static uint64_t window_key(int kidx, const unsigned char *s, const group *gs, size_t a, size_t b, int total)
+{
+    uint64_t h;
+    switch (kidx) {
+    case KIDX_EXACT:
+        h = fnv(FNV_OFFSET, 'e');
+        for (size_t k = a; k <= b; k++) {
+            if (gs[k].nruns == 0)
+                return 0;
+            if (k > a)
+                h = fnv(h, (unsigned char)gs[k].sep);
+            for (int r = 0; r < gs[k].nruns; r++)
+                h = fnv(fnv(h, (unsigned char)class_letter(gs[k].run_cls[r])), gs[k].run_len[r]);
+        }
+        return fix_hash(h);
+    case KIDX_COMPACT: {
+        int open_cls = -1, open_len = 0;
+        h = fnv(FNV_OFFSET, 'c');
+        for (size_t k = a; k <= b; k++) {
+            if (gs[k].nruns == 0)
+                return 0;
+            for (int r = 0; r < gs[k].nruns; r++) {
+                if (gs[k].run_cls[r] == open_cls) {
+                    open_len += gs[k].run_len[r];
+                } else {
+                    if (open_cls >= 0)
+                        h = fnv(fnv(h, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
+                    open_cls = gs[k].run_cls[r];
+                    open_len = gs[k].run_len[r];
+                }
+            }
+        }
+        return fix_hash(fnv(fnv(h, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
+    }
+    case KIDX_SKELETON:
+        h = fnv(FNV_OFFSET, 's');
+        for (size_t k = a; k <= b; k++) {
+            if (k > a)
+                h = fnv(h, (unsigned char)gs[k].sep);
+            h = fnv(fnv(h, 'X'), gs[k].len);
+        }
+        return fix_hash(h);
+    default: {
+        int nfirst = 0;
+        h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
+        for (size_t k = a; k <= b && nfirst < 4; k++)
+            for (size_t c = 0; c < gs[k].len && nfirst < 4; c++, nfirst++)
+                h = fnv(h, (unsigned char)class_letter(cclass[s[gs[k].pos + c]]));
+        return fix_hash(h);
+    }
+    }
+}
+
 /* Tier 1 over one cell. */
 static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
 {
@@ -746,74 +816,27 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
     for (size_t a = 0; a < ng; a++) {
         if (gs[a].word || gs[a].len > DM_SPAN_MAX_NORM)
             continue;
-        /* incremental key state */
-        uint64_t exact = fnv(FNV_OFFSET, 'e');
-        uint64_t skel = fnv(FNV_OFFSET, 's');
-        uint64_t cprefix = fnv(FNV_OFFSET, 'c');
-        int open_cls = -1, open_len = 0;
-        bool exact_ok = true;
         int total = 0;
         bool digit = false;
-        unsigned char first4[4];
-        int nfirst = 0;
-
         for (size_t b = a; b < ng && b - a < DM_SPAN_MAX_GROUPS; b++) {
             const group *g = &gs[b];
             if (b > a && !g->chained)
                 break;
             if (g->word || total + g->len > DM_SPAN_MAX_NORM)
                 break;
-            if (b > a) {
-                exact = fnv(exact, (unsigned char)g->sep);
-                skel = fnv(skel, (unsigned char)g->sep);
-            }
-            skel = fnv(fnv(skel, 'X'), g->len);
-            if (g->nruns == 0) {
-                exact_ok = false;
-            } else {
-                for (int r = 0; r < g->nruns; r++) {
-                    unsigned char cl = (unsigned char)class_letter(g->run_cls[r]);
-                    exact = fnv(fnv(exact, cl), g->run_len[r]);
-                    if (g->run_cls[r] == open_cls) {
-                        open_len += g->run_len[r];
-                    } else {
-                        if (open_cls >= 0)
-                            cprefix = fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
-                        open_cls = g->run_cls[r];
-                        open_len = g->run_len[r];
-                    }
-                }
-            }
-            for (size_t c = 0; c < g->len && nfirst < 4; c++)
-                first4[nfirst++] = (unsigned char)class_letter(cclass[s[g->pos + c]]);
             total += g->len;
             digit = digit || g->has_digit;
-
             if (!digit && !eng->alpha_keys)
                 continue;
-            if (total < 64 ? !(eng->len_mask >> total & 1) : !eng->len64)
-                continue;
-
-            uint64_t keys[4];
-            int nk = 0;
-            if (exact_ok && eng->kinds[KIND_EXACT])
-                keys[nk++] = fix_hash(exact);
-            if (exact_ok && eng->kinds[KIND_COMPACT] && open_cls >= 0)
-                keys[nk++] = fix_hash(fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
-            if (eng->kinds[KIND_SKELETON])
-                keys[nk++] = fix_hash(skel);
-            if (eng->kinds[KIND_LENPREFIX]) {
-                uint64_t h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
-                for (int k = 0; k < nfirst; k++)
-                    h = fnv(h, first4[k]);
-                keys[nk++] = fix_hash(h);
-            }
-
+            unsigned gbit = 1u << (b - a + 1);
             uint16_t tried[32];
             size_t ntried = 0;
             bool built = false;
-            for (int k = 0; k < nk; k++) {
-                const key_slot *ks = lookup(eng, keys[k]);
+            for (int k = 0; k < 4; k++) {
+                if (!(eng->kfilter[k][total] & gbit))
+                    continue;
+                uint64_t key = window_key(k, s, gs, a, b, total);
+                const key_slot *ks = key ? lookup(eng, key) : NULL;
                 if (ks == NULL)
                     continue;
                 for (uint32_t c = 0; c < ks->n; c++) {
@@ -916,9 +939,15 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
     cs->cell_len = len;
 
     tier1(cs, (const unsigned char *)cell, len);
+    unsigned feat = 0;
+    for (size_t i = 0; i < len; i++)
+        feat |= featmap[(unsigned char)cell[i]];
     for (size_t f = 0; f < eng->nfinders; f++) {
+        const dm_entity_def *d = eng->ents[eng->finders[f]];
+        if ((d->needs & feat) != d->needs || len < d->min_len)
+            continue;
         cs->cur_ent = eng->finders[f];
-        eng->ents[cs->cur_ent]->find(cell, len, emit_cb, cs);
+        d->find(cell, len, emit_cb, cs);
     }
     if (cs->nhits == 0)
         return;
@@ -941,11 +970,16 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
         }
         h[j] = x;
     }
+    /* Look-alikes that tie on everything but table order (a 9-digit number
+     * under "passport_number": US or UK?) are both kept. */
     size_t nacc = 0;
     for (size_t i = 0; i < nh; i++) {
         bool inside = false;
-        for (size_t k = 0; k < nacc && !inside; k++)
-            inside = h[i].ent != h[k].ent && h[i].start >= h[k].start && h[i].end <= h[k].end;
+        for (size_t k = 0; k < nacc && !inside; k++) {
+            bool same_span = h[i].start == h[k].start && h[i].end == h[k].end;
+            bool tie = same_span && priority(cs, &h[i]) / 10000 == priority(cs, &h[k]) / 10000;
+            inside = h[i].ent != h[k].ent && h[i].start >= h[k].start && h[i].end <= h[k].end && !tie;
+        }
         if (inside)
             continue;
         h[nacc++] = h[i];
@@ -954,7 +988,7 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
     for (size_t i = 0; i < nacc; i++) {
         const dm_entity_def *d = eng->ents[h[i].ent];
         int v = h[i].verdict;
-        if (d->flags & DM_ENT_NEEDS_HINT)
+        if ((d->flags & DM_ENT_NEEDS_HINT) || cs->antihint[h[i].ent])
             v = DM_WEAK;
         if (v < DM_STRONG && !(d->flags & DM_ENT_NEEDS_HINT) && context_before(d, cell, h[i].start))
             v = DM_STRONG;

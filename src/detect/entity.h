@@ -100,7 +100,24 @@ typedef struct dm_entity_def {
     const char *const *examples;    /* valid values from the specification: must match (tests) */
     const char *const *counterexamples; /* look-alikes that must not match (tests) */
     unsigned flags;
+    /* Cheap gate for `find`: the finder runs only on cells that have every
+     * feature named here (DM_NEED_*), and at least min_len bytes. */
+    unsigned needs;
+    unsigned min_len;
+    /* Column-name words that speak against the entity ("version" for
+     * IP_ADDRESS): under such a name its matches count as weak, i.e. only
+     * with context in the cell. Use sparingly: a name never hides a
+     * distinctive value (STRONG verdicts from `find` or exact formats still
+     * need a hint to be overruled, see engine). */
+    const char *const *antihints;
 } dm_entity_def;
+
+#define DM_NEED_DIGIT  0x01u   /* an ASCII digit */
+#define DM_NEED_LETTER 0x02u   /* an ASCII letter or a non-ASCII byte */
+#define DM_NEED_UPPER  0x04u   /* an ASCII upper-case letter or a non-ASCII byte */
+#define DM_NEED_AT     0x08u   /* '@' */
+#define DM_NEED_COLON  0x10u   /* ':' */
+#define DM_NEED_SPACE  0x20u   /* ' ' */
 
 /* Region tables, each terminated by an entry with name == NULL. */
 extern const dm_entity_def dm_entities_global[];   /* entities/global.c: EMAIL, CREDIT_CARD, IP, MAC, PHONE, AWS keys, BANK_ACCOUNT */
