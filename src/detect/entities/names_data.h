@@ -18,6 +18,8 @@
 #define DM_NAME_SURNAME   0x04u  /* among the 20000 most frequent US surnames (Census) */
 #define DM_NAME_OTHER     0x08u  /* a name part of the multicultural list, role unknown */
 #define DM_NAME_COMMON    0x10u  /* a familiar English word (Dale-Chall) */
+#define DM_NAME_GIVEN_FIRST 0x20u /* a given name that is no surname, or ranks higher
+                                   * among given names than among surnames */
 
 #define DM_NAMES_MAX_LEN 20
 

@@ -36,19 +36,20 @@
 
 /* ---- lexicon: one hash table of folded words ------------------------------ */
 
-/* Bits 0-4 come from names_data.h (DM_NAME_*). */
+/* Bits 0-5 come from names_data.h (DM_NAME_*). */
+_Static_assert(DM_NAME_GIVEN_FIRST < 0x40u, "names_data flags overlap the lexicon's");
 #define L_NAME (DM_NAME_GIVEN_TOP | DM_NAME_GIVEN | DM_NAME_SURNAME | DM_NAME_OTHER)
 #define L_GIVEN (DM_NAME_GIVEN_TOP | DM_NAME_GIVEN)
-#define L_STOP 0x20u        /* function and geography words: never in a name */
-#define L_COMPANY 0x40u     /* company / institution markers */
-#define L_STREETW 0x80u     /* street words that veto a name */
-#define L_TITLE 0x100u      /* honorific before a name */
-#define L_SUFFIX 0x200u     /* Jr, III, PhD after a name */
-#define L_PARTICLE 0x400u   /* van, de, von... inside a name */
-#define L_CITY 0x800u       /* a city name: a single word is not a person */
-#define L_UNIT 0x1000u      /* a unit after a number: "2 TB", "5 kg" */
-#define L_PRODUCT 0x2000u   /* product words that are no street name */
-#define L_NUMPFX 0x4000u    /* "Nr", "No", "nº" before a house number */
+#define L_STOP 0x40u        /* function and geography words: never in a name */
+#define L_COMPANY 0x80u     /* company / institution markers */
+#define L_STREETW 0x100u    /* street words that veto a name */
+#define L_TITLE 0x200u      /* honorific before a name */
+#define L_SUFFIX 0x400u     /* Jr, III, PhD after a name */
+#define L_PARTICLE 0x800u   /* van, de, von... inside a name */
+#define L_CITY 0x1000u      /* a city name: a single word is not a person */
+#define L_UNIT 0x2000u      /* a unit after a number: "2 TB", "5 kg" */
+#define L_PRODUCT 0x4000u   /* product words that are no street name */
+#define L_NUMPFX 0x8000u    /* "Nr", "No", "nº" before a house number */
 #define A_EN 0x10000u       /* number, name, type: "123 Main Street" */
 #define A_FR 0x20000u       /* number, type, name ("12 rue de la Paix") or type, name, number */
 #define A_SOUTH 0x40000u    /* type, name, number: "Calle Mayor 10", "Via Roma 1" */
@@ -378,7 +379,7 @@ static void lex_build(void)
     lex_add_list(a_south_ambig, A_SOUTH | A_AMBIG);
     lex_add_list(a_de, A_DE);
     for (const month_word *m = w_month; m->w; m++)
-        lex_add(m->w, strlen(m->w), DM_NAME_COMMON | (uint32_t)m->m << L_MONTH_SHIFT);
+        lex_add(m->w, strlen(m->w), (uint32_t)m->m << L_MONTH_SHIFT);
 
     time_t now = time(NULL);
     struct tm tm;
@@ -637,6 +638,12 @@ static inline bool given_name(uint32_t f)
     return (f & L_GIVEN) != 0;
 }
 
+/* A given name more than a surname: "James" yes, "Smith" or "Lee" no. */
+static inline bool given_first(uint32_t f)
+{
+    return (f & DM_NAME_GIVEN_FIRST) != 0;
+}
+
 static inline bool common_word(uint32_t f)
 {
     return (f & DM_NAME_COMMON) != 0;
@@ -676,10 +683,10 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             return DM_NO;
         if (title || initials)
             v = DM_MEDIUM;
-        else if (given_name(f) && !common_word(f))
+        else if (given_first(f) && !common_word(f))
             v = DM_MEDIUM;
         else
-            v = DM_WEAK;
+            v = DM_WEAK;   /* a surname, or a surname first ("Smith", "Lee") */
     } else {
         /* given-name slot and surname slot: "First ... Last" or "Last, First" */
         int gi = idx[0], si = idx[n - 1];
@@ -725,6 +732,8 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
     name_word w[NAME_MAX_TOKENS];
     int nw = 0, group = 0;
     bool comma = false, title = false, prev_word = false, hyphen = false;
+    char pfold[8];          /* the previous word when it is a particle */
+    size_t plen = 0;
     *v = DM_NO;
     for (;;) {
         next_tok(s, n, &pos, &t);
@@ -745,6 +754,18 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             if (nw == NAME_MAX_TOKENS)
                 return false;
             name_word *x = &w[nw];
+            /* "de Vries", "Van Dyke": the lists often write them as one word */
+            if (nw > 0 && (w[nw - 1].flags & L_PARTICLE) && t.flen && plen + t.flen <= DM_NAMES_MAX_LEN) {
+                char joined[2 * FOLD_CAP];
+                memcpy(joined, pfold, plen);
+                memcpy(joined + plen, t.fold, t.flen);
+                f |= lex_get(joined, plen + t.flen) & L_NAME;
+            }
+            plen = 0;
+            if ((f & L_PARTICLE) && t.flen <= 4) {
+                memcpy(pfold, t.fold, t.flen);
+                plen = t.flen;
+            }
             x->flags = f;
             x->wcase = t.wcase;
             x->initial = t.nlet == 1;
@@ -815,13 +836,13 @@ static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *c
     while (a.type != T_END) {
         next_tok(s, n, &pos, &b);
         if (a.type != T_WORD || a.wcase != CASE_CAP || a.nlet < 2 || b.type != T_WORD || !b.space ||
-            b.wcase != CASE_CAP || a.flen == 0) {
+            !(b.wcase == CASE_CAP || (b.nlet == 1 && b.wcase == CASE_UPPER)) || a.flen == 0) {
             a = b;
             continue;
         }
         /* a and b: two adjacent capitalised words */
         uint32_t fa = lex_get(a.fold, a.flen);
-        if (!given_name(fa) || common_word(fa) || (fa & (L_STOP | L_COMPANY | L_STREETW | L_CITY))) {
+        if (!given_first(fa) || common_word(fa) || (fa & (L_STOP | L_COMPANY | L_STREETW | L_CITY))) {
             a = b;
             continue;
         }
@@ -916,12 +937,13 @@ static bool street_name_word(const addr_ctx *a, int i, bool need_cap)
     const tok *t = &a->t[i];
     if (t->type == T_NUMWORD)   /* ordinals: "5th", "42nd", "1er" */
         return t->ndig <= 3;
+    if (t->type == T_HYPHEN)    /* "Saint-Michel" */
+        return !t->space && i > 0 && a->t[i - 1].type == T_WORD && i + 1 < a->m && a->t[i + 1].type == T_WORD &&
+               !a->t[i + 1].space;
     if (t->type != T_WORD || t->wcase == CASE_MIXED)
         return false;
     uint32_t f = a->f[i];
     if (f & (L_PRODUCT | L_UNIT | L_COMPANY))
-        return false;
-    if ((f & L_STOP) && !(f & L_PARTICLE) && t->nlet > 3)
         return false;
     if (need_cap && t->wcase == CASE_LOWER && !(f & L_PARTICLE))
         return false;
@@ -1010,7 +1032,8 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
     if (f & A_EN) {
         int j = k - 1, words = 0, real = 0;
         bool lower = false;
-        while (j >= 0 && words < ADDR_MAX_NAME - 1 && street_name_word(a, j, false) && !(a->f[j] & A_ANY & ~A_AMBIG)) {
+        while (j >= 0 && words < ADDR_MAX_NAME - 1 && street_name_word(a, j, false) &&
+               !(a->f[j] & (A_ANY & ~A_AMBIG)) && !((a->f[j] & L_STOP) && !(a->f[j] & L_PARTICLE))) {
             if ((a->t[j].type == T_WORD && a->t[j].nlet >= 2 && !(a->f[j] & L_STOP)) ||
                 a->t[j].type == T_NUMWORD)
                 real++;

@@ -1,0 +1,473 @@
+/*
+ * PERSON_NAME, ADDRESS, DATE_OF_BIRTH (src/detect/entities/people.c): the
+ * finders cell by cell, then whole columns through the engine as the
+ * classifier sees them (threshold 0.1).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "detect/engine.h"
+#include "detect/entity.h"
+
+static dm_engine *eng;
+static const dm_entity_def *ent_name, *ent_addr, *ent_dob;
+
+static int setup(void **state)
+{
+    dm_error err = {0};
+    if (dm_engine_new(NULL, &eng, &err) != DM_OK)
+        return -1;
+    ent_name = dm_engine_entity(eng, (size_t)dm_engine_find(eng, "PERSON_NAME"));
+    ent_addr = dm_engine_entity(eng, (size_t)dm_engine_find(eng, "ADDRESS"));
+    ent_dob = dm_engine_entity(eng, (size_t)dm_engine_find(eng, "DATE_OF_BIRTH"));
+    return ent_name && ent_addr && ent_dob ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    dm_engine_free(eng);
+    return 0;
+}
+
+/* ---- one cell through a finder ------------------------------------------ */
+
+typedef struct found {
+    dm_verdict best;
+    size_t start, end;      /* span of the best match */
+    int n;
+} found;
+
+static void collect(void *ctx, dm_verdict v, size_t start, size_t end)
+{
+    found *f = ctx;
+    f->n++;
+    if (v > f->best) {
+        f->best = v;
+        f->start = start;
+        f->end = end;
+    }
+}
+
+static found run_find(const dm_entity_def *d, const char *cell)
+{
+    found f = {DM_NO, 0, 0, 0};
+    d->find(cell, strlen(cell), collect, &f);
+    return f;
+}
+
+static dm_verdict find_v(const dm_entity_def *d, const char *cell)
+{
+    return run_find(d, cell).best;
+}
+
+/* The best match covers exactly `want` inside cell. */
+static bool span_is(const dm_entity_def *d, const char *cell, const char *want)
+{
+    found f = run_find(d, cell);
+    return f.best != DM_NO && f.end - f.start == strlen(want) && memcmp(cell + f.start, want, f.end - f.start) == 0;
+}
+
+/* ---- a column through the engine ----------------------------------------- */
+
+/* Ratio of the entity in the column's verdict, or -1 when not found. */
+static double column_ratio(const char *col, const char *const *cells, const char *entity)
+{
+    dm_colstats *cs = dm_colstats_new(eng, col);
+    for (const char *const *c = cells; *c; c++)
+        dm_colstats_add(cs, *c, strlen(*c));
+    dm_detection det[32];
+    dm_classify_opts o = {0.1, 1};
+    size_t n = dm_colstats_verdict(cs, &o, det, 32);
+    double r = -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(det[i].entity->name, entity) == 0)
+            r = det[i].ratio;
+    dm_colstats_free(cs);
+    return r;
+}
+
+static bool column_has(const char *col, const char *const *cells, const char *entity)
+{
+    return column_ratio(col, cells, entity) >= 0;
+}
+
+/* How many cells of the list the finder takes at least at `min`. */
+static int count_at_least(const dm_entity_def *d, const char *const *cells, dm_verdict min)
+{
+    int k = 0;
+    for (const char *const *c = cells; *c; c++)
+        k += find_v(d, *c) >= min;
+    return k;
+}
+
+/* ---- data ------------------------------------------------------------------ */
+
+static const char *const full_names[] = {
+    "John Smith", "Mary Johnson", "Robert Williams", "Patricia Brown", "Michael Jones",
+    "Jennifer Garcia", "William Miller", "Linda Davis", "David Rodriguez", "Elizabeth Martinez",
+    "James Wilson", "Barbara Anderson", "Richard Taylor", "Susan Thomas", "Joseph Hernandez",
+    "Jessica Moore", "Thomas Martin", "Sarah Jackson", "Charles Thompson", "Karen White",
+    "Christopher Harris", "Nancy Sanchez", "Daniel Clark", "Lisa Ramirez", "Matthew Lewis",
+    "Betty Robinson", "Anthony Walker", "Margaret Young", "Mark Allen", "Sandra King",
+    "Hans Müller", "Anna Schmidt", "Pierre Dubois", "Marie Lefebvre", "Giuseppe Rossi",
+    "Francesca Bianchi", "José García", "Lucía Fernández", "Jan de Vries", "Sophie Jansen",
+    "Piotr Kowalski", "Agnieszka Nowak", "Sean O'Brien", "Mary-Jane Watson", "Smith, John",
+    "García López, María", "J. R. Tolkien", "Dr. Emily Carter", "Ludwig van Beethoven",
+    "Charlotte Dubois", "Austin Miller", "Madison Clark", "SMITH JOHN", "john smith",
+    NULL,
+};
+
+static const char *const first_names[] = {
+    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William",
+    "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah",
+    "Charles", "Karen", "Daniel", "Nancy", "Matthew", "Lisa", "Anthony", "Betty", "Donald",
+    "Margaret", "Steven", "Sandra", "Paul", "Ashley", "Andrew", "Kimberly", "Joshua", "Emily",
+    "Kenneth", "Donna", "Kevin", "Michelle", "Brian", "Carol", "George", "Amanda", "Timothy",
+    "Melissa", "Ronald", "Deborah", "Edward", "Stephanie", "Giuseppe", "Pierre", "Hans", "Sofia",
+    NULL,
+};
+
+static const char *const surnames[] = {
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez",
+    "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor",
+    "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez",
+    "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
+    "Scott", "Torres", "Nguyen", "Hill", "Flores", "Müller", "Schmidt", "Schneider", "Dubois",
+    "Rossi", "Bianchi", "Jansen", "Kowalski", "Nowak", "Fischer",
+    NULL,
+};
+
+/* 200 cities of the US, Canada, the UK and the EU, with the ones that are
+ * also person names. */
+static const char *const cities[] = {
+    "New York", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia", "San Antonio",
+    "San Diego", "Dallas", "San Jose", "Austin", "Jacksonville", "Fort Worth", "Columbus",
+    "Charlotte", "San Francisco", "Indianapolis", "Seattle", "Denver", "Washington", "Boston",
+    "El Paso", "Nashville", "Detroit", "Oklahoma City", "Portland", "Las Vegas", "Memphis",
+    "Louisville", "Baltimore", "Milwaukee", "Albuquerque", "Tucson", "Fresno", "Mesa",
+    "Sacramento", "Atlanta", "Kansas City", "Colorado Springs", "Omaha", "Raleigh", "Miami",
+    "Long Beach", "Virginia Beach", "Oakland", "Minneapolis", "Tulsa", "Tampa", "Arlington",
+    "New Orleans", "Wichita", "Bakersfield", "Cleveland", "Aurora", "Anaheim", "Honolulu",
+    "Santa Ana", "Riverside", "Corpus Christi", "Lexington", "Henderson", "Stockton",
+    "Saint Paul", "Cincinnati", "St. Louis", "Pittsburgh", "Greensboro", "Lincoln", "Anchorage",
+    "Plano", "Orlando", "Irvine", "Newark", "Durham", "Chula Vista", "Toledo", "Fort Wayne",
+    "St. Petersburg", "Laredo", "Jersey City", "Chandler", "Madison", "Lubbock", "Scottsdale",
+    "Reno", "Buffalo", "Gilbert", "Glendale", "North Las Vegas", "Winston-Salem", "Chesapeake",
+    "Norfolk", "Fremont", "Garland", "Irving", "Hialeah", "Richmond", "Boise", "Spokane",
+    "Baton Rouge", "Tacoma", "San Bernardino", "Modesto", "Fontana", "Des Moines", "Moreno Valley",
+    "Santa Clarita", "Fayetteville", "Birmingham", "Oxnard", "Rochester", "Port St. Lucie",
+    "Grand Rapids", "Huntsville", "Salt Lake City", "Frisco", "Yonkers", "Amarillo", "Glendale",
+    "Huntington Beach", "McKinney", "Montgomery", "Augusta", "Columbus", "Akron", "Little Rock",
+    "Tempe", "Overland Park", "Grand Prairie", "Tallahassee", "Cape Coral", "Mobile", "Knoxville",
+    "Shreveport", "Worcester", "Ontario", "Vancouver", "Sioux Falls", "Chattanooga", "Brownsville",
+    "Fort Lauderdale", "Providence", "Newport News", "Rancho Cucamonga", "Santa Rosa", "Peoria",
+    "Oceanside", "Elk Grove", "Salem", "Pembroke Pines", "Eugene", "Garden Grove", "Cary",
+    "Fort Collins", "Corona", "Springfield", "Jackson", "Alexandria", "Hayward", "Clarksville",
+    "Lakewood", "Lancaster", "Salinas", "Palmdale", "Hollywood", "Springfield", "Macon",
+    "Sunnyvale", "Pomona", "Killeen", "Escondido", "Pasadena", "Naperville", "Bellevue",
+    "Joliet", "Murfreesboro", "Midland", "Rockford", "Paterson", "Savannah", "Bridgeport",
+    "Torrance", "McAllen", "Syracuse", "Surprise", "Denton", "Roseville", "Thornton", "Miramar",
+    "London", "Paris", "Berlin", "Madrid", "Rome", "Florence", "Victoria", "Regina", "Hamilton",
+    "Kingston", "Sydney", "Adelaide", "Vienna", "Munich", "Milan", "Lyon", "Marseille",
+    "Amsterdam", "Rotterdam", "Brussels", "Lisbon", "Dublin", "Edinburgh", "Manchester",
+    NULL,
+};
+
+static const char *const companies[] = {
+    "Acme Widgets Ltd", "Johnson & Johnson", "Smith Logistics GmbH", "Miller Brothers Inc",
+    "Garcia Consulting LLC", "Deutsche Bank AG", "Banco Santander SA", "Taylor Wimpey plc",
+    "Wilson Holdings Corp", "Anderson Group", "Harvard University", "Hilton Hotel",
+    "Peterson & Sons", "Martin Company", "Roberts Bank", "Brown University", "Thompson Reuters Corp",
+    "Fischer GmbH & Co. KG", "Dupont SARL", "Jansen BV", "Kowalski Sp. z o.o.", "Procter & Gamble",
+    "Ernst & Young", "Marks & Spencer plc", "Lewis Solutions Ltd", "Clark Services Inc",
+    NULL,
+};
+
+static const char *const products[] = {
+    "Wireless Mouse", "USB-C Cable 2m", "Stainless Steel Water Bottle 750ml", "Organic Green Tea 20 bags",
+    "2 TB Hard Drive", "4K Ultra HD Smart TV 55 inch", "Running Shoes Size 10", "Street Fighter 2",
+    "Coffee Maker Deluxe", "Office Chair Black", "Bluetooth Speaker", "Leather Wallet",
+    "Yoga Mat Blue", "Desk Lamp LED", "Kitchen Knife Set", "Baby Stroller", "Garden Hose 25m",
+    "Phone Case Clear", "Notebook A5 Lined", "Mechanical Keyboard", "Gaming Headset Pro",
+    "Electric Toothbrush", "Air Fryer 5L", "Frying Pan 28cm", "Winter Jacket Men", "Rose Gold Watch",
+    "Black Forest Cake", "Victoria Sponge", "Paris Perfume 50ml", "Jackson Guitar Strings",
+    NULL,
+};
+
+static const char *const addresses[] = {
+    "123 Main Street", "10 Downing St", "221B Baker Street", "Flat 2, 15 High Road",
+    "1600 Pennsylvania Avenue NW", "742 Evergreen Terrace", "Hauptstraße 5", "Berliner Str. 12a",
+    "Konrad-Adenauer-Straße 3", "Lindenweg 7", "12 rue de la Paix", "5, avenue Victor Hugo",
+    "8 boulevard Saint-Michel", "Calle Mayor 10", "Avda. de la Constitución 4", "C/ Mayor 10",
+    "Via Roma 1", "Piazza Garibaldi 3", "Corso Vittorio Emanuele 21", "Kerkstraat 12",
+    "Prinsengracht 263", "Rua Augusta 100", NULL,
+};
+
+static const char *const dates[] = {
+    "1985-03-12", "1990-11-02", "1978-07-30", "2001-01-15", "1969-12-24", "1955-05-05",
+    "1999-09-09", "1983-02-28", "1972-06-17", "1960-10-10", NULL,
+};
+
+/* ---- PERSON_NAME -------------------------------------------------------------- */
+
+static void test_name_cells(void **state)
+{
+    assert_int_equal(find_v(ent_name, "John Smith"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Smith, John"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Smith, John A."), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "JOHN SMITH"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "john smith"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Jean-Pierre Dubois"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Dr. Anna Müller"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "José García"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Jan de Vries"), DM_STRONG);
+    assert_int_equal(find_v(ent_name, "Vincent van Gogh"), DM_MEDIUM);   /* "gogh" is in no list */
+    assert_int_equal(find_v(ent_name, "Maria de la Cruz"), DM_STRONG);
+    /* one given name: medium; one surname: weak */
+    assert_int_equal(find_v(ent_name, "Jennifer"), DM_MEDIUM);
+    assert_int_equal(find_v(ent_name, "Garcia"), DM_WEAK);
+    /* given names that rank higher as surnames count as surnames */
+    assert_int_equal(find_v(ent_name, "Smith"), DM_WEAK);
+    assert_int_equal(find_v(ent_name, "Lee"), DM_WEAK);
+    assert_int_equal(find_v(ent_name, "James"), DM_MEDIUM);
+    /* a given name that is an everyday word alone: weak */
+    assert_int_equal(find_v(ent_name, "Will"), DM_WEAK);
+    /* cities, companies, streets, stop words */
+    assert_int_equal(find_v(ent_name, "Charlotte"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Paris"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Acme Widgets Ltd"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Smith Logistics GmbH"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Johnson & Johnson"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Baker Street"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Hauptstrasse"), DM_NO);
+    assert_int_equal(find_v(ent_name, "The Smiths"), DM_NO);
+    assert_int_equal(find_v(ent_name, "iPhone"), DM_NO);
+    /* two everyday words are at most weak */
+    assert_true(find_v(ent_name, "Rose Garden") <= DM_WEAK);
+    assert_true(find_v(ent_name, "Green Tea") <= DM_WEAK);
+}
+
+static void test_name_free_text(void **state)
+{
+    assert_true(span_is(ent_name, "Please call John Smith tomorrow", "John Smith"));
+    assert_true(span_is(ent_name, "Signed: Maria Garcia (manager)", "Maria Garcia"));
+    assert_true(span_is(ent_name, "Meeting with John F. Kennedy at noon", "John F. Kennedy"));
+    found f = run_find(ent_name, "Meeting with Maria Garcia and Peter Jones at noon");
+    assert_int_equal(f.n, 2);
+    /* no given name + surname pair */
+    assert_int_equal(find_v(ent_name, "The shipment arrived at the Berlin warehouse on time"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Contact John Smith Ltd for a quote"), DM_NO);
+    assert_int_equal(find_v(ent_name, "Turn left at James Street and continue"), DM_NO);
+    assert_int_equal(find_v(ent_name, "order 1234 shipped to warehouse 7"), DM_NO);
+}
+
+static void test_name_columns(void **state)
+{
+    assert_true(column_ratio("full_name", full_names, "PERSON_NAME") >= 0.9);
+    assert_true(column_ratio("customer", full_names, "PERSON_NAME") >= 0.9);
+    assert_true(column_ratio("first_name", first_names, "PERSON_NAME") >= 0.9);
+    assert_true(column_ratio("col1", first_names, "PERSON_NAME") >= 0.8);
+    assert_true(column_ratio("last_name", surnames, "PERSON_NAME") >= 0.9);
+    assert_true(column_ratio("nachname", surnames, "PERSON_NAME") >= 0.9);
+    assert_false(column_has("code", surnames, "PERSON_NAME"));
+    assert_false(column_has("city", cities, "PERSON_NAME"));
+    assert_false(column_has("col2", cities, "PERSON_NAME"));
+    assert_false(column_has("company", companies, "PERSON_NAME"));
+    assert_false(column_has("product", products, "PERSON_NAME"));
+    /* per cell: hardly any city or company is taken strongly */
+    assert_true(count_at_least(ent_name, cities, DM_STRONG) <= 4);
+    assert_true(count_at_least(ent_name, cities, DM_MEDIUM) <= 20);
+    assert_int_equal(count_at_least(ent_name, companies, DM_MEDIUM), 0);
+    static const char *const notes[] = {
+        "Called John Smith about the invoice", "Left a voicemail for Maria Garcia",
+        "Package signed by Peter Jones", "no answer", "customer asked for a refund",
+        "Email sent to Laura Schmidt", NULL,
+    };
+    assert_true(column_ratio("notes", notes, "PERSON_NAME") >= 0.6);
+}
+
+/* ---- ADDRESS ---------------------------------------------------------------------- */
+
+static void test_address_cells(void **state)
+{
+    for (const char *const *a = addresses; *a; a++) {
+        if (find_v(ent_addr, *a) != DM_STRONG)
+            fail_msg("address #%d not found", (int)(a - addresses));
+        /* the match covers the whole cell (the "Flat 2, " and "NW" aside) */
+    }
+    assert_true(span_is(ent_addr, "Flat 2, 15 High Road", "15 High Road"));
+    assert_true(span_is(ent_addr, "Hauptstraße 5", "Hauptstraße 5"));
+    assert_true(span_is(ent_addr, "12 rue de la Paix", "12 rue de la Paix"));
+    assert_true(span_is(ent_addr, "Avda. de la Constitución 4", "Avda. de la Constitución 4"));
+    assert_true(span_is(ent_addr, "Please ship to 42 Baker Street, London NW1", "42 Baker Street"));
+    assert_true(span_is(ent_addr, "350 5th Avenue", "350 5th Avenue"));
+    /* no house number, or no street */
+    assert_int_equal(find_v(ent_addr, "Main Street"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Hauptstraße"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Street Fighter 2"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "2 TB Hard Drive"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Route 66"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Connects via Bluetooth 5.0"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Place mat set of 4"), DM_NO);
+    assert_int_equal(find_v(ent_addr, "Price 12.5 Main Street"), DM_NO);
+    assert_int_equal(count_at_least(ent_addr, products, DM_WEAK), 0);
+}
+
+static void test_address_columns(void **state)
+{
+    assert_true(column_ratio("address", addresses, "ADDRESS") >= 0.95);
+    assert_true(column_ratio("col3", addresses, "ADDRESS") >= 0.95);
+    assert_false(column_has("product", products, "ADDRESS"));
+    assert_false(column_has("full_name", full_names, "ADDRESS"));
+    static const char *const fighter[] = {"Street Fighter 2", "Street Fighter 2", NULL};
+    assert_false(column_has("title", fighter, "ADDRESS"));
+    assert_false(column_has("title", fighter, "PERSON_NAME"));
+    assert_false(column_has("title", fighter, "DATE_OF_BIRTH"));
+    /* names are not addresses and addresses are not names */
+    assert_false(column_has("address", addresses, "PERSON_NAME"));
+}
+
+/* ---- DATE_OF_BIRTH ------------------------------------------------------------------ */
+
+static void test_dob_formats(void **state)
+{
+    static const char *const ok[] = {
+        "1985-03-12", "12/03/1985", "03/12/1985", "12.03.1985", "12-03-1985", "19850312",
+        "1985/03/12", "3/7/1985", "1985-03-12 00:00:00", "1985-03-12T00:00:00Z",
+        "1985-03-12T00:00:00.000Z", "1985-03-12 00:00", NULL,
+    };
+    static const char *const text_ok[] = {
+        "March 12, 1985", "12 Mar 1985", "12. März 1985", "12 mars 1985", "12 de marzo de 1985",
+        "12 marzo 1985", "12 maart 1985", "1er janvier 1985", "Mar 12th, 1985", "12-Mar-1985", NULL,
+    };
+    for (const char *const *d = ok; *d; d++)
+        if (!column_has("dob", (const char *const[]){*d, NULL}, "DATE_OF_BIRTH"))
+            fail_msg("date #%d not taken", (int)(d - ok));
+    for (const char *const *d = text_ok; *d; d++)
+        if (find_v(ent_dob, *d) != DM_STRONG || !column_has("dob", (const char *const[]){*d, NULL}, "DATE_OF_BIRTH"))
+            fail_msg("month-name date #%d not taken", (int)(d - text_ok));
+    static const char *const bad[] = {
+        "1985-02-30", "1985-13-01", "13/13/1985", "1899-12-31", "2199-01-01", "1985-03-12 14:23:11",
+        "1985-03-12T08:00:00Z", "1985-03-12 00:00:01", "10.12.03.1985", "2020-1985-03-12",
+        "31 February 1985", "12 Mar 2199", "12345678", NULL,
+    };
+    for (const char *const *d = bad; *d; d++)
+        if (column_has("dob", (const char *const[]){*d, NULL}, "DATE_OF_BIRTH"))
+            fail_msg("not a birth date #%d taken", (int)(d - bad));
+}
+
+static void test_dob_future(void **state)
+{
+    /* tomorrow is no birth date; a year ago is */
+    char tomorrow[16], year_ago[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    time_t t1 = now + 2 * 86400;
+    gmtime_r(&t1, &tm);
+    strftime(tomorrow, sizeof tomorrow, "%Y-%m-%d", &tm);
+    t1 = now - 366 * 86400;
+    gmtime_r(&t1, &tm);
+    strftime(year_ago, sizeof year_ago, "%Y-%m-%d", &tm);
+    assert_false(column_has("dob", (const char *const[]){tomorrow, NULL}, "DATE_OF_BIRTH"));
+    assert_true(column_has("dob", (const char *const[]){year_ago, NULL}, "DATE_OF_BIRTH"));
+}
+
+static void test_dob_columns(void **state)
+{
+    assert_true(column_ratio("dob", dates, "DATE_OF_BIRTH") >= 0.99);
+    assert_true(column_ratio("geburtsdatum", dates, "DATE_OF_BIRTH") >= 0.99);
+    assert_true(column_ratio("customerDateOfBirth", dates, "DATE_OF_BIRTH") >= 0.99);
+    assert_false(column_has("shipped_at", dates, "DATE_OF_BIRTH"));
+    assert_false(column_has("created_at", dates, "DATE_OF_BIRTH"));
+    static const char *const stamps[] = {
+        "1985-03-12 14:23:11", "1990-11-02 08:15:00", "1978-07-30T22:01:59Z", "2001-01-15 12:00:00", NULL,
+    };
+    assert_false(column_has("birth_date", stamps, "DATE_OF_BIRTH"));
+    static const char *const midnight[] = {
+        "1985-03-12 00:00:00", "1990-11-02 00:00:00", "1978-07-30T00:00:00Z", "2001-01-15 00:00:00", NULL,
+    };
+    assert_true(column_ratio("birth_date", midnight, "DATE_OF_BIRTH") >= 0.99);
+    static const char *const future[] = {"2090-01-01", "2101-05-05", "2199-12-31", NULL};
+    assert_false(column_has("dob", future, "DATE_OF_BIRTH"));
+}
+
+/* ---- speed ---------------------------------------------------------------------------- */
+
+static double ns_per_cell(const char *col, const char *const *cells, int rounds)
+{
+    size_t n = 0;
+    for (const char *const *c = cells; *c; c++)
+        n++;
+    dm_colstats *cs = dm_colstats_new(eng, col);
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (int r = 0; r < rounds; r++)
+        for (size_t i = 0; i < n; i++)
+            dm_colstats_add(cs, cells[i], strlen(cells[i]));
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    dm_colstats_free(cs);
+    double ns = (double)(b.tv_sec - a.tv_sec) * 1e9 + (double)(b.tv_nsec - a.tv_nsec);
+    return ns / ((double)rounds * (double)n);
+}
+
+static double finder_ns(const dm_entity_def *d, const char *const *cells, int rounds)
+{
+    size_t n = 0;
+    for (const char *const *c = cells; *c; c++)
+        n++;
+    found f = {DM_NO, 0, 0, 0};
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (int r = 0; r < rounds; r++)
+        for (size_t i = 0; i < n; i++)
+            d->find(cells[i], strlen(cells[i]), collect, &f);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double ns = (double)(b.tv_sec - a.tv_sec) * 1e9 + (double)(b.tv_nsec - a.tv_nsec);
+    return ns / ((double)rounds * (double)n);
+}
+
+static void test_speed(void **state)
+{
+    static const char *const numbers[] = {
+        "12345", "987.65", "42", "2024-01-05", "0", "-17.5", "100000", "3.14159", "7", "65535", NULL,
+    };
+    const int rounds = 2000;
+    double en = ns_per_cell("col", full_names, rounds), ep = ns_per_cell("col", products, rounds);
+    double ec = ns_per_cell("col", cities, rounds), eu = ns_per_cell("col", numbers, rounds);
+    fprintf(stderr, "engine, all entities: names %.0f ns/cell, products %.0f, cities %.0f, numbers %.0f\n", en, ep,
+            ec, eu);
+    fprintf(stderr, "PERSON_NAME finder: names %.0f ns/cell, products %.0f, numbers %.0f\n",
+            finder_ns(ent_name, full_names, rounds), finder_ns(ent_name, products, rounds),
+            finder_ns(ent_name, numbers, rounds));
+    fprintf(stderr, "ADDRESS finder: addresses %.0f ns/cell, names %.0f, products %.0f\n",
+            finder_ns(ent_addr, addresses, rounds), finder_ns(ent_addr, full_names, rounds),
+            finder_ns(ent_addr, products, rounds));
+    fprintf(stderr, "DATE_OF_BIRTH finder: dates %.0f ns/cell, names %.0f\n", finder_ns(ent_dob, dates, rounds),
+            finder_ns(ent_dob, full_names, rounds));
+    /* a loose bound that only a pathological slowdown (or a sanitizer build
+     * gone very wrong) would cross */
+    assert_true(en < 50000 && ep < 50000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_cells),
+        cmocka_unit_test(test_name_free_text),
+        cmocka_unit_test(test_name_columns),
+        cmocka_unit_test(test_address_cells),
+        cmocka_unit_test(test_address_columns),
+        cmocka_unit_test(test_dob_formats),
+        cmocka_unit_test(test_dob_future),
+        cmocka_unit_test(test_dob_columns),
+        cmocka_unit_test(test_speed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
