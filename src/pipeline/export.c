@@ -36,7 +36,7 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
     json_object_set_new(jt, "location", str_or_null(t->location));
     json_object_set_new(jt, "format", str_or_null(t->format));
     json_object_set_new(jt, "compression", str_or_null(t->compression));
-    json_object_set_new(jt, "rows_sampled", json_integer(t->rows_sampled));
+    json_object_set_new(jt, "rows_sampled", t->rows_sampled >= 0 ? json_integer(t->rows_sampled) : json_null());
     json_object_set_new(jt, "schema_version", json_integer(t->schema_version));
     json_t *jc = json_array();
     for (size_t c = 0; c < nc; c++) {

@@ -307,7 +307,7 @@ static char *examples_json(const dm_detection *d)
 }
 
 static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm_table_desc *t, tproc *tp,
-                             int64_t table_id, dm_error *err)
+                             int64_t *table_id, dm_error *err)
 {
     dm_status rc;
     if ((rc = dm_catalog_begin(p->cat, err)))
@@ -335,7 +335,7 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
             .columns = cols, .ncolumns = nc,
         };
         dm_schema_change chg = {0};
-        rc = dm_catalog_table_put(p->cat, &put, &table_id, &chg, err);
+        rc = dm_catalog_table_put(p->cat, &put, table_id, &chg, err);
         free(cols);
         if (rc)
             goto fail;
@@ -362,7 +362,7 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
                 nf++;
             }
         }
-        rc = dm_catalog_findings_put(p->cat, p->run_id, table_id, (int64_t)tp->rows, f, nf, err);
+        rc = dm_catalog_findings_put(p->cat, p->run_id, *table_id, (int64_t)tp->rows, f, nf, err);
         for (size_t i = 0; i < nf; i++)
             free(ev[i]);
         free(ev);
@@ -388,7 +388,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
     size_t nkeep = 0;
     dm_error err = {0};
     dm_status rc;
-    bool any_classified = false, all_ok = true;
+    bool all_ok = true;
 
     if ((rc = dm_source_open(src->url, src->options_json, &s, &err))) {
         dm_pipeline_problem(p, asset->location, "%s", err.msg);
@@ -440,21 +440,12 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
             continue;       /* nothing readable: the problem was reported */
         }
         int64_t tid = k ? k->id : 0;
-        if (store_table(p, asset, t, &tp, tid, &err)) {
+        if (store_table(p, asset, t, &tp, &tid, &err)) {
             dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
             all_ok = false;
         } else if (k == NULL) {
-            /* new table: its id is in the catalog now */
-            dm_table_rec *again = NULL;
-            size_t na = 0;
-            if (dm_catalog_table_list(p->cat, asset->id, &again, &na, &err) == DM_OK) {
-                const dm_table_rec *nk = find_table(again, na, t->name);
-                if (nk)
-                    keep[nkeep++] = nk->id;
-            }
-            dm_table_list_free(again, na);
+            keep[nkeep++] = tid;    /* a new table */
         }
-        any_classified = any_classified || do_classify;
         tp_free(&tp);
     }
     if (crawl && all_ok) {
@@ -470,7 +461,10 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         if (rc)
             dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
     }
-    if (classify && (any_classified || nt > 0) && all_ok) {
+    /* classified only after a complete crawl: a partly crawled asset stays
+     * where it is and the next run finishes it */
+    bool cataloged = (crawl && all_ok) || strcmp(asset->state, DM_ASSET_DISCOVERED) != 0;
+    if (classify && all_ok && cataloged) {
         if (dm_catalog_asset_set_state(p->cat, asset->id, DM_ASSET_CLASSIFIED, NULL, &err))
             dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
     }

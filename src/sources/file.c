@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -93,6 +94,24 @@ static void file_close(dm_source *src)
 static bool hidden(const char *name)
 {
     return name[0] == '.' || name[0] == '_';
+}
+
+/* Files that are never tables: documents, code, configuration, images,
+ * archives. Everything else is read and sniffed (binary files are errors). */
+static bool not_data(const char *name)
+{
+    static const char *const exts[] = {
+        ".md", ".markdown", ".rst", ".py", ".sh", ".c", ".h", ".js", ".ts", ".css", ".html", ".htm",
+        ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".lock", ".pdf", ".png", ".jpg", ".jpeg",
+        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".parquet", ".orc",
+        ".avro", NULL};
+    const char *dot = strrchr(name, '.');
+    if (dot == NULL)
+        return false;
+    for (const char *const *e = exts; *e; e++)
+        if (strcasecmp(dot, *e) == 0)
+            return true;
+    return false;
 }
 
 /* SQLite side files (a catalog kept in the scanned folder): not data. */
@@ -174,7 +193,9 @@ static dm_status list_dir(const char *dir, entry_list *out, dm_error *err)
         if (!hidden(nm)) {
             char *p = dm_xasprintf("%s/%s", dir, nm);
             struct stat st;
-            if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (sqlite_side_file(dir, nm) || is_sqlite_db(p))) {
+            if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && not_data(nm)) {
+                dm_debug("%s: not a data file, skipped", p);
+            } else if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (sqlite_side_file(dir, nm) || is_sqlite_db(p))) {
                 dm_info("%s: SQLite database, skipped (scan it as sqlite://%s)", p, p);
             } else if (lstat(p, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
                 out->names[out->n] = dm_xstrdup(nm);
