@@ -1019,7 +1019,10 @@ def fmt_ts(t, style="iso"):
 
 
 def timestamp(rng, style="iso", first=(2019, 1, 1), last=(2025, 3, 31)):
-    return fmt_ts(timestamp_between(rng, first, last), style)
+    t = timestamp_between(rng, first, last)
+    if style == "ms":
+        t += datetime.timedelta(milliseconds=rng.below(1000))
+    return fmt_ts(t, style)
 
 
 # ---------------------------------------------------------------- free text
