@@ -390,6 +390,33 @@ static void test_engine_phone_and_vat(void **state)
     assert_int_equal(d->matches, 4);
 }
 
+static void test_engine_bank_account(void **state)
+{
+    dm_detection det[16];
+    static const char *const accts[] = {"31926819", "73849201", "40218377", "55102938"};
+    /* a generic account column is not claimed as British */
+    size_t n = classify("account_number", accts, 4, det, 16);
+    assert_null(find_det(det, n, "UK_BANK_ACCOUNT"));
+    n = classify("uk_bank_account", accts, 4, det, 16);
+    assert_non_null(find_det(det, n, "UK_BANK_ACCOUNT"));
+    /* a sort code before the account speaks for it (alone: look-alikes of other
+     * entities may win the span before context is weighed) */
+    dm_engine *full = eng;
+    dm_error err = {0};
+    dm_engine_opts only = {"UK_BANK_ACCOUNT,UK_BANK_SORT_CODE", NULL};
+    assert_int_equal(dm_engine_new(&only, &eng, &err), DM_OK);
+    static const char *const cells[] = {"sort code 60-16-13 account 31926819", "Sort-code: 20-00-00 73849201"};
+    n = classify("notes", cells, 2, det, 16);
+    const dm_detection *d = find_det(det, n, "UK_BANK_ACCOUNT");
+    assert_non_null(d);
+    assert_int_equal(d->matches, 2);
+    d = find_det(det, n, "UK_BANK_SORT_CODE");
+    assert_non_null(d);
+    assert_int_equal(d->matches, 2);
+    dm_engine_free(eng);
+    eng = full;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_engine_nino_column),
         cmocka_unit_test(test_engine_nhs_columns),
         cmocka_unit_test(test_engine_phone_and_vat),
+        cmocka_unit_test(test_engine_bank_account),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -143,10 +143,12 @@ static dm_verdict validate_bank_account(const dm_span *s)
 }
 
 static const char *const bank_account_shapes[] = {"c:D8", "l:22:LLDD", NULL};
+/* UK-specific names only: a plain "account_number" column of 8-digit numbers is
+ * the global BANK_ACCOUNT's, not necessarily British */
 static const char *const bank_account_hints[] = {
-    "bank_account", "account_number", "bank_account_number", "account_no", "acc_no", "acct_no",
-    "acct_number", "uk_bank_account", "iban", NULL};
-static const char *const bank_account_context[] = {"account no", "account number", "acc no", "a/c", "iban", NULL};
+    "uk_bank_account", "uk_account_number", "uk_bank_account_number", "british_bank_account",
+    "sort_code_account", "bank_account_uk", "account_number_uk", NULL};
+static const char *const bank_account_context[] = {"sort code", "sort-code", "sortcode", NULL};
 static const char *const bank_account_examples[] = {"31926819", "73849201", "GB29 NWBK 6016 1331 9268 19",
                                                     "gb74barc20000012345678", NULL};
 static const char *const bank_account_counter[] = {
@@ -304,8 +306,8 @@ static dm_verdict validate_nhs(const dm_span *s)
 }
 
 static const char *const nhs_shapes[] = {"c:D10", NULL};
-static const char *const nhs_hints[] = {"nhs_number", "nhs", "nhs_no", "nhsno", "nhs_id", "chi_number",
-                                        "health_number", "health_and_care_number", "patient_number", NULL};
+static const char *const nhs_hints[] = {"nhs_number", "nhs", "nhs_no", "nhsno", "nhs_id", "chi_number", "chi_no",
+                                        "health_and_care_number", "hcn", NULL};
 static const char *const nhs_context[] = {"nhs", "chi no", "chi number", "health and care number", NULL};
 static const char *const nhs_examples[] = {"401 023 2137", "4505577104", "640 832 1003", "330-123-4569", NULL};
 static const char *const nhs_counter[] = {
@@ -347,7 +349,7 @@ static dm_verdict validate_nino(const dm_span *s)
 
 static const char *const nino_shapes[] = {"c:L2D6L1", "c:L2D6", NULL};
 static const char *const nino_hints[] = {"national_insurance_number", "national_insurance", "nino", "ni_number",
-                                         "ni_no", "nin", "insurance_number", NULL};
+                                         "ni_no", "nin", NULL};
 static const char *const nino_context[] = {"national insurance", "nino", "ni number", "ni no", NULL};
 static const char *const nino_examples[] = {"AB 12 34 56 C", "JG103759A", "CE123456D", "pr-12-34-56-b", NULL};
 static const char *const nino_counter[] = {
@@ -371,8 +373,9 @@ static dm_verdict validate_passport(const dm_span *s)
 }
 
 static const char *const passport_shapes[] = {"c:D9", NULL};
-static const char *const passport_hints[] = {"passport_number", "passport", "passport_no", "passport_num",
-                                             "uk_passport", NULL};
+static const char *const passport_hints[] = {"uk_passport_number", "uk_passport", "british_passport",
+                                             "passport_number", "passport", "passport_no", "passport_num",
+                                             NULL};
 static const char *const passport_context[] = {"passport", NULL};
 static const char *const passport_examples[] = {"925076473", "120382978", "548061702", NULL};
 static const char *const passport_counter[] = {"000000000", "123456789", "987654321", "925 076 473", NULL};
@@ -558,7 +561,7 @@ static dm_verdict validate_vat(const dm_span *s)
 
 static const char *const vat_shapes[] = {"c:L2D9", "c:L2D12", "c:L4D3", "c:D9", NULL};
 static const char *const vat_hints[] = {"vat", "vat_number", "vat_no", "vat_id", "vat_registration_number",
-                                        "vat_reg_no", "vrn", "tax_id", NULL};
+                                        "vat_reg_no", "vrn", NULL};
 static const char *const vat_context[] = {"vat", "vrn", NULL};
 static const char *const vat_examples[] = {"GB 999 9999 73", "GB782237517", "GB 100 0123 18", "GB123456782001",
                                            "GBGD001", "GBHA599", "123 4567 82", NULL};
