@@ -261,6 +261,10 @@ static void test_ip_columns(void **state)
     assert_false(column_has("user_agent", ua, NCELLS(ua), "IP_ADDRESS"));
     const char *bad[] = {"300.1.2.3", "256.256.256.256", "999.1.1.1"};
     assert_false(column_has("ip", bad, NCELLS(bad), "IP_ADDRESS"));
+    /* dotted quads under a version column are versions */
+    const char *vers[] = {"10.2.0.1", "10.2.1.0", "10.3.0.12", "11.0.0.4"};
+    assert_false(column_has("app_version", vers, NCELLS(vers), "IP_ADDRESS"));
+    assert_true(column_has("host", vers, NCELLS(vers), "IP_ADDRESS"));
     const char *logs[] = {"GET /index.html from 203.0.113.7", "POST /login from 198.51.100.23",
                           "GET / from 2001:db8::42", "health check"};
     assert_true(column_has("message", logs, NCELLS(logs), "IP_ADDRESS"));

@@ -961,6 +961,7 @@ static const char *const ip_hints[] = {
     NULL};
 static const char *const ip_context[] = {"ip address", "ip:", "ip=", "client ip", "remote_addr", "from ip",
                                          NULL};
+static const char *const ip_antihints[] = {"version", "build_number", "release", "firmware", NULL};
 static const char *const ip_examples[] = {
     "192.168.1.20", "203.0.113.7", "login from 198.51.100.23 failed", "2001:db8:85a3::8a2e:370:7334",
     "::ffff:192.0.2.128", "fe80::1ff:fe23:4567:890a", NULL};
@@ -1059,6 +1060,8 @@ const dm_entity_def dm_entities_global[] = {
         .examples = email_examples,
         .counterexamples = email_counter,
         .flags = DM_ENT_FREE_TEXT_OK,
+        .needs = DM_NEED_AT,
+        .min_len = 6,
     },
     {
         .name = "CREDIT_CARD",
@@ -1086,6 +1089,9 @@ const dm_entity_def dm_entities_global[] = {
         .examples = ip_examples,
         .counterexamples = ip_counter,
         .flags = DM_ENT_FREE_TEXT_OK,
+        .needs = DM_NEED_COLON | DM_NEED_DIGIT,
+        .min_len = 3,
+        .antihints = ip_antihints,
     },
     {
         .name = "MAC_ADDRESS",
@@ -1150,6 +1156,8 @@ const dm_entity_def dm_entities_global[] = {
         .examples = aws_secret_examples,
         .counterexamples = aws_secret_counter,
         .flags = DM_ENT_FREE_TEXT_OK,
+        .needs = DM_NEED_DIGIT | DM_NEED_UPPER,
+        .min_len = 40,
     },
     {0},
 };
