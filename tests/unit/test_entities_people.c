@@ -398,6 +398,64 @@ static void test_dob_columns(void **state)
     assert_false(column_has("dob", future, "DATE_OF_BIRTH"));
 }
 
+/* ---- robustness ---------------------------------------------------------------------- */
+
+typedef struct bounds {
+    size_t len;
+    int bad;
+} bounds;
+
+static void check_bounds(void *ctx, dm_verdict v, size_t start, size_t end)
+{
+    bounds *b = ctx;
+    if (v == DM_NO || start >= end || end > b->len)
+        b->bad++;
+}
+
+/* Random bytes, broken UTF-8 and near-misses never read past the cell or
+ * emit an empty or out-of-range span (run under ASan/UBSan too). */
+static void test_random_cells(void **state)
+{
+    static const char *const pieces[] = {
+        "John", "Smith", ", ", ". ", "-", "'", "\xc3\xa9", "\xc3", "\xe2\x80\x99", "\xc3\x9f", "Stra\xc3\x9f" "e",
+        "12", "1985", "-03-", "/", "T00:00", " ", "rue", "Via", "C/", "str.", "Nr.", "\xf0\x9f\x98\x80", "\xff",
+        "M\xc3\xa4rz", "de", "van", "Ltd", "221B", "00:00:00Z", "\t", "\xc2\xa0",
+    };
+    const dm_entity_def *ents[3] = {ent_name, ent_addr, ent_dob};
+    unsigned seed = 12345;
+    char cell[256];
+    dm_colstats *cs = dm_colstats_new(eng, "dob");
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        int parts = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        for (int p = 0; p < parts; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *pc = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t pl = strlen(pc);
+            if (len + pl >= sizeof cell)
+                break;
+            memcpy(cell + len, pc, pl);
+            len += pl;
+        }
+        if (round % 3 == 0) {   /* raw random bytes */
+            len = (seed >> 8) % 64;
+            for (size_t i = 0; i < len; i++)
+                cell[i] = (char)((seed = seed * 1103515245u + 12345u) >> 16);
+        }
+        /* an exact-size heap copy: ASan sees any read past the end */
+        char *c = test_malloc(len ? len : 1);
+        memcpy(c, cell, len);
+        for (int e = 0; e < 3; e++) {
+            bounds b = {len, 0};
+            ents[e]->find(c, len, check_bounds, &b);
+            assert_int_equal(b.bad, 0);
+        }
+        dm_colstats_add(cs, c, len);    /* tier 1: the DOB validator */
+        test_free(c);
+    }
+    dm_colstats_free(cs);
+}
+
 /* ---- speed ---------------------------------------------------------------------------- */
 
 static double ns_per_cell(const char *col, const char *const *cells, int rounds)
@@ -467,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_dob_formats),
         cmocka_unit_test(test_dob_future),
         cmocka_unit_test(test_dob_columns),
+        cmocka_unit_test(test_random_cells),
         cmocka_unit_test(test_speed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

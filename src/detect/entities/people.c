@@ -143,6 +143,8 @@ static const char *const w_stop[] = {
     "city", "beach", "springs", "falls", "heights", "lake", "island", "islands", "valley", "harbor",
     "harbour", "creek", "county", "bay", "mount", "mt", "fort", "port", "north", "south", "east",
     "san", "santa", "sao", "saint", "sainte", "ste", "bad", "upon", "sur", "am", "im",
+    /* function words inside street names: "Via dei Mille", "Rue aux Ours" */
+    "dei", "degli", "delle", "alla", "ai", "aux", "au", "zur",
     NULL,
 };
 
@@ -187,7 +189,7 @@ static const char *const w_suffix[] = {
 
 static const char *const w_particle[] = {
     "van", "von", "der", "den", "de", "da", "di", "del", "della", "dello", "dos", "das", "du", "la",
-    "le", "ter", "ten", "bin", "ibn", "al", "el", "zu", "vom", "zum", "mac", "mc", "st",
+    "le", "ter", "ten", "bin", "ibn", "al", "el", "zu", "vom", "zum", "mac", "mc", "st", "do", "na",
     NULL,
 };
 
@@ -236,6 +238,19 @@ static const char *const w_city[] = {
     "melbourne", "brisbane", "perth", "darwin", "hobart", "canberra", "auckland", "wellington",
     "laredo", "lubbock", "amarillo", "abilene", "waco", "midland", "beaumont", "plano", "frisco",
     "garland", "mckinney", "denton", "macon", "athens", "arlington", "hampton", "chesapeake",
+    NULL,
+};
+
+/* Colours, gems, plants, seasons that are also given names: alone they are
+ * more likely a colour ("Olive", "Amber") than a person. */
+static const char *const w_common[] = {
+    "olive", "amber", "ruby", "jade", "hazel", "coral", "scarlet", "scarlett", "ginger", "violet",
+    "rose", "lily", "daisy", "ivy", "iris", "pearl", "crystal", "jasmine", "holly", "heather",
+    "fern", "poppy", "saffron", "sienna", "indigo", "sky", "autumn", "summer", "winter", "dawn",
+    "sage", "willow", "aurora", "opal", "onyx", "ebony", "cherry", "melody", "harmony", "destiny",
+    "royal", "king", "prince", "princess", "major", "bishop", "judge", "chase", "hunter", "story",
+    "ocean", "river", "storm", "rain", "star", "angel", "honey", "candy", "sugar", "brandy",
+    "porsche", "mercedes", "lexus", "chanel", "armani", "tiffany",
     NULL,
 };
 
@@ -368,6 +383,7 @@ static void lex_build(void)
     lex_add_list(w_suffix, L_SUFFIX);
     lex_add_list(w_particle, L_PARTICLE);
     lex_add_list(w_city, L_CITY);
+    lex_add_list(w_common, DM_NAME_COMMON);
     lex_add_list(w_unit, L_UNIT);
     lex_add_list(w_product, L_PRODUCT);
     lex_add_list(w_numpfx, L_NUMPFX);
@@ -625,6 +641,7 @@ typedef struct name_word {
     uint8_t wcase;
     bool initial;
     bool role_word;         /* title, suffix or particle: not counted */
+    bool flen_ok;           /* 3+ letters: "AL", "DE" alone are codes more than names */
     int group;              /* 0 before a comma, 1 after */
 } name_word;
 
@@ -652,7 +669,7 @@ static inline bool common_word(uint32_t f)
 /* Verdict for the words of a short cell that is only words (see name_cell). */
 static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
 {
-    int idx[NAME_MAX_WORDS + 4], n = 0, initials = 0;
+    int idx[NAME_MAX_TOKENS], n = 0, initials = 0;
     for (int i = 0; i < nw; i++) {
         if (w[i].initial)
             initials++;
@@ -683,7 +700,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             return DM_NO;
         if (title || initials)
             v = DM_MEDIUM;
-        else if (given_first(f) && !common_word(f))
+        else if (given_first(f) && !common_word(f) && w[idx[0]].flen_ok)
             v = DM_MEDIUM;
         else
             v = DM_WEAK;   /* a surname, or a surname first ("Smith", "Lee") */
@@ -708,7 +725,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             v = common_word(gf) && common_word(sf) ? DM_WEAK : DM_STRONG;
         else if (known >= 2)
             v = ncommon == 0 ? DM_STRONG : ncommon < known ? DM_MEDIUM : DM_WEAK;
-        else if (given_name(gf) && !common_word(gf))
+        else if (given_first(gf) && !common_word(gf))
             v = DM_MEDIUM;
         else if ((initials || title) && known_name(sf) && !common_word(sf))
             v = DM_MEDIUM;
@@ -746,6 +763,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             if (hyphen && nw > 0) {     /* Jean-Pierre, Smith-Jones: one word */
                 w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE);
                 w[nw - 1].initial = false;
+                w[nw - 1].flen_ok = true;
                 w[nw - 1].role_word = false;
                 hyphen = false;
                 prev_word = true;
@@ -767,6 +785,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
                 plen = t.flen;
             }
             x->flags = f;
+            x->flen_ok = t.nlet >= 3;
             x->wcase = t.wcase;
             x->initial = t.nlet == 1;
             x->role_word = false;
@@ -822,8 +841,14 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
     if (comma && w[nw - 1].group == 1 && w[nw - 1].role_word && (nw < 2 || w[nw - 2].group == 0))
         comma = false;
     *v = name_judge(w, nw, comma, title);
-    /* a sentence of words ("Please call John Smith tomorrow") is free text */
-    return *v != DM_NO || nw < 3;
+    /* a sentence of words ("Please call John Smith tomorrow") is free text,
+     * worth reading as such only with a capitalised given name in it */
+    if (*v != DM_NO || nw < 3)
+        return true;
+    for (int i = 0; i + 1 < nw; i++)
+        if (w[i].wcase == CASE_CAP && given_first(w[i].flags) && !common_word(w[i].flags))
+            return false;
+    return true;
 }
 
 /* Free text: "... call John Smith tomorrow": a capitalised given name and a
@@ -945,14 +970,14 @@ static bool street_name_word(const addr_ctx *a, int i, bool need_cap)
     uint32_t f = a->f[i];
     if (f & (L_PRODUCT | L_UNIT | L_COMPANY))
         return false;
-    if (need_cap && t->wcase == CASE_LOWER && !(f & L_PARTICLE))
+    if (need_cap && t->wcase == CASE_LOWER && !((f & (L_PARTICLE | L_STOP)) && t->nlet <= 5))
         return false;
     return true;
 }
 
 static inline bool particle(const addr_ctx *a, int i)
 {
-    return a->t[i].type == T_WORD && (a->f[i] & (L_PARTICLE | L_STOP)) && a->t[i].nlet <= 3;
+    return a->t[i].type != T_WORD || ((a->f[i] & (L_PARTICLE | L_STOP)) && a->t[i].nlet <= 5);
 }
 
 /* Index after an optional dot that closes an abbreviation at i. */
