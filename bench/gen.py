@@ -136,7 +136,7 @@ def t_uk_employees(rng, i):
         ("nino", S.nino(rng), ("UK_NATIONAL_INSURANCE_NUMBER",)),
         ("nhs_number", S.nhs_number(rng), ("UK_NATIONAL_HEALTH_SERVICE_NUMBER",)),
         ("sort_code", S.sort_code(rng), ("UK_BANK_SORT_CODE",)),
-        ("account_number", S.uk_account(rng), ("UK_BANK_ACCOUNT",)),
+        ("account_number", S.uk_account(rng), ("BANK_ACCOUNT",)),
         ("mobile", S.phone_uk(rng), (PH, UKPH)),
         ("home_address", S.full_address(rng, "GB"), (ADDR,)),
         ("postcode", S.city_postcode(rng, "GB")[1], NONE),

@@ -873,15 +873,17 @@ static bool context_before(const dm_entity_def *d, const char *cell, size_t star
     return false;
 }
 
-/* Higher is better: hint, verdict, country-specific, registry order. */
+/* Higher is better: hint, verdict, span length, country-specific, table
+ * order (the last below 1000, so priority / 1000 compares all but order). */
 static long priority(const dm_colstats *cs, const hit *h)
 {
     const dm_entity_def *d = cs->eng->ents[h->ent];
     long p = 0;
-    p += cs->hint[h->ent] ? 1000000 : 0;
-    p += (long)h->verdict * 100000;
-    p += strcmp(d->region, "global") != 0 ? 50000 : 0;
-    p += 40000 - (long)h->ent;
+    p += cs->hint[h->ent] ? 100000000L : 0;
+    p += (long)h->verdict * 10000000L;
+    p += (long)(h->end - h->start > 999 ? 999 : h->end - h->start) * 10000L;
+    p += strcmp(d->region, "global") != 0 ? 5000 : 0;
+    p += 999 - (long)(h->ent > 999 ? 999 : h->ent);
     return p;
 }
 
@@ -952,40 +954,11 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
     if (cs->nhits == 0)
         return;
 
-    /* Resolve: longest spans first, best priority first among equals; a hit
-     * inside an accepted one of another entity is dropped. */
+    /* What each hit proves here: a name that speaks against the entity
+     * makes it weak, words before it in the cell make it strong. */
     hit *h = cs->hits;
     size_t nh = cs->nhits;
-    for (size_t i = 1; i < nh; i++) {
-        hit x = h[i];
-        long px = priority(cs, &x);
-        size_t j = i;
-        while (j > 0) {
-            hit *y = &h[j - 1];
-            size_t lx = x.end - x.start, ly = y->end - y->start;
-            if (ly > lx || (ly == lx && priority(cs, y) >= px))
-                break;
-            h[j] = *y;
-            j--;
-        }
-        h[j] = x;
-    }
-    /* Look-alikes that tie on everything but table order (a 9-digit number
-     * under "passport_number": US or UK?) are both kept. */
-    size_t nacc = 0;
     for (size_t i = 0; i < nh; i++) {
-        bool inside = false;
-        for (size_t k = 0; k < nacc && !inside; k++) {
-            bool same_span = h[i].start == h[k].start && h[i].end == h[k].end;
-            bool tie = same_span && priority(cs, &h[i]) / 10000 == priority(cs, &h[k]) / 10000;
-            inside = h[i].ent != h[k].ent && h[i].start >= h[k].start && h[i].end <= h[k].end && !tie;
-        }
-        if (inside)
-            continue;
-        h[nacc++] = h[i];
-    }
-    /* Count each entity once per cell, with its best verdict. */
-    for (size_t i = 0; i < nacc; i++) {
         const dm_entity_def *d = eng->ents[h[i].ent];
         int v = h[i].verdict;
         if ((d->flags & DM_ENT_NEEDS_HINT) || cs->antihint[h[i].ent])
@@ -994,6 +967,35 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             v = DM_STRONG;
         h[i].verdict = (uint8_t)v;
     }
+    /* Resolve overlaps: best first (hint, verdict, longer span, country-
+     * specific, table order); a hit overlapping an accepted one of another
+     * entity is dropped, except look-alikes that tie on everything but table
+     * order on the same span (a 9-digit number under "passport_number": US
+     * or UK?), which are both kept. */
+    for (size_t i = 1; i < nh; i++) {
+        hit x = h[i];
+        long px = priority(cs, &x);
+        size_t j = i;
+        while (j > 0 && priority(cs, &h[j - 1]) < px) {
+            h[j] = h[j - 1];
+            j--;
+        }
+        h[j] = x;
+    }
+    size_t nacc = 0;
+    for (size_t i = 0; i < nh; i++) {
+        bool drop = false;
+        for (size_t k = 0; k < nacc && !drop; k++) {
+            if (h[i].ent == h[k].ent || h[i].end <= h[k].start || h[k].end <= h[i].start)
+                continue;
+            bool tie = h[i].start == h[k].start && h[i].end == h[k].end &&
+                       priority(cs, &h[i]) / 1000 == priority(cs, &h[k]) / 1000;
+            drop = !tie;
+        }
+        if (!drop)
+            h[nacc++] = h[i];
+    }
+    /* Count each entity once per cell, with its best verdict. */
     for (size_t i = 0; i < nacc; i++) {
         ent_acc *a = &cs->acc[h[i].ent];
         if (a->last_cell == cs->cell_no)

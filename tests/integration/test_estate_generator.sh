@@ -69,7 +69,7 @@ fi
 "$PY" - "$tmp/a" <<'EOF' || fail "LABELS.json does not match the files"
 import gzip, json, os, sys
 root = sys.argv[1]
-labels = json.load(open(os.path.join(root, "LABELS.json"), encoding="utf-8"))
+labels = json.load(open(os.path.join(root, ".labels.json"), encoding="utf-8"))
 errors = []
 pii_files = 0
 for path, f in labels["files"].items():
