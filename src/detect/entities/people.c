@@ -953,6 +953,10 @@ static bool house_number(const addr_ctx *a, int i)
         return false;
     if (i + 1 < a->m && a->t[i + 1].type == T_WORD && (a->f[i + 1] & L_UNIT))
         return false;
+    /* "2 for 1", "4 of 5": a count in a sentence */
+    if (i + 1 < a->m && a->t[i + 1].type == T_WORD && a->t[i + 1].wcase == CASE_LOWER &&
+        (a->f[i + 1] & L_STOP) && !(a->f[i + 1] & L_PARTICLE))
+        return false;
     return true;
 }
 
@@ -1092,9 +1096,15 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
     /* type, name, number: "Calle Mayor 10", "Via Roma 1", "Platz der Republik 1" */
     if ((f & (A_SOUTH | A_FR | A_DE)) && (!ambig || cap_type)) {
         int e = after, real = 0;
+        bool named = false;     /* a particle or a known name/city first: "Via dei Mille", "Via Roma" */
         while (e < a->m && e - after < ADDR_MAX_NAME && street_name_word(a, e, ambig || tk->wcase != CASE_LOWER)) {
-            if (!particle(a, e) && !(a->f[e] & L_NUMPFX))
+            if (!particle(a, e) && !(a->f[e] & L_NUMPFX)) {
+                if (real == 0 && e == after)
+                    named = (a->f[e] & (L_NAME | L_CITY)) && !(a->f[e] & DM_NAME_COMMON);
                 real++;
+            } else if (e == after) {
+                named = true;
+            }
             e++;
         }
         /* the name may end with a "Nr" word that number_after reads */
@@ -1102,7 +1112,9 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
             e--;
         int j = real ? number_after(a, e) : -1;
         if (j >= 0) {
-            emit(ctx, DM_STRONG, tk->start, a->t[j].end);
+            /* "Via Satellite 2", "Place Mat 4": an everyday type word first
+             * proves less */
+            emit(ctx, ambig && !named ? DM_MEDIUM : DM_STRONG, tk->start, a->t[j].end);
             return;
         }
     }
