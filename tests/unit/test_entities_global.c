@@ -325,6 +325,14 @@ static void test_phone_national(void **state)
     /* NANP */
     assert_int_equal(vin("PHONE_NUMBER", "(415) 555-2671", "415) 555-2671"), DM_STRONG);
     assert_int_equal(v("PHONE_NUMBER", "1-415-555-2671"), DM_STRONG);
+    assert_int_equal(v("PHONE_NUMBER", "1 (415) 555-2671"), DM_STRONG);
+    assert_int_equal(v("PHONE_NUMBER", "1(415)555-2671"), DM_STRONG);
+    assert_int_equal(vin("PHONE_NUMBER", "(415)555-2671", "415)555-2671"), DM_STRONG);
+    assert_int_equal(vin("PHONE_NUMBER", "(415):555-2671", "415):555-2671"), DM_NO);
+    assert_int_equal(v("PHONE_NUMBER", "1 415 555 2671"), DM_MEDIUM);
+    assert_int_equal(v("PHONE_NUMBER", "415 555-2671"), DM_MEDIUM);
+    assert_int_equal(v("PHONE_NUMBER", "415.555-2671"), DM_MEDIUM);
+    assert_int_equal(v("PHONE_NUMBER", "415-555/2671"), DM_NO);
     assert_int_equal(v("PHONE_NUMBER", "415-555-2671"), DM_MEDIUM);
     assert_int_equal(v("PHONE_NUMBER", "415.555.2671"), DM_MEDIUM);
     assert_int_equal(v("PHONE_NUMBER", "4155552671"), DM_WEAK);
@@ -395,6 +403,9 @@ static void test_bank(void **state)
     assert_false(column_has("quantity", acct, NCELLS(acct), "BANK_ACCOUNT"));
     const char *ctx[] = {"checking account 00123456789012", "n/a", "unknown", "later", "none yet"};
     assert_true(column_has("notes", ctx, NCELLS(ctx), "BANK_ACCOUNT"));
+    /* "checking" alone names no account */
+    const char *chk[] = {"checking order 00123456789012", "n/a", "unknown", "later", "none yet"};
+    assert_false(column_has("notes", chk, NCELLS(chk), "BANK_ACCOUNT"));
 }
 
 /* ---- AWS keys ---------------------------------------------------------------------------------- */

@@ -177,7 +177,7 @@ static bool email_domain_ok(const char *dom, size_t n)
 
 static void email_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
-    size_t pos = 0, floor = 0;
+    size_t pos = 0, done = 0;
     while (pos < len) {
         const char *at = memchr(cell + pos, '@', len - pos);
         if (at == NULL)
@@ -185,7 +185,7 @@ static void email_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
         size_t a = (size_t)(at - cell);
         pos = a + 1;
         size_t ls = a;
-        while (ls > floor && a - ls <= 64 && email_local_char(cell[ls - 1]))
+        while (ls > done && a - ls <= 64 && email_local_char(cell[ls - 1]))
             ls--;
         if (a - ls > 64)
             continue;
@@ -208,7 +208,7 @@ static void email_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
         if (de - ls > 254 || !email_domain_ok(cell + a + 1, de - a - 1))
             continue;
         emit(ctx, DM_STRONG, ls, de);
-        floor = de;
+        done = de;
         pos = de;
     }
 }
@@ -557,8 +557,10 @@ static dm_verdict e164_verdict(const char *d, size_t n, int first_group)
     if (n < 8 || n > 15)
         return DM_NO;
     int cc = -1, cl = 0;
+    if (d[0] == '0')
+        return DM_NO;
     for (int k = 1; k <= 3 && cc < 0; k++)
-        if (cc_is_assigned(lead(d, k)) && d[0] != '0')
+        if (cc_is_assigned(lead(d, k)))
             cc = lead(d, k), cl = k;
     if (cc < 0 || first_group < cl)
         return DM_NO;
@@ -624,17 +626,23 @@ static dm_verdict national_verdict(const dm_span *s, const char *d, size_t n)
     bool grouped = (st == SEP_PLAIN && uni) || st == SEP_PARENS;
     dm_verdict v = DM_NO;
 
-    /* NANP: 10 digits, or 11 with the trunk 1 */
+    /* NANP: 10 digits, or 11 with the trunk 1; "(415) 555-2671" and
+     * "1-415-555-2671" are STRONG, "415-555-2671" MEDIUM, bare WEAK */
     if ((n == 10 && nanp_ok(d)) || (n == 11 && d[0] == '1' && nanp_ok(d + 1))) {
         bool trunk = n == 11;
-        if (bare)
+        int a = trunk ? 1 : 0;      /* the area code's group */
+        if (bare) {
             v = vmax(v, DM_WEAK);
-        else if (layout_is(s, trunk ? "1334" : "334") || (st == SEP_PARENS && layout_is(s, "334")))
-            v = vmax(v, st == SEP_PARENS || (trunk && st == SEP_PLAIN && uni && s->sep[1] == '-')
-                            ? DM_STRONG
-                            : (grouped ? DM_MEDIUM : DM_NO));
-        else if (trunk && s->ngroups == 4 && s->glen[0] == 1 && s->sep[2] == ')')
-            v = vmax(v, DM_STRONG);     /* 1 (415) 555-2671 */
+        } else if (layout_is(s, trunk ? "1334" : "334")) {
+            bool paren = s->gpos[a] >= 1 && s->cell[s->gpos[a] - 1] == '(' && s->sep[a + 1] == ')' &&
+                         (s->seplen[a + 1] == 1 || s->cell[s->gpos[a + 1] - 1] == ' ') &&
+                         s->seplen[a + 1] <= 2 && s->seplen[a + 2] == 1 && strchr(" -.", s->sep[a + 2]) &&
+                         (!trunk || (s->seplen[1] <= 2 && strchr(" -(", s->sep[1])));
+            if (paren)
+                v = vmax(v, DM_STRONG);
+            else if (st == SEP_PLAIN)   /* "415-555-2671", "415 555-2671" */
+                v = vmax(v, trunk && uni && s->sep[1] == '-' ? DM_STRONG : DM_MEDIUM);
+        }
     }
     /* UK: 0 + 10 digits */
     if (n == 11 && d[0] == '0' && strchr("1235789", d[1])) {
@@ -987,7 +995,7 @@ static const char *const phone_hints[] = {
     "fax", "contact_number", "telefono", "numero_de_telefono", "movil", "celular", "telefon",
     "telefonnummer", "handy", "telephone_portable", "numero_de_telephone", "cellulare",
     "telefoonnummer", "telefone", "电话", "電話番号", NULL};
-static const char *const phone_context[] = {"phone", "tel:", "tel.", "tel ", "mobile", "call ", "fax",
+static const char *const phone_context[] = {"phone", "tel:", "tel.", "tel #", "mobile", "call me", "fax",
                                             "teléfono", "telefon", "téléphone", NULL};
 static const char *const phone_examples[] = {
     "+1 415 555 2671", "(415) 555-2671", "+34 912 345 678", "+49 30 901820", "+33 1 42 68 53 00",
@@ -1009,9 +1017,10 @@ static const char *const bank_hints[] = {
     "bank_account_number", "checking_account", "savings_account", "dda_account", "kontonummer",
     "numero_de_cuenta", "cuenta_bancaria", "numero_de_compte", "compte_bancaire", "numero_conto",
     "conto_corrente", "rekeningnummer", "numero_da_conta", "conta_bancaria", NULL};
+/* A context word makes a match STRONG: only words that name an account. */
 static const char *const bank_context[] = {"account no", "account number", "account #", "acct",
-                                           "checking", "savings account", "bank account", "a/c",
-                                           "kontonummer", "cuenta", NULL};
+                                           "checking account", "savings account", "bank account",
+                                           "a/c", "kontonummer", "cuenta", NULL};
 static const char *const bank_examples[] = {"12345678", "000123456789", "4100-2233-9981", "9876543210123",
                                             NULL};
 static const char *const bank_counter[] = {"1234567", "123456789012345678", "11111111", "1234.5678.9012",
