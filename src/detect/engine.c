@@ -519,7 +519,10 @@ static void normalize_name(const char *name, char *out, size_t cap)
     out[o++] = '_';
     for (size_t i = 0; name[i] && o + 2 < cap; i++) {
         unsigned char c = (unsigned char)name[i];
-        if (isupper(c) && i > 0 && islower((unsigned char)name[i - 1]) && out[o - 1] != '_')
+        unsigned char prev = i > 0 ? (unsigned char)name[i - 1] : 0;
+        /* word breaks: camelCase, and letters next to digits ("isbn10", "address1") */
+        if (out[o - 1] != '_' && ((isupper(c) && islower(prev)) || (isdigit(c) && isalpha(prev)) ||
+                                  (isalpha(c) && isdigit(prev))))
             out[o++] = '_';
         if (isalnum(c) || c >= 0x80)
             out[o++] = (char)tolower(c);
@@ -580,12 +583,13 @@ typedef struct group {
 typedef struct hit {
     uint16_t ent;
     uint8_t verdict;
-    bool context;
+    bool tied;              /* kept beside a look-alike on the same span */
     uint32_t start, end;
 } hit;
 
 typedef struct ent_acc {
     uint64_t strong, medium, weak;
+    uint64_t tied;          /* cells counted only beside a look-alike */
     uint64_t last_cell;     /* cell number + 1 that was last counted */
     int32_t ex;             /* slot in examples pool, -1 none */
 } ent_acc;
@@ -991,6 +995,8 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             bool tie = h[i].start == h[k].start && h[i].end == h[k].end &&
                        priority(cs, &h[i]) / 1000 == priority(cs, &h[k]) / 1000;
             drop = !tie;
+            if (tie)
+                h[i].tied = h[k].tied = true;
         }
         if (!drop)
             h[nacc++] = h[i];
@@ -1007,6 +1013,7 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             if (h[k].ent == h[i].ent && h[k].verdict > best)
                 best = h[k].verdict, bi = k;
         a->last_cell = cs->cell_no;
+        a->tied += h[bi].tied;
         if (best == DM_STRONG)
             a->strong++;
         else if (best == DM_MEDIUM)
@@ -1068,6 +1075,20 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
             memcpy(d->examples, cs->examples[a->ex], sizeof d->examples);
         }
     }
+    /* A look-alike that only ever matched beside another entity of the same
+     * category, which matched more cells, is that other one's shadow: a
+     * column of US passports (9 digits or letter + 8) is not also UK. */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ent_acc *a = &cs->acc[out[i].entity_id];
+        bool shadow = false;
+        for (size_t j = 0; j < n && !shadow; j++)
+            shadow = j != i && a->tied >= out[i].matches && out[j].matches > out[i].matches &&
+                     strcmp(out[j].entity->category, out[i].entity->category) == 0;
+        if (!shadow)
+            out[kept++] = out[i];
+    }
+    n = kept;
     qsort(out, n, sizeof *out, cmp_detection);
     return n;
 }

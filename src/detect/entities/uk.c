@@ -308,6 +308,9 @@ static dm_verdict validate_nhs(const dm_span *s)
 static const char *const nhs_shapes[] = {"c:D10", NULL};
 static const char *const nhs_hints[] = {"nhs_number", "nhs", "nhs_no", "nhsno", "nhs_id", "chi_number", "chi_no",
                                         "health_and_care_number", "hcn", NULL};
+/* ISBN-10 uses the very same weighted mod-11 check: a book number passes
+ * it every time. */
+static const char *const nhs_antihints[] = {"isbn", "book", NULL};
 static const char *const nhs_context[] = {"nhs", "chi no", "chi number", "health and care number", NULL};
 static const char *const nhs_examples[] = {"401 023 2137", "4505577104", "640 832 1003", "330-123-4569", NULL};
 static const char *const nhs_counter[] = {
@@ -597,6 +600,7 @@ const dm_entity_def dm_entities_uk[] = {
         .shapes = nhs_shapes,
         .validate = validate_nhs,
         .hints = nhs_hints,
+        .antihints = nhs_antihints,
         .context = nhs_context,
         .examples = nhs_examples,
         .counterexamples = nhs_counter,
