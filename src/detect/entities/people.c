@@ -734,6 +734,9 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
     }
     if (pure_common && v > DM_WEAK)
         v = DM_WEAK;
+    /* "Austin Powers DVD": three words or more ending with an unknown one */
+    if (n >= 3 && !comma && !known_name(w[idx[n - 1]].flags) && v > DM_MEDIUM)
+        v = DM_MEDIUM;
     return v;
 }
 
@@ -837,6 +840,17 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
     }
     if (nw > 1 && (w[0].flags & L_PARTICLE) && w[0].wcase != CASE_UPPER)
         w[0].role_word = true;
+    /* "Steve Jobs biography": capitalised and lower-case words mixed is a
+     * phrase, not a name ("van", "de" aside) */
+    bool lower = false, upper = false;
+    for (int i = 0; i < nw; i++) {
+        if (w[i].role_word || w[i].initial)
+            continue;
+        lower = lower || w[i].wcase == CASE_LOWER;
+        upper = upper || w[i].wcase != CASE_LOWER;
+    }
+    if (lower && upper)
+        return false;
     /* "Smith, Jr." is no Last, First */
     if (comma && w[nw - 1].group == 1 && w[nw - 1].role_word && (nw < 2 || w[nw - 2].group == 0))
         comma = false;
