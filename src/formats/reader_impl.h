@@ -59,6 +59,8 @@ struct dm_reader {
     int scan_state;         /* scanner state, reset at each record start */
     int scan_depth;
     bool scan_quoted;       /* CSV: the record holds a quote */
+    bool nonascii;          /* CSV fast path: the record has a byte >= 0x80 */
+    size_t first_high;      /* ... the first one, from the record start */
     uint64_t line;          /* 1-based line of the next byte */
     uint64_t rec_line;      /* line where the current record starts */
     uint64_t rec_offset;    /* stream offset where it starts */

@@ -213,6 +213,60 @@ static void test_csv_max_columns(void **state)
     result_free(&o);
 }
 
+/* Records of every kind cross the 256 KiB buffer end many times: each row's
+ * values must still come out exactly. */
+static void test_csv_buffer_boundaries(void **state)
+{
+    dm_buf b = DM_BUF_INIT(0);
+    dm_buf_printf(&b, "id,note,email\r\n");
+    enum { ROWS = 40000 };
+    for (size_t i = 0; i < ROWS; i++) {
+        if (i % 3 == 0)
+            dm_buf_printf(&b, "%zu,\"say \"\"%zu\"\"\nnext, line\",u%zu@example.com\r\n", i, i, i);
+        else if (i % 3 == 1)
+            dm_buf_printf(&b, "%zu,\"plain %zu\",u%zu@example.com\n", i, i, i);
+        else
+            dm_buf_printf(&b, "%zu,n%zu,u%zu@example.com\n", i, i, i);
+    }
+    assert_true(b.len > 6 * DM_STREAM_BUF);
+    dm_stream *s = dm_stream_open_mem(b.data, b.len, "big.csv");
+    dm_sniff sn;
+    dm_error err = {0};
+    assert_int_equal(dm_format_sniff(s, "big.csv", &sn, &err), DM_OK);
+    assert_int_equal(sn.delimiter, ',');
+    assert_true(sn.has_header);
+    dm_reader *r;
+    assert_int_equal(dm_reader_open(s, &sn, NULL, &r, &err), DM_OK);
+    dm_row row;
+    char want[64];
+    uint64_t line = 2;
+    for (size_t i = 0; i < ROWS; i++) {
+        assert_int_equal(dm_reader_next(r, &row, &err), 1);
+        assert_int_equal(row.nfields, 3);
+        assert_int_equal(row.line, line);
+        line += i % 3 == 0 ? 2 : 1;
+        int n = snprintf(want, sizeof want, "%zu", i);
+        assert_int_equal(row.fields[0].len, (size_t)n);
+        assert_memory_equal(row.fields[0].ptr, want, (size_t)n);
+        if (i % 3 == 0)
+            n = snprintf(want, sizeof want, "say \"%zu\"\nnext, line", i);
+        else if (i % 3 == 1)
+            n = snprintf(want, sizeof want, "plain %zu", i);
+        else
+            n = snprintf(want, sizeof want, "n%zu", i);
+        assert_int_equal(row.fields[1].len, (size_t)n);
+        assert_memory_equal(row.fields[1].ptr, want, (size_t)n);
+        n = snprintf(want, sizeof want, "u%zu@example.com", i);
+        assert_int_equal(row.fields[2].len, (size_t)n);
+        assert_memory_equal(row.fields[2].ptr, want, (size_t)n);
+    }
+    assert_int_equal(dm_reader_next(r, &row, &err), 0);
+    assert_int_equal(dm_reader_bad_records(r), 0);
+    dm_reader_free(r);
+    dm_stream_close(s);
+    dm_buf_free(&b);
+}
+
 /* ---- sniffing ---- */
 
 static dm_sniff sniff_str(const char *data, const char *name, dm_status want)
@@ -855,6 +909,16 @@ static void test_resync(void **state)
     dm_reader_free(r);
     dm_stream_close(s);
     free(gz);
+
+    /* nor can a JSON document */
+    const char *arr = "[{\"i\":1}]";
+    s = dm_stream_open_mem(arr, strlen(arr), "a.json");
+    dm_sniff jd = {DM_FMT_JSON, 0, false};
+    assert_int_equal(dm_reader_open(s, &jd, NULL, &r, &err), DM_OK);
+    assert_int_equal(dm_reader_resync(r, 3, &err), DM_ERR_ARG);
+    assert_string_equal(err.msg, "a.json: cannot resync a json stream (csv and jsonl only)");
+    dm_reader_free(r);
+    dm_stream_close(s);
     free(csv);
 }
 
@@ -900,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_csv_ragged_rows),
         cmocka_unit_test(test_csv_header_names_unique),
         cmocka_unit_test(test_csv_max_columns),
+        cmocka_unit_test(test_csv_buffer_boundaries),
         cmocka_unit_test(test_sniff_delimiters),
         cmocka_unit_test(test_sniff_header),
         cmocka_unit_test(test_sniff_json_kinds),
