@@ -59,19 +59,18 @@ _Static_assert(DM_NAME_GIVEN_FIRST < 0x40u, "names_data flags overlap the lexico
 #define L_MONTH_SHIFT 24    /* bits 24-27: month number of a month name */
 #define L_MONTH_MASK (0xFu << L_MONTH_SHIFT)
 
-typedef struct lex_entry {
-    const char *s;
+/* One slot per word: offset and length in lex_chars, and the word's flags;
+ * len 0 marks an empty slot. Load stays under 3/4. */
+typedef struct lex_slot {
+    uint32_t off_len;       /* offset << 8 | length */
     uint32_t flags;
-    uint8_t len;
-} lex_entry;
+} lex_slot;
 
-#define LEX_BITS 17
-#define LEX_SLOTS (1u << LEX_BITS)
-
-static uint32_t *lex_slots;     /* entry index + 1, 0 = empty */
-static lex_entry *lex_ents;
-static uint32_t lex_n, lex_cap;
+static lex_slot *lex_slots;
+static uint32_t lex_mask;       /* slots - 1 */
+static uint32_t lex_n, lex_max; /* words, and the most the table takes */
 static char *lex_chars;
+static size_t lex_used, lex_size;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 static int today_ymd;           /* yyyymmdd, UTC, at init */
 
@@ -86,27 +85,31 @@ static inline uint32_t lex_hash(const char *s, size_t n)
 /* Slot holding s, or the empty slot where it would go. */
 static uint32_t lex_probe(const char *s, size_t n)
 {
-    uint32_t i = lex_hash(s, n) & (LEX_SLOTS - 1);
-    while (lex_slots[i]) {
-        const lex_entry *e = &lex_ents[lex_slots[i] - 1];
-        if (e->len == n && memcmp(e->s, s, n) == 0)
-            break;
-        i = (i + 1) & (LEX_SLOTS - 1);
+    uint32_t i = lex_hash(s, n) & lex_mask;
+    for (;;) {
+        uint32_t ol = lex_slots[i].off_len;
+        if ((ol & 0xFF) == 0 || ((ol & 0xFF) == n && memcmp(lex_chars + (ol >> 8), s, n) == 0))
+            return i;
+        i = (i + 1) & lex_mask;
     }
-    return i;
 }
 
+/* Add flags to word s (folded, 1-255 bytes), copying it in when new. */
 static void lex_add(const char *s, size_t n, uint32_t flags)
 {
     uint32_t i = lex_probe(s, n);
-    if (lex_slots[i]) {
-        lex_ents[lex_slots[i] - 1].flags |= flags;
+    if (lex_slots[i].off_len & 0xFF) {
+        lex_slots[i].flags |= flags;
         return;
     }
-    if (lex_n == lex_cap || lex_n + 1 >= LEX_SLOTS / 2)
-        return;     /* sized at init; never reached */
-    lex_ents[lex_n] = (lex_entry){s, flags, (uint8_t)n};
-    lex_slots[i] = ++lex_n;
+    if (lex_n >= lex_max || lex_used + n > lex_size)
+        return;     /* sized at init; not reached */
+    if (s != lex_chars + lex_used)
+        memcpy(lex_chars + lex_used, s, n);
+    lex_slots[i].off_len = (uint32_t)lex_used << 8 | (uint32_t)n;
+    lex_slots[i].flags = flags;
+    lex_used += n;
+    lex_n++;
 }
 
 /* Flags of a folded word; 0 when unknown. */
@@ -114,8 +117,7 @@ static uint32_t lex_get(const char *s, size_t n)
 {
     if (n == 0)
         return 0;
-    uint32_t i = lex_probe(s, n);
-    return lex_slots[i] ? lex_ents[lex_slots[i] - 1].flags : 0;
+    return lex_slots[lex_probe(s, n)].flags;
 }
 
 static void lex_add_list(const char *const *words, uint32_t flags)
@@ -335,45 +337,63 @@ static const month_word w_month[] = {
     {NULL, 0},
 };
 
+static size_t list_bytes(const char *const *words, size_t *count)
+{
+    size_t n = 0;
+    for (; *words; words++, (*count)++)
+        n += strlen(*words);
+    return n;
+}
+
+static const char *const *const all_lists[] = {
+    w_stop, w_company, w_streetw, w_title, w_suffix, w_particle, w_city, w_common, w_unit, w_product,
+    w_numpfx, a_en, a_en_ambig, a_fr, a_fr_ambig, a_south, a_south_ambig, a_de,
+};
+
 static void lex_build(void)
 {
-    /* room for the generated entries plus the hand-written lists */
-    lex_cap = dm_names_count + 2048;
-    lex_slots = dm_xcalloc(LEX_SLOTS, sizeof *lex_slots);
-    lex_ents = dm_xcalloc(lex_cap, sizeof *lex_ents);
-
-    /* decode the front-coded blob: chars of all names back to back */
-    size_t total = 0, prev_len = 0;
+    /* sizes: the decoded blob plus the hand-written lists */
+    size_t total = 0, words = dm_names_count;
     for (size_t i = 0; i < dm_names_blob_size;) {
-        size_t shared = dm_names_blob[i++] >> 4, k = 0;
-        while (!(dm_names_blob[i + k] & 0x80))
+        size_t shared = dm_names_blob[i++] >> 4, k = 1;
+        while (!(dm_names_blob[i + k - 1] & 0x80))
             k++;
-        k++;
         i += k;
-        prev_len = shared + k;
-        total += prev_len;
+        total += shared + k;
     }
+    for (size_t l = 0; l < sizeof all_lists / sizeof all_lists[0]; l++)
+        total += list_bytes(all_lists[l], &words);
+    for (const month_word *m = w_month; m->w; m++, words++)
+        total += strlen(m->w);
+    size_t slots = 1024;
+    while (slots < words + words / 3)
+        slots *= 2;
+    lex_slots = dm_xcalloc(slots, sizeof *lex_slots);
+    lex_mask = (uint32_t)(slots - 1);
+    lex_max = (uint32_t)words;
+    lex_size = total;
     lex_chars = dm_xmalloc(total + 1);
-    char *out = lex_chars;
+
+    /* the front-coded blob: each name is decoded in place at the end of
+     * lex_chars, its shared prefix copied from the name before */
     const char *prev = NULL;
-    prev_len = 0;
     for (size_t i = 0; i < dm_names_blob_size;) {
         unsigned b = dm_names_blob[i++];
-        size_t shared = b >> 4;
-        uint32_t flags = dm_names_flagsets[b & 0xF];
-        char *w = out;
+        size_t shared = b >> 4, len = shared;
+        char *w = lex_chars + lex_used;
         if (shared)
-            memcpy(out, prev, shared);
-        out += shared;
+            memmove(w, prev, shared);
         for (;;) {
             unsigned c = dm_names_blob[i++];
-            *out++ = (char)(c & 0x7F);
+            w[len++] = (char)(c & 0x7F);
             if (c & 0x80)
                 break;
         }
+        size_t before = lex_used;
+        lex_add(w, len, dm_names_flagsets[b & 0xF]);
+        if (lex_used == before)     /* not stored (cannot happen: sorted, unique): keep its text */
+            lex_used += len;
         prev = w;
-        prev_len = (size_t)(out - w);
-        lex_add(w, prev_len, flags);
     }
 
     lex_add_list(w_stop, L_STOP);
