@@ -645,11 +645,6 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
     *pos = i;
 }
 
-static inline uint32_t tok_flags(const tok *t)
-{
-    return t->type == T_WORD ? lex_get(t->fold, t->flen) : 0;
-}
-
 /* ---- PERSON_NAME --------------------------------------------------------------- */
 
 #define NAME_MAX_TOKENS 12
@@ -661,7 +656,7 @@ typedef struct name_word {
     uint8_t wcase;
     bool initial;
     bool role_word;         /* title, suffix or particle: not counted */
-    bool flen_ok;           /* 3+ letters: "AL", "DE" alone are codes more than names */
+    bool long_enough;           /* 3+ letters: "AL", "DE" alone are codes more than names */
     int group;              /* 0 before a comma, 1 after */
 } name_word;
 
@@ -720,7 +715,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             return DM_NO;
         if (title || initials)
             v = DM_MEDIUM;
-        else if (given_first(f) && !common_word(f) && w[idx[0]].flen_ok)
+        else if (given_first(f) && !common_word(f) && w[idx[0]].long_enough)
             v = DM_MEDIUM;
         else
             v = DM_WEAK;   /* a surname, or a surname first ("Smith", "Lee") */
@@ -786,7 +781,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             if (hyphen && nw > 0) {     /* Jean-Pierre, Smith-Jones: one word */
                 w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE);
                 w[nw - 1].initial = false;
-                w[nw - 1].flen_ok = true;
+                w[nw - 1].long_enough = true;
                 w[nw - 1].role_word = false;
                 hyphen = false;
                 prev_word = true;
@@ -808,7 +803,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
                 plen = t.flen;
             }
             x->flags = f;
-            x->flen_ok = t.nlet >= 3;
+            x->long_enough = t.nlet >= 3;
             x->wcase = t.wcase;
             x->initial = t.nlet == 1;
             x->role_word = false;
