@@ -360,6 +360,9 @@ static void trim(const char **p, size_t *len)
 dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
 {
     r->delim = r->sniff.delimiter ? r->sniff.delimiter : ',';
+    if (r->delim == '"' || r->delim == '\n' || r->delim == '\r')
+        return DM_FAIL(err, DM_ERR_ARG, "%s: a quote or line break cannot be the CSV delimiter",
+                       dm_stream_name(r->s));
     r->scan = csv_scan;
     r->next = csv_next;
     r->resync = csv_resync;

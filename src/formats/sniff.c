@@ -265,23 +265,35 @@ static int classify(const char *p, size_t n)
     return C_TEXT;
 }
 
+static bool is_year(const char *p, size_t n)
+{
+    while (n && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    return n == 4 && all_digits(p, 4) && (p[0] == '1' || p[0] == '2');
+}
+
 /*
  * Does the first record name the columns? Each column votes:
- * - a data-like first cell (number, date, email, boolean, long text) says
- *   "data";
+ * - a data-like first cell (number, date, email, boolean, long text) over
+ *   values of the same kind (or in a one-record file) says "data";
  * - a text first cell over data-like values below says "header".
  * More header votes than data votes: header. Otherwise any data vote, or
- * repeated names in the first row: no header. Otherwise (text over text, or
- * a single row) a header, as files of only text columns usually have one.
+ * repeated names in the first row: no header. Otherwise (text over text,
+ * a header-only file) a header, as files of only text columns usually
+ * have one.
  */
 static bool has_header(const char *p, size_t n, bool whole, char delim)
 {
-    cell cells[SNIFF_COLS];
+    cell first[SNIFF_COLS], cells[SNIFF_COLS];
     size_t nfirst = 0, off = 0;
     bool complete;
     /* the first non-blank record */
     while (off < n) {
-        size_t used = sniff_record(p + off, n - off, delim, cells, &nfirst, &complete);
+        size_t used = sniff_record(p + off, n - off, delim, first, &nfirst, &complete);
         bool blank = blank_record(p + off, used);
         off += used;
         if (!blank)
@@ -294,12 +306,12 @@ static bool has_header(const char *p, size_t n, bool whole, char delim)
         nfirst = SNIFF_COLS;
     int t0[SNIFF_COLS];
     for (size_t j = 0; j < nfirst; j++)
-        t0[j] = classify(cells[j].p, cells[j].len);
+        t0[j] = classify(first[j].p, first[j].len);
     bool dup = false;
     for (size_t a = 0; a < nfirst && !dup; a++)
         for (size_t b = a + 1; b < nfirst; b++)
-            if (cells[a].len > 0 && cells[a].len == cells[b].len &&
-                memcmp(cells[a].p, cells[b].p, cells[a].len) == 0) {
+            if (first[a].len > 0 && first[a].len == first[b].len &&
+                memcmp(first[a].p, first[b].p, first[a].len) == 0) {
                 dup = true;
                 break;
             }
@@ -323,12 +335,6 @@ static bool has_header(const char *p, size_t n, bool whole, char delim)
     }
     size_t header_votes = 0, data_votes = 0;
     for (size_t j = 0; j < nfirst; j++) {
-        if (data_like(t0[j])) {
-            data_votes++;
-            continue;
-        }
-        if (t0[j] != C_TEXT || later == 0)
-            continue;
         int maj = C_EMPTY;
         size_t best = 0;
         for (int t = C_TEXT; t < C_NTYPES; t++)
@@ -336,7 +342,16 @@ static bool has_header(const char *p, size_t n, bool whole, char delim)
                 best = tally[j][t];
                 maj = t;
             }
-        if (data_like(maj))
+        if (data_like(t0[j])) {
+            /* data when the values below are of the same kind: a year
+             * ("2019") over decimals is a column name */
+            bool numeric = (t0[j] == C_INT || t0[j] == C_DEC) && (maj == C_INT || maj == C_DEC);
+            bool year = t0[j] == C_INT && maj == C_DEC && is_year(first[j].p, first[j].len);
+            if (later == 0 || t0[j] == C_LONG || t0[j] == maj || (numeric && !year))
+                data_votes++;
+            continue;
+        }
+        if (t0[j] == C_TEXT && later > 0 && data_like(maj))
             header_votes++;
     }
     if (header_votes > data_votes)

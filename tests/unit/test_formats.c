@@ -334,6 +334,16 @@ static void test_sniff_header(void **state)
                     .has_header);
     /* semicolons and decimal commas */
     assert_true(sniff_str("\xef\xbb\xbfnom;montant\nA;1,50\nB;2,75\n", "a.csv", DM_OK).has_header);
+    /* year-like names over decimals are still names */
+    assert_true(sniff_str("country,2019,2020\nFrance,1.5,2.3\nItaly,2.1,3.3\n", "y.csv", DM_OK)
+                    .has_header);
+    /* ... but integers over integers are data */
+    assert_false(sniff_str("France,2019,2020\nItaly,2018,2021\n", "y.csv", DM_OK).has_header);
+    /* phone numbers below a name */
+    assert_true(sniff_str("name,phone\nBob,+1 555 1234\nEve,(555) 987-6543\n", "p.csv", DM_OK)
+                    .has_header);
+    /* a single record that looks like data */
+    assert_false(sniff_str("Bob,42,bob@example.com\n", "s.csv", DM_OK).has_header);
     /* a header-only file */
     assert_true(sniff_str("id,name,email\n", "a.csv", DM_OK).has_header);
 }
@@ -948,6 +958,17 @@ static void test_stream_basics(void **state)
     assert_memory_equal(buf, "ello", 4);
     dm_stream_close(s);
     dm_stream_close(NULL);
+
+    /* a reader refuses what cannot work */
+    s = dm_stream_open_mem(text, strlen(text), "m.csv");
+    dm_reader *r = (dm_reader *)&err;
+    dm_sniff bad = {DM_FMT_CSV, '"', false};
+    assert_int_equal(dm_reader_open(s, &bad, NULL, &r, &err), DM_ERR_ARG);
+    assert_null(r);
+    assert_string_equal(err.msg, "m.csv: a quote or line break cannot be the CSV delimiter");
+    bad.format = DM_FMT_UNKNOWN;
+    assert_int_equal(dm_reader_open(s, &bad, NULL, &r, &err), DM_ERR_ARG);
+    dm_stream_close(s);
 
     assert_int_equal(dm_stream_open_file("/nonexistent/dir/x.csv", &s, &err), DM_ERR_NOT_FOUND);
     assert_null(s);
