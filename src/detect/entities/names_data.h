@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#define DM_NAME_GIVEN_TOP 0x01u  /* among the 5000 most frequent US given names (SSA) */
+#define DM_NAME_GIVEN_TOP 0x01u  /* among the 10000 most frequent US given names (SSA) */
 #define DM_NAME_GIVEN     0x02u  /* a given name of the multicultural list, rarer in the US */
 #define DM_NAME_SURNAME   0x04u  /* among the 20000 most frequent US surnames (Census) */
 #define DM_NAME_OTHER     0x08u  /* a name part of the multicultural list, role unknown */
