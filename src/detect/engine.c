@@ -61,6 +61,7 @@ struct dm_engine {
      * no key can match cost no hashing at all. */
     uint16_t kfilter[4][DM_SPAN_MAX_NORM + 1];
     bool alpha_keys;        /* some key can match a window without digits */
+    bool *specific;         /* region is not "global" */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
 };
@@ -78,6 +79,33 @@ static inline uint64_t fnv(uint64_t h, unsigned char b)
 static inline uint64_t fix_hash(uint64_t h)
 {
     return h ? h : 1;
+}
+
+/* Exact and skeleton keys fold one value per group (and the joiner before
+ * it) so a window's key grows by one step per group. */
+static inline uint64_t fold(uint64_t h, uint64_t x)
+{
+    h = (h ^ x) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* Key of an encoded exact ('e') or skeleton ('s') spec: the runs of each
+ * group hashed together (FNV), folded with the joiners, as the scan does. */
+static uint64_t hash_grouped(const unsigned char *p, size_t n)
+{
+    uint64_t h = fold(FNV_OFFSET, p[0]);
+    uint64_t g = FNV_OFFSET;
+    for (size_t i = 1; i < n;) {
+        if (p[i] == 'D' || p[i] == 'L' || p[i] == 'X') {
+            g = fnv(fnv(g, p[i]), p[i + 1]);
+            i += 2;
+        } else {    /* a joiner ends the group */
+            h = fold(fold(h, g), p[i]);
+            g = FNV_OFFSET;
+            i++;
+        }
+    }
+    return fix_hash(fold(h, g));
 }
 
 static uint64_t hash_bytes(const unsigned char *p, size_t n)
@@ -217,7 +245,8 @@ static void expand(const spec_pos *pos, int npos, int idx, unsigned char *buf, s
         int groups = 1;
         for (int k = 0; k < npos; k++)
             groups += pos[k].width == 1;
-        pair p = {hash_bytes(buf, blen), ent, (uint8_t)total, buf[0] == 'c' ? 0 : (uint8_t)groups,
+        uint64_t key = buf[0] == 'c' ? hash_bytes(buf, blen) : hash_grouped(buf, blen);
+        pair p = {key, ent, (uint8_t)total, buf[0] == 'c' ? 0 : (uint8_t)groups,
                   (uint8_t)kind_index((char)buf[0]), digit};
         pair_push(out, p);
         return;
@@ -411,6 +440,9 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
     if (opts && opts->except && (rc = check_names(eng, opts->except, "--except", err)))
         goto out;
     eng->finders = dm_xcalloc(eng->nents, sizeof *eng->finders);
+    eng->specific = dm_xcalloc(eng->nents, sizeof *eng->specific);
+    for (size_t i = 0; i < eng->nents; i++)
+        eng->specific[i] = strcmp(eng->ents[i]->region, "global") != 0;
     for (size_t i = 0; i < eng->nents; i++) {
         const dm_entity_def *d = eng->ents[i];
         bool on = true;
@@ -473,6 +505,7 @@ void dm_engine_free(dm_engine *eng)
     free(eng->slots);
     free(eng->cands);
     free(eng->finders);
+    free(eng->specific);
     free(eng);
 }
 
@@ -574,6 +607,8 @@ typedef struct group {
     uint8_t run_cls[MAX_RUNS_PER_GROUP];
     uint8_t run_len[MAX_RUNS_PER_GROUP];
     bool word;              /* letters only, >= WORD_LEN: ends windows */
+    uint64_t ghash;         /* FNV of its runs as (class, length) pairs; 0: complex */
+    uint64_t shash;         /* FNV of ('X', length): its skeleton part */
     bool has_digit;
     bool chained;           /* joined to the previous group */
     char sep;               /* first joiner char before it */
@@ -708,6 +743,14 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
         g->nruns = nr > MAX_RUNS_PER_GROUP || len > DM_SPAN_MAX_NORM ? 0 : (uint8_t)nr;
         g->has_digit = digit;
         g->word = !digit && len >= WORD_LEN;
+        g->ghash = 0;
+        if (g->nruns) {
+            uint64_t gh = FNV_OFFSET;
+            for (int r = 0; r < g->nruns; r++)
+                gh = fnv(fnv(gh, (unsigned char)class_letter(g->run_cls[r])), g->run_len[r]);
+            g->ghash = gh;
+        }
+        g->shash = fnv(fnv(FNV_OFFSET, 'X'), g->len);
         size_t jl = st - jst;
         g->chained = ng > 0 && chain_open && jl >= 1 && jl <= MAX_JOINER_RUN;
         g->sep = g->chained ? (char)s[jst] : 0;
@@ -753,62 +796,9 @@ static void make_span(const unsigned char *s, size_t n, const group *gs, size_t 
     sp->norm_len = o;
 }
 
-/* Key of one kind for the window of groups [a, b], from scratch: only
- * windows that passed the kind's (length, groups) filter get here. */
-static uint64_t window_key(int kidx, const unsigned char *s, const group *gs, size_t a, size_t b, int total)
-{
-    uint64_t h;
-    switch (kidx) {
-    case KIDX_EXACT:
-        h = fnv(FNV_OFFSET, 'e');
-        for (size_t k = a; k <= b; k++) {
-            if (gs[k].nruns == 0)
-                return 0;
-            if (k > a)
-                h = fnv(h, (unsigned char)gs[k].sep);
-            for (int r = 0; r < gs[k].nruns; r++)
-                h = fnv(fnv(h, (unsigned char)class_letter(gs[k].run_cls[r])), gs[k].run_len[r]);
-        }
-        return fix_hash(h);
-    case KIDX_COMPACT: {
-        int open_cls = -1, open_len = 0;
-        h = fnv(FNV_OFFSET, 'c');
-        for (size_t k = a; k <= b; k++) {
-            if (gs[k].nruns == 0)
-                return 0;
-            for (int r = 0; r < gs[k].nruns; r++) {
-                if (gs[k].run_cls[r] == open_cls) {
-                    open_len += gs[k].run_len[r];
-                } else {
-                    if (open_cls >= 0)
-                        h = fnv(fnv(h, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
-                    open_cls = gs[k].run_cls[r];
-                    open_len = gs[k].run_len[r];
-                }
-            }
-        }
-        return fix_hash(fnv(fnv(h, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
-    }
-    case KIDX_SKELETON:
-        h = fnv(FNV_OFFSET, 's');
-        for (size_t k = a; k <= b; k++) {
-            if (k > a)
-                h = fnv(h, (unsigned char)gs[k].sep);
-            h = fnv(fnv(h, 'X'), gs[k].len);
-        }
-        return fix_hash(h);
-    default: {
-        int nfirst = 0;
-        h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
-        for (size_t k = a; k <= b && nfirst < 4; k++)
-            for (size_t c = 0; c < gs[k].len && nfirst < 4; c++, nfirst++)
-                h = fnv(h, (unsigned char)class_letter(cclass[s[gs[k].pos + c]]));
-        return fix_hash(h);
-    }
-    }
-}
-
-/* Tier 1 over one cell. */
+/* Tier 1 over one cell: every window of chained groups, keys grown one
+ * group at a time, looked up only when a (kind, length, groups) filter says
+ * some entity registered such a key. */
 static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
 {
     const dm_engine *eng = cs->eng;
@@ -821,26 +811,63 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
         if (gs[a].word || gs[a].len > DM_SPAN_MAX_NORM)
             continue;
         int total = 0;
-        bool digit = false;
+        bool digit = false, complex = false;
+        uint64_t exact = fold(FNV_OFFSET, 'e'), skel = fold(FNV_OFFSET, 's');
+        uint64_t cprefix = fnv(FNV_OFFSET, 'c');
+        int open_cls = -1, open_len = 0;
         for (size_t b = a; b < ng && b - a < DM_SPAN_MAX_GROUPS; b++) {
             const group *g = &gs[b];
             if (b > a && !g->chained)
                 break;
             if (g->word || total + g->len > DM_SPAN_MAX_NORM)
                 break;
+            if (b > a) {
+                exact = fold(exact, (unsigned char)g->sep);
+                skel = fold(skel, (unsigned char)g->sep);
+            }
+            skel = fold(skel, g->shash);
+            if (g->nruns == 0) {
+                complex = true;
+            } else if (!complex) {
+                exact = fold(exact, g->ghash);
+                for (int r = 0; r < g->nruns; r++) {
+                    if (g->run_cls[r] == open_cls) {
+                        open_len += g->run_len[r];
+                    } else {
+                        if (open_cls >= 0)
+                            cprefix = fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
+                        open_cls = g->run_cls[r];
+                        open_len = g->run_len[r];
+                    }
+                }
+            }
             total += g->len;
             digit = digit || g->has_digit;
             if (!digit && !eng->alpha_keys)
                 continue;
             unsigned gbit = 1u << (b - a + 1);
+            uint64_t keys[4];
+            int nk = 0;
+            if (!complex && (eng->kfilter[KIDX_EXACT][total] & gbit))
+                keys[nk++] = fix_hash(exact);
+            if (!complex && (eng->kfilter[KIDX_COMPACT][total] & gbit))
+                keys[nk++] = fix_hash(fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
+            if (eng->kfilter[KIDX_SKELETON][total] & gbit)
+                keys[nk++] = skel;
+            if (eng->kfilter[KIDX_LENPREFIX][total] & gbit) {
+                /* 'l', total, first classes: FNV in that order */
+                uint64_t h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
+                int k2 = 0;
+                for (size_t bb = a; bb <= b && k2 < 4; bb++)
+                    for (size_t c = 0; c < gs[bb].len && k2 < 4; c++, k2++)
+                        h = fnv(h, (unsigned char)class_letter(cclass[s[gs[bb].pos + c]]));
+                keys[nk++] = fix_hash(h);
+            }
             uint16_t tried[32];
             size_t ntried = 0;
             bool built = false;
-            for (int k = 0; k < 4; k++) {
-                if (!(eng->kfilter[k][total] & gbit))
-                    continue;
-                uint64_t key = window_key(k, s, gs, a, b, total);
-                const key_slot *ks = key ? lookup(eng, key) : NULL;
+            for (int k = 0; k < nk; k++) {
+                const key_slot *ks = lookup(eng, keys[k]);
                 if (ks == NULL)
                     continue;
                 for (uint32_t c = 0; c < ks->n; c++) {
@@ -866,12 +893,20 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
 static bool context_before(const dm_entity_def *d, const char *cell, size_t start)
 {
     size_t from = start > CONTEXT_WINDOW ? start - CONTEXT_WINDOW : 0;
-    for (const char *const *w = d->context; w && *w; w++) {
+    bool letter = false;
+    if (d->context == NULL)
+        return false;
+    for (size_t i = from; i < start && !letter; i++)
+        letter = cclass[(unsigned char)cell[i]] == C_LETTER;
+    if (!letter)    /* context words have letters; most cells hold none before a match */
+        return false;
+    for (const char *const *w = d->context; *w; w++) {
         size_t wl = strlen(*w);
         if (wl == 0 || wl > start - from)
             continue;
+        int c0 = tolower((unsigned char)(*w)[0]);
         for (size_t i = from; i + wl <= start; i++)
-            if (strncasecmp(cell + i, *w, wl) == 0)
+            if (tolower((unsigned char)cell[i]) == c0 && strncasecmp(cell + i, *w, wl) == 0)
                 return true;
     }
     return false;
@@ -881,12 +916,11 @@ static bool context_before(const dm_entity_def *d, const char *cell, size_t star
  * order (the last below 1000, so priority / 1000 compares all but order). */
 static long priority(const dm_colstats *cs, const hit *h)
 {
-    const dm_entity_def *d = cs->eng->ents[h->ent];
     long p = 0;
     p += cs->hint[h->ent] ? 100000000L : 0;
     p += (long)h->verdict * 10000000L;
     p += (long)(h->end - h->start > 999 ? 999 : h->end - h->start) * 10000L;
-    p += strcmp(d->region, "global") != 0 ? 5000 : 0;
+    p += cs->eng->specific[h->ent] ? 5000 : 0;
     p += 999 - (long)(h->ent > 999 ? 999 : h->ent);
     return p;
 }
@@ -971,6 +1005,15 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             v = DM_STRONG;
         h[i].verdict = (uint8_t)v;
     }
+    /* A weak hit without the column's hint can neither count nor beat
+     * anything that could: drop it before resolving. */
+    size_t keep = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (h[i].verdict > DM_WEAK || cs->hint[h[i].ent])
+            h[keep++] = h[i];
+    nh = keep;
+    if (nh == 0)
+        return;
     /* Resolve overlaps: best first (hint, verdict, longer span, country-
      * specific, table order); a hit overlapping an accepted one of another
      * entity is dropped, except look-alikes that tie on everything but table
