@@ -270,7 +270,28 @@ static bool is_joiner_char(char c)
 }
 
 /* Parse one spec string for entity `ent`; false when malformed. */
+#define WEAK_ONLY 0x8000u    /* in cands: the key yields at most WEAK (spec suffix "/w") */
+
+static bool parse_spec_body(const char *spec, uint16_t ent, pair_vec *out);
+
+/* A trailing "/w" marks a key whose matches are at most WEAK unless
+ * something precedes them in the cell: such candidates are skipped in
+ * columns without the entity's hint when the window starts the cell. */
 static bool parse_spec(const char *spec, uint16_t ent, pair_vec *out)
+{
+    size_t n = strlen(spec);
+    if (n > 2 && strcmp(spec + n - 2, "/w") == 0) {
+        char body[128];
+        if (n - 2 >= sizeof body)
+            return false;
+        memcpy(body, spec, n - 2);
+        body[n - 2] = '\0';
+        return parse_spec_body(body, (uint16_t)(ent | WEAK_ONLY), out);
+    }
+    return parse_spec_body(spec, ent, out);
+}
+
+static bool parse_spec_body(const char *spec, uint16_t ent, pair_vec *out)
 {
     spec_pos pos[40];
     int npos = 0;
@@ -872,6 +893,10 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                     continue;
                 for (uint32_t c = 0; c < ks->n; c++) {
                     uint16_t e = eng->cands[ks->off + c];
+                    bool weak_only = e & WEAK_ONLY;
+                    e &= (uint16_t)~WEAK_ONLY;
+                    if (!cs->hint[e] && ((weak_only && a == 0) || (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
+                        continue;   /* could only be a weak match without support */
                     if (in_list(tried, ntried, e))
                         continue;
                     if (ntried < 32)
@@ -985,6 +1010,8 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
     for (size_t f = 0; f < eng->nfinders; f++) {
         const dm_entity_def *d = eng->ents[eng->finders[f]];
         if ((d->needs & feat) != d->needs || len < d->min_len)
+            continue;
+        if ((d->flags & DM_ENT_NEEDS_HINT) && !cs->hint[eng->finders[f]])
             continue;
         cs->cur_ent = eng->finders[f];
         d->find(cell, len, emit_cb, cs);

@@ -22,6 +22,11 @@
  *                   (hex-like groups: MAC addresses)
  *   "l:22:LLDD"     length and prefix: total letters+digits, then the classes
  *                   of the first four characters (IBANs, mixed IDs)
+ *   "c:D9/w"        any key ending in "/w": its matches are at most WEAK
+ *                   unless something precedes them in the cell, so the
+ *                   engine skips the validator in columns without the
+ *                   entity's hint when the window starts the cell (bare
+ *                   9-digit SSNs, account numbers without a check)
  *
  * Tier 2, finders. What has no fixed shape (emails, IPv6, street addresses,
  * names) is found by an entity's `find` function, which scans a whole cell

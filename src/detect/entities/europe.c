@@ -227,7 +227,7 @@ static dm_verdict validate_de(const dm_span *s)
     return bare_account(s, 7, 10);
 }
 
-static const char *const de_shapes[] = {"l:22:LLDD", "c:D7~10", NULL};
+static const char *const de_shapes[] = {"l:22:LLDD", "c:D7~10/w", NULL};
 static const char *const de_hints[] = {"kontonummer", "iban", "konto", "kontonr", "konto_nr", "bankkonto",
                                        "girokonto", "bankverbindung", "german_bank_account", NULL};
 static const char *const de_context[] = {"iban", "kontonummer", "konto-nr", "konto nr", "kto.", NULL};
@@ -309,7 +309,7 @@ static dm_verdict validate_nl(const dm_span *s)
     return bare_account(s, 9, 10);
 }
 
-static const char *const nl_shapes[] = {"l:18:LLDD", "c:D9~10", NULL};
+static const char *const nl_shapes[] = {"l:18:LLDD", "c:D9~10/w", NULL};
 static const char *const nl_hints[] = {"rekeningnummer", "iban", "rekening", "bankrekening",
                                        "bankrekeningnummer", "rekeningnr", "dutch_bank_account", NULL};
 static const char *const nl_context[] = {"iban", "rekeningnummer", "rekening", "rek.nr", NULL};

@@ -1011,7 +1011,7 @@ static const char *const phone_counter[] = {
     "0000000000",
     NULL};
 
-static const char *const bank_shapes[] = {"c:D8~17", NULL};
+static const char *const bank_shapes[] = {"c:D8~17/w", NULL};
 static const char *const bank_hints[] = {
     "bank_account", "account_number", "acct", "acct_no", "acct_num", "account_no",
     "bank_account_number", "checking_account", "savings_account", "dda_account", "kontonummer",

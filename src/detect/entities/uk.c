@@ -142,7 +142,7 @@ static dm_verdict validate_bank_account(const dm_span *s)
     return DM_WEAK;
 }
 
-static const char *const bank_account_shapes[] = {"c:D8", "l:22:LLDD", NULL};
+static const char *const bank_account_shapes[] = {"c:D8/w", "l:22:LLDD", NULL};
 /* UK-specific names only: a plain "account_number" column of 8-digit numbers is
  * the global BANK_ACCOUNT's, not necessarily British */
 static const char *const bank_account_hints[] = {
@@ -198,7 +198,7 @@ static dm_verdict validate_sort_code(const dm_span *s)
     return date_like(s->norm) ? DM_WEAK : DM_MEDIUM;
 }
 
-static const char *const sort_code_shapes[] = {"c:D6", NULL};
+static const char *const sort_code_shapes[] = {"e:D2-D2-D2", "e:D2 D2 D2", "e:D6/w", NULL};
 static const char *const sort_code_hints[] = {"sort_code", "sortcode", "bank_sort_code", "sort_no", "bank_code",
                                               NULL};
 static const char *const sort_code_context[] = {"sort code", "sort-code", "sortcode", NULL};
@@ -272,7 +272,7 @@ static dm_verdict validate_electoral_roll(const dm_span *s)
     return DM_WEAK;
 }
 
-static const char *const electoral_roll_shapes[] = {"c:L2~3D1~4", NULL};
+static const char *const electoral_roll_shapes[] = {"c:L2~3D1~4/w", NULL};
 static const char *const electoral_roll_hints[] = {
     "electoral_roll_number", "electoral_roll", "elector_number", "electoral_number", "electoral_register",
     "poll_number", "polling_number", "voter_number", "roll_number", NULL};
@@ -375,7 +375,7 @@ static dm_verdict validate_passport(const dm_span *s)
     return DM_WEAK;
 }
 
-static const char *const passport_shapes[] = {"c:D9", NULL};
+static const char *const passport_shapes[] = {"c:D9/w", NULL};
 static const char *const passport_hints[] = {"uk_passport_number", "uk_passport", "british_passport",
                                              "passport_number", "passport", "passport_no", "passport_num",
                                              NULL};

@@ -416,7 +416,7 @@ static dm_verdict mbi_validate(const dm_span *s)
 
 /* ---- the table ------------------------------------------------------------------------------------ */
 
-static const char *const tin_shapes[] = {"e:D3-D2-D4", "e:D3 D2 D4", "e:D9", NULL};
+static const char *const tin_shapes[] = {"e:D3-D2-D4", "e:D3 D2 D4", "e:D9/w", NULL};
 
 static const char *const ssn_hints[] = {
     "ssn", "social_security_number", "social_security", "social_security_no", "soc_sec_no",
@@ -450,7 +450,7 @@ static const char *const ptin_context[] = {"ptin:", "ptin ", "ptin#", "ptin no",
 static const char *const ptin_examples[] = {"P01594846", "P-00634642", "P 12345678", NULL};
 static const char *const ptin_counter[] = {"Q01594846", "P0159484", "P00000000", "P-015-94846", NULL};
 
-static const char *const passport_shapes[] = {"e:D9", "c:L1D8", NULL};
+static const char *const passport_shapes[] = {"e:D9/w", "c:L1D8/w", NULL};
 static const char *const passport_hints[] = {
     "passport", "passport_number", "passport_no", "passport_num", "passport_id", "pasaporte",
     "numero_de_pasaporte", "passeport", "numero_de_passeport", "reisepass", "passaporto", NULL};
@@ -458,17 +458,18 @@ static const char *const passport_context[] = {"passport", "pasaporte", "passepo
 static const char *const passport_examples[] = {"488839667", "A12345678", "C03005988", NULL};
 static const char *const passport_counter[] = {"000000000", "A00000000", "AB1234567", "12345678", NULL};
 
+/* Every licence format is WEAK: "/w" keys (see entity.h) */
 static const char *const dl_shapes[] = {
-    "c:L1D6~14",    /* CA L7, AZ/MA/VA... L8, IN/OK L9, IL/MI L10~12, FL/MD/MN L12, WI L13, NJ L14 */
-    "c:D7~9",       /* many states: 7-9 digits */
-    "c:L2D6L1",     /* Idaho */
-    "c:D3L2D4",     /* Iowa */
-    "c:D2L3D5",     /* New Hampshire */
-    "c:L3D6",       /* North Dakota */
-    "c:D8L2",       /* Missouri */
-    "c:D9L1",       /* Missouri */
-    "c:D7L1",       /* Maine, Vermont */
-    "c:L2D3~7",     /* Ohio, West Virginia */
+    "c:L1D6~14/w",    /* CA L7, AZ/MA/VA... L8, IN/OK L9, IL/MI L10~12, FL/MD/MN L12, WI L13, NJ L14 */
+    "c:D7~9/w",       /* many states: 7-9 digits */
+    "c:L2D6L1/w",     /* Idaho */
+    "c:D3L2D4/w",     /* Iowa */
+    "c:D2L3D5/w",     /* New Hampshire */
+    "c:L3D6/w",       /* North Dakota */
+    "c:D8L2/w",       /* Missouri */
+    "c:D9L1/w",       /* Missouri */
+    "c:D7L1/w",       /* Maine, Vermont */
+    "c:L2D3~7/w",     /* Ohio, West Virginia */
     NULL};
 static const char *const dl_hints[] = {
     "driver_license", "drivers_license", "driving_license", "driver_licence", "drivers_licence",
@@ -481,7 +482,7 @@ static const char *const dl_examples[] = {"D1234567", "S530-460-72-123-0", "1234
                                           "123AB4567", NULL};
 static const char *const dl_counter[] = {"D0000000", "999999999", "12345", "ABCDEFGH", NULL};
 
-static const char *const hcpcs_shapes[] = {"c:L1D4", NULL};
+static const char *const hcpcs_shapes[] = {"c:L1D4/w", NULL};
 static const char *const hcpcs_hints[] = {"hcpcs", "hcpcs_code", "hcpcs_cd", "procedure_code", "proc_code",
                                           "cpt_hcpcs", "billing_code", NULL};
 static const char *const hcpcs_context[] = {"hcpcs", "procedure code", "j-code", NULL};
