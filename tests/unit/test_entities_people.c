@@ -226,7 +226,8 @@ static const char *const addresses[] = {
     "Konrad-Adenauer-Straße 3", "Lindenweg 7", "12 rue de la Paix", "5, avenue Victor Hugo",
     "8 boulevard Saint-Michel", "Calle Mayor 10", "Avda. de la Constitución 4", "C/ Mayor 10",
     "Via Roma 1", "Piazza Garibaldi 3", "Corso Vittorio Emanuele 21", "Kerkstraat 12",
-    "Prinsengracht 263", "Rua Augusta 100", NULL,
+    "Prinsengracht 263", "Rua Augusta 100", "Rue de l\u2019\u00c9glise 3", "12 bis rue de la Paix",
+    "Calle Mayor, n\u00ba 10", "Schillerstr. 10", "Große Straße 3", "Avenue Louise 54", NULL,
 };
 
 static const char *const dates[] = {

@@ -583,6 +583,7 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
     }
     /* a word: letters, apostrophes between letters */
     bool first_upper = false, later_upper = false, any_lower = false, foldable = true;
+    bool elided = false;    /* "l'Église", "d'Artagnan": the case starts after the apostrophe */
     size_t fl = 0;
     t->type = T_WORD;
     while (i < n) {
@@ -597,6 +598,7 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
                     foldable = false;
                 cl = 1;
             } else if (c == '\'' && i + 1 < n && t->nlet && (is_ascii_letter(s[i + 1]) || s[i + 1] >= 0xC0)) {
+                elided = t->nlet == 1 && !first_upper;
                 i++;
                 continue;
             } else {
@@ -605,6 +607,7 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
         } else {
             cl = utf8_at(s, n, i, &cp);
             if (cp == 0x2019 && t->nlet && i + cl < n && (is_ascii_letter(s[i + cl]) || s[i + cl] >= 0xC0)) {
+                elided = t->nlet == 1 && !first_upper;
                 i += cl;
                 continue;
             }
@@ -624,10 +627,13 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
                 foldable = false;
             }
         }
-        if (t->nlet == 0)
+        if (t->nlet == 0 || elided) {
             first_upper = up;
-        else if (up)
+            any_lower = false;
+            elided = false;
+        } else if (up) {
             later_upper = true;
+        }
         if (!up)
             any_lower = true;
         if (t->nlet < 255)
@@ -1108,6 +1114,10 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
     if (f & A_FR) {
         int j = k - 1;
         if (j >= 0 && a->t[j].type == T_COMMA)
+            j--;
+        /* "12 bis rue...", "7 ter avenue..." */
+        if (j >= 1 && a->t[j].type == T_WORD && a->t[j].flen == 3 &&
+            (memcmp(a->t[j].fold, "bis", 3) == 0 || memcmp(a->t[j].fold, "ter", 3) == 0))
             j--;
         if (j >= 0 && house_number(a, j)) {
             int e = after, real = 0, last = -1;
