@@ -32,6 +32,8 @@ static bool is_double(const char *s, size_t n)
     size_t i = 0, d = 0;
     if (n && s[0] == '-')
         i++;
+    if (i + 1 < n && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9')
+        return false;   /* "007", "02134": an identifier, not a number */
     while (i < n && s[i] >= '0' && s[i] <= '9')
         i++, d++;
     if (i < n && s[i] == '.') {
