@@ -586,6 +586,29 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
     bool elided = false;    /* "l'Église", "d'Artagnan": the case starts after the apostrophe */
     size_t fl = 0;
     t->type = T_WORD;
+    /* fast path: a run of ASCII letters */
+    if (c < 0x80) {
+        size_t st = i;
+        unsigned uppers = 0;
+        first_upper = c < 'a';
+        while (i < n && (unsigned)((s[i] | 0x20) - 'a') < 26u) {
+            uppers += s[i] < 'a';
+            i++;
+        }
+        size_t run = i - st;
+        later_upper = uppers > (first_upper ? 1u : 0u);
+        any_lower = uppers < run;
+        if (run < FOLD_CAP) {
+            for (size_t k = 0; k < run; k++)
+                t->fold[k] = (char)(s[st + k] | 0x20);
+            fl = run;
+        } else {
+            foldable = false;
+        }
+        t->nlet = run < 255 ? (uint8_t)run : 255;
+        if (i >= n || (s[i] != '\'' && s[i] < 0x80))
+            goto done;
+    }
     while (i < n) {
         c = s[i];
         bool up;
@@ -640,6 +663,7 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
             t->nlet++;
         i += cl;
     }
+done:
     if (!any_lower)
         t->wcase = CASE_UPPER;
     else if (first_upper)
@@ -697,7 +721,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
         else if (!w[i].role_word)
             idx[n++] = i;
     }
-    if (n == 0 || n > NAME_MAX_WORDS)
+    if (n == 0 || n > NAME_MAX_WORDS || initials > 3)
         return DM_NO;
     bool pure_common = false;
     int known = 0, ncommon = 0;
@@ -768,22 +792,49 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
  */
 static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
 {
-    tok t;
+    tok tk[NAME_MAX_TOKENS];
+    int nt = 0, caps = 0, long_lower = 0;
     size_t pos = 0;
+    *v = DM_NO;
+    /* structure first, no look-ups: only words, dots, hyphens, commas */
+    for (;;) {
+        tok *c = &tk[nt];
+        next_tok(s, n, &pos, c);
+        if (c->type == T_END)
+            break;
+        if (c->type == T_WORD) {
+            if (c->wcase == CASE_MIXED)
+                return false;
+            if (c->wcase != CASE_LOWER)
+                caps++;
+            else if (c->nlet > 4)
+                long_lower++;
+        } else if (c->type != T_DOT && c->type != T_HYPHEN && c->type != T_COMMA) {
+            return false;
+        }
+        if (++nt == NAME_MAX_TOKENS) {
+            tok more;
+            next_tok(s, n, &pos, &more);
+            if (more.type != T_END)
+                return false;
+            break;
+        }
+    }
+    /* "Steve Jobs biography": capitalised words and long lower-case ones */
+    if (caps && long_lower)
+        return false;
+
     name_word w[NAME_MAX_TOKENS];
     int nw = 0, group = 0;
     bool comma = false, title = false, prev_word = false, hyphen = false;
     char pfold[8];          /* the previous word when it is a particle */
     size_t plen = 0;
-    *v = DM_NO;
-    for (;;) {
-        next_tok(s, n, &pos, &t);
-        if (t.type == T_END)
-            break;
-        if (t.type == T_WORD) {
-            if (t.wcase == CASE_MIXED || (prev_word && !t.space && !hyphen))
+    for (int ti = 0; ti < nt; ti++) {
+        const tok *tp = &tk[ti];
+        if (tp->type == T_WORD) {
+            if (tp->wcase == CASE_MIXED || (prev_word && !tp->space && !hyphen))
                 return false;
-            uint32_t f = t.flen ? lex_get(t.fold, t.flen) : 0;
+            uint32_t f = tp->flen ? lex_get(tp->fold, tp->flen) : 0;
             if (hyphen && nw > 0) {     /* Jean-Pierre, Smith-Jones: one word */
                 w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE);
                 w[nw - 1].initial = false;
@@ -797,32 +848,32 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
                 return false;
             name_word *x = &w[nw];
             /* "de Vries", "Van Dyke": the lists often write them as one word */
-            if (nw > 0 && (w[nw - 1].flags & L_PARTICLE) && t.flen && plen + t.flen <= DM_NAMES_MAX_LEN) {
+            if (nw > 0 && (w[nw - 1].flags & L_PARTICLE) && tp->flen && plen + tp->flen <= DM_NAMES_MAX_LEN) {
                 char joined[2 * FOLD_CAP];
                 memcpy(joined, pfold, plen);
-                memcpy(joined + plen, t.fold, t.flen);
-                f |= lex_get(joined, plen + t.flen) & L_NAME;
+                memcpy(joined + plen, tp->fold, tp->flen);
+                f |= lex_get(joined, plen + tp->flen) & L_NAME;
             }
             plen = 0;
-            if ((f & L_PARTICLE) && t.flen <= 4) {
-                memcpy(pfold, t.fold, t.flen);
-                plen = t.flen;
+            if ((f & L_PARTICLE) && tp->flen <= 4) {
+                memcpy(pfold, tp->fold, tp->flen);
+                plen = tp->flen;
             }
             x->flags = f;
-            x->long_enough = t.nlet >= 3;
-            x->wcase = t.wcase;
-            x->initial = t.nlet == 1;
+            x->long_enough = tp->nlet >= 3;
+            x->wcase = tp->wcase;
+            x->initial = tp->nlet == 1;
             x->role_word = false;
             x->group = group;
             /* glued German/Dutch street names ("Hauptstrasse") veto a name */
-            if (t.flen >= 9 && (memcmp(t.fold + t.flen - 7, "strasse", 7) == 0 ||
-                                memcmp(t.fold + t.flen - 6, "straat", 6) == 0))
+            if (tp->flen >= 9 && (memcmp(tp->fold + tp->flen - 7, "strasse", 7) == 0 ||
+                                memcmp(tp->fold + tp->flen - 6, "straat", 6) == 0))
                 x->flags |= L_STREETW;
             nw++;
             prev_word = true;
             continue;
         }
-        if (t.type == T_DOT && prev_word && !t.space) {
+        if (tp->type == T_DOT && prev_word && !tp->space) {
             /* only after initials, titles, suffixes: "J.", "Dr.", "Jr." */
             name_word *x = &w[nw - 1];
             if (!x->initial && !(x->flags & (L_TITLE | L_SUFFIX)))
@@ -830,12 +881,13 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             prev_word = false;
             continue;
         }
-        if (t.type == T_HYPHEN && prev_word && !t.space && pos < n && !is_digit_c(s[pos])) {
+        if (tp->type == T_HYPHEN && prev_word && !tp->space && ti + 1 < nt && tk[ti + 1].type == T_WORD &&
+            !tk[ti + 1].space) {
             hyphen = true;
             prev_word = false;
             continue;
         }
-        if (t.type == T_COMMA && nw > 0 && !comma) {
+        if (tp->type == T_COMMA && nw > 0 && !comma) {
             comma = true;
             group = 1;
             prev_word = false;
@@ -940,7 +992,8 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
     const unsigned char *s = (const unsigned char *)cell;
     dm_verdict v;
-    if (len <= NAME_CELL_MAX && name_cell(s, len, &v)) {
+    /* a name cell starts with a letter (digits, '+', '#': not a name) */
+    if (len <= NAME_CELL_MAX && len && (is_ascii_letter(s[0]) || s[0] >= 0xC0) && name_cell(s, len, &v)) {
         if (v != DM_NO)
             emit(ctx, v, 0, len);
         return;
