@@ -18,10 +18,11 @@
  *   col<i> (unique); a row shorter than it has fewer fields. Fields past
  *   max_columns are dropped and the record counted with a warning.
  *
- * Speed: a record without quotes that lies whole in the stream buffer is
- * found and split in one pass (fast_split: 16 bytes at a time with SSE2,
- * a byte loop elsewhere) that also notes whether any byte is non-ASCII, so
- * UTF-8 validation runs only on records that need it. Other records go
+ * Speed: a record that lies whole in the stream buffer and has no
+ * multi-line or malformed quoted field is found and split in one pass
+ * (fast_split: 16 bytes at a time with SSE2, a byte loop elsewhere) that
+ * also notes where the first non-ASCII byte is, so UTF-8 validation runs
+ * only on records (and from the byte) that need it. Other records go
  * through the quote state machine (csv_scan) and csv_split.
  */
 #include "formats/reader_impl.h"
@@ -58,24 +59,96 @@ static inline bool fast_push(dm_reader *r, size_t *nf, const char *a, const char
 
 /* The end of a record at c (the LF): last field, without a CR before it. */
 static inline size_t fast_end(dm_reader *r, size_t nf, const char *p, const char *fstart,
-                              const char *c)
+                              const char *c, const char *fh)
 {
     const char *fe = c > fstart && c[-1] == '\r' ? c - 1 : c;
     if (!fast_push(r, &nf, fstart, fe))
         return FAST_SLOW;
     r->nfields = nf;
+    r->nonascii = fh != NULL;
+    r->first_high = fh ? (size_t)(fh - p) : 0;
     return (size_t)(c - p) + 1;
 }
 
-/* Split the record starting at p if it has no quote and ends (LF) before
- * end. Returns its length with the LF, FAST_NONE, or FAST_SLOW; sets
- * r->nonascii when the record holds a byte >= 0x80. */
+/* Where the first byte >= 0x80 of a[0, b) is, or NULL. */
+static const char *first_high_in(const char *a, const char *b)
+{
+#ifdef __SSE2__
+    while (b - a >= 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)a));
+        if (m)
+            return a + __builtin_ctz(m);
+        a += 16;
+    }
+#endif
+    for (; a < b; a++)
+        if ((unsigned char)*a & 0x80)
+            return a;
+    return NULL;
+}
+
+/*
+ * A quoted field at c (the opening quote) in the fast path: one line, the
+ * closing quote followed by a delimiter or the end of the line. Pushes the
+ * field (unquoted into r->scratch when it has "") and returns where the
+ * record goes on (after the delimiter), or NULL for the slow path; *eol is
+ * set to the LF when the record ends there.
+ */
+static const char *fast_quoted(dm_reader *r, size_t *nf, const char *c, const char *end,
+                               const char **fh, const char **eol)
+{
+    const char *start = c + 1, *q = start;
+    bool doubled = false;
+    for (;;) {
+        q = memchr(q, '"', (size_t)(end - q));
+        if (q == NULL || q + 1 >= end)
+            return NULL;
+        if (q[1] != '"')
+            break;
+        doubled = true;
+        q += 2;
+    }
+    if (memchr(start, '\n', (size_t)(q - start)) != NULL)
+        return NULL;                    /* a multi-line field: lines to count */
+    const char *after = q + 1;
+    *eol = NULL;
+    if (*after == '\r' && after + 1 < end && after[1] == '\n')
+        *eol = after + 1;
+    else if (*after == '\n')
+        *eol = after;
+    else if (*after != r->delim)
+        return NULL;                    /* text after the closing quote */
+    if (*fh == NULL)
+        *fh = first_high_in(start, q);
+    if (!doubled) {
+        if (!fast_push(r, nf, start, q))
+            return NULL;
+    } else {
+        /* the record lies in the stream buffer, and scratch holds a whole
+         * buffer (reserved at open), so this never moves scratch */
+        char *o0 = r->scratch + r->scratch_len, *o = o0;
+        for (const char *x = start; x < q; x++) {
+            *o++ = *x;
+            if (*x == '"')
+                x++;
+        }
+        r->scratch_len += (size_t)(o - o0);
+        if (!fast_push(r, nf, o0, o))
+            return NULL;
+    }
+    return after + 1;
+}
+
+/* Split the record starting at p if it lies whole in p[0, end), holds no
+ * multi-line or malformed quoted field and at most max_columns fields.
+ * Returns its length with the LF, FAST_NONE when no LF ends it before end,
+ * or FAST_SLOW. Sets r->nonascii and r->first_high. */
 static size_t fast_split(dm_reader *r, const char *p, const char *end)
 {
     const char delim = r->delim;
-    const char *s = p, *fstart = p;
+    const char *s = p, *fstart = p, *fh = NULL;
     size_t nf = 0;
-    unsigned high = 0;
+    r->scratch_len = 0;
 #ifdef __SSE2__
     const __m128i vd = _mm_set1_epi8(delim), vn = _mm_set1_epi8('\n'), vq = _mm_set1_epi8('"');
     while (end - s >= 16) {
@@ -84,10 +157,12 @@ static size_t fast_split(dm_reader *r, const char *p, const char *end)
         unsigned mn = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn));
         unsigned mq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq));
         unsigned hv = (unsigned)_mm_movemask_epi8(v);
-        /* only the bytes up to the first LF of the block belong to this record */
+        /* only the bytes before the first LF, and before the first quote,
+         * are handled here */
         unsigned below = mn ? (mn & -mn) - 1 : 0xffffu;
-        if (mq & below)
-            return FAST_SLOW;
+        unsigned stop = mq & below;
+        if (stop)
+            below = (stop & -stop) - 1;
         md &= below;
         while (md) {
             const char *c = s + __builtin_ctz(md);
@@ -96,29 +171,39 @@ static size_t fast_split(dm_reader *r, const char *p, const char *end)
                 return FAST_SLOW;
             fstart = c + 1;
         }
-        if (high == 0 && (hv & below) != 0)
-            r->first_high = (size_t)(s - p) + (size_t)__builtin_ctz(hv & below);
-        if (mn) {
-            r->nonascii = (high | (hv & below)) != 0;
-            return fast_end(r, nf, p, fstart, s + __builtin_ctz(mn));
+        if (fh == NULL && (hv & below) != 0)
+            fh = s + __builtin_ctz(hv & below);
+        if (stop) {
+            const char *c = s + __builtin_ctz(stop), *eol;
+            if (c != fstart)
+                return FAST_SLOW;       /* a quote inside an unquoted field */
+            const char *next = fast_quoted(r, &nf, c, end, &fh, &eol);
+            if (next == NULL)
+                return FAST_SLOW;
+            if (eol != NULL) {
+                r->nfields = nf;
+                r->nonascii = fh != NULL;
+                r->first_high = fh ? (size_t)(fh - p) : 0;
+                return (size_t)(eol - p) + 1;
+            }
+            s = fstart = next;
+            continue;
         }
-        high |= hv;
+        if (mn)
+            return fast_end(r, nf, p, fstart, s + __builtin_ctz(mn), fh);
         s += 16;
     }
 #endif
     for (; s < end; s++) {
         char c = *s;
-        if ((unsigned char)c & 0x80 && high == 0) {
-            high = 1;
-            r->first_high = (size_t)(s - p);
-        }
+        if (fh == NULL && ((unsigned char)c & 0x80))
+            fh = s;
         if (c == delim) {
             if (!fast_push(r, &nf, fstart, s))
                 return FAST_SLOW;
             fstart = s + 1;
         } else if (c == '\n') {
-            r->nonascii = high != 0;
-            return fast_end(r, nf, p, fstart, s);
+            return fast_end(r, nf, p, fstart, s, fh);
         } else if (c == '"') {
             return FAST_SLOW;
         }
@@ -365,6 +450,7 @@ dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
                        dm_stream_name(r->s));
     r->scan = csv_scan;
     r->next = csv_next;
+    dm_rd_scratch_reserve(r, DM_STREAM_BUF);    /* see fast_quoted() */
     r->resync = csv_resync;
     if (r->sniff.has_header) {
         for (;;) {

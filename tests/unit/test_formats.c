@@ -168,8 +168,9 @@ static void test_csv_embedded_newlines(void **state)
 
 static void test_csv_crlf_bom(void **state)
 {
-    expect_rows("\xef\xbb\xbfid,name\r\n1,Bob\r\n2,\"Al\r\nice\"\r\n\r\n3,Carol\r\n", "c.csv",
-                "id=1|name=Bob\nid=2|name=Al\\r\\nice\nid=3|name=Carol\n");
+    expect_rows("\xef\xbb\xbfid,name\r\n1,Bob\r\n2,\"Al\r\nice\"\r\n\r\n3,\"Carol\"\r\n4,\"D\"\"\"\r\n",
+                "c.csv",
+                "id=1|name=Bob\nid=2|name=Al\\r\\nice\nid=3|name=Carol\nid=4|name=D\"\n");
     /* last record without a newline */
     expect_rows("id,name\n1,Bob\n2,Eve", "c.csv", "id=1|name=Bob\nid=2|name=Eve\n");
 }
@@ -809,9 +810,10 @@ static void test_oversize_record(void **state)
 static void test_invalid_utf8(void **state)
 {
     result o;
-    run_str("id,name\n1,Jos\xe9\n2,Zo\xc3\xab\n3,\xc3\n", "u.csv", &o);
-    assert_string_equal(o.text.data, "id=1|name=Jos\xe9\nid=2|name=Zo\xc3\xab\nid=3|name=\xc3\n");
-    assert_int_equal(o.bad, 2);
+    run_str("id,name\n1,Jos\xe9\n2,Zo\xc3\xab\n3,\xc3\n4,\"\xe9\"\n5,\"\xc3\xa9\"\"\"\n", "u.csv", &o);
+    assert_string_equal(o.text.data, "id=1|name=Jos\xe9\nid=2|name=Zo\xc3\xab\nid=3|name=\xc3\n"
+                                     "id=4|name=\xe9\nid=5|name=\xc3\xa9\"\n");
+    assert_int_equal(o.bad, 3);
     assert_string_equal(o.warning, "line 2: invalid UTF-8");
     result_free(&o);
 
