@@ -168,8 +168,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
         goto out;
     }
     if (!*format_told && pc->sink->format) {
-        const char *fname = sniff.format == DM_FMT_CSV && sniff.delimiter == '\t' ? "tsv" : dm_format_name(sniff.format);
-        pc->sink->format(pc->sink->ctx, fname, dm_compression_name(comp));
+        pc->sink->format(pc->sink->ctx, dm_sniff_format_name(&sniff), dm_compression_name(comp));
         *format_told = true;
     }
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK) {
