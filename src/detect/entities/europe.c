@@ -338,7 +338,7 @@ static dm_verdict validate_es(const dm_span *s)
     return DM_MEDIUM;
 }
 
-static const char *const es_shapes[] = {"l:24:LLDD", "l:20:DDDD", NULL};
+static const char *const es_shapes[] = {"l:24:LLDD", "c:D20", NULL};
 static const char *const es_hints[] = {"numero_de_cuenta", "iban", "cuenta", "cuenta_bancaria", "ccc",
                                        "codigo_cuenta_cliente", "cuenta_corriente", "num_cuenta", NULL};
 static const char *const es_context[] = {"iban", "cuenta", "ccc", NULL};
