@@ -91,17 +91,25 @@ static inline uint64_t fold(uint64_t h, uint64_t x)
 
 /* Key of an encoded exact ('e') or skeleton ('s') spec: the runs of each
  * group hashed together (FNV), folded with the joiners, as the scan does. */
+/* One group's runs packed into a word: 8 bits a run, class in the top bit
+ * (X, class-less, is the skeleton's), length below; cheap enough to make
+ * per group while cutting. */
+static inline uint64_t pack_run(uint64_t g, unsigned char cls, unsigned len)
+{
+    return (g << 8) | (cls == 'L' ? 0x80u : cls == 'X' ? 0x40u : 0u) | (len & 0x3F);
+}
+
 static uint64_t hash_grouped(const unsigned char *p, size_t n)
 {
     uint64_t h = fold(FNV_OFFSET, p[0]);
-    uint64_t g = FNV_OFFSET;
+    uint64_t g = 0;
     for (size_t i = 1; i < n;) {
         if (p[i] == 'D' || p[i] == 'L' || p[i] == 'X') {
-            g = fnv(fnv(g, p[i]), p[i + 1]);
+            g = pack_run(g, p[i], p[i + 1]);
             i += 2;
         } else {    /* a joiner ends the group */
             h = fold(fold(h, g), p[i]);
-            g = FNV_OFFSET;
+            g = 0;
             i++;
         }
     }
@@ -628,8 +636,8 @@ typedef struct group {
     uint8_t run_cls[MAX_RUNS_PER_GROUP];
     uint8_t run_len[MAX_RUNS_PER_GROUP];
     bool word;              /* letters only, >= WORD_LEN: ends windows */
-    uint64_t ghash;         /* FNV of its runs as (class, length) pairs; 0: complex */
-    uint64_t shash;         /* FNV of ('X', length): its skeleton part */
+    uint64_t ghash;         /* its runs packed (pack_run); 0 when complex */
+    uint64_t shash;         /* its length packed as a skeleton run */
     bool has_digit;
     bool chained;           /* joined to the previous group */
     char sep;               /* first joiner char before it */
@@ -765,13 +773,9 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
         g->has_digit = digit;
         g->word = !digit && len >= WORD_LEN;
         g->ghash = 0;
-        if (g->nruns) {
-            uint64_t gh = FNV_OFFSET;
-            for (int r = 0; r < g->nruns; r++)
-                gh = fnv(fnv(gh, (unsigned char)class_letter(g->run_cls[r])), g->run_len[r]);
-            g->ghash = gh;
-        }
-        g->shash = fnv(fnv(FNV_OFFSET, 'X'), g->len);
+        for (int r = 0; r < g->nruns; r++)
+            g->ghash = pack_run(g->ghash, (unsigned char)class_letter(g->run_cls[r]), g->run_len[r]);
+        g->shash = pack_run(0, 'X', g->len);
         size_t jl = st - jst;
         g->chained = ng > 0 && chain_open && jl >= 1 && jl <= MAX_JOINER_RUN;
         g->sep = g->chained ? (char)s[jst] : 0;
@@ -807,10 +811,13 @@ static void make_span(const unsigned char *s, size_t n, const group *gs, size_t 
         sp->gpos[gi] = gs[k].pos > 65535 ? 65535 : (uint16_t)gs[k].pos;
         sp->sep[gi] = gi ? gs[k].sep : 0;
         sp->seplen[gi] = gi ? gs[k].seplen : 0;
-        for (size_t c = 0; c < gs[k].len && o < DM_SPAN_MAX_NORM; c++) {
-            unsigned char ch = s[gs[k].pos + c];
-            norm[o++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
-        }
+        /* windows never pass DM_SPAN_MAX_NORM letters and digits */
+        memcpy(norm + o, s + gs[k].pos, gs[k].len);
+        if (!(gs[k].nruns == 1 && gs[k].run_cls[0] == C_DIGIT))
+            for (size_t c = o; c < o + gs[k].len; c++)
+                if (norm[c] >= 'a' && norm[c] <= 'z')
+                    norm[c] = (char)(norm[c] - 32);
+        o += gs[k].len;
     }
     norm[o] = '\0';
     sp->norm = norm;
@@ -895,7 +902,7 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                     uint16_t e = eng->cands[ks->off + c];
                     bool weak_only = e & WEAK_ONLY;
                     e &= (uint16_t)~WEAK_ONLY;
-                    if (!cs->hint[e] && ((weak_only && a == 0) || (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
+                    if (!cs->hint[e] && ((weak_only && gs[a].pos == 0) || (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
                         continue;   /* could only be a weak match without support */
                     if (in_list(tried, ntried, e))
                         continue;

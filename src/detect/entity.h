@@ -23,9 +23,9 @@
  *   "l:22:LLDD"     length and prefix: total letters+digits, then the classes
  *                   of the first four characters (IBANs, mixed IDs)
  *   "c:D9/w"        any key ending in "/w": its matches are at most WEAK
- *                   unless something precedes them in the cell, so the
+  *                   unless something precedes them in the cell, so the
  *                   engine skips the validator in columns without the
- *                   entity's hint when the window starts the cell (bare
+ *                   entity's hint when nothing precedes the window (bare
  *                   9-digit SSNs, account numbers without a check)
  *
  * Tier 2, finders. What has no fixed shape (emails, IPv6, street addresses,
