@@ -216,6 +216,7 @@ out:
 
 typedef struct tproc {
     dm_pipeline *p;
+    const char *label;      /* "asset/table" for the progress line */
     bool infer, classify;
     size_t ncols, cap;
     char **names;
@@ -252,6 +253,9 @@ static void tp_row(void *ctx, const dm_field *f, size_t n)
 {
     tproc *tp = ctx;
     tp->rows++;
+    if ((tp->rows & 0xFFFF) == 0)
+        progress(tp->p, "%s %s: %llu rows", tp->infer ? "scan" : "classify", tp->label,
+                 (unsigned long long)tp->rows);
     for (size_t i = 0; i < n; i++) {
         size_t c = f[i].col;
         if (c >= tp->ncols)
@@ -423,7 +427,9 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
             dm_info("%s: changed since it was crawled; classifying the old schema's columns", t->location);
         progress(p, "%s %s/%s", do_infer ? (do_classify ? "scan" : "crawl") : "classify", asset->name, t->name);
 
-        tproc tp = {.p = p, .infer = do_infer, .classify = do_classify};
+        char label[256];
+        snprintf(label, sizeof label, "%s/%s", asset->name, t->name);
+        tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
         dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
         dm_sample_spec spec = {p->opts.rows, 0x5EED};
         rc = s->ops->read_rows(s, t, &spec, &sink, &err);
