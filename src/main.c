@@ -2,9 +2,10 @@
  * datamap: find personal data in every data store and keep the map current.
  * main() handles the global options and hands over to one command.
  */
-#include <curl/curlver.h>
+#include <curl/curl.h>
 #include <getopt.h>
 #include <hs.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,10 +54,12 @@ static void usage(FILE *out)
 
 static void version(void)
 {
+    int pq = PQlibVersion();
     printf("datamap %s\n", DM_VERSION);
-    printf("vectorscan %s\n", hs_version());
+    printf("vectorscan %.*s\n", (int)strcspn(hs_version(), " "), hs_version());
     printf("sqlite %s\n", sqlite3_libversion());
-    printf("libcurl %s (built with %s)\n", LIBCURL_VERSION, LIBCURL_VERSION);
+    printf("libpq %d.%d\n", pq / 10000, pq % 10000);
+    printf("libcurl %s\n", curl_version_info(CURLVERSION_NOW)->version);
 }
 
 int main(int argc, char **argv)
