@@ -288,7 +288,7 @@ static void test_generic_iban(void **state)
         int cd = dm_digits_value(iban + 2, 2);
         if (cd != 97 && cd != 98 && cd != 2)
             continue;
-        char alt[48];
+        char alt[64];
         snprintf(alt, sizeof alt, "AT%02d%s", cd == 2 ? 99 : cd - 97, bban);
         assert_true(dm_iban_mod97(alt, strlen(alt)));
         assert_int_equal(check(validate_iban, iban), DM_STRONG);
