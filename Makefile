@@ -18,10 +18,12 @@ build: $(BUILD)/Makefile
 
 # Builds, runs every test, then the unit tests again under ASan + UBSan.
 test: deps build
-	@scripts/test-services start
 	@status=0; \
-	  ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) || status=$$?; \
-	  $(MAKE) --no-print-directory test-asan || status=$$?; \
+	  scripts/test-services start || status=$$?; \
+	  if [ $$status -eq 0 ]; then \
+	    ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) || status=$$?; \
+	    $(MAKE) --no-print-directory test-asan || status=$$?; \
+	  fi; \
 	  scripts/test-services stop; exit $$status
 
 test-asan:
