@@ -83,9 +83,14 @@ void dm_pipeline_problem(dm_pipeline *p, const char *target, const char *fmt, ..
     va_end(ap);
     /* the message often starts with the target already */
     const char *m = msg;
-    size_t tl = strlen(target);
-    if (strncmp(m, target, tl) == 0 && m[tl] == ':' && m[tl + 1] == ' ')
-        m += tl + 2;
+    const char *bare = strncmp(target, "file://", 7) == 0 ? target + 7 : target;
+    for (const char *t = target; t; t = t == bare ? NULL : bare) {
+        size_t tl = strlen(t);
+        if (strncmp(m, t, tl) == 0 && m[tl] == ':' && m[tl + 1] == ' ') {
+            m += tl + 2;
+            break;
+        }
+    }
     if (p->tty)
         fputs("\r\033[K", stderr);
     dm_error_log("%s: %s", target, m);

@@ -39,6 +39,27 @@ print("bad inputs reported:", sorted(errs))
 PY
 chmod 600 "$F/unreadable.csv"
 
+# An unreadable file: root reads everything, so run that scan as nobody.
+U=$(mktemp -d /tmp/dmunread.XXXXXX)
+printf 'email\nx@example.com\n' > "$U/ok.csv"
+printf 'email\nsecret@example.com\n' > "$U/locked.csv"
+chmod 755 "$U"; chmod 644 "$U/ok.csv"; chmod 000 "$U/locked.csv"
+as_nobody=()
+if [ "$(id -u)" = 0 ]; then as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups); fi
+got=0
+"${as_nobody[@]}" "$DATAMAP" scan "$U" --format json >"$WORK/unread.json" 2>"$WORK/unread.err" || got=$?
+python3 - "$WORK/unread.json" "$got" <<'PY' || FAILS=$((FAILS + 1))
+import json, sys, os
+doc = json.load(open(sys.argv[1])); status = int(sys.argv[2])
+errs = {os.path.basename(e["target"]): e["message"] for e in doc["errors"]}
+tables = {t["name"] for a in doc["assets"] for t in a["tables"]}
+assert status == 1, f"exit status {status}, expected 1"
+assert "permission denied" in errs.get("locked.csv", "").lower(), f"locked.csv error: {errs}"
+assert "ok" in tables, f"ok.csv still scanned: {tables}"
+print("unreadable file reported:", errs["locked.csv"])
+PY
+rm -rf "$U"
+
 # A registered catalog stays intact when a later run meets a broken file.
 export DATAMAP_CATALOG=$WORK/cat.db
 mkdir -p "$WORK/reg/a"
