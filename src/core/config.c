@@ -25,6 +25,41 @@ bool dm_parse_rows(const char *s, uint64_t *rows)
     return true;
 }
 
+const char *const dm_config_tag_fields[] = {
+    "purpose",   "data_subjects", "processing_activity", "business_function", "app_name",
+    "app_id",    "recipients",    "retention",           "legal_basis",       "transfers",
+    "transfer_safeguards", "security_measures", "special_category_basis", NULL,
+};
+
+static bool is_section(const char *key)
+{
+    return strcmp(key, "classify") == 0 || strcmp(key, "controller") == 0 || strcmp(key, "report") == 0 ||
+           strcmp(key, "tag_mapping") == 0;
+}
+
+/* tag_mapping: start the entry of one field (a list follows, or one key). */
+static dm_status tag_map_begin(dm_config *cfg, const char *field, const char *file, size_t line, dm_error *err)
+{
+    bool known = false;
+    for (size_t i = 0; dm_config_tag_fields[i]; i++)
+        known |= strcmp(dm_config_tag_fields[i], field) == 0;
+    if (!known)
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown key 'tag_mapping.%s'", file, line, field);
+    for (size_t i = 0; i < cfg->ntag_mapping; i++)
+        if (strcmp(cfg->tag_mapping[i].field, field) == 0)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: tag_mapping.%s given twice", file, line, field);
+    cfg->tag_mapping = dm_xrealloc(cfg->tag_mapping, (cfg->ntag_mapping + 1) * sizeof *cfg->tag_mapping);
+    cfg->tag_mapping[cfg->ntag_mapping++] = (dm_config_tag_map){dm_xstrdup(field), NULL, 0, line};
+    return DM_OK;
+}
+
+static void tag_map_add(dm_config *cfg, const char *key)
+{
+    dm_config_tag_map *m = &cfg->tag_mapping[cfg->ntag_mapping - 1];
+    m->keys = dm_xrealloc(m->keys, (m->nkeys + 1) * sizeof *m->keys);
+    m->keys[m->nkeys++] = dm_xstrdup(key);
+}
+
 static char *find_default(void)
 {
     const char *env = getenv("DATAMAP_CONFIG");
@@ -87,6 +122,31 @@ static dm_status set_key(dm_config *cfg, const char *section, const char *key, c
             *dst = dm_xstrdup(val);
             return DM_OK;
         }
+    } else if (strcmp(section, "controller") == 0) {
+        static const char *const names[] = {"name", "contact", "joint_controller", "representative", "dpo"};
+        char **dst[] = {&cfg->controller_name, &cfg->controller_contact, &cfg->controller_joint,
+                        &cfg->controller_representative, &cfg->controller_dpo};
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+            if (strcmp(key, names[i]) == 0) {
+                free(*dst[i]);
+                *dst[i] = dm_xstrdup(val);
+                return DM_OK;
+            }
+        }
+    } else if (strcmp(section, "report") == 0) {
+        if (strcmp(key, "stale_days") == 0) {
+            uint64_t v;
+            if (!dm_parse_rows(val, &v) || v > 100000)
+                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: report.stale_days must be a number of days (1-100000)",
+                               file, line);
+            cfg->report_stale_days = (int64_t)v;
+            return DM_OK;
+        }
+    } else if (strcmp(section, "tag_mapping") == 0) {
+        dm_status rc = tag_map_begin(cfg, key, file, line, err);
+        if (rc == DM_OK)
+            tag_map_add(cfg, val);
+        return rc;
     }
     return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown key '%s%s%s'", file, line, section, *section ? "." : "",
                    key);
@@ -115,6 +175,7 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
     char *key = NULL;
     size_t key_line = 0;
     int depth = 0;
+    bool in_list = false;   /* inside a tag_mapping field's list of keys */
     for (;;) {
         if (!yaml_parser_parse(&p, &ev)) {
             rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s", path, p.problem_mark.line + 1,
@@ -126,7 +187,7 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
         if (t == YAML_MAPPING_START_EVENT) {
             depth++;
             if (depth == 2) {
-                if (key == NULL || strcmp(key, "classify") != 0) {
+                if (key == NULL || !is_section(key)) {
                     rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown section '%s'", path, key_line,
                                  key ? key : "?");
                 } else {
@@ -140,11 +201,21 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
         } else if (t == YAML_MAPPING_END_EVENT) {
             depth--;
             section[0] = '\0';
+        } else if (t == YAML_SEQUENCE_START_EVENT && !in_list && depth == 2 && key &&
+                   strcmp(section, "tag_mapping") == 0) {
+            in_list = true;
+            rc = tag_map_begin(cfg, key, path, key_line, err);
         } else if (t == YAML_SEQUENCE_START_EVENT) {
             rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: '%s' takes a single value", path, line, key ? key : "?");
+        } else if (t == YAML_SEQUENCE_END_EVENT) {
+            in_list = false;
+            free(key);
+            key = NULL;
         } else if (t == YAML_SCALAR_EVENT) {
             const char *v = (const char *)ev.data.scalar.value;
-            if (key == NULL) {
+            if (in_list) {
+                tag_map_add(cfg, v);
+            } else if (key == NULL) {
                 key = dm_xstrdup(v);
                 key_line = line;
             } else {
@@ -172,6 +243,18 @@ void dm_config_free(dm_config *cfg)
     free(cfg->log_format);
     free(cfg->only);
     free(cfg->except);
+    free(cfg->controller_name);
+    free(cfg->controller_contact);
+    free(cfg->controller_joint);
+    free(cfg->controller_representative);
+    free(cfg->controller_dpo);
+    for (size_t i = 0; i < cfg->ntag_mapping; i++) {
+        free(cfg->tag_mapping[i].field);
+        for (size_t k = 0; k < cfg->tag_mapping[i].nkeys; k++)
+            free(cfg->tag_mapping[i].keys[k]);
+        free(cfg->tag_mapping[i].keys);
+    }
+    free(cfg->tag_mapping);
     memset(cfg, 0, sizeof *cfg);
     cfg->threshold = -1;
 }

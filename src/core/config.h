@@ -14,14 +14,42 @@
  *     min_count: 1
  *     only: EMAIL,PHONE_NUMBER    # entity names, comma-separated
  *     except: PERSON_NAME
+ *   controller:                   # Art. 30(1)(a), for `datamap report`; all optional
+ *     name: Example Ltd
+ *     contact: privacy@example.com, 1 Main St, London
+ *     joint_controller: Example Group plc
+ *     representative: Example EU Rep GmbH (Art. 27)
+ *     dpo: Jane Doe, dpo@example.com
+ *   report:
+ *     stale_days: 30              # classified longer ago than this is a gap (default 30)
+ *   tag_mapping:                  # report field -> tag keys (a list, or one key); a field
+ *     purpose: [Purpose of Processing, Zweck]   # listed here replaces its default keys
+ *     legal_basis: Lawful Basis
+ * Tag-mapping fields (dm_config_tag_fields): purpose, data_subjects,
+ * processing_activity, business_function, app_name, app_id, recipients,
+ * retention, legal_basis, transfers, transfer_safeguards, security_measures,
+ * special_category_basis. Keys match case- and spacing-insensitively
+ * (src/report/mapping.c has the defaults).
  */
 #ifndef DM_CORE_CONFIG_H
 #define DM_CORE_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/error.h"
+
+/* One tag_mapping entry: a report field and the tag keys that fill it. */
+typedef struct dm_config_tag_map {
+    char *field;            /* one of dm_config_tag_fields */
+    char **keys;            /* as written; nkeys may be 0 (an empty list) */
+    size_t nkeys;
+    size_t line;
+} dm_config_tag_map;
+
+/* The field names tag_mapping accepts, NULL-terminated. */
+extern const char *const dm_config_tag_fields[];
 
 typedef struct dm_config {
     char *path;             /* the file read, NULL when none */
@@ -31,6 +59,11 @@ typedef struct dm_config {
     double threshold;       /* < 0 = not set */
     uint64_t min_count;     /* 0 = not set */
     char *only, *except;
+    /* controller: (NULL = not set) */
+    char *controller_name, *controller_contact, *controller_joint, *controller_representative, *controller_dpo;
+    int64_t report_stale_days;  /* 0 = not set (default 30) */
+    dm_config_tag_map *tag_mapping;   /* in file order; fields unique */
+    size_t ntag_mapping;
 } dm_config;
 
 /* explicit: the --config value or NULL. A missing explicit file is an error;
