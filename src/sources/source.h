@@ -65,6 +65,14 @@ typedef struct dm_row_sink {
     void (*format)(void *ctx, const char *format, const char *compression);
 } dm_row_sink;
 
+/* A column as the store declares it (see table_columns). */
+typedef struct dm_column_decl {
+    char *name;
+    const char *type;       /* catalog type: "bigint" "double" "boolean" "date" "timestamp" "string" "array" */
+    bool nullable;
+    bool primary_key;
+} dm_column_decl;
+
 typedef struct dm_source_ops {
     const char *scheme;     /* "file", "s3", ... */
     const char *kind;       /* human name: "local folder" */
@@ -82,6 +90,17 @@ typedef struct dm_source_ops {
     dm_status (*read_tags)(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values,
                            size_t *n, const char **origin, dm_error *err);
     void (*free_table_data)(void *driver_data);
+    /* Optional (NULL: column types are inferred from the values read): the
+     * columns a table declares (SQL sources), borrowed from the table's
+     * driver_data and valid as long as the table description. */
+    dm_status (*table_columns)(dm_source *src, const dm_table_desc *table, const dm_column_decl **out,
+                               size_t *n, dm_error *err);
+    /* Optional (NULL: not supported): write a column's classification into
+     * the store's own column comment (`classify --write-comments`). marker is
+     * "Sensitive Data Element | ['EMAIL']", or NULL to remove a previous one;
+     * the comment's other text is kept. */
+    dm_status (*write_column_comment)(dm_source *src, const dm_table_desc *table, const char *column,
+                                      const char *marker, dm_error *err);
 } dm_source_ops;
 
 struct dm_source {
