@@ -22,6 +22,7 @@ typedef struct dm_pipeline_opts {
     const char *only, *except;  /* entity filters */
     bool force;                 /* ignore fingerprints: redo everything */
     bool progress;              /* progress line on stderr */
+    bool write_comments;        /* classify: findings into the store's column comments where it has them */
 } dm_pipeline_opts;
 
 #define DM_PIPELINE_DEFAULT_ROWS 10000
