@@ -229,6 +229,9 @@ typedef struct tproc {
     dm_colstats **cs;
     uint64_t rows;
     char format[16], compression[16];
+    const dm_column_decl *decl;     /* declared columns (SQL sources), or NULL */
+    size_t ndecl;
+    char **markers;                 /* per column, with opts.write_comments: comment marker or NULL */
 } tproc;
 
 static void tp_column(void *ctx, size_t col, const char *name)
@@ -290,7 +293,10 @@ static void tp_free(tproc *tp)
     for (size_t i = 0; i < tp->cap; i++) {
         free(tp->names[i]);
         dm_colstats_free(tp->cs[i]);
+        if (tp->markers)
+            free(tp->markers[i]);
     }
+    free(tp->markers);
     free(tp->names);
     free(tp->inf);
     free(tp->cs);
@@ -334,6 +340,11 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
             cols[nc].type = dm_infer_type(&tp->inf[c]);
             cols[nc].nullable = dm_infer_nullable(&tp->inf[c], tp->rows);
             cols[nc].is_partition = part;
+            for (size_t d = 0; d < tp->ndecl; d++)
+                if (strcmp(tp->decl[d].name, tp->names[c]) == 0) {
+                    cols[nc].type = tp->decl[d].type;
+                    cols[nc].nullable = tp->decl[d].nullable;
+                }
             nc++;
         }
         dm_table_put put = {
@@ -364,6 +375,17 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
             size_t nd = dm_colstats_verdict(tp->cs[c], &p->opts.classify, det, MAX_FINDINGS_PER_COLUMN);
             if (nd)
                 p->stats.columns_personal++;
+            if (p->opts.write_comments && nd) {
+                if (tp->markers == NULL)
+                    tp->markers = dm_xcalloc(tp->cap, sizeof *tp->markers);
+                char text[512];
+                size_t tl = (size_t)snprintf(text, sizeof text, "Sensitive Data Element | [");
+                for (size_t k = 0; k < nd && tl < sizeof text; k++)
+                    tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s'%s'", k ? ", " : "", det[k].entity->name);
+                if (tl < sizeof text)
+                    snprintf(text + tl, sizeof text - tl, "]");
+                tp->markers[c] = dm_xstrdup(text);
+            }
             for (size_t k = 0; k < nd; k++) {
                 ev[nf] = examples_json(&det[k]);
                 f[nf] = (dm_finding_rec){tp->names[c], det[k].entity->name, (int64_t)det[k].matches,
@@ -384,6 +406,22 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
 fail:
     dm_catalog_rollback(p->cat);
     return rc;
+}
+
+/* classify --write-comments: the classification into the store's own
+ * column comments (the driver skips columns whose comment is already right). */
+static void write_comments(dm_pipeline *p, dm_source *s, const dm_table_desc *t, tproc *tp)
+{
+    if (s->ops->write_column_comment == NULL) {
+        dm_info("%s: this store has no column comments, nothing written back", t->location);
+        return;
+    }
+    for (size_t c = 0; c < tp->ncols; c++) {
+        dm_error err = {0};
+        if (tp->names[c] &&
+            s->ops->write_column_comment(s, t, tp->names[c], tp->markers ? tp->markers[c] : NULL, &err))
+            dm_pipeline_problem(p, t->location, "column comment of %s: %s", tp->names[c], err.msg);
+    }
 }
 
 dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
@@ -437,6 +475,11 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
         dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
         dm_sample_spec spec = {p->opts.rows, 0x5EED};
+        if (do_infer && s->ops->table_columns && s->ops->table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
+            dm_debug("%s: declared columns unavailable (%s), types inferred", t->location, err.msg);
+            tp.decl = NULL;
+            tp.ndecl = 0;
+        }
         rc = s->ops->read_rows(s, t, &spec, &sink, &err);
         if (rc) {
             dm_pipeline_problem(p, t->location, "%s", err.msg);
@@ -454,8 +497,11 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         if (store_table(p, asset, t, &tp, &tid, &err)) {
             dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
             all_ok = false;
-        } else if (k == NULL) {
-            keep[nkeep++] = tid;    /* a new table */
+        } else {
+            if (k == NULL)
+                keep[nkeep++] = tid;    /* a new table */
+            if (do_classify && p->opts.write_comments)
+                write_comments(p, s, t, &tp);
         }
         tp_free(&tp);
     }
