@@ -30,7 +30,8 @@ static const stage_cmd stage_cmds[] = {
      "(all when none is named;\nNAME or SOURCE/NAME) into the catalog. Unchanged tables are skipped.\n\n"},
     {"classify", ST_CLASSIFY, false, true,
      "usage: datamap classify [ASSET...] [options]\n\nDetect personal data in the crawled tables of the assets "
-     "(all when none\nis named) and record findings and column classifications.\n\n"},
+     "(all when none\nis named) and record findings and column classifications.\n\n"
+     "  --write-comments   also write them into the stores' column comments (PostgreSQL)\n"},
     {"tags", ST_TAGS, false, false,
      "usage: datamap tags [ASSET...]\n\nCapture the tags of the assets (all when none is named) from the stores\n"
      "(.datamap-tags.yaml for folders) and from the sources' --tag values.\n"},
@@ -59,7 +60,8 @@ static void print_summary(const dm_pipeline *p, unsigned stages)
 
 static int run_stages(dm_cli *cli, const stage_cmd *sc, int argc, char **argv)
 {
-    struct option opts[] = {DM_CLI_SCAN_LONGOPTS, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    struct option opts[] = {DM_CLI_SCAN_LONGOPTS, {"help", no_argument, NULL, 'h'},
+                            {"write-comments", no_argument, NULL, 1100}, {NULL, 0, NULL, 0}};
     dm_pipeline_opts po;
     int opt, r;
     dm_cli_pipeline_defaults(cli, &po);
@@ -71,6 +73,10 @@ static int run_stages(dm_cli *cli, const stage_cmd *sc, int argc, char **argv)
             if (sc->scan_opts)
                 fputs(DM_CLI_SCAN_HELP, stdout);
             return DM_EXIT_OK;
+        }
+        if (opt == 1100 && sc->stages == ST_CLASSIFY) {
+            po.write_comments = true;
+            continue;
         }
         if ((r = dm_cli_scan_option(sc->name, opt, optarg, &po)) < 0)
             return DM_EXIT_USAGE;
