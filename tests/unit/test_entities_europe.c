@@ -14,16 +14,7 @@
 
 #include "detect/engine.h"
 #include "detect/entities/europe.c"
-
-/* Validate the whole string as one span. */
-static dm_verdict check(dm_validate_fn fn, const char *s)
-{
-    dm_span sp;
-    char norm[DM_SPAN_MAX_NORM + 1];
-    if (!dm_span_whole(s, strlen(s), &sp, norm))
-        fail_msg("not one tier-1 run: %s", s);
-    return fn(&sp);
-}
+#include "entity_testlib.h"
 
 /* Upper-case IBAN from country and BBAN with computed check digits. */
 static void make_iban(const char *cc, const char *bban, char *out)
@@ -300,40 +291,6 @@ static void test_generic_iban(void **state)
 
 /* ---- through the engine ------------------------------------------------------- */
 
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
-
-/* Classify a column; returns the number of detections, fills det. */
-static size_t classify(const char *col, const char *const *cells, size_t n, dm_detection *det, size_t max)
-{
-    dm_colstats *cs = dm_colstats_new(eng, col);
-    for (size_t i = 0; i < n; i++)
-        dm_colstats_add(cs, cells[i], strlen(cells[i]));
-    dm_classify_opts o = {0.1, 1};
-    size_t nd = dm_colstats_verdict(cs, &o, det, max);
-    dm_colstats_free(cs);
-    return nd;
-}
-
-static const dm_detection *find_det(const dm_detection *det, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(det[i].entity->name, name) == 0)
-            return &det[i];
-    return NULL;
-}
-
 #define NCELLS 40
 
 /* Generated IBANs of one country in groups of four, as printed. */
@@ -437,5 +394,5 @@ int main(void)
         cmocka_unit_test(test_generic_iban),
         cmocka_unit_test(test_engine_columns),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

@@ -14,56 +14,7 @@
 
 #include "detect/checks.h"
 #include "detect/engine.h"
-
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
-
-static const dm_entity_def *entity(const char *name)
-{
-    for (const dm_entity_def *d = dm_entities_global; d->name; d++)
-        if (strcmp(d->name, name) == 0)
-            return d;
-    fail_msg("no entity %s in the global table", name);
-    return NULL;
-}
-
-/* Validator verdict on the span of `sub`, a substring of `cell` (the whole
- * cell when sub is NULL), so that validators see the cell around it. */
-static dm_verdict vin(const char *name, const char *cell, const char *sub)
-{
-    static char norm[DM_SPAN_MAX_NORM + 1];
-    dm_span sp;
-    if (sub == NULL)
-        sub = cell;
-    const char *at = strstr(cell, sub);
-    assert_non_null(at);
-    size_t off = (size_t)(at - cell);
-    if (!dm_span_whole(sub, strlen(sub), &sp, norm))
-        return DM_NO;
-    sp.cell = cell;
-    sp.cell_len = strlen(cell);
-    sp.start += off;
-    sp.end += off;
-    for (int i = 0; i < sp.ngroups; i++)
-        sp.gpos[i] = (uint16_t)(sp.gpos[i] + off);
-    return entity(name)->validate(&sp);
-}
-
-static dm_verdict v(const char *name, const char *value)
-{
-    return vin(name, value, NULL);
-}
+#include "entity_testlib.h"
 
 typedef struct found_span {
     dm_verdict v;
@@ -89,25 +40,6 @@ static emits run_find(const char *name, const char *cell)
     return e;
 }
 
-/* Whether a column of these cells, under this name, holds entity `name`. */
-static bool column_has(const char *colname, const char *const *cells, size_t n, const char *name)
-{
-    int id = dm_engine_find(eng, name);
-    assert_true(id >= 0);
-    dm_colstats *cs = dm_colstats_new(eng, colname);
-    for (size_t i = 0; i < n; i++)
-        dm_colstats_add(cs, cells[i], strlen(cells[i]));
-    dm_detection det[32];
-    dm_classify_opts o = {0.1, 1};
-    size_t nd = dm_colstats_verdict(cs, &o, det, 32);
-    bool hit = false;
-    for (size_t i = 0; i < nd; i++)
-        hit = hit || det[i].entity_id == (size_t)id;
-    dm_colstats_free(cs);
-    return hit;
-}
-
-#define NCELLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- EMAIL ---------------------------------------------------------------------------- */
 
@@ -126,7 +58,7 @@ static void test_email_find(void **state)
     const char *no[] = {"user@localhost", "a@b", "icon@2x.png", "x@example.c", "john..doe@example.com",
                         ".@example.com", "lodash@4.17.21", "a@-bad.com", "a@bad-.com", "@example.com",
                         "a@b@c.com"};
-    for (size_t i = 0; i < NCELLS(no); i++) {
+    for (size_t i = 0; i < COUNT_OF(no); i++) {
         e = run_find("EMAIL", no[i]);
         if (e.n != 0)
             fail_msg("'%s' taken for an email", no[i]);
@@ -180,15 +112,15 @@ static void test_card_columns(void **state)
     /* 16-digit numbers that fail Luhn: never cards, whatever the column */
     const char *bad[] = {"4111111111111112", "5555555555554445", "6011111111111118", "4012888888881882",
                          "3530111333300001"};
-    assert_false(column_has("credit_card", bad, NCELLS(bad), "CREDIT_CARD"));
-    assert_false(column_has("value", bad, NCELLS(bad), "CREDIT_CARD"));
+    assert_false(column_has("credit_card", bad, COUNT_OF(bad), "CREDIT_CARD"));
+    assert_false(column_has("value", bad, COUNT_OF(bad), "CREDIT_CARD"));
     /* bare valid numbers: medium, enough when most of the column holds them */
     const char *good[] = {"4111111111111111", "5555555555554444", "6011111111111117", "4012888888881881",
                           "3530111333300000"};
-    assert_true(column_has("value", good, NCELLS(good), "CREDIT_CARD"));
+    assert_true(column_has("value", good, COUNT_OF(good), "CREDIT_CARD"));
     /* one grouped card in free text is strong on its own */
     const char *text[] = {"paid with 4111 1111 1111 1111 yesterday", "no card here", "nothing", "x", "y"};
-    assert_true(column_has("notes", text, NCELLS(text), "CREDIT_CARD"));
+    assert_true(column_has("notes", text, COUNT_OF(text), "CREDIT_CARD"));
 }
 
 /* ---- IP_ADDRESS ------------------------------------------------------------------------- */
@@ -222,7 +154,7 @@ static void test_ipv6(void **state)
 {
     const char *yes[] = {"2001:db8:85a3::8a2e:370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
                          "::ffff:192.0.2.128", "fe80::1ff:fe23:4567:890a"};
-    for (size_t i = 0; i < NCELLS(yes); i++) {
+    for (size_t i = 0; i < COUNT_OF(yes); i++) {
         emits e = run_find("IP_ADDRESS", yes[i]);
         assert_int_equal(e.n, 1);
         assert_int_equal(e.s[0].v, DM_STRONG);
@@ -244,7 +176,7 @@ static void test_ipv6(void **state)
     const char *no[] = {"12:30:45", "10:30:00.123", "2024-01-15T10:30:00Z", "00:1a:2b:3c:4d:5e",
                         "std::vector<int>", "Foo::Bar::baz", "dead::beef", "de:ad:be:ef:00:11:22:33",
                         "1:2", "2001:db8:::1", "ratio 3:4:5"};
-    for (size_t i = 0; i < NCELLS(no); i++) {
+    for (size_t i = 0; i < COUNT_OF(no); i++) {
         e = run_find("IP_ADDRESS", no[i]);
         if (e.n != 0)
             fail_msg("'%s' taken for IPv6", no[i]);
@@ -258,16 +190,16 @@ static void test_ip_columns(void **state)
         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.109 Safari/537.36",
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2.0 Safari/605.1.15",
         "curl/8.4.0.1", "MyApp/2.10.3.4 (build 1.2.3.4.5)"};
-    assert_false(column_has("user_agent", ua, NCELLS(ua), "IP_ADDRESS"));
+    assert_false(column_has("user_agent", ua, COUNT_OF(ua), "IP_ADDRESS"));
     const char *bad[] = {"300.1.2.3", "256.256.256.256", "999.1.1.1"};
-    assert_false(column_has("ip", bad, NCELLS(bad), "IP_ADDRESS"));
+    assert_false(column_has("ip", bad, COUNT_OF(bad), "IP_ADDRESS"));
     /* dotted quads under a version column are versions */
     const char *vers[] = {"10.2.0.1", "10.2.1.0", "10.3.0.12", "11.0.0.4"};
-    assert_false(column_has("app_version", vers, NCELLS(vers), "IP_ADDRESS"));
-    assert_true(column_has("host", vers, NCELLS(vers), "IP_ADDRESS"));
+    assert_false(column_has("app_version", vers, COUNT_OF(vers), "IP_ADDRESS"));
+    assert_true(column_has("host", vers, COUNT_OF(vers), "IP_ADDRESS"));
     const char *logs[] = {"GET /index.html from 203.0.113.7", "POST /login from 198.51.100.23",
                           "GET / from 2001:db8::42", "health check"};
-    assert_true(column_has("message", logs, NCELLS(logs), "IP_ADDRESS"));
+    assert_true(column_has("message", logs, COUNT_OF(logs), "IP_ADDRESS"));
 }
 
 /* ---- MAC_ADDRESS -------------------------------------------------------------------------- */
@@ -366,11 +298,11 @@ static void test_phone_columns(void **state)
 {
     const char *us[] = {"(415) 555-2671", "(212) 555-0199", "(650) 253-0000", "(312) 555-7788"};
     /* 212-555-0199 is fictional: three of four still make the column */
-    assert_true(column_has("contact", us, NCELLS(us), "PHONE_NUMBER"));
+    assert_true(column_has("contact", us, COUNT_OF(us), "PHONE_NUMBER"));
     const char *bare[] = {"4155552671", "6502530000", "3125557788", "2125550100"};
-    assert_false(column_has("value", bare, NCELLS(bare), "PHONE_NUMBER"));
-    assert_true(column_has("mobile", bare, NCELLS(bare), "PHONE_NUMBER"));
-    assert_true(column_has("telefono_movil", bare, NCELLS(bare), "PHONE_NUMBER"));
+    assert_false(column_has("value", bare, COUNT_OF(bare), "PHONE_NUMBER"));
+    assert_true(column_has("mobile", bare, COUNT_OF(bare), "PHONE_NUMBER"));
+    assert_true(column_has("telefono_movil", bare, COUNT_OF(bare), "PHONE_NUMBER"));
 }
 
 /* ---- BANK_ACCOUNT ----------------------------------------------------------------------------- */
@@ -398,14 +330,14 @@ static void test_bank(void **state)
     assert_false(dm_aba_routing("02100002", 8));
 
     const char *acct[] = {"000123456789", "987654321", "4455667788", "120034569981"};
-    assert_true(column_has("account_number", acct, NCELLS(acct), "BANK_ACCOUNT"));
-    assert_true(column_has("Kontonummer", acct, NCELLS(acct), "BANK_ACCOUNT"));
-    assert_false(column_has("quantity", acct, NCELLS(acct), "BANK_ACCOUNT"));
+    assert_true(column_has("account_number", acct, COUNT_OF(acct), "BANK_ACCOUNT"));
+    assert_true(column_has("Kontonummer", acct, COUNT_OF(acct), "BANK_ACCOUNT"));
+    assert_false(column_has("quantity", acct, COUNT_OF(acct), "BANK_ACCOUNT"));
     const char *ctx[] = {"checking account 00123456789012", "n/a", "unknown", "later", "none yet"};
-    assert_true(column_has("notes", ctx, NCELLS(ctx), "BANK_ACCOUNT"));
+    assert_true(column_has("notes", ctx, COUNT_OF(ctx), "BANK_ACCOUNT"));
     /* "checking" alone names no account */
     const char *chk[] = {"checking order 00123456789012", "n/a", "unknown", "later", "none yet"};
-    assert_false(column_has("notes", chk, NCELLS(chk), "BANK_ACCOUNT"));
+    assert_false(column_has("notes", chk, COUNT_OF(chk), "BANK_ACCOUNT"));
 }
 
 /* ---- AWS keys ---------------------------------------------------------------------------------- */
@@ -422,7 +354,7 @@ static void test_aws_access_key(void **state)
     assert_int_equal(v("AWS_ACCESS_KEY", "AKIA-2OGYBAH6RTGWS5PQ"), DM_NO);
 
     const char *cfg[] = {"aws_access_key_id = AKIA2OGYBAH6RTGWS5PQ", "region = us-east-1", "output = json"};
-    assert_true(column_has("line", cfg, NCELLS(cfg), "AWS_ACCESS_KEY"));
+    assert_true(column_has("line", cfg, COUNT_OF(cfg), "AWS_ACCESS_KEY"));
 }
 
 static void test_aws_secret_key(void **state)
@@ -450,16 +382,16 @@ static void test_aws_secret_key(void **state)
         "ThisIsAnIdentifierWithLongLowercase12345",
         "q2T8vZ0xLk4Rj+9mW3pN7bYc1HsE6uAf/D5gK0o",      /* 39 */
     };
-    for (size_t i = 0; i < NCELLS(no); i++) {
+    for (size_t i = 0; i < COUNT_OF(no); i++) {
         e = run_find("AWS_SECRET_KEY", no[i]);
         if (e.n != 0)
             fail_msg("'%s' taken for a secret key", no[i]);
     }
     /* medium alone; "secret" before it in the cell makes it count */
     const char *lines[] = {"secret: q2T8vZ0xLk4Rj+9mW3pN7bYc1HsE6uAf/D5gK0oQ", "a", "b", "c", "d"};
-    assert_true(column_has("config", lines, NCELLS(lines), "AWS_SECRET_KEY"));
+    assert_true(column_has("config", lines, COUNT_OF(lines), "AWS_SECRET_KEY"));
     const char *bare[] = {"q2T8vZ0xLk4Rj+9mW3pN7bYc1HsE6uAf/D5gK0oQ", "a", "b", "c", "d"};
-    assert_false(column_has("config", bare, NCELLS(bare), "AWS_SECRET_KEY"));
+    assert_false(column_has("config", bare, COUNT_OF(bare), "AWS_SECRET_KEY"));
 }
 
 /* ---- EMAIL columns ------------------------------------------------------------------------------- */
@@ -469,9 +401,9 @@ static void test_email_columns(void **state)
     const char *text[] = {"Please reach me at anna.k@example.com after 5pm",
                           "forwarded from support@help.example.org: ticket closed", "no contact given",
                           "see attached"};
-    assert_true(column_has("comment", text, NCELLS(text), "EMAIL"));
+    assert_true(column_has("comment", text, COUNT_OF(text), "EMAIL"));
     const char *hosts[] = {"user@localhost", "root@127.0.0.1", "a@b", "git@server"};
-    assert_false(column_has("email", hosts, NCELLS(hosts), "EMAIL"));
+    assert_false(column_has("email", hosts, COUNT_OF(hosts), "EMAIL"));
 }
 
 int main(void)
@@ -485,5 +417,5 @@ int main(void)
         cmocka_unit_test(test_phone_columns),     cmocka_unit_test(test_bank),
         cmocka_unit_test(test_aws_access_key),    cmocka_unit_test(test_aws_secret_key),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

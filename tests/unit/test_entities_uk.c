@@ -14,33 +14,7 @@
 
 #include "detect/engine.h"
 #include "detect/entities/uk.c"
-
-static dm_verdict check(dm_validate_fn fn, const char *s)
-{
-    dm_span sp;
-    char norm[DM_SPAN_MAX_NORM + 1];
-    if (!dm_span_whole(s, strlen(s), &sp, norm))
-        fail_msg("not one tier-1 run: %s", s);
-    return fn(&sp);
-}
-
-/* Validate the part of cell starting at sub as the engine would see it. */
-static dm_verdict check_in(dm_validate_fn fn, const char *cell, const char *sub)
-{
-    dm_span sp;
-    char norm[DM_SPAN_MAX_NORM + 1];
-    const char *p = strstr(cell, sub);
-    if (p == NULL || !dm_span_whole(p, strlen(sub), &sp, norm))
-        fail_msg("bad sub-span %s", sub);
-    size_t off = (size_t)(p - cell);
-    sp.cell = cell;
-    sp.cell_len = strlen(cell);
-    sp.start += off;
-    sp.end += off;
-    for (int i = 0; i < sp.ngroups; i++)
-        sp.gpos[i] = (uint16_t)(sp.gpos[i] + off);
-    return fn(&sp);
-}
+#include "entity_testlib.h"
 
 static void test_nino(void **state)
 {
@@ -265,39 +239,6 @@ static void test_near_groups(void **state)
 
 /* ---- through the engine ------------------------------------------------------- */
 
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
-
-static size_t classify(const char *col, const char *const *cells, size_t n, dm_detection *det, size_t max)
-{
-    dm_colstats *cs = dm_colstats_new(eng, col);
-    for (size_t i = 0; i < n; i++)
-        dm_colstats_add(cs, cells[i], strlen(cells[i]));
-    dm_classify_opts o = {0.1, 1};
-    size_t nd = dm_colstats_verdict(cs, &o, det, max);
-    dm_colstats_free(cs);
-    return nd;
-}
-
-static const dm_detection *find_det(const dm_detection *det, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(det[i].entity->name, name) == 0)
-            return &det[i];
-    return NULL;
-}
-
 #define NCELLS 60
 
 static uint32_t next(uint32_t *seed)
@@ -433,5 +374,5 @@ int main(void)
         cmocka_unit_test(test_engine_phone_and_vat),
         cmocka_unit_test(test_engine_bank_account),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

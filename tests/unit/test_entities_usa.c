@@ -13,75 +13,8 @@
 #include <string.h>
 
 #include "detect/engine.h"
+#include "entity_testlib.h"
 
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
-
-static const dm_entity_def *entity(const char *name)
-{
-    for (const dm_entity_def *d = dm_entities_usa; d->name; d++)
-        if (strcmp(d->name, name) == 0)
-            return d;
-    fail_msg("no entity %s in the USA table", name);
-    return NULL;
-}
-
-/* Validator verdict on `sub` inside `cell` (the whole cell when NULL). */
-static dm_verdict vin(const char *name, const char *cell, const char *sub)
-{
-    static char norm[DM_SPAN_MAX_NORM + 1];
-    dm_span sp;
-    if (sub == NULL)
-        sub = cell;
-    const char *at = strstr(cell, sub);
-    assert_non_null(at);
-    size_t off = (size_t)(at - cell);
-    if (!dm_span_whole(sub, strlen(sub), &sp, norm))
-        return DM_NO;
-    sp.cell = cell;
-    sp.cell_len = strlen(cell);
-    sp.start += off;
-    sp.end += off;
-    for (int i = 0; i < sp.ngroups; i++)
-        sp.gpos[i] = (uint16_t)(sp.gpos[i] + off);
-    return entity(name)->validate(&sp);
-}
-
-static dm_verdict v(const char *name, const char *value)
-{
-    return vin(name, value, NULL);
-}
-
-/* The entities a column of these cells holds, under this name. */
-static bool column_has(const char *colname, const char *const *cells, size_t n, const char *name)
-{
-    int id = dm_engine_find(eng, name);
-    assert_true(id >= 0);
-    dm_colstats *cs = dm_colstats_new(eng, colname);
-    for (size_t i = 0; i < n; i++)
-        dm_colstats_add(cs, cells[i], strlen(cells[i]));
-    dm_detection det[32];
-    dm_classify_opts o = {0.1, 1};
-    size_t nd = dm_colstats_verdict(cs, &o, det, 32);
-    bool hit = false;
-    for (size_t i = 0; i < nd; i++)
-        hit = hit || det[i].entity_id == (size_t)id;
-    dm_colstats_free(cs);
-    return hit;
-}
-
-#define NCELLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- SSN / ITIN / ATIN ----------------------------------------------------------------- */
 
@@ -126,7 +59,7 @@ static void test_itin_atin(void **state)
     assert_int_equal(v("USA_ITIN", "912701234"), DM_WEAK);
     const char *not_itin[] = {"912-49-1234", "912-66-1234", "912-69-1234", "912-89-1234", "912-93-1234",
                               "812-70-1234", "912-70-0000"};
-    for (size_t i = 0; i < NCELLS(not_itin); i++)
+    for (size_t i = 0; i < COUNT_OF(not_itin); i++)
         if (v("USA_ITIN", not_itin[i]) != DM_NO)
             fail_msg("%s taken for an ITIN", not_itin[i]);
 
@@ -144,35 +77,35 @@ static void test_tin_columns(void **state)
 {
     const char *bare[] = {"536221784", "401882216", "245103347", "772140913", "318507726", "690334112"};
     /* bare 9 digits: an SSN only where the column says so */
-    assert_true(column_has("ssn", bare, NCELLS(bare), "USA_SSN"));
-    assert_true(column_has("customer_SSN", bare, NCELLS(bare), "USA_SSN"));
-    assert_true(column_has("SocialSecurityNumber", bare, NCELLS(bare), "USA_SSN"));
-    assert_false(column_has("invoice_no", bare, NCELLS(bare), "USA_SSN"));
+    assert_true(column_has("ssn", bare, COUNT_OF(bare), "USA_SSN"));
+    assert_true(column_has("customer_SSN", bare, COUNT_OF(bare), "USA_SSN"));
+    assert_true(column_has("SocialSecurityNumber", bare, COUNT_OF(bare), "USA_SSN"));
+    assert_false(column_has("invoice_no", bare, COUNT_OF(bare), "USA_SSN"));
     /* dashed 3-2-4 is an SSN whatever the column's name */
     const char *dashed[] = {"536-22-1784", "401-88-2216", "245-10-3347", "772-14-0913", "318-50-7726"};
-    assert_true(column_has("ref", dashed, NCELLS(dashed), "USA_SSN"));
+    assert_true(column_has("ref", dashed, COUNT_OF(dashed), "USA_SSN"));
     /* ... also inside text */
     const char *text[] = {"customer gave 536-22-1784 on the phone", "no id", "pending", "n/a"};
-    assert_true(column_has("notes", text, NCELLS(text), "USA_SSN"));
+    assert_true(column_has("notes", text, COUNT_OF(text), "USA_SSN"));
     /* "SSN" before bare digits in the cell is enough */
     const char *ctx[] = {"SSN: 536221784", "SSN: 401882216", "none", "tbd"};
-    assert_true(column_has("notes", ctx, NCELLS(ctx), "USA_SSN"));
+    assert_true(column_has("notes", ctx, COUNT_OF(ctx), "USA_SSN"));
     /* same for a passport: the look-alikes of one span are all kept */
     const char *pctx[] = {"passport 536221784", "passport 401882216", "none", "tbd"};
-    assert_true(column_has("notes", pctx, NCELLS(pctx), "USA_PASSPORT_NUMBER"));
-    assert_false(column_has("notes", pctx, NCELLS(pctx), "USA_SSN"));
+    assert_true(column_has("notes", pctx, COUNT_OF(pctx), "USA_PASSPORT_NUMBER"));
+    assert_false(column_has("notes", pctx, COUNT_OF(pctx), "USA_SSN"));
     /* spaced 3-2-4: medium, counts when most of the column holds it */
     const char *spaced[] = {"536 22 1784", "401 88 2216", "245 10 3347", "772 14 0913"};
-    assert_true(column_has("ref", spaced, NCELLS(spaced), "USA_SSN"));
+    assert_true(column_has("ref", spaced, COUNT_OF(spaced), "USA_SSN"));
     /* invalid SSNs do not make a column */
     const char *invalid[] = {"000-22-1784", "666-22-1784", "536-00-1784", "078-05-1120", "219-09-9999"};
-    assert_false(column_has("ssn", invalid, NCELLS(invalid), "USA_SSN"));
+    assert_false(column_has("ssn", invalid, COUNT_OF(invalid), "USA_SSN"));
     /* ITINs are not SSNs */
     const char *itins[] = {"912-70-1234", "955-99-1234", "983-94-1122", "900-50-4321"};
-    assert_true(column_has("ref", itins, NCELLS(itins), "USA_ITIN"));
-    assert_false(column_has("ref", itins, NCELLS(itins), "USA_SSN"));
+    assert_true(column_has("ref", itins, COUNT_OF(itins), "USA_ITIN"));
+    assert_false(column_has("ref", itins, COUNT_OF(itins), "USA_SSN"));
     const char *atins[] = {"912-93-1234", "987-93-4567"};
-    assert_true(column_has("tax_ref", atins, NCELLS(atins), "USA_ATIN"));
+    assert_true(column_has("tax_ref", atins, COUNT_OF(atins), "USA_ATIN"));
 }
 
 /* ---- PTIN, passport, driver's licence -------------------------------------------------------- */
@@ -188,8 +121,8 @@ static void test_ptin(void **state)
     assert_int_equal(v("USA_PTIN", "P-0063-4642"), DM_NO);
     assert_int_equal(v("USA_PTIN", "P.00634642"), DM_NO);
     const char *p[] = {"P01594846", "P00634642", "P12345678"};
-    assert_true(column_has("preparer_ptin", p, NCELLS(p), "USA_PTIN"));
-    assert_false(column_has("sku", p, NCELLS(p), "USA_PTIN"));
+    assert_true(column_has("preparer_ptin", p, COUNT_OF(p), "USA_PTIN"));
+    assert_false(column_has("sku", p, COUNT_OF(p), "USA_PTIN"));
 }
 
 static void test_passport(void **state)
@@ -200,9 +133,9 @@ static void test_passport(void **state)
     assert_int_equal(v("USA_PASSPORT_NUMBER", "A00000000"), DM_NO);
     assert_int_equal(v("USA_PASSPORT_NUMBER", "A1234-5678"), DM_NO);
     const char *p[] = {"A12345678", "C03005988", "E98765432"};
-    assert_true(column_has("passport_no", p, NCELLS(p), "USA_PASSPORT_NUMBER"));
-    assert_true(column_has("numero_de_pasaporte", p, NCELLS(p), "USA_PASSPORT_NUMBER"));
-    assert_false(column_has("order_ref", p, NCELLS(p), "USA_PASSPORT_NUMBER"));
+    assert_true(column_has("passport_no", p, COUNT_OF(p), "USA_PASSPORT_NUMBER"));
+    assert_true(column_has("numero_de_pasaporte", p, COUNT_OF(p), "USA_PASSPORT_NUMBER"));
+    assert_false(column_has("order_ref", p, COUNT_OF(p), "USA_PASSPORT_NUMBER"));
 }
 
 static void test_driving_license(void **state)
@@ -212,7 +145,7 @@ static void test_driving_license(void **state)
                         "S530-460-72-123-0", /* Florida as printed */
                         "A12345678901234",   /* New Jersey */
                         "123456789"};        /* many states */
-    for (size_t i = 0; i < NCELLS(ok); i++)
+    for (size_t i = 0; i < COUNT_OF(ok); i++)
         if (v("USA_DRIVING_LICENSE", ok[i]) != DM_WEAK)
             fail_msg("%s not a licence", ok[i]);
     assert_int_equal(v("USA_DRIVING_LICENSE", "123AB4567"), DM_WEAK);   /* Iowa */
@@ -222,10 +155,10 @@ static void test_driving_license(void **state)
     assert_int_equal(v("USA_DRIVING_LICENSE", "D123-4567 8"), DM_NO);   /* mixed joiners */
 
     const char *dl[] = {"D1234567", "F7654321", "B2468013", "N1357924"};
-    assert_true(column_has("driver_license", dl, NCELLS(dl), "USA_DRIVING_LICENSE"));
-    assert_true(column_has("DLNumber", dl, NCELLS(dl), "USA_DRIVING_LICENSE"));
-    assert_true(column_has("license_no", dl, NCELLS(dl), "USA_DRIVING_LICENSE"));
-    assert_false(column_has("product", dl, NCELLS(dl), "USA_DRIVING_LICENSE"));
+    assert_true(column_has("driver_license", dl, COUNT_OF(dl), "USA_DRIVING_LICENSE"));
+    assert_true(column_has("DLNumber", dl, COUNT_OF(dl), "USA_DRIVING_LICENSE"));
+    assert_true(column_has("license_no", dl, COUNT_OF(dl), "USA_DRIVING_LICENSE"));
+    assert_false(column_has("product", dl, COUNT_OF(dl), "USA_DRIVING_LICENSE"));
 }
 
 /* ---- health ------------------------------------------------------------------------------------ */
@@ -234,17 +167,17 @@ static void test_hcpcs(void **state)
 {
     const char *ok[] = {"A0428", "B4034", "C1713", "D0120", "E0114", "G0202", "H0001", "J1885", "K0001",
                         "L3000", "M0075", "P3000", "Q0091", "R0070", "S0012", "T1015", "U0001", "V2020"};
-    for (size_t i = 0; i < NCELLS(ok); i++)
+    for (size_t i = 0; i < COUNT_OF(ok); i++)
         if (v("USA_HCPCS_CODE", ok[i]) != DM_WEAK)
             fail_msg("%s not an HCPCS code", ok[i]);
     const char *no[] = {"F0114", "I1234", "N1234", "O1234", "W1234", "X1234", "Y1234", "Z1234", "A042",
                         "AB428"};
-    for (size_t i = 0; i < NCELLS(no); i++)
+    for (size_t i = 0; i < COUNT_OF(no); i++)
         if (v("USA_HCPCS_CODE", no[i]) != DM_NO)
             fail_msg("%s taken for an HCPCS code", no[i]);
     const char *codes[] = {"E0114", "J1885", "A0428", "G0202"};
-    assert_true(column_has("hcpcs_code", codes, NCELLS(codes), "USA_HCPCS_CODE"));
-    assert_false(column_has("part_no", codes, NCELLS(codes), "USA_HCPCS_CODE"));
+    assert_true(column_has("hcpcs_code", codes, COUNT_OF(codes), "USA_HCPCS_CODE"));
+    assert_false(column_has("part_no", codes, COUNT_OF(codes), "USA_HCPCS_CODE"));
 }
 
 static void test_ndc(void **state)
@@ -265,7 +198,7 @@ static void test_ndc(void **state)
     assert_int_equal(v("USA_NATIONAL_DRUG_CODE", "0777 3105 02"), DM_NO);
     assert_int_equal(v("USA_NATIONAL_DRUG_CODE", "077-73105-02"), DM_NO);
     const char *ndc[] = {"0777-3105-02", "50242-040-62", "0002-1433-80", "0069-0150-01"};
-    assert_true(column_has("item", ndc, NCELLS(ndc), "USA_NATIONAL_DRUG_CODE"));
+    assert_true(column_has("item", ndc, COUNT_OF(ndc), "USA_NATIONAL_DRUG_CODE"));
 }
 
 static void test_npi(void **state)
@@ -279,7 +212,7 @@ static void test_npi(void **state)
     assert_int_equal(v("USA_NATIONAL_PROVIDER_IDENTIFIER", "1234-567893"), DM_NO);
     /* a column of NPIs without a telling name: medium, the whole column */
     const char *npi[] = {"1234567893", "1245319599", "1003000126", "1508765439", "1993999998"};
-    assert_true(column_has("provider", npi, NCELLS(npi), "USA_NATIONAL_PROVIDER_IDENTIFIER"));
+    assert_true(column_has("provider", npi, COUNT_OF(npi), "USA_NATIONAL_PROVIDER_IDENTIFIER"));
     /* Unix timestamps: ~1 in 10 pass Luhn, never most of a column */
     const char *ts[20];
     char buf[20][11];
@@ -324,8 +257,8 @@ static void test_hicn(void **state)
 
     /* the HICN wins over the SSN inside it */
     const char *h[] = {"536-22-1784A", "401-88-2216B", "245-10-3347C1"};
-    assert_true(column_has("member", h, NCELLS(h), "USA_HEALTH_INSURANCE_CLAIM_NUMBER"));
-    assert_false(column_has("member", h, NCELLS(h), "USA_SSN"));
+    assert_true(column_has("member", h, COUNT_OF(h), "USA_HEALTH_INSURANCE_CLAIM_NUMBER"));
+    assert_false(column_has("member", h, COUNT_OF(h), "USA_SSN"));
 }
 
 static void test_mbi(void **state)
@@ -343,11 +276,11 @@ static void test_mbi(void **state)
                         "1EG4-TE5-M873",  /* position 9: letter */
                         "1EG-4TE5-MK73",  /* printed 4-3-4 */
                         "1EG4-TE5-MK734"};
-    for (size_t i = 0; i < NCELLS(no); i++)
+    for (size_t i = 0; i < COUNT_OF(no); i++)
         if (v("USA_MEDICARE_BENEFICIARY_IDENTIFIER", no[i]) != DM_NO)
             fail_msg("%s taken for an MBI", no[i]);
     const char *m[] = {"1EG4-TE5-MK73", "5KD2-HJ8-PT41", "3FH7JK2MN45"};
-    assert_true(column_has("patient_ref", m, NCELLS(m), "USA_MEDICARE_BENEFICIARY_IDENTIFIER"));
+    assert_true(column_has("patient_ref", m, COUNT_OF(m), "USA_MEDICARE_BENEFICIARY_IDENTIFIER"));
 }
 
 int main(void)
@@ -358,5 +291,5 @@ int main(void)
         cmocka_unit_test(test_hcpcs),    cmocka_unit_test(test_ndc),       cmocka_unit_test(test_npi),
         cmocka_unit_test(test_dea),      cmocka_unit_test(test_hicn),      cmocka_unit_test(test_mbi),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

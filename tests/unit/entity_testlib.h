@@ -1,0 +1,110 @@
+/*
+ * Helpers shared by the entity tests (tests/unit/test_entities_*.c): one
+ * engine per test binary, validators run on a span the way the engine cuts
+ * it, finders run on a cell, and columns classified through the engine.
+ * Included after <cmocka.h>; everything is static inline so a test uses
+ * what it needs.
+ */
+#ifndef DM_ENTITY_TESTLIB_H
+#define DM_ENTITY_TESTLIB_H
+
+#include <string.h>
+
+#include "detect/engine.h"
+
+static dm_engine *eng;
+
+static inline int engine_setup(void **state)
+{
+    dm_error err = {0};
+    (void)state;
+    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
+}
+
+static inline int engine_teardown(void **state)
+{
+    (void)state;
+    dm_engine_free(eng);
+    return 0;
+}
+
+/* An entity of the registry by name; fails the test when unknown. */
+static inline const dm_entity_def *entity(const char *name)
+{
+    int id = dm_engine_find(eng, name);
+    if (id < 0)
+        fail_msg("no entity %s", name);
+    return dm_engine_entity(eng, (size_t)id);
+}
+
+/* Validate `sub`, a part of `cell` (the whole cell when sub is NULL), as
+ * one tier-1 span, with the cell around it for context. */
+static inline dm_verdict check_in(dm_validate_fn fn, const char *cell, const char *sub)
+{
+    static char norm[DM_SPAN_MAX_NORM + 1];
+    dm_span sp;
+    const char *p = strstr(cell, sub ? sub : cell);
+    if (p == NULL || !dm_span_whole(p, strlen(sub ? sub : cell), &sp, norm))
+        return DM_NO;
+    size_t off = (size_t)(p - cell);
+    sp.cell = cell;
+    sp.cell_len = strlen(cell);
+    sp.start += off;
+    sp.end += off;
+    for (int i = 0; i < sp.ngroups; i++)
+        sp.gpos[i] = (uint16_t)(sp.gpos[i] + off);
+    return fn(&sp);
+}
+
+/* Validate the whole string; it must be one tier-1 run. */
+static inline dm_verdict check(dm_validate_fn fn, const char *s)
+{
+    dm_span sp;
+    char norm[DM_SPAN_MAX_NORM + 1];
+    if (!dm_span_whole(s, strlen(s), &sp, norm))
+        fail_msg("not one tier-1 run: %s", s);
+    return fn(&sp);
+}
+
+/* By entity name. */
+static inline dm_verdict vin(const char *name, const char *cell, const char *sub)
+{
+    return check_in(entity(name)->validate, cell, sub);
+}
+
+static inline dm_verdict v(const char *name, const char *value)
+{
+    return vin(name, value, NULL);
+}
+
+/* Detections of a column of these cells under this name (threshold 0.1). */
+static inline size_t classify(const char *col, const char *const *cells, size_t n, dm_detection *det, size_t max)
+{
+    dm_colstats *cs = dm_colstats_new(eng, col);
+    for (size_t i = 0; i < n; i++)
+        dm_colstats_add(cs, cells[i], strlen(cells[i]));
+    dm_classify_opts o = {0.1, 1};
+    size_t nd = dm_colstats_verdict(cs, &o, det, max);
+    dm_colstats_free(cs);
+    return nd;
+}
+
+static inline const dm_detection *find_det(const dm_detection *det, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(det[i].entity->name, name) == 0)
+            return &det[i];
+    return NULL;
+}
+
+/* Whether a column of these cells, under this name, holds entity `name`. */
+static inline bool column_has(const char *colname, const char *const *cells, size_t n, const char *name)
+{
+    dm_detection det[32];
+    (void)entity(name);
+    return find_det(det, classify(colname, cells, n, det, 32), name) != NULL;
+}
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
