@@ -584,6 +584,15 @@ dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_as
     }
     if (rc)
         dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
+    /* store facts for the report, where the driver reads them */
+    char *facts = NULL;
+    if (rc == DM_OK && s->ops->read_facts) {
+        if ((rc = s->ops->read_facts(s, &ad, &facts, &err)) == DM_OK && facts)
+            rc = dm_catalog_asset_set_facts(p->cat, asset->id, facts, &err);
+        if (rc)
+            dm_pipeline_problem(p, asset->location, "facts: %s", err.msg);
+    }
+    free(facts);
 out:
     for (size_t i = 0; i < n; i++) {
         free(keys[i]);

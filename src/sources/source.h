@@ -101,6 +101,10 @@ typedef struct dm_source_ops {
      * the comment's other text is kept. */
     dm_status (*write_column_comment)(dm_source *src, const dm_table_desc *table, const char *column,
                                       const char *marker, dm_error *err);
+    /* Optional (NULL: none): facts about an asset for the Art. 30 report
+     * (region, encryption at rest, retention rules...) as a malloc'd JSON
+     * object; stored with dm_catalog_asset_set_facts by the tags step. */
+    dm_status (*read_facts)(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err);
 } dm_source_ops;
 
 struct dm_source {
