@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "catalog/catalog_impl.h"
 #include "catalog/db.h"
 #include "catalog/migrations.h"
 #include "core/mem.h"
@@ -262,6 +263,16 @@ void dm_catalog_set_now(dm_catalog *cat, const char *iso)
     cat->fixed_now[0] = '\0';
     if (iso != NULL)
         snprintf(cat->fixed_now, sizeof cat->fixed_now, "%s", iso);
+}
+
+dm_db *dm_catalog_db(dm_catalog *cat)
+{
+    return cat->db;
+}
+
+void dm_catalog_now(dm_catalog *cat, char out[32])
+{
+    now_iso(cat, out);
 }
 
 dm_status dm_catalog_begin(dm_catalog *cat, dm_error *err)

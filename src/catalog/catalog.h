@@ -270,4 +270,75 @@ dm_status dm_catalog_tags_put(dm_catalog *cat, int64_t asset_id, const char *ori
 dm_status dm_catalog_tags_get(dm_catalog *cat, int64_t asset_id, dm_tag **out, size_t *n, dm_error *err);
 void dm_tag_list_free(dm_tag *list, size_t n);
 
+/* ---- jobs (the queue of `datamap serve` and `datamap worker`) -------- */
+
+/* One unit of work: kind "discover" (target a source name), "crawl",
+ * "classify", "tags" (an asset as SOURCE/NAME), "run" (a source name).
+ * States: queued -> running -> done; a failure goes back to queued with a
+ * later run_after until max_attempts, then dead (kept, listed, retryable by
+ * hand with dm_catalog_job_retry). A running job whose lease expired is
+ * claimed again by the next claimer (its worker died); one that used up
+ * its attempts that way becomes dead. Jobs run at least once: a job must
+ * be idempotent (the pipeline's are: one transaction per target). The
+ * implementation is in jobs.c. */
+#define DM_JOB_QUEUED "queued"
+#define DM_JOB_RUNNING "running"
+#define DM_JOB_DONE "done"
+#define DM_JOB_DEAD "dead"
+
+typedef struct dm_job_rec {
+    int64_t id;
+    char *kind, *target, *state;
+    int attempts, max_attempts;
+    char *run_after, *lease_owner, *lease_until, *last_error, *created_at, *updated_at;
+} dm_job_rec;
+
+/* Backoff after a failure: the delay before attempt n+1 is uniform in
+ * [0, min(cap_seconds, base_seconds * 2^(n-1))] ("full jitter"). random
+ * NULL uses arc4random; tests pass their own. */
+typedef struct dm_job_backoff {
+    int64_t base_seconds, cap_seconds;
+    uint64_t (*random)(void *ud);
+    void *ud;
+} dm_job_backoff;
+
+/* Queue a job to run now (or at run_after_seconds from now). Idempotent:
+ * when a job of the same kind and target is already queued or running, no
+ * new one is made, *id is that job's and *is_new false. max_attempts <= 0
+ * means 5. id and is_new may be NULL. */
+dm_status dm_catalog_job_enqueue(dm_catalog *cat, const char *kind, const char *target, int max_attempts,
+                                 int64_t run_after_seconds, int64_t *id, bool *is_new, dm_error *err);
+/* Claim the oldest due job (queued with run_after <= now, or running with
+ * an expired lease) for owner, with a lease of lease_seconds; attempts is
+ * counted up. One write transaction: two claimers never get the same job.
+ * *claimed false when nothing is due. Call with no transaction open. */
+dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease_seconds, dm_job_rec *out,
+                               bool *claimed, dm_error *err);
+/* Extend the lease of a running job held by owner. DM_ERR_NOT_FOUND when
+ * owner no longer holds it (it expired and another claimer took it). */
+dm_status dm_catalog_job_heartbeat(dm_catalog *cat, int64_t id, const char *owner, int64_t lease_seconds,
+                                   dm_error *err);
+/* Mark done. DM_ERR_NOT_FOUND when owner no longer holds the lease. */
+dm_status dm_catalog_job_complete(dm_catalog *cat, int64_t id, const char *owner, dm_error *err);
+/* Record a failure (message kept in last_error): queued again after the
+ * backoff delay, or dead when attempts reached max_attempts or permanent is
+ * true. *dead (may be NULL) tells which. DM_ERR_NOT_FOUND when owner no
+ * longer holds the lease. */
+dm_status dm_catalog_job_fail(dm_catalog *cat, int64_t id, const char *owner, const char *message, bool permanent,
+                              const dm_job_backoff *backoff, bool *dead, dm_error *err);
+/* Queue a dead (or done) job again by hand, attempts back to 0.
+ * DM_ERR_NOT_FOUND for an unknown id; DM_ERR_ARG when it is queued or
+ * running, or when another job of its kind and target is. */
+dm_status dm_catalog_job_retry(dm_catalog *cat, int64_t id, dm_error *err);
+dm_status dm_catalog_job_get(dm_catalog *cat, int64_t id, dm_job_rec *out, dm_error *err);
+/* Newest first; state NULL for all; limit <= 0 for no limit. */
+dm_status dm_catalog_job_list(dm_catalog *cat, const char *state, int64_t limit, int64_t offset, dm_job_rec **out,
+                              size_t *n, dm_error *err);
+/* Number of jobs in each state, in the order queued, running, done, dead. */
+dm_status dm_catalog_job_counts(dm_catalog *cat, int64_t counts[4], dm_error *err);
+/* created_at of the newest job of that kind, as Unix seconds; -1 when none. */
+dm_status dm_catalog_job_last_created(dm_catalog *cat, const char *kind, int64_t *when, dm_error *err);
+void dm_job_rec_free(dm_job_rec *j);
+void dm_job_list_free(dm_job_rec *list, size_t n);
+
 #endif
