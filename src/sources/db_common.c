@@ -1,0 +1,330 @@
+#include "sources/db_common.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/mem.h"
+
+#define DEFAULT_MAX_CELL 4096
+#define DEFAULT_TIMEOUT_MS 30000
+
+static bool parse_bool(const char *s, bool *out)
+{
+    if (strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0 || strcasecmp(s, "yes") == 0 || *s == '\0')
+        *out = true;
+    else if (strcasecmp(s, "false") == 0 || strcmp(s, "0") == 0 || strcasecmp(s, "no") == 0)
+        *out = false;
+    else
+        return false;
+    return true;
+}
+
+/* "a,b , c" -> {"a","b","c"} */
+static void split_list(const char *s, char ***out, size_t *n)
+{
+    const char *p = s;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        const char *end = comma ? comma : p + strlen(p);
+        const char *b = p, *e = end;
+        while (b < e && isspace((unsigned char)*b))
+            b++;
+        while (e > b && isspace((unsigned char)e[-1]))
+            e--;
+        if (e > b) {
+            *out = dm_xrealloc(*out, (*n + 1) * sizeof **out);
+            (*out)[(*n)++] = dm_xstrndup(b, (size_t)(e - b));
+        }
+        p = comma ? comma + 1 : end;
+    }
+}
+
+dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->max_cell_bytes = DEFAULT_MAX_CELL;
+    o->statement_timeout_ms = DEFAULT_TIMEOUT_MS;
+    if (options_json == NULL || *options_json == '\0')
+        return DM_OK;
+    json_error_t jerr;
+    json_t *obj = json_loads(options_json, 0, &jerr);
+    if (!json_is_object(obj)) {
+        json_decref(obj);
+        return DM_FAIL(err, DM_ERR_ARG, "source options are not a JSON object");
+    }
+    dm_status rc = DM_OK;
+    const char *k;
+    json_t *v;
+    json_object_foreach(obj, k, v)
+    {
+        const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+        char *end = NULL;
+        if (s == NULL) {
+            rc = DM_FAIL(err, DM_ERR_ARG, "option %s: expected a string value", k);
+        } else if (strcmp(k, "views") == 0) {
+            if (!parse_bool(s, &o->views))
+                rc = DM_FAIL(err, DM_ERR_ARG, "option views takes true or false, not '%s'", s);
+        } else if (strcmp(k, "all_databases") == 0) {
+            if (!parse_bool(s, &o->all_databases))
+                rc = DM_FAIL(err, DM_ERR_ARG, "option all_databases takes true or false, not '%s'", s);
+        } else if (strcmp(k, "include") == 0) {
+            split_list(s, &o->include, &o->ninclude);
+        } else if (strcmp(k, "exclude") == 0) {
+            split_list(s, &o->exclude, &o->nexclude);
+        } else if (strcmp(k, "max_cell_bytes") == 0) {
+            unsigned long long n = strtoull(s, &end, 10);
+            if (end == s || *end || n < 16 || n > (1u << 24))
+                rc = DM_FAIL(err, DM_ERR_ARG, "option max_cell_bytes takes 16 to 16777216, not '%s'", s);
+            o->max_cell_bytes = (size_t)n;
+        } else if (strcmp(k, "statement_timeout") == 0) {
+            long n = strtol(s, &end, 10);
+            if (end == s || *end || n < 1 || n > 86400000)
+                rc = DM_FAIL(err, DM_ERR_ARG, "option statement_timeout takes milliseconds (1 to 86400000), not '%s'",
+                             s);
+            o->statement_timeout_ms = (int)n;
+        } else {
+            rc = DM_FAIL(err, DM_ERR_ARG,
+                         "unknown option '%s' (database sources take views, all_databases, include, exclude, "
+                         "max_cell_bytes, statement_timeout)",
+                         k);
+        }
+        if (rc)
+            break;
+    }
+    json_decref(obj);
+    if (rc)
+        dm_db_opts_free(o);
+    return rc;
+}
+
+void dm_db_opts_free(dm_db_opts *o)
+{
+    for (size_t i = 0; i < o->ninclude; i++)
+        free(o->include[i]);
+    for (size_t i = 0; i < o->nexclude; i++)
+        free(o->exclude[i]);
+    free(o->include);
+    free(o->exclude);
+    o->include = o->exclude = NULL;
+    o->ninclude = o->nexclude = 0;
+}
+
+bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *table)
+{
+    char *full = dm_xasprintf("%s.%s", schema, table);
+    bool in = o->ninclude == 0;
+    for (size_t i = 0; i < o->ninclude && !in; i++)
+        in = fnmatch(o->include[i], full, 0) == 0;
+    for (size_t i = 0; i < o->nexclude && in; i++)
+        in = fnmatch(o->exclude[i], full, 0) != 0;
+    free(full);
+    return in;
+}
+
+static bool has(const char *s, const char *w)
+{
+    return strstr(s, w) != NULL;
+}
+
+const char *dm_db_map_type(const char *declared)
+{
+    if (declared == NULL || *declared == '\0')
+        return "string";
+    char t[128];
+    size_t n = 0;
+    for (const char *p = declared; *p && n + 1 < sizeof t; p++)
+        t[n++] = (char)tolower((unsigned char)*p);
+    t[n] = '\0';
+    if (has(t, "[]") || strncmp(t, "array", 5) == 0)
+        return "array";
+    if (strncmp(t, "bool", 4) == 0 || strcmp(t, "tinyint(1)") == 0 || strcmp(t, "bit(1)") == 0)
+        return "boolean";
+    if (has(t, "point") || has(t, "interval"))
+        return "string";
+    if (has(t, "int") || has(t, "serial"))
+        return "bigint";
+    if (has(t, "double") || has(t, "float") || has(t, "real") || has(t, "numeric") || has(t, "decimal") ||
+        has(t, "number") || has(t, "money"))
+        return "double";
+    if (has(t, "timestamp") || has(t, "datetime"))
+        return "timestamp";
+    if (strncmp(t, "date", 4) == 0)
+        return "date";
+    return "string";
+}
+
+char *dm_db_glob_to_like(const char *glob)
+{
+    dm_buf b = DM_BUF_INIT(0);
+    for (const char *p = glob; *p; p++) {
+        if (*p == '*')
+            dm_buf_putc(&b, '%');
+        else if (*p == '?')
+            dm_buf_putc(&b, '_');
+        else {
+            if (*p == '%' || *p == '_' || *p == '\\')
+                dm_buf_putc(&b, '\\');
+            dm_buf_putc(&b, *p);
+        }
+    }
+
+    return dm_buf_steal(&b);
+}
+
+void dm_db_tags_add(dm_db_tags *t, const char *key, size_t klen, const char *value, size_t vlen)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strlen(t->keys[i]) == klen && memcmp(t->keys[i], key, klen) == 0)
+            return;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 8;
+        t->keys = dm_xrealloc(t->keys, t->cap * sizeof *t->keys);
+        t->values = dm_xrealloc(t->values, t->cap * sizeof *t->values);
+    }
+    t->keys[t->n] = dm_xstrndup(key, klen);
+    t->values[t->n] = dm_xstrndup(value, vlen);
+    t->n++;
+}
+
+size_t dm_db_tags_parse(dm_db_tags *t, const char *comment)
+{
+    size_t found = 0;
+    if (comment == NULL)
+        return 0;
+    const char *p = comment;
+    while (*p) {
+        const char *semi = strpbrk(p, ";\n");
+        const char *end = semi ? semi : p + strlen(p);
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        if (eq) {
+            const char *kb = p, *ke = eq, *vb = eq + 1, *ve = end;
+            while (kb < ke && isspace((unsigned char)*kb))
+                kb++;
+            while (ke > kb && isspace((unsigned char)ke[-1]))
+                ke--;
+            while (vb < ve && isspace((unsigned char)*vb))
+                vb++;
+            while (ve > vb && isspace((unsigned char)ve[-1]))
+                ve--;
+            if (ke > kb) {
+                dm_db_tags_add(t, kb, (size_t)(ke - kb), vb, (size_t)(ve - vb));
+                found++;
+            }
+        }
+        p = semi ? semi + 1 : end;
+    }
+    return found;
+}
+
+void dm_db_tags_free(dm_db_tags *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->keys[i]);
+        free(t->values[i]);
+    }
+    free(t->keys);
+    free(t->values);
+    memset(t, 0, sizeof *t);
+}
+
+char *dm_db_redact_url(const char *url)
+{
+    dm_buf b = DM_BUF_INIT(0);
+    const char *sep = strstr(url, "://");
+    const char *auth = sep ? sep + 3 : url;
+    const char *host_end = auth + strcspn(auth, "/?#");
+    const char *at = NULL;
+    for (const char *p = auth; p < host_end; p++)
+        if (*p == '@')
+            at = p;
+    if (at) {
+        const char *colon = memchr(auth, ':', (size_t)(at - auth));
+        dm_buf_append(&b, url, (size_t)((colon ? colon : at) - url));
+        dm_buf_append(&b, at, (size_t)(host_end - at));
+    } else {
+        dm_buf_append(&b, url, (size_t)(host_end - url));
+    }
+    const char *q = strchr(host_end, '?');
+    dm_buf_append(&b, host_end, (size_t)((q ? q : host_end + strlen(host_end)) - host_end));
+    if (q) {
+        const char *p = q + 1;
+        bool first = true;
+        while (*p) {
+            size_t len = strcspn(p, "&");
+            if (!(len >= 9 && strncasecmp(p, "password=", 9) == 0)) {
+                dm_buf_putc(&b, first ? '?' : '&');
+                dm_buf_append(&b, p, len);
+                first = false;
+            }
+            p += len;
+            if (*p == '&')
+                p++;
+        }
+    }
+
+    return dm_buf_steal(&b);
+}
+
+size_t dm_db_cell_len(const char *p, size_t len, size_t cap)
+{
+    if (len <= cap)
+        return len;
+    size_t n = cap;
+    /* back off continuation bytes, then the lead byte of the cut sequence */
+    while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+char *dm_db_comment_merge(const char *existing, const char *marker)
+{
+    dm_buf b = DM_BUF_INIT(0);
+    const char *old_marker = NULL;
+    size_t old_len = 0;
+    const char *p = existing ? existing : "";
+    while (*p) {
+        size_t len = strcspn(p, "\n");
+        if (len >= strlen(DM_DB_MARKER_PREFIX) && strncmp(p, DM_DB_MARKER_PREFIX, strlen(DM_DB_MARKER_PREFIX)) == 0) {
+            if (old_marker == NULL) {
+                old_marker = p;
+                old_len = len;
+            }
+        } else {
+            if (b.len)
+                dm_buf_putc(&b, '\n');
+            dm_buf_append(&b, p, len);
+        }
+        p += len;
+        if (*p == '\n')
+            p++;
+    }
+    if (marker && old_marker && strlen(marker) == old_len && strncmp(marker, old_marker, old_len) == 0) {
+        dm_buf_free(&b);
+        return NULL;    /* the same marker is there already */
+    }
+    if (marker == NULL && old_marker == NULL) {
+        dm_buf_free(&b);
+        return NULL;
+    }
+    if (marker) {
+        if (b.len)
+            dm_buf_putc(&b, '\n');
+        dm_buf_append(&b, marker, strlen(marker));
+    }
+
+    return dm_buf_steal(&b);
+}
+
+uint64_t dm_db_hash(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
