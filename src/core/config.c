@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "core/cron.h"
 #include "core/mem.h"
 
 bool dm_parse_rows(const char *s, uint64_t *rows)
@@ -34,7 +35,7 @@ const char *const dm_config_tag_fields[] = {
 static bool is_section(const char *key)
 {
     return strcmp(key, "classify") == 0 || strcmp(key, "controller") == 0 || strcmp(key, "report") == 0 ||
-           strcmp(key, "tag_mapping") == 0;
+           strcmp(key, "tag_mapping") == 0 || strcmp(key, "schedule") == 0 || strcmp(key, "server") == 0;
 }
 
 /* tag_mapping: start the entry of one field (a list follows, or one key). */
@@ -140,6 +141,39 @@ static dm_status set_key(dm_config *cfg, const char *section, const char *key, c
                 return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: report.stale_days must be a number of days (1-100000)",
                                file, line);
             cfg->report_stale_days = (int64_t)v;
+            return DM_OK;
+        }
+    } else if (strcmp(section, "schedule") == 0) {
+        static const char *const names[] = {"discover", "crawl", "classify", "tags"};
+        char **dst[] = {&cfg->schedule_discover, &cfg->schedule_crawl, &cfg->schedule_classify,
+                        &cfg->schedule_tags};
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+            if (strcmp(key, names[i]) == 0) {
+                dm_cron c;
+                if (strcasecmp(val, "off") != 0 && dm_cron_parse(val, &c, err) != DM_OK) {
+                    dm_error_prefix(err, "%s:%zu: schedule.%s", file, line, key);
+                    if (err != NULL)
+                        err->code = DM_ERR_CONFIG;
+                    return DM_ERR_CONFIG;
+                }
+                free(*dst[i]);
+                *dst[i] = dm_xstrdup(val);
+                return DM_OK;
+            }
+        }
+    } else if (strcmp(section, "server") == 0) {
+        if (strcmp(key, "listen") == 0 || strcmp(key, "token_file") == 0) {
+            char **dst = key[0] == 'l' ? &cfg->server_listen : &cfg->server_token_file;
+            free(*dst);
+            *dst = dm_xstrdup(val);
+            return DM_OK;
+        }
+        if (strcmp(key, "workers") == 0) {
+            uint64_t v;
+            if (!dm_parse_rows(val, &v) || v > 64)
+                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: server.workers must be a number from 1 to 64", file,
+                               line);
+            cfg->server_workers = (int)v;
             return DM_OK;
         }
     } else if (strcmp(section, "tag_mapping") == 0) {
@@ -255,6 +289,12 @@ void dm_config_free(dm_config *cfg)
         free(cfg->tag_mapping[i].keys);
     }
     free(cfg->tag_mapping);
+    free(cfg->schedule_discover);
+    free(cfg->schedule_crawl);
+    free(cfg->schedule_classify);
+    free(cfg->schedule_tags);
+    free(cfg->server_listen);
+    free(cfg->server_token_file);
     memset(cfg, 0, sizeof *cfg);
     cfg->threshold = -1;
 }

@@ -25,6 +25,15 @@
  *   tag_mapping:                  # report field -> tag keys (a list, or one key); a field
  *     purpose: [Purpose of Processing, Zweck]   # listed here replaces its default keys
  *     legal_basis: Lawful Basis
+ *   schedule:                     # `datamap serve`: cron expressions in UTC (src/core/cron.h), or off
+ *     discover: "0 * * * *"       # defaults: hourly
+ *     crawl: "0 2 * * *"          #   daily at 02:00
+ *     classify: "0 6 * * 1-5"     #   weekdays at 06:00
+ *     tags: "30 2 * * *"          #   daily at 02:30
+ *   server:                       # `datamap serve` / `datamap worker`
+ *     listen: 127.0.0.1:8080      # --listen wins
+ *     workers: 2                  # worker threads; --workers wins
+ *     token_file: /etc/datamap/token   # bearer token for /api (else $DATAMAP_TOKEN; none: open)
  * Tag-mapping fields (dm_config_tag_fields): purpose, data_subjects,
  * processing_activity, business_function, app_name, app_id, recipients,
  * retention, legal_basis, transfers, transfer_safeguards, security_measures,
@@ -64,6 +73,11 @@ typedef struct dm_config {
     int64_t report_stale_days;  /* 0 = not set (default 30) */
     dm_config_tag_map *tag_mapping;   /* in file order; fields unique */
     size_t ntag_mapping;
+    /* schedule: (NULL = the default; "off" = never; else a valid cron expression) */
+    char *schedule_discover, *schedule_crawl, *schedule_classify, *schedule_tags;
+    /* server: (NULL / 0 = not set) */
+    char *server_listen, *server_token_file;
+    int server_workers;
 } dm_config;
 
 /* explicit: the --config value or NULL. A missing explicit file is an error;
