@@ -341,4 +341,33 @@ dm_status dm_catalog_job_last_created(dm_catalog *cat, const char *kind, int64_t
 void dm_job_rec_free(dm_job_rec *j);
 void dm_job_list_free(dm_job_rec *list, size_t n);
 
+/* ---- search, runs, counts (the service's API and metrics; search.c) --- */
+
+typedef struct dm_asset_search {
+    const char *state;      /* DM_ASSET_* or NULL */
+    const char *source;     /* source name or NULL */
+    const char *entity;     /* assets with a live column holding this entity, or NULL */
+    const char *tag;        /* "key" (any value) or "key=value", or NULL */
+    const char *text;       /* substring of the name or location, or NULL */
+    int64_t limit, offset;  /* limit <= 0: no limit */
+} dm_asset_search;
+
+/* Live assets matching every filter given, by source then name, one page;
+ * *total counts every match. */
+dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
+                                  int64_t *total, dm_error *err);
+
+typedef struct dm_run_rec {
+    int64_t id;
+    char *command, *status, *started_at, *ended_at, *stats_json;
+} dm_run_rec;
+
+/* Newest first; limit <= 0: no limit. */
+dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm_run_rec **out, size_t *n,
+                              dm_error *err);
+void dm_run_list_free(dm_run_rec *list, size_t n);
+/* The entities (a JSON array each) of every live column with personal
+ * data; free each string and the array. */
+dm_status dm_catalog_personal_columns(dm_catalog *cat, char ***entities_json, size_t *n, dm_error *err);
+
 #endif
