@@ -1,0 +1,146 @@
+/*
+ * datamap report: the GDPR Art. 30 record of processing activities.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/mem.h"
+#include "report/report.h"
+
+static const char report_help[] =
+    "usage: datamap report [--format html|md|csv|json] [-o FILE] [--check] [--bom]\n\n"
+    "Write the record of processing activities (GDPR Art. 30(1)) from the catalog:\n"
+    "one record per processing activity (assets grouped by their Processing\n"
+    "Activity tag, \"Unassigned\" otherwise) with controller and DPO (config),\n"
+    "purposes, data subjects, categories of personal data (detection), recipients,\n"
+    "transfers, retention and security measures (tags and store facts), then the\n"
+    "gaps and an appendix of every personal-data column with its evidence.\n\n"
+    "  --format F   html, md (Markdown), csv (one row per activity x data category)\n"
+    "               or json (the report model); default: from the -o file's\n"
+    "               extension, else md\n"
+    "  -o FILE      write to FILE (replaced atomically) instead of stdout\n"
+    "  --check      exit 3 when there are gaps, 0 when none; without --format and\n"
+    "               -o only the gaps are printed, one a line\n"
+    "  --bom        csv: start with a UTF-8 byte order mark (for Excel)\n\n"
+    "Tag keys map to fields through tag_mapping in the config (see README).\n";
+
+static const char *format_of_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot == NULL)
+        return NULL;
+    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+        return "html";
+    if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
+        return "md";
+    if (strcmp(dot, ".csv") == 0)
+        return "csv";
+    if (strcmp(dot, ".json") == 0)
+        return "json";
+    return NULL;
+}
+
+static dm_status write_report(const dm_report *r, const char *format, bool bom, FILE *out, dm_error *err)
+{
+    if (strcmp(format, "html") == 0)
+        return dm_report_write_html(r, out, err);
+    if (strcmp(format, "md") == 0)
+        return dm_report_write_md(r, out, err);
+    if (strcmp(format, "csv") == 0)
+        return dm_report_write_csv(r, out, bom, err);
+    return dm_report_write_json(r, out, err);
+}
+
+/* Write to path.tmp, then rename over path: readers never see half a report. */
+static dm_status write_file(const dm_report *r, const char *format, bool bom, const char *path, dm_error *err)
+{
+    char *tmp = dm_xasprintf("%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    dm_status rc;
+    if (f == NULL) {
+        rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+        goto out;
+    }
+    rc = write_report(r, format, bom, f, err);
+    if (fclose(f) != 0 && rc == DM_OK)
+        rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+    if (rc == DM_OK && rename(tmp, path) != 0)
+        rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+    if (rc)
+        unlink(tmp);
+out:
+    free(tmp);
+    return rc;
+}
+
+int dm_cmd_report(dm_cli *cli, int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         {"check", no_argument, NULL, 'c'},
+                                         {"bom", no_argument, NULL, 'b'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *format = NULL, *output = NULL;
+    bool check = false, bom = false;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        case 'c': check = true; break;
+        case 'b': bom = true; break;
+        case 'h': fputs(report_help, stdout); return DM_EXIT_OK;
+        default: return dm_cli_usage_error("report", "unknown option");
+        }
+    }
+    if (optind < argc)
+        return dm_cli_usage_error("report", "takes no arguments ('%s')", argv[optind]);
+    if (format && strcmp(format, "html") && strcmp(format, "md") && strcmp(format, "csv") && strcmp(format, "json"))
+        return dm_cli_usage_error("report", "--format takes html, md, csv or json, not '%s'", format);
+    bool gaps_only = check && format == NULL && output == NULL;
+    if (format == NULL)
+        format = format_of_path(output);
+    if (format == NULL)
+        format = "md";
+
+    dm_catalog *cat = dm_cli_open_catalog(cli);
+    if (cat == NULL)
+        return DM_EXIT_FAILED;
+    dm_error err = {0};
+    dm_report *r = NULL;
+    dm_report_opts ro = {&cli->cfg, 0};
+    int rc = DM_EXIT_OK;
+    if (dm_report_build(cat, &ro, &r, &err)) {
+        fprintf(stderr, "datamap report: %s\n", err.msg);
+        rc = err.code == DM_ERR_CONFIG ? DM_EXIT_USAGE : DM_EXIT_FAILED;
+        goto out;
+    }
+    if (gaps_only) {
+        for (size_t i = 0; i < r->ngaps; i++)
+            printf("%s\t%s\n", dm_gap_kind_name(r->gaps[i].kind), r->gaps[i].message);
+    } else if (output) {
+        if (write_file(r, format, bom, output, &err)) {
+            fprintf(stderr, "datamap report: %s\n", err.msg);
+            rc = DM_EXIT_FAILED;
+            goto out;
+        }
+    } else if (write_report(r, format, bom, stdout, &err) || fflush(stdout) != 0) {
+        fprintf(stderr, "datamap report: %s\n", err.msg[0] ? err.msg : "unable to write to stdout");
+        rc = DM_EXIT_FAILED;
+        goto out;
+    }
+    if (check && r->ngaps) {
+        fprintf(stderr, "datamap report: %zu gap(s) in the record of processing activities\n", r->ngaps);
+        rc = DM_EXIT_GAPS;
+    }
+out:
+    dm_report_free(r);
+    dm_catalog_close(cat);
+    return rc;
+}

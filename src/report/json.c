@@ -1,0 +1,199 @@
+/*
+ * Report as JSON: the model itself (see report.h).
+ *
+ * {"generated_at", "stale_days", "controller": {"name": VALUE|null, ...},
+ *  "overview": {...counts}, "activities": [{"name", "unassigned", "assets": [ids],
+ *    "fields": {"purpose": [VALUE...], ...}, "categories": [CATEGORY...]}],
+ *  "assets": [{"id", "source", "name", "kind", "location", "region",
+ *    "classified_at", "deleted_at", "activity", "fields", "categories"}],
+ *  "columns": [{"asset", "table", "column", "entity", "category", "label",
+ *    "special", "matches", "sampled", "ratio", "confidence", "examples",
+ *    "classified_at"}],
+ *  "gaps": [{"kind", "asset", "activity", "message"}]}
+ * VALUE = {"value", "origin": "tag"|"detection"|"store fact"|"config", "key",
+ *          "tag_origin" (tags), "assets": [ids]}
+ * CATEGORY = {"category", "label", "special", "entities": [], "columns": ["asset/table.column"]}
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mem.h"
+#include "report/report.h"
+
+/* A JSON string; bytes that are not UTF-8 (hostile names) become '?'. */
+static json_t *jstr(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j || s == NULL)
+        return j;
+    size_t n = strlen(s);
+    char *c = dm_xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        c[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
+    c[n] = '\0';
+    j = json_string(c);
+    free(c);
+    return j;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? jstr(s) : json_null();
+}
+
+static json_t *value_json(const dm_report_value *v)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "value", str_or_null(v->text));
+    json_object_set_new(o, "origin", jstr(dm_origin_name(v->origin)));
+    json_object_set_new(o, "key", str_or_null(v->key));
+    if (v->tag_origin)
+        json_object_set_new(o, "tag_origin", jstr(v->tag_origin));
+    json_t *a = json_array();
+    for (size_t i = 0; i < v->nassets; i++)
+        json_array_append_new(a, jstr(v->assets[i]));
+    json_object_set_new(o, "assets", a);
+    return o;
+}
+
+static json_t *fields_json(const dm_report_values *fields)
+{
+    json_t *o = json_object();
+    for (int f = 0; f < DM_FIELD_COUNT; f++) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < fields[f].n; i++)
+            json_array_append_new(a, value_json(&fields[f].v[i]));
+        json_object_set_new(o, dm_report_field_name((dm_report_field)f), a);
+    }
+    return o;
+}
+
+static json_t *categories_json(const dm_report *r, const dm_report_category *c, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "category", jstr(c[i].category));
+        json_object_set_new(o, "label", jstr(c[i].label));
+        json_object_set_new(o, "special", json_boolean(c[i].special));
+        json_t *e = json_array();
+        for (size_t k = 0; k < c[i].nentities; k++)
+            json_array_append_new(e, jstr(c[i].entities[k]));
+        json_object_set_new(o, "entities", e);
+        json_t *cols = json_array();
+        for (size_t k = 0; k < c[i].ncolumns; k++) {
+            const dm_report_column *col = &r->columns[c[i].columns[k]];
+            json_array_append_new(cols, json_sprintf("%s/%s.%s", col->asset, col->table, col->column));
+        }
+        json_object_set_new(o, "columns", cols);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *dm_report_to_json(const dm_report *r)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "generated_at", jstr(r->generated_at));
+    json_object_set_new(doc, "stale_days", json_integer(r->stale_days));
+
+    static const char *const ctl[DM_CTL_COUNT] = {"name", "contact", "joint_controller", "representative", "dpo"};
+    json_t *jc = json_object();
+    for (int c = 0; c < DM_CTL_COUNT; c++)
+        json_object_set_new(jc, ctl[c], r->controller[c].text ? value_json(&r->controller[c]) : json_null());
+    json_object_set_new(doc, "controller", jc);
+
+    json_t *ov = json_object();
+    json_object_set_new(ov, "assets", json_integer((json_int_t)r->nlive));
+    json_object_set_new(ov, "assets_with_personal_data", json_integer((json_int_t)r->npersonal_assets));
+    json_object_set_new(ov, "tables", json_integer((json_int_t)r->ntables));
+    json_object_set_new(ov, "personal_data_columns", json_integer((json_int_t)r->ncolumns));
+    json_object_set_new(ov, "categories", json_integer((json_int_t)r->ncategories));
+    json_object_set_new(ov, "special_category_columns", json_integer((json_int_t)r->nspecial_columns));
+    json_object_set_new(ov, "activities", json_integer((json_int_t)r->nactivities));
+    json_object_set_new(ov, "gaps", json_integer((json_int_t)r->ngaps));
+    json_object_set_new(doc, "overview", ov);
+
+    json_t *acts = json_array();
+    for (size_t i = 0; i < r->nactivities; i++) {
+        const dm_report_activity *a = &r->activities[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "name", jstr(a->name));
+        json_object_set_new(o, "unassigned", json_boolean(a->unassigned));
+        json_t *ids = json_array();
+        for (size_t k = 0; k < a->nassets; k++)
+            json_array_append_new(ids, jstr(r->assets[a->assets[k]].id));
+        json_object_set_new(o, "assets", ids);
+        json_object_set_new(o, "fields", fields_json(a->fields));
+        json_object_set_new(o, "categories", categories_json(r, a->categories, a->ncategories));
+        json_array_append_new(acts, o);
+    }
+    json_object_set_new(doc, "activities", acts);
+
+    json_t *assets = json_array();
+    for (size_t i = 0; i < r->nassets; i++) {
+        const dm_report_asset *a = &r->assets[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "id", jstr(a->id));
+        json_object_set_new(o, "source", jstr(a->source));
+        json_object_set_new(o, "name", jstr(a->name));
+        json_object_set_new(o, "kind", jstr(a->kind));
+        json_object_set_new(o, "location", jstr(a->location));
+        json_object_set_new(o, "region", str_or_null(a->region));
+        json_object_set_new(o, "classified_at", str_or_null(a->classified_at));
+        json_object_set_new(o, "deleted_at", str_or_null(a->deleted_at));
+        json_object_set_new(o, "activity",
+                            a->activity != (size_t)-1 ? jstr(r->activities[a->activity].name) : json_null());
+        json_object_set_new(o, "fields", fields_json(a->fields));
+        json_object_set_new(o, "categories", categories_json(r, a->categories, a->ncategories));
+        json_array_append_new(assets, o);
+    }
+    json_object_set_new(doc, "assets", assets);
+
+    json_t *cols = json_array();
+    for (size_t i = 0; i < r->ncolumns; i++) {
+        const dm_report_column *c = &r->columns[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "asset", jstr(c->asset));
+        json_object_set_new(o, "table", jstr(c->table));
+        json_object_set_new(o, "column", jstr(c->column));
+        json_object_set_new(o, "entity", jstr(c->entity));
+        json_object_set_new(o, "category", jstr(c->category));
+        json_object_set_new(o, "label", jstr(c->label));
+        json_object_set_new(o, "special", json_boolean(c->special));
+        json_object_set_new(o, "matches", json_integer(c->matches));
+        json_object_set_new(o, "sampled", json_integer(c->sampled));
+        json_object_set_new(o, "ratio", json_real(c->ratio));
+        json_object_set_new(o, "confidence", jstr(c->confidence));
+        json_t *ex = json_array();
+        for (size_t k = 0; k < c->nexamples; k++)
+            json_array_append_new(ex, jstr(c->examples[k]));
+        json_object_set_new(o, "examples", ex);
+        json_object_set_new(o, "classified_at", jstr(c->classified_at));
+        json_array_append_new(cols, o);
+    }
+    json_object_set_new(doc, "columns", cols);
+
+    json_t *gaps = json_array();
+    for (size_t i = 0; i < r->ngaps; i++) {
+        const dm_report_gap *g = &r->gaps[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", jstr(dm_gap_kind_name(g->kind)));
+        json_object_set_new(o, "asset", str_or_null(g->asset));
+        json_object_set_new(o, "activity", str_or_null(g->activity));
+        json_object_set_new(o, "message", jstr(g->message));
+        json_array_append_new(gaps, o);
+    }
+    json_object_set_new(doc, "gaps", gaps);
+    return doc;
+}
+
+dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err)
+{
+    json_t *doc = dm_report_to_json(r);
+    int bad = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    json_decref(doc);
+    if (bad || fputc('\n', out) == EOF)
+        return DM_FAIL(err, DM_ERR_IO, "unable to write the JSON report");
+    return DM_OK;
+}
