@@ -31,6 +31,7 @@ static const command commands[] = {
     {"scan", dm_cmd_scan, "one-shot pipeline on paths or URLs, nothing registered"},
     {"catalog", dm_cmd_catalog, "show the catalog (table, json, glue)"},
     {"entities", dm_cmd_entities, "list the entity types the engine knows"},
+    {"report", dm_cmd_report, "write the GDPR Art. 30 record of processing activities (html, md, csv, json)"},
     {NULL, NULL, NULL},
 };
 
