@@ -97,13 +97,13 @@ PY
 # a registered source with views, include/exclude, and a statement time limit
 CAT=$WORK/cat.db
 expect_status 0 "$DATAMAP" --catalog "$CAT" source add shop "sqlite://$DB" --option views=true \
-  --option 'exclude=main.x*,main.kv' --option statement_timeout=300 || true
+  --option 'exclude=main.x*,main.kv' --option statement_timeout=2000 || true
 start=$(date +%s%N)
 expect_status 1 "$DATAMAP" --catalog "$CAT" run || true
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-grep -q "v_slow.*time limit (300 ms)" "$WORK/err" && ok "statement time limit names the view (${ms} ms)" \
+grep -q "v_slow.*time limit (2000 ms)" "$WORK/err" && ok "statement time limit names the view (${ms} ms)" \
   || fail "no time-limit error for v_slow: $(cat "$WORK/err")"
-[ "$ms" -lt 5000 ] || fail "time limit not enforced: run took $ms ms"
+[ "$ms" -lt 15000 ] || fail "time limit not enforced: run took $ms ms"
 expect_status 0 "$DATAMAP" --catalog "$CAT" catalog --format json || true
 python3 - "$WORK/out" <<'PY' || FAILS=$((FAILS + 1))
 import json, sys
