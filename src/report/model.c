@@ -111,8 +111,13 @@ static void values_clear(dm_report_values *vals)
 char *dm_report_values_join(const dm_report_values *v)
 {
     dm_buf b = DM_BUF_INIT(0);
-    for (size_t i = 0; i < v->n; i++)
-        dm_buf_printf(&b, "%s%s", i ? "; " : "", v->v[i].text);
+    for (size_t i = 0; i < v->n; i++) {
+        bool seen = false;  /* one text under several keys or origins: once */
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(v->v[k].text, v->v[i].text) == 0;
+        if (!seen)
+            dm_buf_printf(&b, "%s%s", b.len ? "; " : "", v->v[i].text);
+    }
     return b.data ? dm_buf_steal(&b) : dm_xstrdup("");
 }
 

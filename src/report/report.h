@@ -236,7 +236,7 @@ dm_status dm_report_write_csv(const dm_report *r, FILE *out, bool bom, dm_error 
 json_t *dm_report_to_json(const dm_report *r);
 dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err);
 
-/* Join the texts of a value list with "; " (writers; caller frees). */
+/* Join the distinct texts of a value list with "; " (writers; caller frees). */
 char *dm_report_values_join(const dm_report_values *v);
 /* "tag 'Purpose of Processing' (sidecar) on local/hr, local/crm",
  * "config controller.name", "store fact 'region' on s3/logs" (caller frees). */
