@@ -58,7 +58,13 @@ static int source_add(dm_cli *cli, int argc, char **argv)
                 goto out;
             }
             break;
-        case 'r': require = optarg ? optarg : "gdpr-scan=true"; break;
+        case 'r':
+            /* "--require-tag K=V" with a space: the next argument when it is a K=V */
+            if (optarg == NULL && optind < argc && argv[optind][0] != '-' && strchr(argv[optind], '=') &&
+                !strstr(argv[optind], "://"))
+                optarg = argv[optind++];
+            require = optarg ? optarg : "gdpr-scan=true";
+            break;
         case 'h': fputs(source_help, stdout); rc = DM_EXIT_OK; goto out;
         default: rc = dm_cli_usage_error("source add", "unknown option"); goto out;
         }
