@@ -1,0 +1,169 @@
+/*
+ * `datamap serve` and `datamap worker`: option parsing, the token, signals.
+ * SIGTERM/SIGINT: stop claiming, let running jobs finish, exit 0. A job cut
+ * short by kill -9 keeps its lease until it expires; then any worker takes
+ * it again (it is idempotent).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "server/server.h"
+#include "server/service.h"
+
+#define DEFAULT_LISTEN "127.0.0.1:8080"
+#define DEFAULT_LEASE 300
+
+/* The bearer token: server.token_file, else $DATAMAP_TOKEN; NULL = none. */
+static int load_token(const dm_config *cfg, char **out)
+{
+    *out = NULL;
+    if (cfg->server_token_file) {
+        FILE *f = fopen(cfg->server_token_file, "rb");
+        char buf[512];
+        if (f == NULL) {
+            fprintf(stderr, "datamap: server.token_file %s: %s\n", cfg->server_token_file, strerror(errno));
+            return -1;
+        }
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
+            n--;
+        buf[n] = '\0';
+        if (n == 0) {
+            fprintf(stderr, "datamap: server.token_file %s is empty\n", cfg->server_token_file);
+            return -1;
+        }
+        *out = dm_xstrdup(buf);
+        return 0;
+    }
+    const char *env = getenv("DATAMAP_TOKEN");
+    if (env && *env)
+        *out = dm_xstrdup(env);
+    return 0;
+}
+
+static int run_service(dm_cli *cli, int argc, char **argv, bool http)
+{
+    const char *cmd = http ? "serve" : "worker";
+    static const struct option opts[] = {
+        {"listen", required_argument, NULL, 'l'}, {"workers", required_argument, NULL, 'w'},
+        {"lease", required_argument, NULL, 'L'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    dm_service svc;
+    memset(&svc, 0, sizeof svc);
+    const char *listen = cli->cfg.server_listen ? cli->cfg.server_listen : DEFAULT_LISTEN;
+    svc.nworkers = cli->cfg.server_workers > 0 ? cli->cfg.server_workers : 2;
+    svc.lease_seconds = DEFAULT_LEASE;
+    svc.max_attempts = 5;
+    int opt;
+    char *end;
+    while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (opt) {
+        case 'l':
+            if (!http)
+                return dm_cli_usage_error(cmd, "a worker does not listen");
+            listen = optarg;
+            break;
+        case 'w':
+            svc.nworkers = (int)strtol(optarg, &end, 10);
+            if (*end || svc.nworkers < 1 || svc.nworkers > DM_SERVICE_MAX_WORKERS)
+                return dm_cli_usage_error(cmd, "--workers takes 1 to %d", DM_SERVICE_MAX_WORKERS);
+            break;
+        case 'L':
+            svc.lease_seconds = strtol(optarg, &end, 10);
+            if (*end || svc.lease_seconds < 1)
+                return dm_cli_usage_error(cmd, "--lease takes a number of seconds");
+            break;
+        case 'h':
+            printf(http ? "usage: datamap serve [--listen ADDR:PORT] [--workers N] [--lease SECONDS]\n\n"
+                          "Run the service: scheduler (config schedule:), worker threads draining the job\n"
+                          "queue, the JSON API under /api/v1, event intake, web UI, /metrics, /healthz.\n\n"
+                          "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080; config server.listen)\n"
+                        : "usage: datamap worker [--workers N] [--lease SECONDS]\n\n"
+                          "Drain the job queue only: no HTTP, no scheduler (fleet mode).\n\n");
+            printf("  --workers N         worker threads (default 2; config server.workers)\n"
+                   "  --lease SECONDS     job lease, renewed every third of it (default 300)\n"
+                   "\nSIGTERM or SIGINT: stop taking jobs, finish the running ones, exit 0.\n");
+            return DM_EXIT_OK;
+        default:
+            return dm_cli_usage_error(cmd, "unknown option");
+        }
+    }
+    if (optind < argc)
+        return dm_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+
+    dm_cli_pipeline_defaults(cli, &svc.popts);
+    svc.popts.progress = false;
+    svc.catalog_url = cli->catalog_url;
+    svc.cfg = &cli->cfg;
+    char host[64] = "host";
+    gethostname(host, sizeof host - 1);
+    snprintf(svc.owner_prefix, sizeof svc.owner_prefix, "%s:%d", host, (int)getpid());
+    if (load_token(&cli->cfg, &svc.token) < 0)
+        return DM_EXIT_USAGE;
+    dm_catalog *cat = dm_cli_open_catalog(cli);     /* creates or migrates the schema once */
+    if (cat == NULL) {
+        free(svc.token);
+        return DM_EXIT_FAILED;
+    }
+    dm_catalog_close(cat);
+    pthread_mutex_init(&svc.mu, NULL);
+    pthread_cond_init(&svc.wake, NULL);
+
+    /* every thread inherits this mask: only sigwait below sees the signals */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    dm_error err = {0};
+    dm_http *h = NULL;
+    int rc = DM_EXIT_OK;
+    if (dm_service_start(&svc, http, &err) != DM_OK) {
+        fprintf(stderr, "datamap %s: %s\n", cmd, err.msg);
+        rc = DM_EXIT_FAILED;
+        goto out;
+    }
+    if (http && dm_http_start(&svc, listen, &h, &err) != DM_OK) {
+        fprintf(stderr, "datamap %s: %s\n", cmd, err.msg);
+        dm_service_stop(&svc);
+        rc = err.code == DM_ERR_ARG ? DM_EXIT_USAGE : DM_EXIT_FAILED;
+        goto out;
+    }
+    if (http)
+        fprintf(stderr, "datamap serve: listening on http://%s/ with %d worker(s)%s\n", listen, svc.nworkers,
+                svc.token ? ", API token required" : "");
+    else
+        fprintf(stderr, "datamap worker: %d worker(s)\n", svc.nworkers);
+    int sig = 0;
+    sigwait(&set, &sig);
+    fprintf(stderr, "datamap %s: %s: finishing running jobs\n", cmd, sig == SIGINT ? "SIGINT" : "SIGTERM");
+    dm_http_stop(h);
+    dm_service_stop(&svc);
+    fprintf(stderr, "datamap %s: stopped\n", cmd);
+out:
+    pthread_cond_destroy(&svc.wake);
+    pthread_mutex_destroy(&svc.mu);
+    free(svc.token);
+    return rc;
+}
+
+int dm_cmd_serve(dm_cli *cli, int argc, char **argv)
+{
+    return run_service(cli, argc, argv, true);
+}
+
+int dm_cmd_worker(dm_cli *cli, int argc, char **argv)
+{
+    return run_service(cli, argc, argv, false);
+}
