@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
+#include "server/server.h"
 
 typedef struct command {
     const char *name;
@@ -31,6 +32,8 @@ static const command commands[] = {
     {"scan", dm_cmd_scan, "one-shot pipeline on paths or URLs, nothing registered"},
     {"catalog", dm_cmd_catalog, "show the catalog (table, json, glue)"},
     {"entities", dm_cmd_entities, "list the entity types the engine knows"},
+    {"serve", dm_cmd_serve, "daemon: scheduler, workers, JSON API, web UI, metrics"},
+    {"worker", dm_cmd_worker, "a worker only: drain the job queue (fleet mode)"},
     {"report", dm_cmd_report, "write the GDPR Art. 30 record of processing activities (html, md, csv, json)"},
     {NULL, NULL, NULL},
 };
