@@ -105,7 +105,7 @@ static void chart(dm_buf *b, const dm_report *r)
                   "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%%\" "
                   "viewBox=\"0 0 %d %d\" aria-label=\"Personal-data categories per store\">"
                   "<title>Personal-data categories per store (bar length: columns with personal data)</title>",
-                  label_w + bar_w + 60, height);
+                  label_w + bar_w + 200, height);
     int y = top;
     for (size_t i = 0; i < r->nassets; i++) {
         const dm_report_asset *a = &r->assets[i];
