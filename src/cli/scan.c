@@ -13,6 +13,7 @@
 #include "core/mem.h"
 #include "pipeline/export.h"
 #include "sources/source.h"
+#include "sources/db_common.h"
 
 static const char scan_help[] =
     "usage: datamap scan URL|PATH... [options]\n\n"
@@ -90,7 +91,9 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         }
         dm_source_rec rec = {0, name, url, "{}", "{}", NULL, NULL};
         if (dm_catalog_source_add(cat, &rec, &rec.id, &err)) {
-            dm_pipeline_problem(p, t, "%s", err.msg);
+            char *shown = dm_db_redact_url(t);     /* never echo a password */
+            dm_pipeline_problem(p, shown, "%s", err.msg);
+            free(shown);
         } else {
             dm_pipeline_discover(p, &rec);
             dm_asset_rec *assets = NULL;
