@@ -14,6 +14,7 @@
  */
 extern const dm_source_ops dm_source_sqlite_ops __attribute__((weak));
 extern const dm_source_ops dm_source_postgres_ops __attribute__((weak));
+extern const dm_source_ops dm_source_postgresql_ops __attribute__((weak));
 extern const dm_source_ops dm_source_mysql_ops __attribute__((weak));
 extern const dm_source_ops dm_source_s3_ops __attribute__((weak));
 extern const dm_source_ops dm_source_dynamodb_ops __attribute__((weak));
@@ -22,6 +23,7 @@ static const dm_source_ops *const drivers[] = {
     &dm_source_file_ops,
     &dm_source_sqlite_ops,
     &dm_source_postgres_ops,
+    &dm_source_postgresql_ops,
     &dm_source_mysql_ops,
     &dm_source_s3_ops,
     &dm_source_dynamodb_ops,
