@@ -68,6 +68,11 @@ typedef struct lex_slot {
 } lex_slot;
 
 static lex_slot *lex_slots;
+/* dm_people_glued_suffix: lengths, and a bit per last letter ('a' = bit 0) */
+#define GLUED_MAX 32
+static uint8_t glued_len[GLUED_MAX];
+static uint32_t glued_last;
+static size_t glued_n;
 static uint32_t lex_mask;       /* slots - 1 */
 static uint32_t lex_n, lex_max; /* words, and the most the table takes */
 static char *lex_chars;
@@ -206,6 +211,13 @@ static void lex_build(void)
     lex_add_list(dm_people_street_de, A_DE);
     for (const dm_people_month_word *m = dm_people_month; m->w; m++)
         lex_add(m->w, strlen(m->w), (uint32_t)m->m << L_MONTH_SHIFT);
+
+    for (glued_n = 0; dm_people_glued_suffix[glued_n] && glued_n < GLUED_MAX; glued_n++) {
+        const char *g = dm_people_glued_suffix[glued_n];
+        size_t gl = strlen(g);
+        glued_len[glued_n] = (uint8_t)gl;
+        glued_last |= 1u << (g[gl - 1] - 'a');
+    }
 
     time_t now = time(NULL);
     struct tm tm;
@@ -778,6 +790,30 @@ static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *c
     }
 }
 
+/* Whether the cell has what name_text needs before it tokenises: a letter,
+ * whitespace, then a word that can be capitalised (an upper-case or
+ * non-ASCII letter, or an elided "l'Église"). */
+static bool caps_pair_possible(const unsigned char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++) {
+        size_t sl;
+        unsigned p = s[i - 1];
+        if (!(is_ascii_letter(p) || p >= 0x80) || !is_space_cp(s, n, i, &sl))
+            continue;
+        size_t j = i + sl;
+        while (j < n && is_space_cp(s, n, j, &sl))
+            j += sl;
+        if (j >= n)
+            return false;
+        unsigned c = s[j];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80)
+            return true;
+        if (c >= 'a' && c <= 'z' && j + 1 < n && (s[j + 1] == '\'' || s[j + 1] == 0xE2))
+            return true;
+    }
+    return false;
+}
+
 static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
     const unsigned char *s = (const unsigned char *)cell;
@@ -791,7 +827,8 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
     /* free text needs an upper-case letter followed by a lower-case one */
     for (size_t i = 0; i + 1 < len; i++)
         if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
-            name_text(s + 0, len, emit, ctx);
+            if (caps_pair_possible(s, len))
+                name_text(s, len, emit, ctx);
             return;
         }
 }
@@ -886,9 +923,13 @@ static bool glued_street(const tok *t)
 {
     if (t->type != T_WORD || t->flen < 6)
         return false;
-    for (const char *const *g = dm_people_glued_suffix; *g; g++) {
-        size_t gl = strlen(*g);
-        if (t->flen >= gl + 3 && memcmp(t->fold + t->flen - gl, *g, gl) == 0)
+    /* most words end in a letter no suffix ends in */
+    unsigned last = (unsigned char)t->fold[t->flen - 1] - 'a';
+    if (last >= 26 || !(glued_last >> last & 1))
+        return false;
+    for (size_t k = 0; k < glued_n; k++) {
+        size_t gl = glued_len[k];
+        if (t->flen >= gl + 3 && memcmp(t->fold + t->flen - gl, dm_people_glued_suffix[k], gl) == 0)
             return true;
     }
     return false;
