@@ -75,6 +75,8 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
             split_list(s, &o->include, &o->ninclude);
         } else if (strcmp(k, "exclude") == 0) {
             split_list(s, &o->exclude, &o->nexclude);
+        } else if (strcmp(k, "databases") == 0) {
+            split_list(s, &o->databases, &o->ndatabases);
         } else if (strcmp(k, "max_cell_bytes") == 0) {
             unsigned long long n = strtoull(s, &end, 10);
             if (end == s || *end || n < 16 || n > (1u << 24))
@@ -89,7 +91,7 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
         } else {
             rc = DM_FAIL(err, DM_ERR_ARG,
                          "unknown option '%s' (database sources take views, all_databases, include, exclude, "
-                         "max_cell_bytes, statement_timeout)",
+                         "databases, max_cell_bytes, statement_timeout)",
                          k);
         }
         if (rc)
@@ -107,10 +109,13 @@ void dm_db_opts_free(dm_db_opts *o)
         free(o->include[i]);
     for (size_t i = 0; i < o->nexclude; i++)
         free(o->exclude[i]);
+    for (size_t i = 0; i < o->ndatabases; i++)
+        free(o->databases[i]);
     free(o->include);
     free(o->exclude);
-    o->include = o->exclude = NULL;
-    o->ninclude = o->nexclude = 0;
+    free(o->databases);
+    o->include = o->exclude = o->databases = NULL;
+    o->ninclude = o->nexclude = o->ndatabases = 0;
 }
 
 bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *table)
@@ -122,6 +127,14 @@ bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *tabl
     for (size_t i = 0; i < o->nexclude && in; i++)
         in = fnmatch(o->exclude[i], full, 0) != 0;
     free(full);
+    return in;
+}
+
+bool dm_db_opts_wanted_db(const dm_db_opts *o, const char *db)
+{
+    bool in = o->ndatabases == 0;
+    for (size_t i = 0; i < o->ndatabases && !in; i++)
+        in = fnmatch(o->databases[i], db, 0) == 0;
     return in;
 }
 

@@ -18,14 +18,15 @@
  *   all_databases=true|false  server sources: every database, even when the URL names one (false)
  *   include=GLOB[,GLOB...]    only tables whose "schema.table" matches one glob (* and ?)
  *   exclude=GLOB[,GLOB...]    skip tables whose "schema.table" matches one glob
+ *   databases=GLOB[,GLOB...]  server sources: only databases whose name matches one glob
  *   max_cell_bytes=N          bytes read per cell (4096)
  *   statement_timeout=MS      time limit per statement, milliseconds (30000)
  * SQLite has no schemas: its tables are matched as "main.table". */
 typedef struct dm_db_opts {
     bool views;
     bool all_databases;
-    char **include, **exclude;
-    size_t ninclude, nexclude;
+    char **include, **exclude, **databases;
+    size_t ninclude, nexclude, ndatabases;
     size_t max_cell_bytes;
     int statement_timeout_ms;
 } dm_db_opts;
@@ -36,6 +37,8 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *out, dm_error *
 void dm_db_opts_free(dm_db_opts *o);
 /* Whether "schema.table" passes the include and exclude globs. */
 bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *table);
+/* Whether a database name passes the databases globs. */
+bool dm_db_opts_wanted_db(const dm_db_opts *o, const char *db);
 
 /* Catalog type of a declared SQL type (any case, with modifiers):
  * "bigint" "double" "boolean" "date" "timestamp" "string" or "array". */
