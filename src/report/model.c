@@ -164,11 +164,14 @@ static void category_add(dm_report_category **list, size_t *n, const dm_report_c
         c->entities = dm_xrealloc(c->entities, (c->nentities + 1) * sizeof *c->entities);
         c->entities[c->nentities++] = dm_xstrdup(col->entity);
     }
-    /* one entry per column: the first (column, entity) row stands for it */
-    for (size_t i = 0; i < c->ncolumns; i++) {
-        const dm_report_column *o = &cols[c->columns[i]];
-        if (c->columns[i] == col_idx || (strcmp(o->asset, col->asset) == 0 && strcmp(o->table, col->table) == 0 &&
-                                         strcmp(o->column, col->column) == 0))
+    /* one entry per column: the first (column, entity) row stands for it. The
+     * rows of one column are adjacent in dm_report.columns (findings come by
+     * column), so only the last entry can be the same column. */
+    if (c->ncolumns) {
+        const dm_report_column *o = &cols[c->columns[c->ncolumns - 1]];
+        if (c->columns[c->ncolumns - 1] == col_idx ||
+            (strcmp(o->asset, col->asset) == 0 && strcmp(o->table, col->table) == 0 &&
+             strcmp(o->column, col->column) == 0))
             return;
     }
     c->columns = dm_xrealloc(c->columns, (c->ncolumns + 1) * sizeof *c->columns);
@@ -459,9 +462,8 @@ static void make_activities(dm_report *r)
         act->assets[act->nassets++] = i;
         for (int f = 0; f < DM_FIELD_COUNT; f++)
             values_merge(&act->fields[f], &ra->fields[f]);
-        for (size_t c = 0; c < r->ncolumns; c++)
-            if (strcmp(r->columns[c].asset, ra->id) == 0)
-                category_add(&act->categories, &act->ncategories, r->columns, c);
+        for (size_t c = ra->col_first; c < ra->col_first + ra->npersonal; c++)
+            category_add(&act->categories, &act->ncategories, r->columns, c);
     }
     for (size_t k = 0; k < r->nactivities; k++)
         categories_sort(r->activities[k].categories, r->activities[k].ncategories);
@@ -531,6 +533,7 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
         if (ra->deleted_at)
             continue;
         r->nlive++;
+        ra->col_first = r->ncolumns;
         if ((rc = asset_columns(r, cat, eng, a, ra, err)))
             goto out;
         categories_sort(ra->categories, ra->ncategories);

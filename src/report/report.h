@@ -148,7 +148,8 @@ typedef struct dm_report_asset {
     char *source, *name, *kind, *location, *region;
     char *classified_at, *deleted_at;   /* NULL when never / still there */
     size_t activity;        /* index into dm_report.activities; (size_t)-1 for vanished assets */
-    size_t npersonal;       /* personal-data columns (distinct column x entity rows) */
+    size_t col_first;       /* its rows in dm_report.columns: [col_first, col_first + npersonal) */
+    size_t npersonal;       /* personal-data (column x entity) rows */
     dm_report_category *categories; /* this asset's own, by category name */
     size_t ncategories;
     dm_report_values fields[DM_FIELD_COUNT];    /* from its tags and facts */
