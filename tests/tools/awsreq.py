@@ -2,12 +2,14 @@
 """A tiny signed S3/DynamoDB client for setting up test data (stdlib only).
 
   awsreq.py s3 METHOD /bucket[/key] [-q k=v]... [-d DATA | -f FILE] [-H 'K: V']...
+      (-H 'Content-MD5: auto' computes it)
   awsreq.py s3-put-many /bucket PREFIX COUNT    (COUNT small CSV objects, one connection)
   awsreq.py ddb ACTION 'JSON'
 Endpoint: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB; credentials from
 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; region AWS_REGION (us-east-1).
 Prints the answer's body; exits 1 on a non-2xx answer (the status on stderr).
 """
+import base64
 import datetime
 import hashlib
 import hmac
@@ -72,6 +74,8 @@ def main(a):
                 k, _, val = v.partition(":")
                 headers[k.strip()] = val.strip()
             i += 2
+        if headers.get("Content-MD5") == "auto":
+            headers["Content-MD5"] = base64.b64encode(hashlib.md5(body).digest()).decode()
         conn, host = connect("AWS_ENDPOINT_URL_S3")
         st, out = request(conn, host, method, path, params, headers, body, "s3")
     elif a[0] == "s3-put-many":
