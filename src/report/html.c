@@ -70,7 +70,27 @@ static const char *const palette[] = {"#2b5797", "#e07b39", "#3c9d5d", "#8e5ea2"
                                       "#b3261e", "#6d7f2a", "#d35f9c", "#5a6472", "#0f6e6e", "#a0522d"};
 #define NPALETTE (sizeof palette / sizeof *palette)
 
-/* Chart: one bar per live store, one segment per category (width by columns). */
+#define CHART_MAX_STORES 40
+
+static size_t asset_columns(const dm_report_asset *a)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < a->ncategories; c++)
+        n += a->categories[c].ncolumns;
+    return n;
+}
+
+/* Most personal-data columns first, then by name (the assets' order). */
+static int cmp_chart(const void *x, const void *y, void *ctx)
+{
+    const dm_report *r = ctx;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    size_t ci = asset_columns(&r->assets[i]), cj = asset_columns(&r->assets[j]);
+    return ci != cj ? (ci < cj ? 1 : -1) : (i > j) - (i < j);
+}
+
+/* Chart: one bar per live store, one segment per category (width by
+ * columns); past CHART_MAX_STORES stores, the ones with the most columns. */
 static void chart(dm_buf *b, const dm_report *r)
 {
     /* the categories over all stores, in a fixed order for the colours */
@@ -99,18 +119,24 @@ static void chart(dm_buf *b, const dm_report *r)
             maxcols = cols;
     }
     const int label_w = 260, bar_w = 560, row_h = 26, top = 8;
+    size_t *shown = dm_xcalloc(nstores + 1, sizeof *shown), nshown = 0;
+    for (size_t i = 0; i < r->nassets; i++)
+        if (!r->assets[i].deleted_at)
+            shown[nshown++] = i;
+    if (nshown > CHART_MAX_STORES) {
+        qsort_r(shown, nshown, sizeof *shown, cmp_chart, (void *)r);
+        nshown = CHART_MAX_STORES;
+    }
     int legend_rows = (int)((ncats + 2) / 3);
-    int height = top + (int)nstores * row_h + 14 + legend_rows * 20 + 8;
+    int height = top + (int)nshown * row_h + 14 + legend_rows * 20 + 8;
     dm_buf_printf(b,
                   "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%%\" "
                   "viewBox=\"0 0 %d %d\" aria-label=\"Personal-data categories per store\">"
                   "<title>Personal-data categories per store (bar length: columns with personal data)</title>",
                   label_w + bar_w + 200, height);
     int y = top;
-    for (size_t i = 0; i < r->nassets; i++) {
-        const dm_report_asset *a = &r->assets[i];
-        if (a->deleted_at)
-            continue;
+    for (size_t s_idx = 0; s_idx < nshown; s_idx++) {
+        const dm_report_asset *a = &r->assets[shown[s_idx]];
         dm_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 8, y + 16);
         /* long names are cut for the chart; the tables below show them whole */
         char shortname[48];
@@ -157,7 +183,11 @@ static void chart(dm_buf *b, const dm_report *r)
         dm_buf_printf(b, "</text>");
     }
     dm_buf_printf(b, "</svg><figcaption class=\"meta\">Bar length: columns with personal data; colour: "
-                     "category of personal data.</figcaption></figure>\n");
+                     "category of personal data.");
+    if (nshown < nstores)
+        dm_buf_printf(b, " The %zu stores with the most personal-data columns of %zu.", nshown, nstores);
+    dm_buf_printf(b, "</figcaption></figure>\n");
+    free(shown);
     free(cats);
     free(labels);
 }
