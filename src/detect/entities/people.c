@@ -73,6 +73,8 @@ static lex_slot *lex_slots;
 static uint8_t glued_len[GLUED_MAX];
 static uint32_t glued_last;
 static size_t glued_n;
+/* street-type words (A_ANY): bit (first letter - 'a') of street_first[length] */
+static uint32_t street_first[32];
 static uint32_t lex_mask;       /* slots - 1 */
 static uint32_t lex_n, lex_max; /* words, and the most the table takes */
 static char *lex_chars;
@@ -212,6 +214,17 @@ static void lex_build(void)
     for (const dm_people_month_word *m = dm_people_month; m->w; m++)
         lex_add(m->w, strlen(m->w), (uint32_t)m->m << L_MONTH_SHIFT);
 
+    const char *const *const street_lists[] = {
+        dm_people_street_en, dm_people_street_en_ambig, dm_people_street_fr, dm_people_street_fr_ambig,
+        dm_people_street_south, dm_people_street_south_ambig, dm_people_street_de,
+    };
+    for (size_t l = 0; l < sizeof street_lists / sizeof street_lists[0]; l++)
+        for (const char *const *w = street_lists[l]; *w; w++) {
+            size_t wl = strlen(*w);
+            unsigned c0 = (unsigned char)(*w)[0] - 'a';
+            /* not a plain a-z word: let every word of that length through */
+            street_first[wl < 32 ? wl : 31] |= c0 < 26 ? 1u << c0 : 0xFFFFFFFFu;
+        }
     for (glued_n = 0; dm_people_glued_suffix[glued_n] && glued_n < GLUED_MAX; glued_n++) {
         const char *g = dm_people_glued_suffix[glued_n];
         size_t gl = strlen(g);
@@ -367,10 +380,16 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
         *pos = i;
         return;
     }
-    uint32_t cp;
-    size_t cl = utf8_at(s, n, i, &cp);
+    uint32_t cp = c;
+    size_t cl = 1;
     const dm_names_fold_entry *fe = NULL;
-    int lc = c < 0x80 ? (is_ascii_letter(c) ? 1 : 0) : cp_letter(cp, &fe);
+    int lc;
+    if (c < 0x80) {
+        lc = is_ascii_letter(c) ? 1 : 0;
+    } else {
+        cl = utf8_at(s, n, i, &cp);
+        lc = cp_letter(cp, &fe);
+    }
     if (lc == 0) {
         switch (c) {
         case ',': t->type = T_COMMA; break;
@@ -393,6 +412,15 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
         size_t st = i;
         unsigned uppers = 0;
         first_upper = c < 'a';
+        /* fold while scanning; past FOLD_CAP - 1 letters the word is not foldable */
+        while (i < n && i - st < FOLD_CAP - 1) {
+            unsigned lo = s[i] | 0x20u;
+            if (lo - 'a' >= 26u)
+                break;
+            uppers += s[i] < 'a';
+            t->fold[i - st] = (char)lo;
+            i++;
+        }
         while (i < n && (unsigned)((s[i] | 0x20) - 'a') < 26u) {
             uppers += s[i] < 'a';
             i++;
@@ -400,13 +428,10 @@ static void next_tok(const unsigned char *s, size_t n, size_t *pos, tok *t)
         size_t run = i - st;
         later_upper = uppers > (first_upper ? 1u : 0u);
         any_lower = uppers < run;
-        if (run < FOLD_CAP) {
-            for (size_t k = 0; k < run; k++)
-                t->fold[k] = (char)(s[st + k] | 0x20);
+        if (run < FOLD_CAP)
             fl = run;
-        } else {
+        else
             foldable = false;
-        }
         t->nlet = run < 255 ? (uint8_t)run : 255;
         if (i >= n || (s[i] != '\'' && s[i] < 0x80))
             goto done;
@@ -1052,6 +1077,83 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
     }
 }
 
+/*
+ * Whether addr_find can find anything, read from the bytes before any
+ * tokenising: every pattern needs a house number (a token of 1-5 digits, not
+ * all zero, at most one letter glued after, not a decimal, an amount or a
+ * percentage: the byte tests of house_number) and a street-type word, a
+ * glued German/Dutch street name or "C/". Cells with non-ASCII bytes and
+ * words with apostrophes are let through unread.
+ */
+static bool addr_possible(const unsigned char *s, size_t n)
+{
+    bool num = false, street = false;
+    for (size_t i = 0; i < n && !num;) {
+        if (!is_digit_c(s[i])) {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        bool nonzero = false;
+        while (i < n && is_digit_c(s[i]))
+            nonzero = nonzero || s[i] != '0', i++;
+        size_t nd = i - st, nl = 0;
+        while (i + nl < n && is_ascii_letter(s[i + nl]))
+            nl++;
+        size_t e = i + nl;
+        i = e;
+        if (nd > 5 || !nonzero || nl > 1)
+            continue;
+        if (st >= 2 && (s[st - 1] == '.' || s[st - 1] == ',') && is_digit_c(s[st - 2]))
+            continue;
+        if (st >= 1 && (s[st - 1] == '$' || s[st - 1] == '#'))
+            continue;
+        if (st >= 2 && s[st - 2] == 0xC2 && s[st - 1] == 0xA3)
+            continue;
+        if (e + 1 < n && (s[e] == '.' || s[e] == ',') && is_digit_c(s[e + 1]))
+            continue;
+        if (e < n && s[e] == '%')
+            continue;
+        num = true;
+    }
+    if (!num)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 0x80)
+            return true;        /* non-ASCII letters fold: leave it to the tokeniser */
+    for (size_t i = 0; i < n && !street;) {
+        if (!is_ascii_letter(s[i])) {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        while (i < n && is_ascii_letter(s[i]))
+            i++;
+        size_t wl = i - st;
+        if (i < n && s[i] == '\'')
+            return true;        /* "l'avenue": read by the slow path of next_tok */
+        if (wl == 1) {
+            street = (s[st] | 0x20) == 'c' && i < n && s[i] == '/';
+            continue;
+        }
+        if (wl > DM_NAMES_MAX_LEN)
+            continue;
+        char f[DM_NAMES_MAX_LEN];
+        for (size_t k = 0; k < wl; k++)
+            f[k] = (char)(s[st + k] | 0x20);
+        if (wl < 32 && (street_first[wl] >> (f[0] - 'a') & 1) && (lex_get(f, wl) & A_ANY))
+            street = true;
+        else if (wl >= 6) {
+            tok t;
+            t.type = T_WORD;
+            t.flen = (uint8_t)wl;
+            memcpy(t.fold, f, wl);
+            street = glued_street(&t);
+        }
+    }
+    return street;
+}
+
 static void addr_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
     const unsigned char *s = (const unsigned char *)cell;
@@ -1059,7 +1161,7 @@ static void addr_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
     size_t d = 0;
     while (d < len && !is_digit_c(s[d]))
         d++;
-    if (d == len || len < 6)
+    if (d == len || len < 6 || !addr_possible(s, len))
         return;
     addr_ctx a;
     a.s = s;
