@@ -75,6 +75,9 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
             split_list(s, &o->include, &o->ninclude);
         } else if (strcmp(k, "exclude") == 0) {
             split_list(s, &o->exclude, &o->nexclude);
+        } else if (strcmp(k, "option_file") == 0) {
+            free(o->option_file);
+            o->option_file = dm_xstrdup(s);
         } else if (strcmp(k, "databases") == 0) {
             split_list(s, &o->databases, &o->ndatabases);
         } else if (strcmp(k, "max_cell_bytes") == 0) {
@@ -91,7 +94,7 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
         } else {
             rc = DM_FAIL(err, DM_ERR_ARG,
                          "unknown option '%s' (database sources take views, all_databases, include, exclude, "
-                         "databases, max_cell_bytes, statement_timeout)",
+                         "databases, max_cell_bytes, statement_timeout, option_file)",
                          k);
         }
         if (rc)
@@ -114,6 +117,8 @@ void dm_db_opts_free(dm_db_opts *o)
     free(o->include);
     free(o->exclude);
     free(o->databases);
+    free(o->option_file);
+    o->option_file = NULL;
     o->include = o->exclude = o->databases = NULL;
     o->ninclude = o->nexclude = o->ndatabases = 0;
 }

@@ -21,6 +21,7 @@
  *   databases=GLOB[,GLOB...]  server sources: only databases whose name matches one glob
  *   max_cell_bytes=N          bytes read per cell (4096)
  *   statement_timeout=MS      time limit per statement, milliseconds (30000)
+ *   option_file=PATH          MySQL: an option file to read ([client] group), e.g. with the password
  * SQLite has no schemas: its tables are matched as "main.table". */
 typedef struct dm_db_opts {
     bool views;
@@ -29,6 +30,7 @@ typedef struct dm_db_opts {
     size_t ninclude, nexclude, ndatabases;
     size_t max_cell_bytes;
     int statement_timeout_ms;
+    char *option_file;          /* NULL when not given */
 } dm_db_opts;
 
 /* Parse options_json ({"k":"v"}, NULL or "" is {}); an unknown key or a bad
