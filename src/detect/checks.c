@@ -1,10 +1,26 @@
 #include "detect/checks.h"
 
 #include <stdint.h>
+#include <string.h>
+
+/* Eight bytes at a time: x ^ '0' leaves digits as 0..9; adding 0x76 sets
+ * the top bit of every byte above 9, and a byte with its top bit already set
+ * is caught by the OR (carries only leave such bytes). */
+static inline bool digits8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    x ^= 0x3030303030303030ULL;
+    return (((x + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL) == 0;
+}
 
 bool dm_all_digits(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (!digits8(s + i))
+            return false;
+    for (; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return false;
     return n > 0;
@@ -170,14 +186,19 @@ bool dm_valid_date(int y, int m, int d)
     return d <= max;
 }
 
-static bool near_joiner(char c)
+/* ' ' '(' ')' '-' '.' '/' ':' as bits above 0x20 */
+#define NEAR_JOINERS (1u << 0 | 1u << 8 | 1u << 9 | 1u << 13 | 1u << 14 | 1u << 15 | 1u << 26)
+
+static inline bool near_joiner(char c)
 {
-    return c == ' ' || c == '-' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')';
+    unsigned d = (unsigned char)c - 0x20u;
+    return d < 32 && (NEAR_JOINERS >> d & 1);
 }
 
-static bool near_alnum(char c)
+static inline bool near_alnum(char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    unsigned u = (unsigned char)c;
+    return u - '0' < 10u || (u | 0x20u) - 'a' < 26u;
 }
 
 unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end)
