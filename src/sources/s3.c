@@ -463,7 +463,7 @@ static dm_status s3s_seek(void *ctx, uint64_t off, dm_error *err)
     if (off > st->size)
         return DM_FAIL(err, DM_ERR_ARG, "s3://%s/%s: seek past the end", st->bucket, st->key);
     if (off < st->buf_off || off >= st->buf_off + st->buf.len)
-        st->chunk = CHUNK_MIN * 4;
+        st->chunk = CHUNK_MIN;
     st->pos = off;
     return DM_OK;
 }

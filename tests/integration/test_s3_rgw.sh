@@ -9,7 +9,10 @@ require_server "Ceph RGW" "$RGW"
 export AWS_ACCESS_KEY_ID=testkey AWS_SECRET_ACCESS_KEY=testsecret DATAMAP_CATALOG=$WORK/cat.db
 S3_EP=$RGW
 TAGGED=dm-rgw-tag-$UNIQ PLAIN=dm-rgw-plain-$UNIQ
-cleanup() { s3 DELETE "/$TAGGED" -q tagging= >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+cleanup() {
+  for b in "$TAGGED" "$PLAIN"; do AWS_ENDPOINT_URL_S3=$S3_EP $AWSREQ s3-rm-bucket "/$b" >/dev/null 2>&1 || true; done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 D=$WORK/data; mkdir -p "$D"

@@ -4,6 +4,7 @@
   awsreq.py s3 METHOD /bucket[/key] [-q k=v]... [-d DATA | -f FILE] [-H 'K: V']...
       (-H 'Content-MD5: auto' computes it)
   awsreq.py s3-put-many /bucket PREFIX COUNT    (COUNT small CSV objects, one connection)
+  awsreq.py s3-rm-bucket /bucket                (its objects, then itself)
   awsreq.py ddb ACTION 'JSON'
 Endpoint: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB; credentials from
 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; region AWS_REGION (us-east-1).
@@ -87,6 +88,20 @@ def main(a):
             if st // 100 != 2:
                 break
         out = b""
+    elif a[0] == "s3-rm-bucket":
+        # every object (paged listing), then the bucket
+        import re
+        path = a[1]
+        conn, host = connect("AWS_ENDPOINT_URL_S3")
+        while True:
+            st, out = request(conn, host, "GET", path, [("list-type", "2")], {}, b"", "s3")
+            keys = re.findall(rb"<Key>(.*?)</Key>", out)
+            if st // 100 != 2 or not keys:
+                break
+            for k in keys:
+                k = k.decode().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+                request(conn, host, "DELETE", path + "/" + k, [], {}, b"", "s3")
+        st, out = request(conn, host, "DELETE", path, [], {}, b"", "s3")
     elif a[0] == "ddb":
         conn, host = connect("AWS_ENDPOINT_URL_DYNAMODB")
         hdr = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810." + a[1]}
