@@ -6,6 +6,7 @@
   awsreq.py s3-put-many /bucket PREFIX COUNT    (COUNT small CSV objects, one connection)
   awsreq.py s3-rm-bucket /bucket                (its objects, then itself)
   awsreq.py ddb ACTION 'JSON'
+  awsreq.py ddb-put-items TABLE FILE           (DynamoDB JSON items, one a line)
 Endpoint: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB; credentials from
 AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY; region AWS_REGION (us-east-1).
 Prints the answer's body; exits 1 on a non-2xx answer (the status on stderr).
@@ -102,6 +103,18 @@ def main(a):
                 k = k.decode().replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
                 request(conn, host, "DELETE", path + "/" + k, [], {}, b"", "s3")
         st, out = request(conn, host, "DELETE", path, [], {}, b"", "s3")
+    elif a[0] == "ddb-put-items":
+        # items (DynamoDB JSON, one a line) written 25 per BatchWriteItem
+        import json
+        table, items = a[1], [json.loads(l) for l in open(a[2]) if l.strip()]
+        conn, host = connect("AWS_ENDPOINT_URL_DYNAMODB")
+        hdr = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810.BatchWriteItem"}
+        st, out = 200, b""
+        for i in range(0, len(items), 25):
+            req = {"RequestItems": {table: [{"PutRequest": {"Item": it}} for it in items[i:i + 25]]}}
+            st, out = request(conn, host, "POST", "/", [], hdr, json.dumps(req).encode(), "dynamodb")
+            if st // 100 != 2:
+                break
     elif a[0] == "ddb":
         conn, host = connect("AWS_ENDPOINT_URL_DYNAMODB")
         hdr = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "DynamoDB_20120810." + a[1]}
