@@ -105,6 +105,12 @@ typedef struct dm_source_ops {
      * (region, encryption at rest, retention rules...) as a malloc'd JSON
      * object; stored with dm_catalog_asset_set_facts by the tags step. */
     dm_status (*read_facts)(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err);
+    /* Optional (NULL: the caller polls): wait up to timeout_ms for the store
+     * to announce a schema change (a table created or altered), setting up
+     * what it needs on the first call where the user may (PostgreSQL: an
+     * event trigger calling pg_notify, and LISTEN). *changed tells whether
+     * one came. An error means "cannot watch here": the caller polls. */
+    dm_status (*wait_change)(dm_source *src, int timeout_ms, bool *changed, dm_error *err);
 } dm_source_ops;
 
 struct dm_source {
