@@ -33,6 +33,8 @@ typedef struct dm_cli_scan_opts {
 int dm_cmd_init(dm_cli *cli, int argc, char **argv);
 int dm_cmd_source(dm_cli *cli, int argc, char **argv);
 int dm_cmd_discover(dm_cli *cli, int argc, char **argv);
+/* discover --watch (src/cli/watch.c) */
+int dm_cmd_discover_watch(dm_cli *cli, int argc, char **argv);
 int dm_cmd_crawl(dm_cli *cli, int argc, char **argv);
 int dm_cmd_classify(dm_cli *cli, int argc, char **argv);
 int dm_cmd_tags(dm_cli *cli, int argc, char **argv);
