@@ -24,7 +24,9 @@ typedef struct stage_cmd {
 static const stage_cmd stage_cmds[] = {
     {"discover", ST_DISCOVER, true, false,
      "usage: datamap discover [SOURCE...]\n\nFind the assets of the sources (all when none is named): new ones are\n"
-     "recorded, seen ones refreshed, vanished ones marked deleted (never dropped).\n"},
+     "recorded, seen ones refreshed, vanished ones marked deleted (never dropped).\n"
+     "With --watch [--interval S], keep discovering, crawling and classifying (see\n"
+     "`datamap discover --watch --help`).\n"},
     {"crawl", ST_CRAWL, false, true,
      "usage: datamap crawl [ASSET...] [--rows N|all] [--force]\n\nInfer the schema of every table of the assets "
      "(all when none is named;\nNAME or SOURCE/NAME) into the catalog. Unchanged tables are skipped.\n\n"},
@@ -175,7 +177,13 @@ static int by_name(dm_cli *cli, const char *name, int argc, char **argv)
     return DM_EXIT_USAGE;
 }
 
-int dm_cmd_discover(dm_cli *cli, int argc, char **argv) { return by_name(cli, "discover", argc, argv); }
+int dm_cmd_discover(dm_cli *cli, int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+        if (strcmp(argv[i], "--watch") == 0)
+            return dm_cmd_discover_watch(cli, argc, argv);   /* src/cli/watch.c */
+    return by_name(cli, "discover", argc, argv);
+}
 int dm_cmd_crawl(dm_cli *cli, int argc, char **argv) { return by_name(cli, "crawl", argc, argv); }
 int dm_cmd_classify(dm_cli *cli, int argc, char **argv) { return by_name(cli, "classify", argc, argv); }
 int dm_cmd_tags(dm_cli *cli, int argc, char **argv) { return by_name(cli, "tags", argc, argv); }
