@@ -31,6 +31,7 @@
  * Write-back: COMMENT ON COLUMN in a READ WRITE transaction of its own.
  */
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,9 @@ typedef struct pg_src {
     dm_db_opts opts;
     PGconn *conn;
     char *conn_db;      /* database of conn */
+    PGconn **listen;    /* wait_change: one LISTEN connection per database */
+    size_t nlisten;
+    bool watching;
 } pg_src;
 
 typedef struct pg_table {
@@ -105,6 +109,9 @@ static void pg_close(dm_source *src)
     pg_src *s = src->ctx;
     if (s) {
         PQfinish(s->conn);
+        for (size_t i = 0; i < s->nlisten; i++)
+            PQfinish(s->listen[i]);
+        free(s->listen);
         dm_db_opts_free(&s->opts);
         if (s->url)
             memset(s->url, 0, strlen(s->url));
@@ -672,6 +679,91 @@ out:
     return rc;
 }
 
+/* The event trigger of `discover --watch`: every DDL command that makes or
+ * changes a table notifies channel datamap_ddl. */
+static const char trigger_sql[] =
+    "BEGIN TRANSACTION READ WRITE;"
+    "CREATE OR REPLACE FUNCTION public.datamap_notify_ddl() RETURNS event_trigger LANGUAGE plpgsql AS "
+    "'BEGIN PERFORM pg_notify(''datamap_ddl'', tg_tag); END';"
+    "DO 'BEGIN IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = ''datamap_ddl'') THEN "
+    "CREATE EVENT TRIGGER datamap_ddl ON ddl_command_end WHEN TAG IN (''CREATE TABLE'', ''CREATE TABLE AS'', "
+    "''SELECT INTO'', ''ALTER TABLE'', ''CREATE VIEW'', ''ALTER VIEW'', ''CREATE MATERIALIZED VIEW'', "
+    "''COMMENT'') EXECUTE FUNCTION public.datamap_notify_ddl(); END IF; END';"
+    "COMMIT";
+
+/* First wait_change: a LISTEN connection per database of the source, with
+ * the event trigger installed where the role may (else someone else's
+ * trigger, or nothing: the caller's polling still finds changes). */
+static dm_status watch_setup(dm_source *src, dm_error *err)
+{
+    pg_src *s = src->ctx;
+    dm_asset_desc *assets = NULL;
+    size_t na = 0;
+    dm_status rc = pg_list_assets(src, &assets, &na, NULL, NULL, err);
+    if (rc)
+        return rc;
+    s->listen = dm_xcalloc(na + 1, sizeof *s->listen);
+    for (size_t i = 0; i < na && rc == DM_OK; i++) {
+        /* borrow pg_connect's logic, then keep the connection for LISTEN */
+        if ((rc = pg_connect(s, assets[i].name, err)))
+            break;
+        PGconn *c = s->conn;
+        s->conn = NULL;
+        free(s->conn_db);
+        s->conn_db = NULL;
+        s->listen[s->nlisten++] = c;
+        PGresult *r = PQexec(c, trigger_sql);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+            char *msg = first_line(PQresultErrorMessage(r));
+            dm_info("%s: no event trigger (%s): new tables are found by polling", assets[i].location, msg);
+            free(msg);
+            PQclear(PQexec(c, "ROLLBACK"));
+        }
+        PQclear(r);
+        r = PQexec(c, "LISTEN datamap_ddl");
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            rc = pg_fail(err, c, r, assets[i].location);
+        PQclear(r);
+    }
+    dm_asset_desc_free_list(assets, na);
+    return rc;
+}
+
+static dm_status pg_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err)
+{
+    pg_src *s = src->ctx;
+    dm_status rc;
+    *changed = false;
+    if (!s->watching) {
+        s->watching = true;
+        if ((rc = watch_setup(src, err)))
+            return rc;
+    }
+    if (s->nlisten == 0)
+        return DM_FAIL(err, DM_ERR_NOT_FOUND, "%s: no database to watch", src->url);
+    struct pollfd *fds = dm_xcalloc(s->nlisten, sizeof *fds);
+    for (size_t i = 0; i < s->nlisten; i++)
+        fds[i] = (struct pollfd){.fd = PQsocket(s->listen[i]), .events = POLLIN};
+    int got = poll(fds, (nfds_t)s->nlisten, timeout_ms);
+    rc = DM_OK;
+    for (size_t i = 0; got > 0 && i < s->nlisten; i++) {
+        if (!(fds[i].revents & (POLLIN | POLLERR | POLLHUP)))
+            continue;
+        if (!PQconsumeInput(s->listen[i])) {
+            rc = pg_fail(err, s->listen[i], NULL, src->url);
+            continue;
+        }
+        PGnotify *nt;
+        while ((nt = PQnotifies(s->listen[i])) != NULL) {
+            dm_debug("%s: %s announced", src->url, nt->extra);
+            *changed = true;
+            PQfreemem(nt);
+        }
+    }
+    free(fds);
+    return rc;
+}
+
 const dm_source_ops dm_source_postgres_ops = {
     .scheme = "postgres",
     .kind = "PostgreSQL server",
@@ -684,6 +776,7 @@ const dm_source_ops dm_source_postgres_ops = {
     .free_table_data = pg_table_free,
     .table_columns = pg_table_columns,
     .write_column_comment = pg_write_column_comment,
+    .wait_change = pg_wait_change,
 };
 
 /* The same driver under libpq's other URI scheme. */
@@ -699,4 +792,5 @@ const dm_source_ops dm_source_postgresql_ops = {
     .free_table_data = pg_table_free,
     .table_columns = pg_table_columns,
     .write_column_comment = pg_write_column_comment,
+    .wait_change = pg_wait_change,
 };
