@@ -732,10 +732,13 @@ static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
     add_hit(cs, cs->cur_ent, v, start, end);
 }
 
-/* Cut the cell into groups, a run of one class at a time; returns the count. */
-static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
+/* Cut the cell into groups, a run of one class at a time; returns the count.
+ * *feat gets the DM_NEED_* features of the bytes as featmap would give them,
+ * except DM_NEED_UPPER for ASCII upper-case letters (see need_upper). */
+static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n, unsigned *feat)
 {
     size_t ng = 0, i = 0;
+    unsigned f = 0;
     bool chain_open = false;    /* the previous group is followed by joiners only so far */
     size_t jst = 0;             /* where the joiner run after the previous group starts */
     while (i < n) {
@@ -743,6 +746,7 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
         if (cls != C_DIGIT && cls != C_LETTER) {
             if (cls != C_JOINER)
                 chain_open = false;
+            f |= featmap[s[i]];
             i++;
             continue;
         }
@@ -758,6 +762,7 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
             size_t rs = i;
             while (++i < n && cclass[s[i]] == cls)
                 ;
+            f |= cls == C_DIGIT ? DM_NEED_DIGIT : DM_NEED_LETTER;
             if (nr < MAX_RUNS_PER_GROUP) {
                 g->run_cls[nr] = cls;
                 g->run_len[nr] = i - rs > 255 ? 255 : (uint8_t)(i - rs);
@@ -784,6 +789,7 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n)
         jst = i;
         ng++;
     }
+    *feat = f;
     return ng;
 }
 
@@ -824,13 +830,24 @@ static void make_span(const unsigned char *s, size_t n, const group *gs, size_t 
     sp->norm_len = o;
 }
 
+/* Skeleton key of the window of groups [a, b]: rarely wanted, so made
+ * from scratch when a skeleton key can match rather than grown per group. */
+static uint64_t skel_key(const group *gs, size_t a, size_t b)
+{
+    uint64_t h = fold(fold(FNV_OFFSET, 's'), gs[a].shash);
+    for (size_t k = a + 1; k <= b; k++)
+        h = fold(fold(h, (unsigned char)gs[k].sep), gs[k].shash);
+    return h;
+}
+
 /* Tier 1 over one cell: every window of chained groups, keys grown one
  * group at a time, looked up only when a (kind, length, groups) filter says
  * some entity registered such a key. */
-static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
+static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
 {
     const dm_engine *eng = cs->eng;
-    size_t ng = cut_groups(cs, s, n);
+    unsigned feat;
+    size_t ng = cut_groups(cs, s, n, &feat);
     const group *gs = cs->groups;
     char norm[DM_SPAN_MAX_NORM + 1];
     dm_span sp;
@@ -840,7 +857,7 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
             continue;
         int total = 0;
         bool digit = false, complex = false;
-        uint64_t exact = fold(FNV_OFFSET, 'e'), skel = fold(FNV_OFFSET, 's');
+        uint64_t exact = fold(FNV_OFFSET, 'e');
         uint64_t cprefix = fnv(FNV_OFFSET, 'c');
         int open_cls = -1, open_len = 0;
         for (size_t b = a; b < ng && b - a < DM_SPAN_MAX_GROUPS; b++) {
@@ -849,11 +866,8 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                 break;
             if (g->word || total + g->len > DM_SPAN_MAX_NORM)
                 break;
-            if (b > a) {
+            if (b > a)
                 exact = fold(exact, (unsigned char)g->sep);
-                skel = fold(skel, (unsigned char)g->sep);
-            }
-            skel = fold(skel, g->shash);
             if (g->nruns == 0) {
                 complex = true;
             } else if (!complex) {
@@ -881,7 +895,7 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
             if (!complex && (eng->kfilter[KIDX_COMPACT][total] & gbit))
                 keys[nk++] = fix_hash(fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
             if (eng->kfilter[KIDX_SKELETON][total] & gbit)
-                keys[nk++] = skel;
+                keys[nk++] = skel_key(gs, a, b);
             if (eng->kfilter[KIDX_LENPREFIX][total] & gbit) {
                 /* 'l', total, first classes: FNV in that order */
                 uint64_t h = fnv(fnv(FNV_OFFSET, 'l'), (unsigned char)total);
@@ -920,6 +934,7 @@ static void tier1(dm_colstats *cs, const unsigned char *s, size_t n)
             }
         }
     }
+    return feat;
 }
 
 static bool context_before(const dm_entity_def *d, const char *cell, size_t start)
@@ -981,6 +996,22 @@ static void remember_example(dm_colstats *cs, uint16_t ent, const char *cell, co
     cs->nex[a->ex] = (uint8_t)(k + 1);
 }
 
+/* DM_NEED_UPPER when the cell has an ASCII upper-case letter (cut_groups
+ * leaves that to the few finders that ask). */
+static unsigned need_upper(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned)((unsigned char)s[i] - 'A') < 26u)
+            return DM_NEED_UPPER;
+    return 0;
+}
+
+/* isspace() of the C locale, inline */
+static inline bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static bool is_null_marker(const char *s, size_t n)
 {
     static const char *const marks[] = {"null", "none", "n/a", "na", "nan", "nil", "-", "--", "?", NULL};
@@ -996,9 +1027,9 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
 {
     const dm_engine *eng = cs->eng;
     /* trim */
-    while (len && isspace((unsigned char)*cell))
+    while (len && is_space(*cell))
         cell++, len--;
-    while (len && isspace((unsigned char)cell[len - 1]))
+    while (len && is_space(cell[len - 1]))
         len--;
     if (len == 0 || is_null_marker(cell, len))
         return;
@@ -1010,12 +1041,14 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
     cs->cell = cell;
     cs->cell_len = len;
 
-    tier1(cs, (const unsigned char *)cell, len);
-    unsigned feat = 0;
-    for (size_t i = 0; i < len; i++)
-        feat |= featmap[(unsigned char)cell[i]];
+    unsigned feat = tier1(cs, (const unsigned char *)cell, len);
+    bool upper_read = (feat & DM_NEED_UPPER) || !(feat & DM_NEED_LETTER);
     for (size_t f = 0; f < eng->nfinders; f++) {
         const dm_entity_def *d = eng->ents[eng->finders[f]];
+        if ((d->needs & DM_NEED_UPPER) && !upper_read) {
+            feat |= need_upper(cell, len);
+            upper_read = true;
+        }
         if ((d->needs & feat) != d->needs || len < d->min_len)
             continue;
         if ((d->flags & DM_ENT_NEEDS_HINT) && !cs->hint[eng->finders[f]])
@@ -1227,7 +1260,8 @@ bool dm_span_whole(const char *s, size_t len, dm_span *sp, char *norm)
     dm_engine fake = {0};
     dm_colstats cs = {0};
     cs.eng = &fake;
-    size_t ng = cut_groups(&cs, (const unsigned char *)s, len);
+    unsigned feat;
+    size_t ng = cut_groups(&cs, (const unsigned char *)s, len, &feat);
     bool ok = ng > 0 && ng <= DM_SPAN_MAX_GROUPS && cs.groups[0].pos == 0 &&
               cs.groups[ng - 1].pos + cs.groups[ng - 1].len == len;
     size_t total = 0;
