@@ -78,6 +78,16 @@ out:
     return rc;
 }
 
+/* A gap line for a terminal: control characters from hostile names become '?'. */
+static void print_clean(const char *kind, const char *msg)
+{
+    fputs(kind, stdout);
+    putchar('\t');
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++)
+        putchar(*p < 0x20 || *p == 0x7f ? '?' : *p);
+    putchar('\n');
+}
+
 int dm_cmd_report(dm_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
@@ -123,7 +133,7 @@ int dm_cmd_report(dm_cli *cli, int argc, char **argv)
     }
     if (gaps_only) {
         for (size_t i = 0; i < r->ngaps; i++)
-            printf("%s\t%s\n", dm_gap_kind_name(r->gaps[i].kind), r->gaps[i].message);
+            print_clean(dm_gap_kind_name(r->gaps[i].kind), r->gaps[i].message);
     } else if (output) {
         if (write_file(r, format, bom, output, &err)) {
             fprintf(stderr, "datamap report: %s\n", err.msg);
