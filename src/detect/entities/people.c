@@ -320,9 +320,9 @@ static int cp_letter(uint32_t cp, const dm_names_fold_entry **f)
 static inline bool is_space_cp(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
     unsigned c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (c <= ' ') {     /* '\t' '\n' '\v' '\f' '\r' and ' ' as bits */
         *len = 1;
-        return true;
+        return (0x100003E00ULL >> c) & 1;
     }
     if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {  /* no-break space */
         *len = 2;
@@ -839,6 +839,18 @@ static bool caps_pair_possible(const unsigned char *s, size_t n)
     return false;
 }
 
+/* Whether s[0, 8) may hold an ASCII upper-case letter or a non-ASCII byte:
+ * y + 0x3F sets a byte's top bit from 'A' up, y + 0x25 from '[' up (y < 0x80,
+ * so no carry crosses bytes). */
+static inline bool maybe_upper8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t y = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t ge_a = y + 0x3F3F3F3F3F3F3F3FULL, ge_br = y + 0x2525252525252525ULL;
+    return ((ge_a & ~ge_br) | x) & 0x8080808080808080ULL;
+}
+
 static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
     const unsigned char *s = (const unsigned char *)cell;
@@ -849,13 +861,19 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
             emit(ctx, v, 0, len);
         return;
     }
-    /* free text needs an upper-case letter followed by a lower-case one */
-    for (size_t i = 0; i + 1 < len; i++)
+    /* free text needs an upper-case letter followed by a lower-case one;
+     * eight bytes without an upper-case or non-ASCII byte are skipped whole */
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (i % 8 == 0 && i + 8 <= len && !maybe_upper8(s + i)) {
+            i += 7;
+            continue;
+        }
         if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
             if (caps_pair_possible(s, len))
                 name_text(s, len, emit, ctx);
             return;
         }
+    }
 }
 
 /* ---- ADDRESS -------------------------------------------------------------------- */
