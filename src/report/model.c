@@ -39,6 +39,16 @@ const char *dm_report_ctl_title(dm_report_ctl c)
     return (size_t)c < DM_CTL_COUNT ? t[c] : "?";
 }
 
+/* Room for element n of an array of n elements: capacity doubles at powers of
+ * two (appending n elements costs O(n) copies, also where realloc always
+ * moves, as under ASan). */
+static void *grow(void *p, size_t n, size_t size)
+{
+    if (n == 0 || (n & (n - 1)) == 0)
+        return dm_xrealloc(p, (n ? 2 * n : 1) * size);
+    return p;
+}
+
 /* ---- value lists ------------------------------------------------------ */
 
 static bool has_str(char **list, size_t n, const char *s)
@@ -53,7 +63,7 @@ static void add_asset(dm_report_value *v, const char *asset)
 {
     if (asset == NULL || has_str(v->assets, v->nassets, asset))
         return;
-    v->assets = dm_xrealloc(v->assets, (v->nassets + 1) * sizeof *v->assets);
+    v->assets = grow(v->assets, v->nassets, sizeof *v->assets);
     v->assets[v->nassets++] = dm_xstrdup(asset);
 }
 
@@ -73,7 +83,7 @@ static void values_add(dm_report_values *vals, const char *text, dm_origin origi
             return;
         }
     }
-    vals->v = dm_xrealloc(vals->v, (vals->n + 1) * sizeof *vals->v);
+    vals->v = grow(vals->v, vals->n, sizeof *vals->v);
     dm_report_value *v = &vals->v[vals->n++];
     *v = (dm_report_value){dm_xstrdup(text), origin, key ? dm_xstrdup(key) : NULL,
                            tag_origin ? dm_xstrdup(tag_origin) : NULL, NULL, 0};
@@ -150,7 +160,7 @@ static dm_report_category *category_get(dm_report_category **list, size_t *n, co
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*list)[i].category, category) == 0)
             return &(*list)[i];
-    *list = dm_xrealloc(*list, (*n + 1) * sizeof **list);
+    *list = grow(*list, *n, sizeof **list);
     dm_report_category *c = &(*list)[(*n)++];
     *c = (dm_report_category){dm_xstrdup(category), dm_xstrdup(label), special, NULL, 0, NULL, 0};
     return c;
@@ -161,7 +171,7 @@ static void category_add(dm_report_category **list, size_t *n, const dm_report_c
     const dm_report_column *col = &cols[col_idx];
     dm_report_category *c = category_get(list, n, col->category, col->label, col->special);
     if (!has_str(c->entities, c->nentities, col->entity)) {
-        c->entities = dm_xrealloc(c->entities, (c->nentities + 1) * sizeof *c->entities);
+        c->entities = grow(c->entities, c->nentities, sizeof *c->entities);
         c->entities[c->nentities++] = dm_xstrdup(col->entity);
     }
     /* one entry per column: the first (column, entity) row stands for it. The
@@ -174,7 +184,7 @@ static void category_add(dm_report_category **list, size_t *n, const dm_report_c
              strcmp(o->column, col->column) == 0))
             return;
     }
-    c->columns = dm_xrealloc(c->columns, (c->ncolumns + 1) * sizeof *c->columns);
+    c->columns = grow(c->columns, c->ncolumns, sizeof *c->columns);
     c->columns[c->ncolumns++] = col_idx;
 }
 
@@ -221,7 +231,7 @@ static int cmp_asset(const void *a, const void *b)
 
 static void add_gap(dm_report *r, dm_gap_kind kind, const char *asset, const char *activity, char *message)
 {
-    r->gaps = dm_xrealloc(r->gaps, (r->ngaps + 1) * sizeof *r->gaps);
+    r->gaps = grow(r->gaps, r->ngaps, sizeof *r->gaps);
     r->gaps[r->ngaps++] = (dm_report_gap){kind, asset ? dm_xstrdup(asset) : NULL,
                                           activity ? dm_xstrdup(activity) : NULL, message};
 }
@@ -324,7 +334,7 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                 if (category == NULL || *category == '\0')
                     category = "user";      /* an entity this binary does not know (newer catalog) */
                 dm_report_category_label(category, label, sizeof label);
-                r->columns = dm_xrealloc(r->columns, (r->ncolumns + 1) * sizeof *r->columns);
+                r->columns = grow(r->columns, r->ncolumns, sizeof *r->columns);
                 dm_report_column *col = &r->columns[r->ncolumns];
                 *col = (dm_report_column){.asset = dm_xstrdup(ra->id),
                                           .table = dm_xstrdup(tables[t].name),
@@ -428,7 +438,7 @@ static void make_activities(dm_report *r)
         while (k < r->nactivities && strcmp(r->activities[k].name, name) != 0)
             k++;
         if (k == r->nactivities) {
-            r->activities = dm_xrealloc(r->activities, (k + 1) * sizeof *r->activities);
+            r->activities = grow(r->activities, k, sizeof *r->activities);
             r->activities[k] = (dm_report_activity){.name = dm_xstrdup(name), .unassigned = v->n == 0};
             r->nactivities++;
         }
@@ -458,7 +468,7 @@ static void make_activities(dm_report *r)
             }
         }
         dm_report_activity *act = &r->activities[ra->activity];
-        act->assets = dm_xrealloc(act->assets, (act->nassets + 1) * sizeof *act->assets);
+        act->assets = grow(act->assets, act->nassets, sizeof *act->assets);
         act->assets[act->nassets++] = i;
         for (int f = 0; f < DM_FIELD_COUNT; f++)
             values_merge(&act->fields[f], &ra->fields[f]);
