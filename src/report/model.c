@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/mem.h"
@@ -248,29 +249,35 @@ static time_t parse_iso(const char *s)
     return timegm(&tm);
 }
 
-/* Store facts: region outside the EEA, encryption, lifecycle expiry. */
+/* Store facts (the drivers' facts_json, see source.h read_facts): region
+ * outside the EEA (assets.region, else facts "region"), "encryption"
+ * (skipped when "none", "unknown" or false), lifecycle expiry
+ * ("lifecycle_expiration_days", or the S3 driver's "lifecycle_expiration"
+ * rules with expiration_days / expiration_date). */
 static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a)
 {
     bool known;
     const char *place;
-    if (a->region && *a->region && !dm_report_region_in_eea(a->region, &known, &place) && known) {
-        char *t = dm_xasprintf("Stored in region %s%s%s%s, outside the EEA", a->region, place ? " (" : "",
+    json_t *facts = a->facts_json && *a->facts_json ? json_loads(a->facts_json, 0, NULL) : NULL;
+    if (!json_is_object(facts)) {
+        json_decref(facts);
+        facts = NULL;
+    }
+    const char *region = a->region && *a->region ? a->region : json_string_value(json_object_get(facts, "region"));
+    if (region && *region && !dm_report_region_in_eea(region, &known, &place) && known) {
+        char *t = dm_xasprintf("Stored in region %s%s%s%s, outside the EEA", region, place ? " (" : "",
                                place ? place : "", place ? ")" : "");
         values_add(&ra->fields[DM_FIELD_TRANSFERS], t, DM_FROM_FACT, "region", NULL, ra->id);
         free(t);
     }
-    if (a->facts_json == NULL || *a->facts_json == '\0')
+    if (facts == NULL)
         return;
-    json_t *facts = json_loads(a->facts_json, 0, NULL);
-    if (!json_is_object(facts)) {
-        json_decref(facts);
-        return;
-    }
     json_t *enc = json_object_get(facts, "encryption");
-    if (enc && !json_is_null(enc) && !json_is_false(enc)) {
-        char *v = json_is_string(enc) ? dm_xstrdup(json_string_value(enc))
-                  : json_is_true(enc) ? dm_xstrdup("enabled")
-                                      : json_dumps(enc, JSON_COMPACT | JSON_SORT_KEYS);
+    const char *es = json_string_value(enc);
+    if (enc && !json_is_null(enc) && !json_is_false(enc) &&
+        !(es && (strcasecmp(es, "none") == 0 || strcasecmp(es, "unknown") == 0 || *es == '\0'))) {
+        char *v = es ? dm_xstrdup(es) : json_is_true(enc) ? dm_xstrdup("enabled")
+                                                          : json_dumps(enc, JSON_COMPACT | JSON_SORT_KEYS);
         char *t = dm_xasprintf("Encryption at rest: %s", v ? v : "enabled");
         values_add(&ra->fields[DM_FIELD_SECURITY], t, DM_FROM_FACT, "encryption", NULL, ra->id);
         free(t);
@@ -284,6 +291,24 @@ static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a)
                       : dm_xasprintf("Objects expire after %s days (lifecycle rule)", json_string_value(life));
         values_add(&ra->fields[DM_FIELD_RETENTION], t, DM_FROM_FACT, "lifecycle_expiration_days", NULL, ra->id);
         free(t);
+    }
+    json_t *rules = json_object_get(facts, "lifecycle_expiration"), *rule;
+    size_t i;
+    json_array_foreach(rules, i, rule)
+    {
+        const char *status = json_string_value(json_object_get(rule, "status"));
+        const char *prefix = json_string_value(json_object_get(rule, "prefix"));
+        const char *date = json_string_value(json_object_get(rule, "expiration_date"));
+        json_t *days = json_object_get(rule, "expiration_days");
+        if ((status && strcasecmp(status, "Enabled") != 0) || (!json_is_integer(days) && !date))
+            continue;
+        char *when = json_is_integer(days) ? dm_xasprintf("after %lld days", (long long)json_integer_value(days))
+                                           : dm_xasprintf("on %s", date);
+        char *t = dm_xasprintf("Objects%s%s%s expire %s (lifecycle rule)", prefix && *prefix ? " under '" : "",
+                               prefix && *prefix ? prefix : "", prefix && *prefix ? "'" : "", when);
+        values_add(&ra->fields[DM_FIELD_RETENTION], t, DM_FROM_FACT, "lifecycle_expiration", NULL, ra->id);
+        free(t);
+        free(when);
     }
     json_decref(facts);
 }

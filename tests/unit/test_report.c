@@ -245,6 +245,14 @@ static int setup(void **state)
     const char *crm_cols[] = {"email", "phone"};
     const char *crm_found[] = {"email", "EMAIL", "phone", "PHONE_NUMBER"};
     classify(cat, run, crm, "contacts", crm_cols, 2, crm_found, 2);
+    /* S3 driver facts: no default encryption, one enabled and one disabled lifecycle rule */
+    assert_int_equal(dm_catalog_asset_set_facts(cat, crm,
+                                                "{\"encryption\":\"none\",\"lifecycle_expiration\":["
+                                                "{\"id\":\"r1\",\"prefix\":\"logs/\",\"status\":\"Enabled\","
+                                                "\"expiration_days\":30},{\"id\":\"r2\",\"prefix\":\"\","
+                                                "\"status\":\"Disabled\",\"expiration_days\":5}]}",
+                                                &err),
+                     DM_OK);
 
     dm_catalog_set_now(cat, "2026-02-20T00:00:00Z");
     int64_t hr = add_asset(cat, src, "hr", "eu-west-1");
@@ -273,7 +281,8 @@ static int setup(void **state)
     const char *hfound[] = {HOSTILE, "EMAIL", "n\"o,te", "PERSON_NAME"};
     classify(cat, run, hostile, "t<b>", hcols, 2, hfound, 2);
 
-    add_asset(cat, src, "fresh", NULL);
+    int64_t fresh = add_asset(cat, src, "fresh", NULL);
+    assert_int_equal(dm_catalog_asset_set_facts(cat, fresh, "{\"region\":\"ap-south-1\"}", &err), DM_OK);
     int64_t gone = add_asset(cat, src, "gone", NULL);
     const char *gone_tags[] = {"Processing Activity", "Old"};
     put_tags(cat, gone, "store", gone_tags, 1);
@@ -405,6 +414,20 @@ static void test_model(void **state)
     assert_string_equal(r->assets[un->assets[0]].id, "s3/fresh");
     assert_string_equal(r->assets[un->assets[1]].id, "s3/hostile&co");
     assert_int_equal(un->fields[DM_FIELD_PURPOSE].n, 0);
+    /* the region from the facts when the asset has none */
+    assert_int_equal(un->fields[DM_FIELD_TRANSFERS].n, 1);
+    assert_non_null(strstr(un->fields[DM_FIELD_TRANSFERS].v[0].text, "ap-south-1 (Mumbai, India), outside the EEA"));
+
+    /* CRM: eu-central-1 is in the EEA; encryption "none" is no security
+     * measure; only the enabled lifecycle rule is a retention */
+    const dm_report_activity *crm = activity(r, "CRM");
+    assert_int_equal(crm->fields[DM_FIELD_TRANSFERS].n, 0);
+    assert_int_equal(crm->fields[DM_FIELD_SECURITY].n, 0);
+    assert_int_equal(crm->fields[DM_FIELD_RETENTION].n, 1);
+    assert_string_equal(crm->fields[DM_FIELD_RETENTION].v[0].text,
+                        "Objects under 'logs/' expire after 30 days (lifecycle rule)");
+    assert_string_equal(crm->fields[DM_FIELD_RETENTION].v[0].key, "lifecycle_expiration");
+    assert_int_equal(crm->fields[DM_FIELD_RETENTION].v[0].origin, DM_FROM_FACT);
 
     /* columns: masked evidence kept, numbers as recorded */
     const dm_report_column *c = NULL;
