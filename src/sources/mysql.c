@@ -470,9 +470,30 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
     put_ident(&q, t->db);
     dm_buf_putc(&q, '.');
     put_ident(&q, t->name);
+    double est = (double)t->table_rows;
+    if (spec->rows != UINT64_MAX && !t->is_view && est <= (double)spec->rows) {
+        /* table_rows is an estimate (InnoDB), possibly stale: count, up to
+         * 100 budgets of rows, so a big table is not read from its head only */
+        uint64_t cap = spec->rows > 100000 ? 10000001 : spec->rows * 100 + 1;
+        dm_buf pq = DM_BUF_INIT(0);
+        dm_buf_printf(&pq, "SELECT COUNT(*) FROM (SELECT 1 FROM ");
+        put_ident(&pq, t->db);
+        dm_buf_putc(&pq, '.');
+        put_ident(&pq, t->name);
+        dm_buf_printf(&pq, " LIMIT %llu) x", (unsigned long long)cap);
+        char *probe = dm_buf_steal(&pq);
+        if (mysql_query(s->conn, probe) == 0 && (res = mysql_store_result(s->conn)) != NULL) {
+            MYSQL_ROW row = mysql_fetch_row(res);
+            if (row && row[0])
+                est = strtod(row[0], NULL);
+            mysql_free_result(res);
+            res = NULL;
+        }
+        free(probe);
+    }
     if (spec->rows != UINT64_MAX) {
-        if (!t->is_view && t->table_rows > 0 && (uint64_t)t->table_rows > spec->rows) {
-            double p = (double)spec->rows * 1.2 / (double)t->table_rows;
+        if (!t->is_view && est > (double)spec->rows) {
+            double p = (double)spec->rows * 1.2 / est;
             dm_buf_printf(&q, " WHERE RAND(%u) < %.9f", (unsigned)(spec->seed & 0x7fffffff), p > 1 ? 1.0 : p);
         }
         dm_buf_printf(&q, " LIMIT %llu", (unsigned long long)spec->rows);

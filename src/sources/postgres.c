@@ -556,10 +556,23 @@ static dm_status pg_read_rows(dm_source *src, const dm_table_desc *table, const 
     dm_buf_printf(&q, " FROM %s", from);
     size_t head = q.len;
     bool all = spec->rows == UINT64_MAX;
-    bool sampled = !all && t->relkind != 'v' && t->reltuples > (double)spec->rows;
+    double est = t->reltuples;
+    if (!all && t->relkind != 'v' && est <= (double)spec->rows) {
+        /* never analyzed (-1) or a stale estimate: count, up to 100 budgets
+         * of rows, so a big table is not read from its head only */
+        uint64_t cap = spec->rows > 100000 ? 10000001 : spec->rows * 100 + 1;
+        char *probe = dm_xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %llu) x", from,
+                                   (unsigned long long)cap);
+        PGresult *r = PQexec(s->conn, probe);
+        free(probe);
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+            est = strtod(PQgetvalue(r, 0, 0), NULL);
+        PQclear(r);
+    }
+    bool sampled = !all && t->relkind != 'v' && est > (double)spec->rows;
     if (sampled) {
         /* a little over the budget, so the LIMIT rarely finds too few */
-        double p = 100.0 * (double)spec->rows * 1.2 / t->reltuples;
+        double p = 100.0 * (double)spec->rows * 1.2 / est;
         if (p > 100.0)
             p = 100.0;
         /* small tables: BERNOULLI spreads better than a few whole pages */

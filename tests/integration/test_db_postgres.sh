@@ -41,6 +41,10 @@ CREATE TABLE events(id bigint PRIMARY KEY, contact text);
 INSERT INTO events SELECT i, CASE WHEN i > 20000 THEN 'person' || i || '@example.net' ELSE 'ref-' || i END
 FROM generate_series(1, 40000) i;
 ANALYZE;
+-- never analyzed (reltuples -1): sampled over the whole table all the same
+CREATE TABLE stale(id int, contact text) WITH (autovacuum_enabled = false);
+INSERT INTO stale SELECT i, CASE WHEN i > 20000 THEN 'p' || i || '@example.net' ELSE 'ref-' || i END
+FROM generate_series(1, 40000) i;
 CREATE TABLE "x""; DROP TABLE customers; --"("we""ird col" text, "Émail" text);
 INSERT INTO "x""; DROP TABLE customers; --" SELECT 'v' || i, 'u' || i || '@example.org' FROM generate_series(1, 40) i;
 CREATE TABLE "Table With Spaces"("Mixed Case" text, "it's" int);
@@ -94,7 +98,8 @@ check(a["location"] == f"postgres://127.0.0.1:{port}/{db}", f"location {a['locat
 check(a["tags"] == {"Purpose of Processing": "Billing", "Data Subjects": "Customers", "APP_NAME": "crm"}, f"tags {a['tags']}")
 tables = {t["name"]: t for t in a["tables"]}
 hostile = ['public.x"; DROP TABLE customers; --', "public.Table With Spaces", "public.ünïcödé_表"]
-want = sorted(["public.customers", "public.events", "public.secret", "public.zz_after", "Sales.orders"] + hostile)
+want = sorted(["public.customers", "public.events", "public.secret", "public.stale", "public.zz_after", "Sales.orders"]
+             + hostile)
 check(sorted(tables) == want, f"tables {sorted(tables)} (views only on request)")
 def cols(t): return {c["name"]: c for c in tables[t]["columns"]}
 def ents(t, c): return [e["type"] for e in cols(t)[c]["entities"]]
@@ -111,6 +116,8 @@ check(tables["public.customers"]["format"] == "postgres", "format")
 e = cols("public.events")["contact"]["entities"]
 check(e and e[0]["type"] == "EMAIL" and 0.25 <= e[0]["ratio"] <= 0.45,
       f"TABLESAMPLE spreads over the table (emails in the last half: ratio ~0.33 of the sample): {e}")
+e = cols("public.stale")["contact"]["entities"]
+check(e and e[0]["type"] == "EMAIL" and 0.25 <= e[0]["ratio"] <= 0.55, f"a never-analyzed table is sampled over its length: {e}")
 check(ents('public.x"; DROP TABLE customers; --', "Émail") == ["EMAIL"], "hostile table sampled")
 check(tables['public.x"; DROP TABLE customers; --']["rows_sampled"] == 40, "hostile rows")
 check(ents("public.Table With Spaces", "Mixed Case") == ["EMAIL"], "spaces/mixed case")
@@ -120,7 +127,7 @@ check(tables["public.customers"]["location"] == f"postgres://127.0.0.1:{port}/{d
 for x in errs: print("FAIL:", x, file=sys.stderr)
 sys.exit(1 if errs else 0)
 PY
-ok "scan of 8 tables (40k+30k rows) in $ms ms"
+ok "scan of 9 tables (40k+30k rows) in $ms ms"
 checksums > "$WORK/after"
 if cmp -s "$WORK/before" "$WORK/after"; then ok "every table unchanged after the scan"; else fail "data changed: $(diff "$WORK/before" "$WORK/after")"; fi
 "${PSQL[@]}" -d "$DBA" -Atc "SELECT count(*) FROM customers" | grep -qx 30000 || fail "customers lost rows"
@@ -128,7 +135,7 @@ if cmp -s "$WORK/before" "$WORK/after"; then ok "every table unchanged after the
 # ---- registered source: views, include/exclude, write-back ------------------------
 CAT=$WORK/cat.db
 expect_status 0 "$DATAMAP" --catalog "$CAT" source add pg "$URL" --option views=true \
-  --option 'include=public.*' --option 'exclude=public.x*,public.slow,public.secret' || true
+  --option 'include=public.*' --option 'exclude=public.x*,public.slow,public.secret,public.stale' || true
 expect_status 0 "$DATAMAP" --catalog "$CAT" run || true
 expect_status 0 "$DATAMAP" --catalog "$CAT" catalog --format json || true
 python3 - "$WORK/out" <<'PY' || FAILS=$((FAILS + 1))
