@@ -61,6 +61,8 @@ struct dm_engine {
      * no key can match cost no hashing at all. */
     uint16_t kfilter[4][DM_SPAN_MAX_NORM + 1];
     bool alpha_keys;        /* some key can match a window without digits */
+    int cmax_runs;          /* most runs in a compact key: windows with more
+                             * runs need no compact key */
     bool *specific;         /* region is not "global" */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
@@ -187,6 +189,7 @@ typedef struct pair {
     uint8_t ngroups;        /* 0: any */
     uint8_t kind;           /* KIDX_* */
     bool has_digit;
+    uint8_t runs;           /* compact keys: runs of one class */
 } pair;
 
 enum { KIDX_EXACT, KIDX_COMPACT, KIDX_SKELETON, KIDX_LENPREFIX };
@@ -255,7 +258,7 @@ static void expand(const spec_pos *pos, int npos, int idx, unsigned char *buf, s
             groups += pos[k].width == 1;
         uint64_t key = buf[0] == 'c' ? hash_bytes(buf, blen) : hash_grouped(buf, blen);
         pair p = {key, ent, (uint8_t)total, buf[0] == 'c' ? 0 : (uint8_t)groups,
-                  (uint8_t)kind_index((char)buf[0]), digit};
+                  (uint8_t)kind_index((char)buf[0]), digit, (uint8_t)((blen - 1) / 2)};
         pair_push(out, p);
         return;
     }
@@ -322,7 +325,7 @@ static bool parse_spec_body(const char *spec, uint16_t ent, pair_vec *out)
             buf[1] = (unsigned char)L;
             memcpy(buf + 2, p, nc);
             bool d = memchr(p, 'D', nc) != NULL || (int)nc < L;
-            pair pr = {hash_bytes(buf, 2 + nc), ent, (uint8_t)L, 0, KIDX_LENPREFIX, d};
+            pair pr = {hash_bytes(buf, 2 + nc), ent, (uint8_t)L, 0, KIDX_LENPREFIX, d, 0};
             pair_push(out, pr);
         }
         return true;
@@ -510,6 +513,8 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
                 eng->kfilter[pj->kind][pj->total] |= pj->ngroups == 0 ? 0xFFFF : (uint16_t)(1u << pj->ngroups);
             if (!pv.v[j].has_digit)
                 eng->alpha_keys = true;
+            if (pj->kind == KIDX_COMPACT && pj->runs > eng->cmax_runs)
+                eng->cmax_runs = pj->runs;
         }
         size_t s = pv.v[i].hash & eng->mask;
         while (eng->slots[s].hash)
@@ -860,6 +865,7 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
         uint64_t exact = fold(FNV_OFFSET, 'e');
         uint64_t cprefix = fnv(FNV_OFFSET, 'c');
         int open_cls = -1, open_len = 0;
+        int cruns = 0;      /* runs of the compact key so far (frozen past cmax_runs) */
         for (size_t b = a; b < ng && b - a < DM_SPAN_MAX_GROUPS; b++) {
             const group *g = &gs[b];
             if (b > a && !g->chained)
@@ -872,7 +878,7 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                 complex = true;
             } else if (!complex) {
                 exact = fold(exact, g->ghash);
-                for (int r = 0; r < g->nruns; r++) {
+                for (int r = 0; r < g->nruns && cruns <= eng->cmax_runs; r++) {
                     if (g->run_cls[r] == open_cls) {
                         open_len += g->run_len[r];
                     } else {
@@ -880,6 +886,7 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                             cprefix = fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len);
                         open_cls = g->run_cls[r];
                         open_len = g->run_len[r];
+                        cruns++;
                     }
                 }
             }
@@ -892,7 +899,8 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
             int nk = 0;
             if (!complex && (eng->kfilter[KIDX_EXACT][total] & gbit))
                 keys[nk++] = fix_hash(exact);
-            if (!complex && (eng->kfilter[KIDX_COMPACT][total] & gbit))
+            /* runs never merge away: past cmax_runs no compact key can match */
+            if (!complex && cruns <= eng->cmax_runs && (eng->kfilter[KIDX_COMPACT][total] & gbit))
                 keys[nk++] = fix_hash(fnv(fnv(cprefix, (unsigned char)class_letter(open_cls)), (unsigned char)open_len));
             if (eng->kfilter[KIDX_SKELETON][total] & gbit)
                 keys[nk++] = skel_key(gs, a, b);
