@@ -5,6 +5,9 @@
  * from the [client] group of the option files the client library reads
  * (~/.my.cnf ...) or of --option option_file=PATH. A password in the URL is
  * used but never shown (sources registered in the catalog cannot hold one).
+ * URL parameters: socket=PATH, ssl-mode=DISABLED|PREFERRED|REQUIRED|
+ * VERIFY_CA|VERIFY_IDENTITY (RDS/Aurora), ssl-ca=PATH; a connection that
+ * asked for TLS and is not encrypted is closed before any query.
  *
  * Assets: the URL's database, or with none (or all_databases=true) every
  * database but information_schema, mysql, performance_schema and sys,
@@ -33,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/log.h"
 #include "core/mem.h"
@@ -45,6 +49,8 @@ typedef struct my_src {
     char *host, *user, *password, *db;  /* URL parts (percent-decoded); NULL when absent */
     unsigned port;
     char *hostport;
+    char *socket, *ssl_ca;      /* URL parameters socket= and ssl-ca= */
+    int ssl_mode;               /* 0 default, 1 REQUIRED, 2 VERIFY_CA/VERIFY_IDENTITY */
     dm_db_opts opts;
     MYSQL *conn;
 } my_src;
@@ -91,6 +97,8 @@ static void my_close(dm_source *src)
         free(s->user);
         free(s->db);
         free(s->hostport);
+        free(s->socket);
+        free(s->ssl_ca);
         dm_db_opts_free(&s->opts);
         free(s);
     }
@@ -133,14 +141,30 @@ static dm_status my_connect(my_src *s, dm_error *err)
     if (s->opts.option_file)
         mysql_optionsv(s->conn, MYSQL_READ_DEFAULT_FILE, s->opts.option_file);
     mysql_optionsv(s->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    if (s->ssl_mode) {
+        my_bool yes = 1;
+        mysql_ssl_set(s->conn, NULL, NULL, s->ssl_ca, NULL, NULL);
+        mysql_optionsv(s->conn, MYSQL_OPT_SSL_ENFORCE, &yes);
+        if (s->ssl_mode == 2)
+            mysql_optionsv(s->conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes);
+    }
+    if (s->ssl_ca)
+        mysql_optionsv(s->conn, MYSQL_OPT_SSL_CA, s->ssl_ca);
     mysql_optionsv(s->conn, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", "datamap");
     const char *pw = s->password ? s->password : getenv("MYSQL_PWD");
-    if (mysql_real_connect(s->conn, s->host, s->user, pw, NULL, s->port, NULL, 0) == NULL) {
+    if (mysql_real_connect(s->conn, s->host, s->user, pw, NULL, s->port, s->socket, 0) == NULL) {
         dm_status rc = mysql_errno(s->conn) == ER_ACCESS_DENIED_ERROR ? DM_ERR_AUTH : DM_ERR_IO;
         rc = DM_FAIL(err, rc, "cannot connect to %s: %s", s->hostport, mysql_error(s->conn));
         mysql_close(s->conn);
         s->conn = NULL;
         return rc;
+    }
+    if (s->ssl_mode && mysql_get_ssl_cipher(s->conn) == NULL) {
+        /* never go on in clear text when TLS was asked for */
+        mysql_close(s->conn);
+        s->conn = NULL;
+        return DM_FAIL(err, DM_ERR_AUTH, "cannot connect to %s: ssl-mode asks for TLS and the connection is not "
+                                         "encrypted (does the server have TLS?)", s->hostport);
     }
     char set[160];
     /* a read-only session; the statement limit is MariaDB's or MySQL's (the other one fails, harmlessly) */
@@ -155,6 +179,50 @@ static dm_status my_connect(my_src *s, dm_error *err)
         snprintf(set, sizeof set, "SET SESSION max_execution_time = %d", s->opts.statement_timeout_ms);
         if (mysql_query(s->conn, set))
             dm_debug("%s: no statement time limit on this server", s->hostport);
+    }
+    return DM_OK;
+}
+
+/* ?socket=PATH&ssl-mode=REQUIRED|VERIFY_CA|VERIFY_IDENTITY|PREFERRED|DISABLED&ssl-ca=PATH */
+static dm_status parse_params(my_src *s, const char *q, dm_error *err)
+{
+    if (q == NULL)
+        return DM_OK;
+    q++;
+    while (*q && *q != '#') {
+        size_t len = strcspn(q, "&#");
+        const char *eq = memchr(q, '=', len);
+        size_t kl = eq ? (size_t)(eq - q) : len;
+        char *val = eq ? pct_decode(eq + 1, len - kl - 1) : dm_xstrdup("");
+        dm_status rc = DM_OK;
+        if (kl == 6 && strncmp(q, "socket", 6) == 0) {
+            free(s->socket);
+            s->socket = val;
+            val = NULL;
+        } else if (kl == 6 && strncmp(q, "ssl-ca", 6) == 0) {
+            free(s->ssl_ca);
+            s->ssl_ca = val;
+            val = NULL;
+        } else if (kl == 8 && strncmp(q, "ssl-mode", 8) == 0) {
+            if (strcasecmp(val, "REQUIRED") == 0)
+                s->ssl_mode = 1;
+            else if (strcasecmp(val, "VERIFY_CA") == 0 || strcasecmp(val, "VERIFY_IDENTITY") == 0)
+                s->ssl_mode = 2;
+            else if (strcasecmp(val, "PREFERRED") == 0 || strcasecmp(val, "DISABLED") == 0)
+                s->ssl_mode = 0;
+            else
+                rc = DM_FAIL(err, DM_ERR_ARG, "mysql URL: ssl-mode takes DISABLED, PREFERRED, REQUIRED, VERIFY_CA or "
+                                              "VERIFY_IDENTITY, not '%s'", val);
+        } else {
+            rc = DM_FAIL(err, DM_ERR_ARG, "mysql URL: unknown parameter '%.*s' (known: socket, ssl-mode, ssl-ca)",
+                         (int)kl, q);
+        }
+        free(val);
+        if (rc)
+            return rc;
+        q += len;
+        if (*q == '&')
+            q++;
     }
     return DM_OK;
 }
@@ -211,6 +279,8 @@ static dm_status my_open(const char *url, const char *options_json, dm_source **
         if (n)
             s->db = pct_decode(db, n);
     }
+    if ((rc = parse_params(s, strchr(end, '?'), err)))
+        goto out;
     if (s->host == NULL)
         s->host = dm_xstrdup("localhost");
     s->hostport = dm_xasprintf("%s:%u", s->host, s->port);

@@ -168,6 +168,16 @@ if grep -q -- "$PW" "$WORK/all" "$WORK/u.db" "$WORK/o.db"; then fail "the passwo
 expect_status 1 "$DATAMAP" scan "mysql://root@127.0.0.1:1/$DBA" || true
 grep -q "cannot connect to 127.0.0.1:1" "$WORK/err" && ok "unreachable server: a clear error" || fail "unreachable: $(cat "$WORK/err")"
 
+# URL parameters: socket=, ssl-mode= (TLS asked for and absent: refused, never clear text), unknown ones
+SOCK=$("${MY[@]}" -N -e 'SELECT @@socket')
+expect_status 0 "$DATAMAP" scan "mysql://root@localhost/$DBA?socket=$SOCK" --format json || true
+grep -q '"name": "customers"' "$WORK/out" && ok "socket= parameter" || fail "socket: $(cat "$WORK/err")"
+expect_status 1 "$DATAMAP" scan "$URL?ssl-mode=REQUIRED" || true
+grep -q "ssl-mode asks for TLS and the connection is not encrypted" "$WORK/err" && ok "ssl-mode=REQUIRED without TLS is refused" \
+  || fail "ssl-mode: $(cat "$WORK/err")"
+expect_status 1 "$DATAMAP" scan "$URL?sslmode=require" || true
+grep -q "unknown parameter 'sslmode'" "$WORK/err" || fail "unknown parameter: $(cat "$WORK/err")"
+
 # ---- statement time limit; a connection killed mid-sample -----------------------------------
 expect_status 0 "$DATAMAP" --catalog "$WORK/k.db" source add k "$URL" --option views=true \
   --option "include=$DBA.slow,$DBA.zz_after" --option statement_timeout=500 || true
