@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -56,9 +57,21 @@ static dm_status write_report(const dm_report *r, const char *format, bool bom, 
     return dm_report_write_json(r, out, err);
 }
 
-/* Write to path.tmp, then rename over path: readers never see half a report. */
+/* Write to path.tmp, then rename over path: readers never see half a report.
+ * Anything but a regular file (/dev/stdout, /dev/null, a FIFO) is written in
+ * place: renaming over a device would replace it. */
 static dm_status write_file(const dm_report *r, const char *format, bool bom, const char *path, dm_error *err)
 {
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        FILE *f = fopen(path, "wb");
+        if (f == NULL)
+            return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+        dm_status rc = write_report(r, format, bom, f, err);
+        if (fclose(f) != 0 && rc == DM_OK)
+            rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+        return rc;
+    }
     char *tmp = dm_xasprintf("%s.tmp.%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     dm_status rc;

@@ -150,6 +150,19 @@ expect_status 0 D discover
 expect_status 3 D report --check
 grep -q "^vanished	store estate/crm vanished" "$WORK/out" && ok "vanished gap" || fail "vanished: $(cat "$WORK/out")"
 
+# ---- -o onto something that is not a regular file is written in place ---------
+# (renaming the temporary file over a FIFO or a device would replace it)
+mkfifo "$WORK/pipe"
+cat "$WORK/pipe" > "$WORK/from_pipe" &
+reader=$!
+"$DATAMAP" report --format md -o "$WORK/pipe" >/dev/null 2>&1 || true
+wait $reader
+if [ -p "$WORK/pipe" ] && grep -q "Record of processing activities" "$WORK/from_pipe"; then
+  ok "report -o FIFO writes through, the FIFO stays"
+else
+  fail "report -o FIFO: pipe replaced or nothing written"
+fi
+
 # ---- config errors name the file and line ------------------------------------
 printf 'tag_mapping:\n  purpose: [Zweck]\n  colour: [x]\n' > "$WORK/bad.yaml"
 expect_status 2 "$DATAMAP" --config "$WORK/bad.yaml" report
