@@ -31,8 +31,13 @@ host all all 127.0.0.1/32 scram-sha-256
 HBA
     echo "$D" > "$BASE/datadir"
   fi
+  SOCKDIR=$D   # the socket path must fit in 107 bytes
+  if [ ${#D} -gt 80 ]; then
+    SOCKDIR=/tmp/dm-postgres-sock.$PORT; mkdir -p "$SOCKDIR"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$SOCKDIR"
+  fi
   as_pg "$PGBIN/pg_ctl" -D "$D/data" -l "$D/pg.log" -w -t 60 \
-    -o "-p $PORT -k $D -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $PORT -k $SOCKDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null
   running || { echo "postgres did not start, see $D/pg.log" >&2; exit 1; }
   ;;
