@@ -1008,7 +1008,18 @@ static void remember_example(dm_colstats *cs, uint16_t ent, const char *cell, co
  * leaves that to the few finders that ask). */
 static unsigned need_upper(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    /* eight bytes at a time: y + 0x3F sets the top bit of bytes from 'A'
+     * up, y + 0x25 from '[' up (y < 0x80: no carry between bytes); ASCII
+     * bytes only (~x) */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x & 0x7F7F7F7F7F7F7F7FULL;
+        if ((y + 0x3F3F3F3F3F3F3F3FULL) & ~(y + 0x2525252525252525ULL) & ~x & 0x8080808080808080ULL)
+            return DM_NEED_UPPER;
+    }
+    for (; i < n; i++)
         if ((unsigned)((unsigned char)s[i] - 'A') < 26u)
             return DM_NEED_UPPER;
     return 0;
