@@ -19,7 +19,7 @@ case "${1:-}" in
     NODE_OPTIONS=--openssl-legacy-provider setsid "$ROOT/node_modules/.bin/s3rver" -d "$D/data" \
       -a 127.0.0.1 -p "$PORT" --silent > "$D/log" 2>&1 < /dev/null &
     echo $! > "$PID"
-    for _ in $(seq 1 100); do answers && exit 0; sleep 0.1; done
+    for _ in $(seq 1 300); do answers && exit 0; sleep 0.1; done
     echo "s3rver: no answer on 127.0.0.1:$PORT, see $D/log" >&2; exit 1 ;;
   stop)
     if running; then

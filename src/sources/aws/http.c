@@ -204,17 +204,24 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
     resp->body = (dm_buf)DM_BUF_INIT(0);
     resp->total_size = UINT64_MAX;
 
-    /* addressing: path-style (/bucket/key) or virtual-hosted (bucket.host/key) */
+    /* addressing: path-style (/bucket/key) or virtual-hosted (bucket.host/key);
+     * on AWS itself a bucket is asked at its own region's endpoint */
+    char *base = NULL;
+    if (!cfg->custom_endpoint && call->region && strcmp(call->region, cfg->region) != 0 &&
+        strcmp(c->service, "s3") == 0)
+        base = dm_xasprintf("s3.%s.amazonaws.com", call->region);
+    const char *bhost = base ? base : c->host;
     if (call->bucket && !cfg->path_style) {
-        host = dm_xasprintf("%s.%s", call->bucket, c->host);
+        host = dm_xasprintf("%s.%s", call->bucket, bhost);
         path = dm_xasprintf("/%s", call->key ? call->key : "");
     } else {
-        host = dm_xstrdup(c->host);
+        host = dm_xstrdup(bhost);
         if (call->bucket)
             path = call->key ? dm_xasprintf("/%s/%s", call->bucket, call->key) : dm_xasprintf("/%s", call->bucket);
         else
             path = dm_xstrdup("/");
     }
+    free(base);
     dm_sha256_hex(call->body ? call->body : "", call->body_len, payload_hash);
     {
         dm_buf w = DM_BUF_INIT(0);
