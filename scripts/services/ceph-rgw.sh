@@ -16,9 +16,10 @@ answers() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }
 alive() { local st; st=$(awk '/^State:/{print $2}' /proc/"$1"/status 2>/dev/null); [ -n "$st" ] && [ "$st" != Z ]; }
 
 stop() {
-  # gateway first, then OSD, then monitor (an RGW whose OSD is gone hangs for 120 s)
-  for d in client.rgw.test osd.0 mon.a; do
-    f=$BASE/run/$d.pid
+  # gateway first, then OSD, then monitor (an RGW whose OSD is gone hangs for 120 s);
+  # radosgw writes no pid file of its own: start records it in $D/rgw.pid
+  for d in rgw osd.0 mon.a; do
+    f=$BASE/run/$d.pid; [ $d = rgw ] && f=$D/rgw.pid
     [ -f "$f" ] || continue
     pid=$(cat "$f")
     alive "$pid" || continue
@@ -26,14 +27,15 @@ stop() {
     for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
     alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
   done
-  rm -rf "$BASE"
+  rm -rf "$BASE" "$D/rgw.pid"
 }
 
 start() {
-  if [ -f "$BASE/run/client.rgw.test.pid" ] && alive "$(cat "$BASE/run/client.rgw.test.pid")" && answers; then
+  if [ -f "$D/rgw.pid" ] && alive "$(cat "$D/rgw.pid")" && answers; then
     return 0
   fi
   stop
+  if answers; then echo "ceph-rgw: port $PORT is taken by another process" >&2; return 1; fi
   command -v radosgw >/dev/null || { echo "ceph-rgw: radosgw is not installed (scripts/install-deps)" >&2; return 1; }
   mkdir -p "$BASE"/{mon,osd/0,rgw,run,log,crash}
   local fsid; fsid=$(uuidgen)
@@ -98,6 +100,7 @@ CONF
     radosgw-admin zonegroup set --rgw-zonegroup default --infile "$BASE/zonegroup.json"
     radosgw -n client.rgw.test --rgw-frontends "beast endpoint=127.0.0.1:$PORT"
   } > "$D/start.log" 2>&1 || { echo "ceph-rgw: start failed, see $D/start.log" >&2; return 1; }
+  pgrep -n -f "^radosgw -n client.rgw.test --rgw-frontends beast endpoint=127.0.0.1:$PORT\$" > "$D/rgw.pid" || true
   for _ in $(seq 1 300); do answers && return 0; sleep 0.2; done
   echo "ceph-rgw: no answer on 127.0.0.1:$PORT, see $BASE/log" >&2
   return 1
