@@ -13,7 +13,8 @@
  * values; M is flattened into dotted names (address.city); L, SS, NS and BS
  * are arrays (elements joined by ", ", nested maps or lists as JSON). The
  * schema is the union of the attributes seen; an attribute missing from an
- * item is a missing value of that row.
+ * item is a missing value of that row (the share of items carrying each
+ * attribute is logged with the sample).
  *
  * The fingerprint hashes what DescribeTable reports (count, size, keys,
  * creation time) and the first items of a small Scan, since DynamoDB's item
@@ -272,6 +273,7 @@ static void ddb_free_table_data(void *data)
 typedef struct flat {
     const dm_row_sink *sink;
     char **names;           /* table-wide columns */
+    uint64_t *present;      /* items carrying each column */
     size_t ncols, capcols;
     dm_buf text;            /* values of the current row */
     dm_field *fields;
@@ -287,7 +289,9 @@ static size_t column_of(flat *f, const char *name)
     if (f->ncols == f->capcols) {
         f->capcols = f->capcols ? f->capcols * 2 : 32;
         f->names = dm_xrealloc(f->names, f->capcols * sizeof *f->names);
+        f->present = dm_xrealloc(f->present, f->capcols * sizeof *f->present);
     }
+    f->present[f->ncols] = 0;
     f->names[f->ncols] = dm_xstrdup(name);
     f->sink->column(f->sink->ctx, f->ncols, name);
     return f->ncols++;
@@ -394,8 +398,10 @@ static void deliver_item(flat *f, json_t *item)
     (void)dm_buf_append(&f->name, "", 0);
     f->nf = 0;
     flatten_map(f, item, 0);
-    for (size_t i = 0; i < f->nf; i++)
+    for (size_t i = 0; i < f->nf; i++) {
         f->fields[i].ptr = (f->text.data ? f->text.data : "") + (uintptr_t)f->fields[i].ptr;
+        f->present[f->fields[i].col]++;
+    }
     f->sink->row(f->sink->ctx, f->fields, f->nf);
 }
 
@@ -452,12 +458,20 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
         if (!all)
             left = left > seg_got ? left - seg_got : 0;
     }
-    if (rc == DM_OK)
-        dm_info("%s: %llu item(s) in %llu Scan page(s) over %u segment(s), %zu attribute(s)", table->location,
-                (unsigned long long)got, (unsigned long long)pages, segs, f.ncols);
+    if (rc == DM_OK) {
+        /* the share of items carrying each attribute */
+        dm_buf shares = DM_BUF_INIT(4096);
+        for (size_t i = 0; i < f.ncols; i++)
+            (void)dm_buf_printf(&shares, "%s%s %.0f%%", i ? ", " : "", f.names[i],
+                                got ? 100.0 * (double)f.present[i] / (double)got : 0.0);
+        dm_info("%s: %llu item(s) in %llu Scan page(s) over %u segment(s), %zu attribute(s): %s", table->location,
+                (unsigned long long)got, (unsigned long long)pages, segs, f.ncols, shares.data ? shares.data : "");
+        dm_buf_free(&shares);
+    }
     for (size_t i = 0; i < f.ncols; i++)
         free(f.names[i]);
     free(f.names);
+    free(f.present);
     free(f.fields);
     dm_buf_free(&f.text);
     dm_buf_free(&f.name);

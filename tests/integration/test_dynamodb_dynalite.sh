@@ -70,6 +70,8 @@ PY
 grep -q "dynamodb://$USERS: 4200 item(s) in [0-9]* Scan page(s) over 4 segment(s)" "$WORK/run.err" &&
   pages=$(sed -n "s|.*dynamodb://$USERS: 4200 item(s) in \([0-9]*\) Scan page.*|\1|p" "$WORK/run.err") &&
   [ "$pages" -gt 4 ] && ok "segmented Scan paged with ExclusiveStartKey ($pages pages, 4 segments)" || fail "scan: $(grep -i scan "$WORK/run.err")"
+grep "dynamodb://$USERS: 4200 item" "$WORK/run.err" | grep -q "email 100%.*nickname 33%" &&
+  ok "share of items carrying each attribute" || fail "shares: $(grep "4200 item" "$WORK/run.err")"
 facts=$(sqlite3 "$WORK/cat.db" "select facts_json from assets where name='$USERS'")
 $PY -c "
 import json,sys; f=json.loads(sys.argv[1])
