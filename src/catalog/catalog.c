@@ -681,7 +681,7 @@ void dm_asset_list_free(dm_asset_rec *list, size_t n)
 typedef struct stored_col {
     int64_t id;
     char *name, *type;
-    bool nullable, is_partition, removed;
+    bool nullable, is_partition, removed, primary_key;
     int ordinal;
     bool seen;
 } stored_col;
@@ -709,7 +709,7 @@ static dm_status load_cols(dm_catalog *cat, int64_t table_id, stored_col **out, 
     size_t len = 0, cap = 0;
     bool row = false;
     dm_status rc = q_open(cat,
-                          "SELECT id, name, type, nullable, is_partition, removed, ordinal "
+                          "SELECT id, name, type, nullable, is_partition, removed, ordinal, primary_key "
                           "FROM columns WHERE table_id = ?",
                           ARGS(DV_I(table_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
@@ -722,6 +722,7 @@ static dm_status load_cols(dm_catalog *cat, int64_t table_id, stored_col **out, 
         s->is_partition = dm_db_col_int64(st, 4) != 0;
         s->removed = dm_db_col_int64(st, 5) != 0;
         s->ordinal = (int)dm_db_col_int64(st, 6);
+        s->primary_key = dm_db_col_int64(st, 7) != 0;
         s->seen = false;
     }
     dm_db_finalize(st);
@@ -867,11 +868,12 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
         if (cols[i].ordinal > max_ordinal)
             max_ordinal = cols[i].ordinal;
     if ((rc = dm_db_prepare(cat->db,
-                            "INSERT INTO columns (table_id, name, ordinal, type, nullable, is_partition) "
-                            "VALUES (?, ?, ?, ?, ?, ?)",
+                            "INSERT INTO columns (table_id, name, ordinal, type, nullable, is_partition, primary_key) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                             &ins, err)) != DM_OK ||
         (rc = dm_db_prepare(cat->db,
-                            "UPDATE columns SET type = ?, nullable = ?, is_partition = ?, removed = ? WHERE id = ?",
+                            "UPDATE columns SET type = ?, nullable = ?, is_partition = ?, removed = ?, primary_key = ? "
+                            "WHERE id = ?",
                             &upd, err)) != DM_OK)
         goto out;
     /* New columns in the order given; known ones keep their ordinal. */
@@ -880,7 +882,7 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
         stored_col *s = find_col(cols, ncols, d->name);
         if (s == NULL) {
             rc = q_rerun(ins, ARGS(DV_I(tid), DV_T(d->name), DV_I(++max_ordinal), DV_T(d->type), DV_B(d->nullable),
-                                   DV_B(d->is_partition)),
+                                   DV_B(d->is_partition), DV_B(d->primary_key)),
                          err);
             list_add(&added, d->name);
             c.added++;
@@ -903,15 +905,17 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
             (void)dm_buf_putc(&retyped, '}');
             c.retyped++;
         }
-        if (s->removed || retype || s->nullable != d->nullable || s->is_partition != d->is_partition)
-            rc = q_rerun(upd, ARGS(DV_T(d->type), DV_B(d->nullable), DV_B(d->is_partition), DV_I(0), DV_I(s->id)),
+        if (s->removed || retype || s->nullable != d->nullable || s->is_partition != d->is_partition ||
+            s->primary_key != d->primary_key)
+            rc = q_rerun(upd, ARGS(DV_T(d->type), DV_B(d->nullable), DV_B(d->is_partition), DV_I(0),
+                                   DV_B(d->primary_key), DV_I(s->id)),
                          err);
     }
     for (size_t i = 0; i < ncols && rc == DM_OK; i++) {
         if (cols[i].seen || cols[i].removed)
             continue;
         rc = q_rerun(upd, ARGS(DV_T(cols[i].type), DV_B(cols[i].nullable), DV_B(cols[i].is_partition), DV_I(1),
-                               DV_I(cols[i].id)),
+                               DV_B(cols[i].primary_key), DV_I(cols[i].id)),
                      err);
         list_add(&removed, cols[i].name);
         c.removed++;
@@ -1017,8 +1021,8 @@ dm_status dm_catalog_column_list(dm_catalog *cat, int64_t table_id, dm_column_re
     *out = NULL;
     *n = 0;
     dm_status rc = q_open(cat,
-                          "SELECT id, name, type, nullable, is_partition, removed, ordinal, comment, entities "
-                          "FROM columns WHERE table_id = ? ORDER BY ordinal, id",
+                          "SELECT id, name, type, nullable, is_partition, removed, ordinal, comment, entities, "
+                          "primary_key FROM columns WHERE table_id = ? ORDER BY ordinal, id",
                           ARGS(DV_I(table_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         GROW(list, len, cap);
@@ -1032,6 +1036,7 @@ dm_status dm_catalog_column_list(dm_catalog *cat, int64_t table_id, dm_column_re
         c->ordinal = (int)dm_db_col_int64(st, 6);
         c->comment = col_dup(st, 7);
         c->entities = col_dup(st, 8);
+        c->primary_key = dm_db_col_int64(st, 9) != 0;
     }
     dm_db_finalize(st);
     if (rc != DM_OK) {

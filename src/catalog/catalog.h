@@ -143,6 +143,7 @@ typedef struct dm_column_def {
     const char *type;       /* "bigint" "double" "boolean" "date" "timestamp" "string" "array" "struct" */
     bool nullable;
     bool is_partition;      /* Hive-style key=value folder */
+    bool primary_key;       /* part of the table's primary key (SQL sources) */
 } dm_column_def;
 
 typedef struct dm_table_put {
@@ -197,6 +198,7 @@ typedef struct dm_column_rec {
     int64_t id;
     char *name, *type;
     bool nullable, is_partition, removed;
+    bool primary_key;
     int ordinal;
     char *comment;          /* "Sensitive Data Element | ['EMAIL']" or NULL */
     char *entities;         /* JSON array of entity names, "[]" when none */

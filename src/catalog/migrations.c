@@ -183,8 +183,13 @@ static const char v1_sql[] =
     "CREATE INDEX jobs_lease ON jobs (lease_until) WHERE state = 'running';\n"
     "CREATE UNIQUE INDEX jobs_pending ON jobs (kind, target) WHERE state IN ('queued', 'running');\n";
 
+/* Version 2: primary-key columns of database tables (declared by SQL sources). */
+static const char v2_sql[] =
+    "ALTER TABLE columns ADD COLUMN primary_key INTEGER NOT NULL DEFAULT 0;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
+    {2, "primary keys", v2_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

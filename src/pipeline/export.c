@@ -48,6 +48,8 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
         json_object_set_new(col, "nullable", json_boolean(cols[c].nullable));
         if (cols[c].is_partition)
             json_object_set_new(col, "partition", json_true());
+        if (cols[c].primary_key)
+            json_object_set_new(col, "primary_key", json_true());
         json_t *ents = json_array();
         for (size_t i = 0; i < nf; i++) {
             if (strcmp(f[i].column, cols[c].name) != 0)

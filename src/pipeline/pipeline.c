@@ -344,6 +344,7 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
                 if (strcmp(tp->decl[d].name, tp->names[c]) == 0) {
                     cols[nc].type = tp->decl[d].type;
                     cols[nc].nullable = tp->decl[d].nullable;
+                    cols[nc].primary_key = tp->decl[d].primary_key;
                 }
             nc++;
         }

@@ -103,6 +103,7 @@ types = {n: c[n]["type"] for n in c}
 check(types == {"id": "bigint", "full_name": "string", "email": "string", "iban": "string", "signup": "date",
                 "seen": "timestamp", "score": "double", "active": "boolean", "big": "bigint"}, f"types {types}")
 check(c["id"]["nullable"] is False and c["email"]["nullable"] is True, "nullability")
+check(c["id"].get("primary_key") is True and "primary_key" not in c["email"], "primary key")
 check(ents("customers", "email") == ["EMAIL"], "email")
 check("PERSON_NAME" in ents("customers", "full_name"), f"full_name {ents('customers', 'full_name')}")
 check(any(e.startswith("IBAN") for e in ents("customers", "iban")), f"iban {ents('customers', 'iban')}")

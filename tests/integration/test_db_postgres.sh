@@ -108,6 +108,7 @@ types = {n: c[n]["type"] for n in c}
 check(types == {"id": "bigint", "full_name": "string", "email": "string", "iban": "string", "signup": "date",
                 "seen": "timestamp", "score": "double", "active": "boolean", "labels": "array"}, f"types {types}")
 check(c["id"]["nullable"] is False and c["email"]["nullable"] is True, "nullability from NOT NULL")
+check(c["id"].get("primary_key") is True and "primary_key" not in c["email"], "primary key from the catalog")
 check(ents("public.customers", "email") == ["EMAIL"], f"email {ents('public.customers', 'email')}")
 check("PERSON_NAME" in ents("public.customers", "full_name"), f"full_name {ents('public.customers', 'full_name')}")
 check(any(e.startswith("IBAN") for e in ents("public.customers", "iban")), f"iban {ents('public.customers', 'iban')}")

@@ -115,6 +115,15 @@ static const char *sql_text(const char *path, const char *sql)
     return buf;
 }
 
+/* Run SQL on the catalog file by plain SQLite (to build older versions). */
+static void sql_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 static void write_file(const char *path, const void *data, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -141,6 +150,44 @@ static bool file_exists(const char *path)
 
 /* ---- schema and file ----------------------------------------------------- */
 
+/* A version-1 catalog (no primary_key column) with a table in it moves to
+ * version 2 and keeps its rows; primary keys are stored from then on. */
+static void test_migrate_v1_to_v2(void **state)
+{
+    fixture *fx = *state;
+    dm_error err = {0};
+    dm_catalog *cat = NULL;
+    assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
+    assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
+    int64_t asset = add_asset(cat, add_source(cat, "s"), "db");
+    dm_column_def cols[] = {{"id", "bigint", false, false, true}, {"email", "string", true, false, false}};
+    dm_table_put put = {.asset_id = asset, .name = "t", .location = "x", .format = "postgres",
+                        .compression = "none", .fingerprint = "f", .rows_estimate = -1, .bytes = -1,
+                        .columns = cols, .ncolumns = 1};
+    int64_t tid = 0;
+    dm_schema_change chg;
+    assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
+    dm_catalog_close(cat);
+    /* back to version 1 */
+    sql_exec(fx->path, "ALTER TABLE columns DROP COLUMN primary_key; "
+                       "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
+    assert_int_equal(dm_catalog_schema_version(cat), 1);
+    assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
+    assert_int_equal(dm_catalog_schema_version(cat), 2);
+    assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM columns WHERE name = 'id' AND primary_key = 0"), 1);
+    put.ncolumns = 2;
+    assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
+    dm_column_rec *c = NULL;
+    size_t n = 0;
+    assert_int_equal(dm_catalog_column_list(cat, tid, &c, &n, &err), DM_OK);
+    assert_int_equal(n, 2);
+    assert_true(c[0].primary_key);
+    assert_false(c[1].primary_key);
+    dm_column_list_free(c, n);
+    dm_catalog_close(cat);
+}
+
 static void test_migrate_fresh_and_idempotent(void **state)
 {
     fixture *fx = *state;
@@ -148,11 +195,11 @@ static void test_migrate_fresh_and_idempotent(void **state)
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 0);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 1);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
     int64_t objects = sql_int(fx->path, "SELECT count(*) FROM sqlite_master");
     assert_true(objects > 12);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 1);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
     assert_string_equal(sql_text(fx->path, "PRAGMA journal_mode"), "wal");
     dm_catalog_close(fx->cat);
@@ -160,10 +207,10 @@ static void test_migrate_fresh_and_idempotent(void **state)
 
     /* Reopened, it is at the same version and migrate changes nothing. */
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 1);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
 }
 
 static void test_newer_schema_refused(void **state)
@@ -293,7 +340,7 @@ static void test_url_forms(void **state)
 
     assert_int_equal(dm_catalog_open(":memory:", &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(cat), 1);
+    assert_int_equal(dm_catalog_schema_version(cat), 2);
     dm_catalog_close(cat);
 
     assert_int_equal(dm_catalog_open("postgres://u@localhost/cat", &cat, &err), DM_ERR_ARG);
@@ -315,7 +362,7 @@ static void test_concurrent_migrate(void **state)
             dm_catalog *c = NULL;
             dm_error e = {0};
             int rc = dm_catalog_open(fx->path, &c, &e) == DM_OK && dm_catalog_migrate(c, &e) == DM_OK &&
-                     dm_catalog_schema_version(c) == 1;
+                     dm_catalog_schema_version(c) == 2;
             if (!rc)
                 fprintf(stderr, "child: %s\n", e.msg);
             dm_catalog_close(c);
@@ -328,7 +375,7 @@ static void test_concurrent_migrate(void **state)
         assert_true(WIFEXITED(status));
         assert_int_equal(WEXITSTATUS(status), 0);
     }
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM meta"), 1);
 }
 
@@ -611,8 +658,8 @@ static void test_table_put_new_and_unchanged(void **state)
     dm_catalog *cat = open_ready(fx);
     dm_error err = {0};
     int64_t asset = add_asset(cat, add_source(cat, "s"), "sales");
-    dm_column_def cols[] = {{"id", "bigint", false, false}, {"email", "string", true, false},
-                            {"year", "bigint", false, true}};
+    dm_column_def cols[] = {{"id", "bigint", false, false, false}, {"email", "string", true, false, false},
+                            {"year", "bigint", false, true, false}};
     int64_t tid = 0, tid2 = 0;
     dm_schema_change chg;
     assert_int_equal(put_table(cat, asset, cols, 3, &tid, &chg), DM_OK);
@@ -661,7 +708,7 @@ static void test_table_put_new_and_unchanged(void **state)
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM schema_versions"), 1);
 
     /* Duplicate column names and unknown assets are refused. */
-    dm_column_def dup[] = {{"a", "string", true, false}, {"a", "bigint", true, false}};
+    dm_column_def dup[] = {{"a", "string", true, false, false}, {"a", "bigint", true, false, false}};
     assert_int_equal(put_table(cat, asset, dup, 2, &tid2, &chg), DM_ERR_ARG);
     assert_int_equal(put_table(cat, 4242, cols, 3, &tid2, &chg), DM_ERR_NOT_FOUND);
 }
@@ -672,15 +719,15 @@ static void test_table_put_schema_change(void **state)
     dm_catalog *cat = open_ready(fx);
     dm_error err = {0};
     int64_t asset = add_asset(cat, add_source(cat, "s"), "sales");
-    dm_column_def v1[] = {{"id", "bigint", false, false}, {"email", "string", true, false},
-                          {"zip", "bigint", true, false}};
+    dm_column_def v1[] = {{"id", "bigint", false, false, false}, {"email", "string", true, false, false},
+                          {"zip", "bigint", true, false, false}};
     int64_t tid = 0;
     dm_schema_change chg;
     assert_int_equal(put_table(cat, asset, v1, 3, &tid, &chg), DM_OK);
 
     /* email removed, zip retyped, phone added */
-    dm_column_def v2[] = {{"id", "bigint", false, false}, {"phone", "string", true, false},
-                          {"zip", "string", true, false}};
+    dm_column_def v2[] = {{"id", "bigint", false, false, false}, {"phone", "string", true, false, false},
+                          {"zip", "string", true, false, false}};
     assert_int_equal(put_table(cat, asset, v2, 3, &tid, &chg), DM_OK);
     assert_int_equal(chg.version, 2);
     assert_true(chg.changed);
@@ -718,8 +765,8 @@ static void test_table_put_schema_change(void **state)
     dm_table_list_free(t, n);
 
     /* email comes back: version 3, same row, same place. */
-    dm_column_def v3[] = {{"id", "bigint", false, false}, {"email", "string", true, false},
-                          {"phone", "string", true, false}, {"zip", "string", true, false}};
+    dm_column_def v3[] = {{"id", "bigint", false, false, false}, {"email", "string", true, false, false},
+                          {"phone", "string", true, false, false}, {"zip", "string", true, false, false}};
     assert_int_equal(put_table(cat, asset, v3, 4, &tid, &chg), DM_OK);
     assert_int_equal(chg.version, 3);
     assert_int_equal(chg.added, 1);
@@ -738,7 +785,7 @@ static void test_table_mark_vanished(void **state)
     dm_catalog *cat = open_ready(fx);
     dm_error err = {0};
     int64_t asset = add_asset(cat, add_source(cat, "s"), "sales");
-    dm_column_def cols[] = {{"id", "bigint", false, false}};
+    dm_column_def cols[] = {{"id", "bigint", false, false, false}};
     int64_t t1 = 0;
     dm_schema_change chg;
     assert_int_equal(put_table(cat, asset, cols, 1, &t1, &chg), DM_OK);
@@ -761,8 +808,8 @@ static int64_t classified_table(fixture *fx, int64_t *asset_out)
 {
     dm_catalog *cat = open_ready(fx);
     int64_t asset = add_asset(cat, add_source(cat, "s"), "sales");
-    dm_column_def cols[] = {{"id", "bigint", false, false}, {"contact", "string", true, false},
-                            {"phone", "string", true, false}};
+    dm_column_def cols[] = {{"id", "bigint", false, false, false}, {"contact", "string", true, false, false},
+                            {"phone", "string", true, false, false}};
     int64_t tid = 0;
     dm_schema_change chg;
     assert_int_equal(put_table(cat, asset, cols, 3, &tid, &chg), DM_OK);
@@ -950,7 +997,7 @@ static void test_rollback_leaves_nothing(void **state)
     int64_t tid = 0;
     dm_schema_change chg;
     int64_t asset = add_asset(cat, add_source(cat, "t"), "x");
-    dm_column_def cols[] = {{"id", "bigint", false, false}};
+    dm_column_def cols[] = {{"id", "bigint", false, false, false}};
     assert_int_equal(put_table(cat, asset, cols, 1, &tid, &chg), DM_OK);
     int64_t run = 0;
     assert_int_equal(dm_catalog_run_begin(cat, "classify", &run, &err), DM_OK);
@@ -1011,6 +1058,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_migrate_fresh_and_idempotent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_v1_to_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_mode_0600, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_sqlite_refused_untouched, setup, teardown),

@@ -197,7 +197,7 @@ static void classify(dm_catalog *cat, int64_t run, int64_t asset, const char *ta
     dm_error err = {0};
     dm_column_def defs[8];
     for (size_t i = 0; i < ncols; i++)
-        defs[i] = (dm_column_def){cols[i], "string", true, false};
+        defs[i] = (dm_column_def){cols[i], "string", true, false, false};
     dm_table_put t = {asset, table, "s3://x/t", "csv", "none", "fp", 100, 1000, defs, ncols};
     int64_t tid;
     dm_schema_change chg;
