@@ -14,6 +14,9 @@ expect_status 0 "$DATAMAP" init && ok "init"
 [ "$(stat -c %a "$WORK/cat.db")" = 600 ] && ok "catalog mode 0600" || fail "catalog mode $(stat -c %a "$WORK/cat.db")"
 expect_status 0 "$DATAMAP" source add local "$R" --tag "Data Subjects=Customers" && ok "source add"
 expect_status 2 "$DATAMAP" source add local "$R" && ok "duplicate source name refused"
+expect_status 2 "$DATAMAP" source add s2 "$R" --option secret_access_key=hunter2XYZ &&
+  ! grep -q hunter2XYZ "$WORK/err" && ok "a secret option is refused, not echoed" || fail "secret option: $(cat "$WORK/err")"
+! grep -aq hunter2XYZ "$WORK/cat.db" && ok "and not stored" || fail "secret stored in the catalog"
 expect_status 0 "$DATAMAP" source test local && grep -q "1 asset" "$WORK/out" && ok "source test" || fail "source test: $(cat "$WORK/out")"
 expect_status 0 "$DATAMAP" discover
 state() { sqlite3 "$WORK/cat.db" "select state from assets where name='$1'"; }
