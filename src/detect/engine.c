@@ -391,49 +391,49 @@ static int cmp_pair(const void *a, const void *b)
 
 /* ---- engine construction ------------------------------------------------- */
 
+/* Next name of a comma-separated list at *p: its start and length (spaces
+ * trimmed); false at the end. */
+static bool next_name(const char **p, const char **name, size_t *len)
+{
+    const char *s = *p;
+    while (*s == ',' || *s == ' ')
+        s++;
+    if (*s == '\0')
+        return false;
+    const char *e = s;
+    while (*e && *e != ',')
+        e++;
+    const char *t = e;
+    while (t > s && t[-1] == ' ')
+        t--;
+    *name = s;
+    *len = (size_t)(t - s);
+    *p = e;
+    return true;
+}
+
 static bool name_in_list(const char *list, const char *name)
 {
-    size_t nl = strlen(name);
-    const char *p = list;
-    while (*p) {
-        while (*p == ',' || *p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ',')
-            e++;
-        const char *t = e;
-        while (t > p && t[-1] == ' ')
-            t--;
-        if ((size_t)(t - p) == nl && strncasecmp(p, name, nl) == 0)
+    const char *n;
+    size_t nl;
+    while (next_name(&list, &n, &nl))
+        if (nl == strlen(name) && strncasecmp(n, name, nl) == 0)
             return true;
-        p = e;
-    }
     return false;
 }
 
 /* Every name in list must be a known entity. */
 static dm_status check_names(const dm_engine *eng, const char *list, const char *opt, dm_error *err)
 {
-    const char *p = list;
-    while (*p) {
-        while (*p == ',' || *p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ',')
-            e++;
-        const char *t = e;
-        while (t > p && t[-1] == ' ')
-            t--;
-        if (t > p) {
-            bool found = false;
-            for (size_t i = 0; i < eng->nents && !found; i++)
-                found = strlen(eng->ents[i]->name) == (size_t)(t - p) &&
-                        strncasecmp(eng->ents[i]->name, p, (size_t)(t - p)) == 0;
-            if (!found)
-                return DM_FAIL(err, DM_ERR_ARG, "%s: unknown entity type '%.*s' (see `datamap entities`)",
-                               opt, (int)(t - p), p);
-        }
-        p = e;
+    const char *n;
+    size_t nl;
+    while (next_name(&list, &n, &nl)) {
+        bool found = false;
+        for (size_t i = 0; i < eng->nents && !found; i++)
+            found = strlen(eng->ents[i]->name) == nl && strncasecmp(eng->ents[i]->name, n, nl) == 0;
+        if (!found)
+            return DM_FAIL(err, DM_ERR_ARG, "%s: unknown entity type '%.*s' (see `datamap entities`)", opt,
+                           (int)nl, n);
     }
     return DM_OK;
 }
