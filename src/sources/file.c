@@ -96,23 +96,6 @@ static bool hidden(const char *name)
     return name[0] == '.' || name[0] == '_';
 }
 
-/* Files that are never tables: documents, code, configuration, images,
- * archives. Everything else is read and sniffed (binary files are errors). */
-static bool not_data(const char *name)
-{
-    static const char *const exts[] = {
-        ".md", ".markdown", ".rst", ".py", ".sh", ".c", ".h", ".js", ".ts", ".css", ".html", ".htm",
-        ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".lock", ".pdf", ".png", ".jpg", ".jpeg",
-        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".parquet", ".orc",
-        ".avro", NULL};
-    const char *dot = strrchr(name, '.');
-    if (dot == NULL)
-        return false;
-    for (const char *const *e = exts; *e; e++)
-        if (strcasecmp(dot, *e) == 0)
-            return true;
-    return false;
-}
 
 /* SQLite side files (a catalog kept in the scanned folder): not data. */
 static bool sqlite_side_file(const char *dir, const char *name)
@@ -150,27 +133,6 @@ static const char *base_name(const char *path)
     return s && s[1] ? s + 1 : path;
 }
 
-/* customers.csv.gz -> customers */
-static char *table_name_of_file(const char *file)
-{
-    static const char *const exts[] = {".gz", ".gzip", ".zst", ".zstd", ".csv", ".tsv", ".psv", ".txt",
-                                       ".json", ".jsonl", ".ndjson", ".dat", NULL};
-    char *name = dm_xstrdup(file);
-    bool again = true;
-    while (again) {
-        again = false;
-        size_t n = strlen(name);
-        for (const char *const *e = exts; *e; e++) {
-            size_t el = strlen(*e);
-            if (n > el && strcasecmp(name + n - el, *e) == 0) {
-                name[n - el] = '\0';
-                again = true;
-                break;
-            }
-        }
-    }
-    return name;
-}
 
 typedef struct entry_list {
     char **names;
@@ -193,7 +155,7 @@ static dm_status list_dir(const char *dir, entry_list *out, dm_error *err)
         if (!hidden(nm)) {
             char *p = dm_xasprintf("%s/%s", dir, nm);
             struct stat st;
-            if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && not_data(nm)) {
+            if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && dm_objects_not_data(nm)) {
                 dm_debug("%s: not a data file, skipped", p);
             } else if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (sqlite_side_file(dir, nm) || is_sqlite_db(p))) {
                 dm_info("%s: SQLite database, skipped (scan it as sqlite://%s)", p, p);
@@ -442,7 +404,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
         struct stat st;
         uint64_t size = stat(dir, &st) == 0 ? (uint64_t)st.st_size : 0;
         obj_push(&ov, dir, size, NULL);
-        char *name = table_name_of_file(base_name(dir));
+        char *name = dm_objects_table_name(base_name(dir));
         table_add(&tv, name, dir, &ov, NULL, 0);
         free(name);
         goto done;
@@ -457,7 +419,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
             obj_vec ov = {0};
             if (stat(p, &st) == 0) {
                 obj_push(&ov, p, (uint64_t)st.st_size, NULL);
-                char *name = table_name_of_file(el.names[i]);
+                char *name = dm_objects_table_name(el.names[i]);
                 for (size_t t = 0; t < tv.n; t++)
                     if (strcmp(tv.v[t].name, name) == 0) {  /* customers.csv + customers.json */
                         char *nn = dm_xasprintf("%s_%s", name, strrchr(el.names[i], '.') + 1);
@@ -496,7 +458,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
                 } else {
                     for (size_t f = 0; f < w.files.n; f++) {
                         obj_vec one = {0};
-                        char *stem = table_name_of_file(base_name(w.files.v[f].key));
+                        char *stem = dm_objects_table_name(base_name(w.files.v[f].key));
                         char *name = dm_xasprintf("%s_%s", el.names[i], stem);
                         obj_push(&one, w.files.v[f].key, w.files.v[f].size, NULL);
                         table_add(&tv, name, w.files.v[f].key, &one, NULL, 0);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/mem.h"
 
@@ -347,4 +348,44 @@ void dm_object_free_array(dm_object *objs, size_t n, size_t npkeys)
         }
     }
     free(objs);
+}
+
+/* Files that are never tables: documents, code, configuration, images,
+ * archives. Everything else is read and sniffed (binary files are errors). */
+bool dm_objects_not_data(const char *name)
+{
+    static const char *const exts[] = {
+        ".md", ".markdown", ".rst", ".py", ".sh", ".c", ".h", ".js", ".ts", ".css", ".html", ".htm",
+        ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".lock", ".pdf", ".png", ".jpg", ".jpeg",
+        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".parquet", ".orc",
+        ".avro", NULL};
+    const char *dot = strrchr(name, '.');
+    if (dot == NULL)
+        return false;
+    for (const char *const *e = exts; *e; e++)
+        if (strcasecmp(dot, *e) == 0)
+            return true;
+    return false;
+}
+
+/* customers.csv.gz -> customers */
+char *dm_objects_table_name(const char *file)
+{
+    static const char *const exts[] = {".gz", ".gzip", ".zst", ".zstd", ".csv", ".tsv", ".psv", ".txt",
+                                       ".json", ".jsonl", ".ndjson", ".dat", NULL};
+    char *name = dm_xstrdup(file);
+    bool again = true;
+    while (again) {
+        again = false;
+        size_t n = strlen(name);
+        for (const char *const *e = exts; *e; e++) {
+            size_t el = strlen(*e);
+            if (n > el && strcasecmp(name + n - el, *e) == 0) {
+                name[n - el] = '\0';
+                again = true;
+                break;
+            }
+        }
+    }
+    return name;
 }

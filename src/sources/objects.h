@@ -38,4 +38,11 @@ char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *o
 
 void dm_object_free_array(dm_object *objs, size_t n, size_t npkeys);
 
+/* Layout rules shared by the drivers of file-like stores (local folders,
+ * S3): files that are never tables (documents, code, images, archives), and
+ * a table's name from its file name without extensions
+ * (customers.csv.gz -> customers; malloc'd). */
+bool dm_objects_not_data(const char *file_name);
+char *dm_objects_table_name(const char *file_name);
+
 #endif

@@ -226,21 +226,6 @@ static bool hidden_segment(const char *key)
     return false;
 }
 
-static bool not_data(const char *name)
-{
-    static const char *const exts[] = {
-        ".md", ".markdown", ".rst", ".py", ".sh", ".c", ".h", ".js", ".ts", ".css", ".html", ".htm",
-        ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".lock", ".pdf", ".png", ".jpg", ".jpeg",
-        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".parquet", ".orc",
-        ".avro", NULL};
-    const char *dot = strrchr(name, '.');
-    if (dot == NULL)
-        return false;
-    for (const char *const *e = exts; *e; e++)
-        if (strcasecmp(dot, *e) == 0)
-            return true;
-    return false;
-}
 
 static const char *base_name(const char *key)
 {
@@ -248,26 +233,6 @@ static const char *base_name(const char *key)
     return s ? s + 1 : key;
 }
 
-static char *table_name_of_file(const char *file)
-{
-    static const char *const exts[] = {".gz", ".gzip", ".zst", ".zstd", ".csv", ".tsv", ".psv", ".txt",
-                                       ".json", ".jsonl", ".ndjson", ".dat", NULL};
-    char *name = dm_xstrdup(file);
-    bool again = true;
-    while (again) {
-        again = false;
-        size_t n = strlen(name);
-        for (const char *const *e = exts; *e; e++) {
-            size_t el = strlen(*e);
-            if (n > el && strcasecmp(name + n - el, *e) == 0) {
-                name[n - el] = '\0';
-                again = true;
-                break;
-            }
-        }
-    }
-    return name;
-}
 
 typedef struct listed {
     char *key;              /* relative to the asset's prefix */
@@ -594,7 +559,7 @@ static void add_folder(s3_src *s, table_vec *tv, const char *bucket, const char 
     for (size_t k = 0; k < npk; k++)
         free(pkeys[k]);
     for (size_t i = 0; i < n; i++) {
-        char *stem = table_name_of_file(base_name(items[i]->key));
+        char *stem = dm_objects_table_name(base_name(items[i]->key));
         char *name = unique_name(tv, dm_xasprintf("%s_%s", folder, stem), items[i]->key);
         add_single(tv, bucket, prefix, region, items[i], name);
         free(stem);
@@ -628,13 +593,13 @@ static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         const listed *l = &lv.v[i];
         const char *key = l->key;
         size_t kl = strlen(key);
-        if (kl == 0 || key[kl - 1] == '/' || hidden_segment(key) || not_data(base_name(key))) {
+        if (kl == 0 || key[kl - 1] == '/' || hidden_segment(key) || dm_objects_not_data(base_name(key))) {
             i++;
             continue;
         }
         const char *sl = strchr(key, '/');
         if (sl == NULL) {
-            char *name = unique_name(&tv, table_name_of_file(key), key);
+            char *name = unique_name(&tv, dm_objects_table_name(key), key);
             add_single(&tv, bucket, prefix, region, l, name);
             free(name);
             i++;
@@ -648,7 +613,7 @@ static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         for (; i < lv.n && strncmp(lv.v[i].key, folder, fl) == 0 && lv.v[i].key[fl] == '/'; i++) {
             const char *k = lv.v[i].key;
             size_t l2 = strlen(k);
-            if (l2 == 0 || k[l2 - 1] == '/' || hidden_segment(k) || not_data(base_name(k)))
+            if (l2 == 0 || k[l2 - 1] == '/' || hidden_segment(k) || dm_objects_not_data(base_name(k)))
                 continue;
             items[ni++] = &lv.v[i];
         }
