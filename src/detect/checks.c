@@ -253,3 +253,18 @@ bool dm_aba_routing(const char *d, size_t n)
         return false;
     return dm_weighted_sum(d, w, 9) % 10 == 0;
 }
+
+bool dm_glued(const char *cell, size_t len, size_t start, size_t end, char own)
+{
+    if (start >= 2) {
+        char j = cell[start - 1];
+        if (cell[start - 2] >= '0' && cell[start - 2] <= '9' && (own ? j == own : (j == '-' || j == '.')))
+            return true;
+    }
+    if (end + 1 < len) {
+        char j = cell[end];
+        if (cell[end + 1] >= '0' && cell[end + 1] <= '9' && (own ? j == own : (j == '-' || j == '.')))
+            return true;
+    }
+    return false;
+}

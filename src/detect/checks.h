@@ -60,6 +60,12 @@ bool dm_valid_date(int year, int month, int day);
 #define DM_NEAR_RIGHT_DIGIT 0x8u    /* ... on the right */
 unsigned dm_near_groups(const char *cell, size_t len, size_t start, size_t end);
 
+/* Whether cell[start, end) is a piece of a longer number: a joiner and a
+ * digit lie right outside it, the joiner being `own` (the candidate's own
+ * joiner) or, when own is 0 (a single group), '-' or '.' ("4111 1111 1111
+ * 1111" seen from its first three groups; "SSN 123456789" stays whole). */
+bool dm_glued(const char *cell, size_t len, size_t start, size_t end, char own);
+
 /* U.S. ABA routing transit number: 9 digits, 3-7-1 weights summing to a
  * multiple of 10, first two digits a Federal Reserve prefix (00-12, 21-32,
  * 61-72, 80). "000000000" is refused. */

@@ -78,34 +78,11 @@ static inline char lower(char c)
 }
 
 /* Value of the first k digits of d. */
-static int lead(const char *d, int k)
-{
-    int v = 0;
-    for (int i = 0; i < k; i++)
-        v = v * 10 + (d[i] - '0');
-    return v;
-}
 
-/*
- * The candidate is a piece of a longer number: one joiner char and a digit
- * lie right outside it, and that joiner is the candidate's own ("4111 1111
- * 1111 1111" seen from its first three groups). A single group counts '-'
- * and '.' only, so "SSN 123456789" or "no. 123456789" stay whole.
- */
+/* A piece of a longer number (see dm_glued). */
 static bool glued(const dm_span *s)
 {
-    char own = s->ngroups > 1 ? s->sep[1] : 0;
-    if (s->start >= 2) {
-        char j = s->cell[s->start - 1];
-        if (is_digit(s->cell[s->start - 2]) && (own ? j == own : (j == '-' || j == '.')))
-            return true;
-    }
-    if (s->end + 1 < s->cell_len) {
-        char j = s->cell[s->end];
-        if (is_digit(s->cell[s->end + 1]) && (own ? j == own : (j == '-' || j == '.')))
-            return true;
-    }
-    return false;
+    return dm_glued(s->cell, s->cell_len, s->start, s->end, s->ngroups > 1 ? s->sep[1] : 0);
 }
 
 /* Every joiner between groups is c, one char long. */
@@ -218,7 +195,7 @@ static void email_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 /* Issuer range and length per issuer (digits d[0, n), all digits). */
 static bool card_issuer_ok(const char *d, size_t n)
 {
-    int p2 = lead(d, 2), p3 = lead(d, 3), p4 = lead(d, 4), p6 = lead(d, 6);
+    int p2 = dm_digits_value(d, 2), p3 = dm_digits_value(d, 3), p4 = dm_digits_value(d, 4), p6 = dm_digits_value(d, 6);
     bool l16_19 = n >= 16 && n <= 19;
     if (d[0] == '4')                                    /* Visa (Elo 4xxx inside) */
         return n == 13 || n == 16 || n == 19;
@@ -343,7 +320,7 @@ static dm_verdict ipv4_validate(const dm_span *s)
         int l = s->glen[g];
         if (l < 1 || l > 3 || (l > 1 && d[0] == '0'))
             return DM_NO;
-        int v = lead(d, l);
+        int v = dm_digits_value(d, l);
         if (v > 255)
             return DM_NO;
         small = small && v < 10;
@@ -560,8 +537,8 @@ static dm_verdict e164_verdict(const char *d, size_t n, int first_group)
     if (d[0] == '0')
         return DM_NO;
     for (int k = 1; k <= 3 && cc < 0; k++)
-        if (cc_is_assigned(lead(d, k)))
-            cc = lead(d, k), cl = k;
+        if (cc_is_assigned(dm_digits_value(d, k)))
+            cc = dm_digits_value(d, k), cl = k;
     if (cc < 0 || first_group < cl)
         return DM_NO;
     const char *nsn = d + cl;

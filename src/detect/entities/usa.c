@@ -47,30 +47,11 @@ static inline bool is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-static int lead(const char *d, int k)
-{
-    int v = 0;
-    for (int i = 0; i < k; i++)
-        v = v * 10 + (d[i] - '0');
-    return v;
-}
 
-/* A piece of a longer number: the candidate's own joiner (or '-'/'.' for a
- * single group) and a digit right outside it. */
+/* A piece of a longer number (see dm_glued). */
 static bool glued(const dm_span *s)
 {
-    char own = s->ngroups > 1 ? s->sep[1] : 0;
-    if (s->start >= 2) {
-        char j = s->cell[s->start - 1];
-        if (is_digit(s->cell[s->start - 2]) && (own ? j == own : (j == '-' || j == '.')))
-            return true;
-    }
-    if (s->end + 1 < s->cell_len) {
-        char j = s->cell[s->end];
-        if (is_digit(s->cell[s->end + 1]) && (own ? j == own : (j == '-' || j == '.')))
-            return true;
-    }
-    return false;
+    return dm_glued(s->cell, s->cell_len, s->start, s->end, s->ngroups > 1 ? s->sep[1] : 0);
 }
 
 static bool seps_all(const dm_span *s, int from, char c)
@@ -121,7 +102,7 @@ static dm_verdict tin_verdict(int layout)
  * "123-45-6789" / "111-11-1111" placeholders. */
 static bool ssn_digits_ok(const char *d)
 {
-    int area = lead(d, 3), group = lead(d + 3, 2), serial = lead(d + 5, 4);
+    int area = dm_digits_value(d, 3), group = dm_digits_value(d + 3, 2), serial = dm_digits_value(d + 5, 4);
     if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
         return false;
     if (memcmp(d, "078051120", 9) == 0 || memcmp(d, "219099999", 9) == 0 ||
@@ -143,10 +124,10 @@ static dm_verdict itin_validate(const dm_span *s)
     int lay = tin_layout(s);
     if (lay == TIN_NONE || s->norm[0] != '9')
         return DM_NO;
-    int mid = lead(s->norm + 3, 2);
+    int mid = dm_digits_value(s->norm + 3, 2);
     if (!((mid >= 50 && mid <= 65) || (mid >= 70 && mid <= 88) || (mid >= 90 && mid <= 92) || mid >= 94))
         return DM_NO;
-    if (lead(s->norm + 5, 4) == 0)
+    if (dm_digits_value(s->norm + 5, 4) == 0)
         return DM_NO;
     return tin_verdict(lay);
 }
@@ -154,7 +135,7 @@ static dm_verdict itin_validate(const dm_span *s)
 static dm_verdict atin_validate(const dm_span *s)
 {
     int lay = tin_layout(s);
-    if (lay == TIN_NONE || s->norm[0] != '9' || lead(s->norm + 3, 2) != 93 || lead(s->norm + 5, 4) == 0)
+    if (lay == TIN_NONE || s->norm[0] != '9' || dm_digits_value(s->norm + 3, 2) != 93 || dm_digits_value(s->norm + 5, 4) == 0)
         return DM_NO;
     return tin_verdict(lay);
 }
@@ -260,7 +241,7 @@ static dm_verdict ndc_validate(const dm_span *s)
         return DM_NO;
     if (eleven && d[0] != '0' && d[5] != '0' && d[9] != '0')
         return DM_NO;
-    if (lead(d, a) == 0 || lead(d + a, b) == 0)
+    if (dm_digits_value(d, a) == 0 || dm_digits_value(d + a, b) == 0)
         return DM_NO;
     return DM_MEDIUM;
 }
