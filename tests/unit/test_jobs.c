@@ -382,7 +382,9 @@ static void test_job_two_claimers_never_share(void **state)
     assert_int_equal(c[0].failures + c[1].failures, 0);
     pthread_barrier_destroy(&start_line);
     assert_int_equal(c[0].n + c[1].n, NJOBS);
-    assert_true(c[0].n > 0 && c[1].n > 0);     /* they did compete */
+    /* Both tried at once; which one wins how many is up to SQLite's busy
+     * handler (one can starve the other under a sanitizer), so only the
+     * properties that matter are checked: every job claimed, none twice. */
     static bool seen[NJOBS + 1];
     memset(seen, 0, sizeof seen);
     for (int i = 0; i < 2; i++)
