@@ -23,7 +23,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "core/log.h"
 #include "core/mem.h"
@@ -501,72 +500,27 @@ static void file_free_table_data(void *data)
 
 /* ---- tags ------------------------------------------------------------------ */
 
-/* A flat YAML map of scalars. Anything else is an error naming file and line. */
+/* The sidecar file read whole (tags files are small: at most 1 MiB). */
 static dm_status parse_tags_yaml(const char *path, char ***keys, char ***values, size_t *n, dm_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    yaml_parser_t p;
-    yaml_event_t ev;
-    dm_status rc = DM_OK;
-    size_t cap = 0;
-    char *key = NULL;
-    int depth = 0;
     *keys = *values = NULL;
     *n = 0;
+    FILE *f = fopen(path, "rb");
     if (f == NULL)
         return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_file(&p, f);
-    for (;;) {
-        if (!yaml_parser_parse(&p, &ev)) {
-            rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s", path, p.problem_mark.line + 1,
-                         p.problem ? p.problem : "invalid YAML");
-            break;
-        }
-        yaml_event_type_t t = ev.type;
-        if (t == YAML_MAPPING_START_EVENT) {
-            if (++depth > 1)
-                rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: tags must be a flat map of key: value", path,
-                             ev.start_mark.line + 1);
-        } else if (t == YAML_SEQUENCE_START_EVENT) {
-            rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: tags must be a flat map of key: value", path,
-                         ev.start_mark.line + 1);
-        } else if (t == YAML_SCALAR_EVENT) {
-            const char *v = (const char *)ev.data.scalar.value;
-            if (depth != 1) {
-                rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: tags must be a flat map of key: value", path,
-                             ev.start_mark.line + 1);
-            } else if (key == NULL) {
-                key = dm_xstrdup(v);
-            } else {
-                if (*n == cap) {
-                    cap = cap ? cap * 2 : 8;
-                    *keys = dm_xrealloc(*keys, cap * sizeof **keys);
-                    *values = dm_xrealloc(*values, cap * sizeof **values);
-                }
-                (*keys)[*n] = key;
-                (*values)[*n] = dm_xstrdup(v);
-                (*n)++;
-                key = NULL;
-            }
-        }
-        yaml_event_delete(&ev);
-        if (rc || t == YAML_STREAM_END_EVENT)
-            break;
-    }
-    free(key);
-    yaml_parser_delete(&p);
+    dm_buf b = DM_BUF_INIT(1u << 20);
+    char chunk[8192];
+    size_t got;
+    dm_status rc = DM_OK;
+    while (rc == DM_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (dm_buf_append(&b, chunk, got) != DM_OK)
+            rc = DM_FAIL(err, DM_ERR_LIMIT, "%s: tags file larger than 1 MiB", path);
+    if (rc == DM_OK && ferror(f))
+        rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
     fclose(f);
-    if (rc) {
-        for (size_t i = 0; i < *n; i++) {
-            free((*keys)[i]);
-            free((*values)[i]);
-        }
-        free(*keys);
-        free(*values);
-        *keys = *values = NULL;
-        *n = 0;
-    }
+    if (rc == DM_OK)
+        rc = dm_objects_tags_yaml(path, b.data ? b.data : "", b.len, keys, values, n, err);
+    dm_buf_free(&b);
     return rc;
 }
 

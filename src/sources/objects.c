@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <yaml.h>
+
 #include "core/mem.h"
 
 #define BLOCK_MIN_PART (4u << 20)       /* parts smaller than this are read whole */
@@ -388,4 +390,63 @@ char *dm_objects_table_name(const char *file)
         }
     }
     return name;
+}
+
+dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, char ***keys, char ***values,
+                               size_t *n, dm_error *err)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    dm_status rc = DM_OK;
+    char *key = NULL;
+    size_t cap = 0;
+    int depth = 0;
+    *keys = *values = NULL;
+    *n = 0;
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+    for (;;) {
+        if (!yaml_parser_parse(&p, &ev)) {
+            rc = DM_FAIL(err, DM_ERR_FORMAT, "%s:%zu: %s", name, p.problem_mark.line + 1,
+                         p.problem ? p.problem : "invalid YAML");
+            break;
+        }
+        yaml_event_type_t t = ev.type;
+        if ((t == YAML_MAPPING_START_EVENT && ++depth > 1) || t == YAML_SEQUENCE_START_EVENT ||
+            (t == YAML_SCALAR_EVENT && depth != 1)) {
+            rc = DM_FAIL(err, DM_ERR_FORMAT, "%s:%zu: tags must be a flat map of key: value", name,
+                         ev.start_mark.line + 1);
+        } else if (t == YAML_SCALAR_EVENT) {
+            const char *v = (const char *)ev.data.scalar.value;
+            if (key == NULL) {
+                key = dm_xstrdup(v);
+            } else {
+                if (*n == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    *keys = dm_xrealloc(*keys, cap * sizeof **keys);
+                    *values = dm_xrealloc(*values, cap * sizeof **values);
+                }
+                (*keys)[*n] = key;
+                (*values)[*n] = dm_xstrdup(v);
+                (*n)++;
+                key = NULL;
+            }
+        }
+        yaml_event_delete(&ev);
+        if (rc || t == YAML_STREAM_END_EVENT)
+            break;
+    }
+    free(key);
+    yaml_parser_delete(&p);
+    if (rc) {
+        for (size_t i = 0; i < *n; i++) {
+            free((*keys)[i]);
+            free((*values)[i]);
+        }
+        free(*keys);
+        free(*values);
+        *keys = *values = NULL;
+        *n = 0;
+    }
+    return rc;
 }

@@ -29,7 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
 #include "core/log.h"
 #include "core/mem.h"
@@ -691,41 +690,13 @@ static void kvs_free(kvs *t)
 /* A flat YAML map of scalars from memory. */
 static dm_status parse_tags_yaml(const char *name, const char *data, size_t len, kvs *out, dm_error *err)
 {
-    yaml_parser_t p;
-    yaml_event_t ev;
-    dm_status rc = DM_OK;
-    char *key = NULL;
-    int depth = 0;
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
-    for (;;) {
-        if (!yaml_parser_parse(&p, &ev)) {
-            rc = DM_FAIL(err, DM_ERR_FORMAT, "%s:%zu: %s", name, p.problem_mark.line + 1,
-                         p.problem ? p.problem : "invalid YAML");
-            break;
-        }
-        yaml_event_type_t t = ev.type;
-        if ((t == YAML_MAPPING_START_EVENT && ++depth > 1) || t == YAML_SEQUENCE_START_EVENT ||
-            (t == YAML_SCALAR_EVENT && depth != 1)) {
-            rc = DM_FAIL(err, DM_ERR_FORMAT, "%s:%zu: tags must be a flat map of key: value", name,
-                         ev.start_mark.line + 1);
-        } else if (t == YAML_SCALAR_EVENT) {
-            const char *v = (const char *)ev.data.scalar.value;
-            if (key == NULL) {
-                key = dm_xstrdup(v);
-            } else {
-                kvs_push(out, key, dm_xstrdup(v));
-                key = NULL;
-            }
-        }
-        yaml_event_delete(&ev);
-        if (rc || t == YAML_STREAM_END_EVENT)
-            break;
-    }
-    free(key);
-    yaml_parser_delete(&p);
-    if (rc)
-        kvs_free(out);
+    char **k = NULL, **v = NULL;
+    size_t n = 0;
+    dm_status rc = dm_objects_tags_yaml(name, data, len, &k, &v, &n, err);
+    for (size_t i = 0; i < n; i++)
+        kvs_push(out, k[i], v[i]);
+    free(k);
+    free(v);
     return rc;
 }
 

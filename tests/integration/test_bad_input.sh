@@ -39,6 +39,17 @@ print("bad inputs reported:", sorted(errs))
 PY
 chmod 600 "$F/unreadable.csv"
 
+# A sidecar tags file that is not a flat map: an error naming file and line,
+# the folder's data is still classified.
+T=$WORK/tagsbad/a
+mkdir -p "$T"
+printf 'email\nx@example.com\n' > "$T/t.csv"
+printf 'Purpose:\n  nested: x\n' > "$T/.datamap-tags.yaml"
+expect_status 1 "$DATAMAP" scan "$WORK/tagsbad" --format json &&
+  grep -q '.datamap-tags.yaml:2: tags must be a flat map' "$WORK/err" &&
+  grep -q '"EMAIL"' "$WORK/out" && ok "bad sidecar tags reported, data still classified" ||
+  fail "bad sidecar tags: $(cat "$WORK/err")"
+
 # An unreadable file: root reads everything, so run that scan as nobody.
 U=$(mktemp -d /tmp/dmunread.XXXXXX)
 printf 'email\nx@example.com\n' > "$U/ok.csv"
