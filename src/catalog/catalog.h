@@ -368,6 +368,49 @@ typedef struct dm_run_rec {
 dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm_run_rec **out, size_t *n,
                               dm_error *err);
 void dm_run_list_free(dm_run_rec *list, size_t n);
+/* One asset by id, live or vanished; DM_ERR_NOT_FOUND when none. */
+dm_status dm_catalog_asset_get(dm_catalog *cat, int64_t id, dm_asset_rec *out, dm_error *err);
+
+typedef struct dm_finding_search {
+    const char *entity;     /* "EMAIL" or NULL */
+    const char *source;     /* source name or NULL */
+    int64_t asset_id;       /* 0: any */
+    const char *confidence; /* "high" "medium" "low" or NULL */
+    int64_t limit, offset;  /* limit <= 0: no limit */
+} dm_finding_search;
+
+/* A current finding (the latest classification of a live column of a live
+ * table) with where it is. */
+typedef struct dm_finding_hit {
+    int64_t asset_id, matches, sampled;
+    char *source, *asset, *table, *column, *entity, *confidence, *evidence_json, *classified_at;
+    double ratio;
+} dm_finding_hit;
+
+/* Current findings matching every filter, by source, asset, table, column
+ * ordinal and entity, one page; *total counts every match. */
+dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q, dm_finding_hit **out, size_t *n,
+                                    int64_t *total, dm_error *err);
+void dm_finding_hit_list_free(dm_finding_hit *list, size_t n);
+
+typedef struct dm_tag_search {
+    const char *key, *value;    /* exact; NULL: any */
+    const char *source;
+    int64_t asset_id;           /* 0: any */
+    int64_t limit, offset;
+} dm_tag_search;
+
+typedef struct dm_tag_hit {
+    int64_t asset_id;
+    char *source, *asset, *key, *value, *origin, *updated_at;
+} dm_tag_hit;
+
+/* Tags of live assets matching every filter, by source, asset, key and
+ * origin, one page; *total counts every match. */
+dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_hit **out, size_t *n, int64_t *total,
+                                dm_error *err);
+void dm_tag_hit_list_free(dm_tag_hit *list, size_t n);
+
 /* The entities (a JSON array each) of every live column with personal
  * data; free each string and the array. */
 dm_status dm_catalog_personal_columns(dm_catalog *cat, char ***entities_json, size_t *n, dm_error *err);
