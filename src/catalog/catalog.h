@@ -340,6 +340,10 @@ dm_status dm_catalog_job_list(dm_catalog *cat, const char *state, int64_t limit,
 dm_status dm_catalog_job_counts(dm_catalog *cat, int64_t counts[4], dm_error *err);
 /* created_at of the newest job of that kind, as Unix seconds; -1 when none. */
 dm_status dm_catalog_job_last_created(dm_catalog *cat, const char *kind, int64_t *when, dm_error *err);
+/* The same for one kind and target ("schedule_discover", "crm"): the
+ * scheduler's memory of a per-source slot. */
+dm_status dm_catalog_job_last_created_target(dm_catalog *cat, const char *kind, const char *target, int64_t *when,
+                                             dm_error *err);
 void dm_job_rec_free(dm_job_rec *j);
 void dm_job_list_free(dm_job_rec *list, size_t n);
 

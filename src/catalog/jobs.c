@@ -407,6 +407,20 @@ dm_status dm_catalog_job_last_created(dm_catalog *cat, const char *kind, int64_t
     return rc;
 }
 
+dm_status dm_catalog_job_last_created_target(dm_catalog *cat, const char *kind, const char *target, int64_t *when,
+                                             dm_error *err)
+{
+    dm_db_stmt *st = NULL;
+    bool row = false;
+    *when = -1;
+    dm_status rc = q_first(dm_catalog_db(cat), "SELECT MAX(created_at) FROM jobs WHERE kind = ? AND target = ?",
+                           ARGS(DV_T(kind), DV_T(target)), &st, &row, err);
+    if (rc == DM_OK && row && !dm_db_col_is_null(st, 0))
+        *when = iso_to_epoch(dm_db_col_text(st, 0));
+    dm_db_finalize(st);
+    return rc;
+}
+
 void dm_job_rec_free(dm_job_rec *j)
 {
     if (j == NULL)
