@@ -1,6 +1,7 @@
 /*
- * Catalog: paged, filtered asset search, run listing and the entity counts
- * of the service's API and metrics (catalog.h), as portable SQL over db.h.
+ * Catalog: paged, filtered searches over assets, findings and tags, run
+ * listing and the entity counts of the service's API and metrics
+ * (catalog.h), as portable SQL over db.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,22 +70,33 @@ static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *val
     return nv;
 }
 
-dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
-                                  int64_t *total, dm_error *err)
+/* Grow an array of elements of size sz by one; returns the new element
+ * (zeroed). */
+static void *grow(void *list, size_t *len, size_t *cap, size_t sz)
+{
+    if (*len == *cap) {
+        *cap = *cap ? 2 * *cap : 16;
+        list = dm_xrealloc(list, *cap * sz);
+    }
+    memset((char *)list + *len * sz, 0, sz);
+    (*len)++;
+    return list;
+}
+
+typedef void (*row_fn)(dm_db_stmt *st, void *ctx);
+
+/* SELECT COUNT(*) FROM_WHERE into *total, then SELECT COLS FROM_WHERE
+ * ORDER BY order LIMIT/OFFSET, calling fn for each row. vals has room for
+ * two more values (the page). */
+static dm_status paged(dm_catalog *cat, const char *cols, const char *from_where, const char *order, dm_db_val *vals,
+                       size_t nv, int64_t limit, int64_t offset, int64_t *total, row_fn fn, void *ctx, dm_error *err)
 {
     dm_db *db = dm_catalog_db(cat);
-    dm_buf sql = DM_BUF_INIT(0), where = DM_BUF_INIT(0);
-    dm_db_val vals[10];
-    char *owned[3] = {NULL, NULL, NULL};
+    dm_buf sql = DM_BUF_INIT(0);
     dm_db_stmt *st = NULL;
-    dm_asset_rec *list = NULL;
-    size_t len = 0, cap = 0;
     bool row = false;
-    *out = NULL;
-    *n = 0;
     *total = 0;
-    size_t nv = search_where(q, &where, vals, owned);
-    (void)dm_buf_printf(&sql, "SELECT COUNT(*)%s", where.data);
+    (void)dm_buf_printf(&sql, "SELECT COUNT(*)%s", from_where);
     dm_status rc = dm_db_prepare(db, sql.data, &st, err);
     if (rc == DM_OK && nv)
         rc = dm_db_bind_vals(st, vals, nv, err);
@@ -95,51 +107,237 @@ dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_
     if (rc != DM_OK)
         goto out;
     dm_buf_reset(&sql);
-    (void)dm_buf_printf(&sql,
-                        "SELECT a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, a.fingerprint, "
-                        "a.first_seen, a.last_seen, a.deleted_at, a.cataloged_at, a.classified_at, a.region, "
-                        "a.facts_json%s ORDER BY s.name, a.name, a.id LIMIT ? OFFSET ?",
-                        where.data);
-    vals[nv] = DV_I(q->limit > 0 ? q->limit : INT64_MAX);
-    vals[nv + 1] = DV_I(q->offset > 0 ? q->offset : 0);
+    (void)dm_buf_printf(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?", cols, from_where, order);
+    vals[nv] = DV_I(limit > 0 ? limit : INT64_MAX);
+    vals[nv + 1] = DV_I(offset > 0 ? offset : 0);
     rc = dm_db_prepare(db, sql.data, &st, err);
     if (rc == DM_OK)
         rc = dm_db_bind_vals(st, vals, nv + 2, err);
-    while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
-        if (len == cap) {
-            cap = cap ? 2 * cap : 16;
-            list = dm_xrealloc(list, cap * sizeof *list);
-        }
-        dm_asset_rec *a = &list[len++];
-        a->id = dm_db_col_int64(st, 0);
-        a->source_id = dm_db_col_int64(st, 1);
-        a->source_name = col_dup(st, 2);
-        a->name = col_dup(st, 3);
-        a->kind = col_dup(st, 4);
-        a->location = col_dup(st, 5);
-        a->state = col_dup(st, 6);
-        a->fingerprint = col_dup(st, 7);
-        a->first_seen = col_dup(st, 8);
-        a->last_seen = col_dup(st, 9);
-        a->deleted_at = col_dup(st, 10);
-        a->cataloged_at = col_dup(st, 11);
-        a->classified_at = col_dup(st, 12);
-        a->region = col_dup(st, 13);
-        a->facts_json = col_dup(st, 14);
-    }
+    while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row)
+        fn(st, ctx);
 out:
     dm_db_finalize(st);
     dm_buf_free(&sql);
+    return rc;
+}
+
+#define ASSET_COLS                                                                                                   \
+    "a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, a.fingerprint, a.first_seen, a.last_seen, "     \
+    "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json"
+
+static void read_asset(dm_db_stmt *st, dm_asset_rec *a)
+{
+    a->id = dm_db_col_int64(st, 0);
+    a->source_id = dm_db_col_int64(st, 1);
+    a->source_name = col_dup(st, 2);
+    a->name = col_dup(st, 3);
+    a->kind = col_dup(st, 4);
+    a->location = col_dup(st, 5);
+    a->state = col_dup(st, 6);
+    a->fingerprint = col_dup(st, 7);
+    a->first_seen = col_dup(st, 8);
+    a->last_seen = col_dup(st, 9);
+    a->deleted_at = col_dup(st, 10);
+    a->cataloged_at = col_dup(st, 11);
+    a->classified_at = col_dup(st, 12);
+    a->region = col_dup(st, 13);
+    a->facts_json = col_dup(st, 14);
+}
+
+typedef struct vec {
+    void *list;
+    size_t len, cap;
+} vec;
+
+static void asset_row(dm_db_stmt *st, void *ctx)
+{
+    vec *v = ctx;
+    v->list = grow(v->list, &v->len, &v->cap, sizeof(dm_asset_rec));
+    read_asset(st, &((dm_asset_rec *)v->list)[v->len - 1]);
+}
+
+dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
+                                  int64_t *total, dm_error *err)
+{
+    dm_buf where = DM_BUF_INIT(0);
+    dm_db_val vals[10];
+    char *owned[3] = {NULL, NULL, NULL};
+    vec v = {0};
+    size_t nv = search_where(q, &where, vals, owned);
+    dm_status rc = paged(cat, ASSET_COLS, where.data, "s.name, a.name, a.id", vals, nv, q->limit, q->offset, total,
+                         asset_row, &v, err);
     dm_buf_free(&where);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
     if (rc != DM_OK) {
-        dm_asset_list_free(list, len);
-        return rc;
+        dm_asset_list_free(v.list, v.len);
+        v.list = NULL;
+        v.len = 0;
     }
-    *out = list;
-    *n = len;
-    return DM_OK;
+    *out = v.list;
+    *n = v.len;
+    return rc;
+}
+
+dm_status dm_catalog_asset_get(dm_catalog *cat, int64_t id, dm_asset_rec *out, dm_error *err)
+{
+    dm_db_val vals[3] = {DV_I(id)};
+    vec v = {0};
+    int64_t total = 0;
+    memset(out, 0, sizeof *out);
+    dm_status rc = paged(cat, ASSET_COLS, " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.id = ?", "a.id",
+                         vals, 1, 1, 0, &total, asset_row, &v, err);
+    if (rc == DM_OK && v.len == 0)
+        rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "asset %lld does not exist", (long long)id);
+    if (rc == DM_OK) {
+        *out = ((dm_asset_rec *)v.list)[0];
+        free(v.list);
+        return DM_OK;
+    }
+    dm_asset_list_free(v.list, v.len);
+    return rc;
+}
+
+static void finding_row(dm_db_stmt *st, void *ctx)
+{
+    vec *v = ctx;
+    v->list = grow(v->list, &v->len, &v->cap, sizeof(dm_finding_hit));
+    dm_finding_hit *h = &((dm_finding_hit *)v->list)[v->len - 1];
+    h->asset_id = dm_db_col_int64(st, 0);
+    h->source = col_dup(st, 1);
+    h->asset = col_dup(st, 2);
+    h->table = col_dup(st, 3);
+    h->column = col_dup(st, 4);
+    h->entity = col_dup(st, 5);
+    h->matches = dm_db_col_int64(st, 6);
+    h->sampled = dm_db_col_int64(st, 7);
+    h->ratio = dm_db_col_double(st, 8);
+    h->confidence = col_dup(st, 9);
+    h->evidence_json = col_dup(st, 10);
+    h->classified_at = col_dup(st, 11);
+}
+
+dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q, dm_finding_hit **out, size_t *n,
+                                    int64_t *total, dm_error *err)
+{
+    dm_buf where = DM_BUF_INIT(0);
+    dm_db_val vals[8];
+    size_t nv = 0;
+    vec v = {0};
+    (void)dm_buf_printf(&where, " FROM findings f JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
+                                "JOIN columns c ON c.id = f.column_id JOIN assets a ON a.id = t.asset_id "
+                                "JOIN sources s ON s.id = a.source_id "
+                                "WHERE c.removed = 0 AND t.deleted_at IS NULL AND a.deleted_at IS NULL");
+    if (q->entity) {
+        (void)dm_buf_printf(&where, " AND f.entity = ?");
+        vals[nv++] = DV_T(q->entity);
+    }
+    if (q->source) {
+        (void)dm_buf_printf(&where, " AND s.name = ?");
+        vals[nv++] = DV_T(q->source);
+    }
+    if (q->asset_id > 0) {
+        (void)dm_buf_printf(&where, " AND a.id = ?");
+        vals[nv++] = DV_I(q->asset_id);
+    }
+    if (q->confidence) {
+        (void)dm_buf_printf(&where, " AND f.confidence = ?");
+        vals[nv++] = DV_T(q->confidence);
+    }
+    dm_status rc = paged(cat,
+                         "a.id, s.name, a.name, t.name, c.name, f.entity, f.matches, f.sampled, f.ratio, f.confidence, "
+                         "f.evidence_json, t.classified_at",
+                         where.data, "s.name, a.name, t.name, c.ordinal, f.entity, f.id", vals, nv, q->limit,
+                         q->offset, total, finding_row, &v, err);
+    dm_buf_free(&where);
+    if (rc != DM_OK) {
+        dm_finding_hit_list_free(v.list, v.len);
+        v.list = NULL;
+        v.len = 0;
+    }
+    *out = v.list;
+    *n = v.len;
+    return rc;
+}
+
+void dm_finding_hit_list_free(dm_finding_hit *list, size_t n)
+{
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        free(list[i].source);
+        free(list[i].asset);
+        free(list[i].table);
+        free(list[i].column);
+        free(list[i].entity);
+        free(list[i].confidence);
+        free(list[i].evidence_json);
+        free(list[i].classified_at);
+    }
+    free(list);
+}
+
+static void tag_row(dm_db_stmt *st, void *ctx)
+{
+    vec *v = ctx;
+    v->list = grow(v->list, &v->len, &v->cap, sizeof(dm_tag_hit));
+    dm_tag_hit *h = &((dm_tag_hit *)v->list)[v->len - 1];
+    h->asset_id = dm_db_col_int64(st, 0);
+    h->source = col_dup(st, 1);
+    h->asset = col_dup(st, 2);
+    h->key = col_dup(st, 3);
+    h->value = col_dup(st, 4);
+    h->origin = col_dup(st, 5);
+    h->updated_at = col_dup(st, 6);
+}
+
+dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_hit **out, size_t *n, int64_t *total,
+                                dm_error *err)
+{
+    dm_buf where = DM_BUF_INIT(0);
+    dm_db_val vals[8];
+    size_t nv = 0;
+    vec v = {0};
+    (void)dm_buf_printf(&where, " FROM tags g JOIN assets a ON a.id = g.asset_id JOIN sources s ON s.id = a.source_id "
+                                "WHERE a.deleted_at IS NULL");
+    if (q->key) {
+        (void)dm_buf_printf(&where, " AND g.key = ?");
+        vals[nv++] = DV_T(q->key);
+    }
+    if (q->value) {
+        (void)dm_buf_printf(&where, " AND g.value = ?");
+        vals[nv++] = DV_T(q->value);
+    }
+    if (q->source) {
+        (void)dm_buf_printf(&where, " AND s.name = ?");
+        vals[nv++] = DV_T(q->source);
+    }
+    if (q->asset_id > 0) {
+        (void)dm_buf_printf(&where, " AND a.id = ?");
+        vals[nv++] = DV_I(q->asset_id);
+    }
+    dm_status rc = paged(cat, "a.id, s.name, a.name, g.key, g.value, g.origin, g.updated_at", where.data,
+                         "s.name, a.name, g.key, g.origin", vals, nv, q->limit, q->offset, total, tag_row, &v, err);
+    dm_buf_free(&where);
+    if (rc != DM_OK) {
+        dm_tag_hit_list_free(v.list, v.len);
+        v.list = NULL;
+        v.len = 0;
+    }
+    *out = v.list;
+    *n = v.len;
+    return rc;
+}
+
+void dm_tag_hit_list_free(dm_tag_hit *list, size_t n)
+{
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        free(list[i].source);
+        free(list[i].asset);
+        free(list[i].key);
+        free(list[i].value);
+        free(list[i].origin);
+        free(list[i].updated_at);
+    }
+    free(list);
 }
 
 dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm_run_rec **out, size_t *n,

@@ -9,12 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "core/mem.h"
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 static double round4(double x)
 {
@@ -32,10 +28,10 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
         dm_catalog_findings_list(cat, t->id, &f, &nf, err))
         goto out;
     jt = json_object();
-    json_object_set_new(jt, "name", json_string(t->name));
-    json_object_set_new(jt, "location", str_or_null(t->location));
-    json_object_set_new(jt, "format", str_or_null(t->format));
-    json_object_set_new(jt, "compression", str_or_null(t->compression));
+    json_object_set_new(jt, "name", dm_json_str(t->name));
+    json_object_set_new(jt, "location", dm_json_str(t->location));
+    json_object_set_new(jt, "format", dm_json_str(t->format));
+    json_object_set_new(jt, "compression", dm_json_str(t->compression));
     json_object_set_new(jt, "rows_sampled", t->rows_sampled >= 0 ? json_integer(t->rows_sampled) : json_null());
     json_object_set_new(jt, "schema_version", json_integer(t->schema_version));
     json_t *jc = json_array();
@@ -43,8 +39,8 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
         if (cols[c].removed)
             continue;
         json_t *col = json_object();
-        json_object_set_new(col, "name", json_string(cols[c].name));
-        json_object_set_new(col, "type", json_string(cols[c].type));
+        json_object_set_new(col, "name", dm_json_str(cols[c].name));
+        json_object_set_new(col, "type", dm_json_str(cols[c].type));
         json_object_set_new(col, "nullable", json_boolean(cols[c].nullable));
         if (cols[c].is_partition)
             json_object_set_new(col, "partition", json_true());
@@ -55,11 +51,11 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
             if (strcmp(f[i].column, cols[c].name) != 0)
                 continue;
             json_t *e = json_object();
-            json_object_set_new(e, "type", json_string(f[i].entity));
+            json_object_set_new(e, "type", dm_json_str(f[i].entity));
             json_object_set_new(e, "ratio", json_real(round4(f[i].ratio)));
             json_object_set_new(e, "matches", json_integer(f[i].matches));
             json_object_set_new(e, "sampled", json_integer(f[i].sampled));
-            json_object_set_new(e, "confidence", json_string(f[i].confidence));
+            json_object_set_new(e, "confidence", dm_json_str(f[i].confidence));
             json_error_t je;
             json_t *ex = f[i].evidence_json ? json_loads(f[i].evidence_json, 0, &je) : NULL;
             json_object_set_new(e, "examples", ex ? ex : json_array());
@@ -81,17 +77,17 @@ static json_t *asset_json(dm_catalog *cat, const dm_asset_rec *a, dm_error *err)
     dm_table_rec *tables = NULL;
     size_t ntag = 0, nt = 0;
     json_t *ja = json_object();
-    json_object_set_new(ja, "source", json_string(a->source_name ? a->source_name : ""));
-    json_object_set_new(ja, "kind", json_string(a->kind));
-    json_object_set_new(ja, "name", json_string(a->name));
-    json_object_set_new(ja, "location", str_or_null(a->location));
-    json_object_set_new(ja, "state", json_string(a->state));
+    json_object_set_new(ja, "source", dm_json_str(a->source_name ? a->source_name : ""));
+    json_object_set_new(ja, "kind", dm_json_str(a->kind));
+    json_object_set_new(ja, "name", dm_json_str(a->name));
+    json_object_set_new(ja, "location", dm_json_str(a->location));
+    json_object_set_new(ja, "state", dm_json_str(a->state));
     if (a->deleted_at)
-        json_object_set_new(ja, "deleted_at", json_string(a->deleted_at));
+        json_object_set_new(ja, "deleted_at", dm_json_str(a->deleted_at));
     json_t *jtags = json_object();
     if (dm_catalog_tags_get(cat, a->id, &tags, &ntag, err) == DM_OK)
         for (size_t i = 0; i < ntag; i++)
-            json_object_set_new(jtags, tags[i].key, json_string(tags[i].value));
+            json_object_set_new(jtags, tags[i].key, dm_json_str(tags[i].value));
     json_object_set_new(ja, "tags", jtags);
     json_t *jts = json_array();
     if (dm_catalog_table_list(cat, a->id, &tables, &nt, err) == DM_OK)
@@ -123,8 +119,8 @@ json_t *dm_export_build(dm_catalog *cat, const dm_asset_filter *filter, const dm
     json_t *je = json_array();
     for (size_t i = 0; i < nproblems; i++) {
         json_t *e = json_object();
-        json_object_set_new(e, "target", json_string(problems[i].target));
-        json_object_set_new(e, "message", json_string(problems[i].message));
+        json_object_set_new(e, "target", dm_json_str(problems[i].target));
+        json_object_set_new(e, "message", dm_json_str(problems[i].message));
         json_array_append_new(je, e);
     }
     json_object_set_new(root, "errors", je);
@@ -214,7 +210,7 @@ void dm_export_print_glue(FILE *out, json_t *doc)
                     json_array_foreach(ents, ei, e)(void)
                         dm_buf_printf(&b, "%s'%s'", ei ? ", " : "", json_string_value(json_object_get(e, "type")));
                     (void)dm_buf_printf(&b, "]");
-                    json_object_set_new(gc, "Comment", json_string(b.data));
+                    json_object_set_new(gc, "Comment", dm_json_str(b.data));
                     dm_buf_free(&b);
                 }
                 json_array_append_new(json_is_true(json_object_get(c, "partition")) ? pkeys : cols, gc);
@@ -223,21 +219,21 @@ void dm_export_print_glue(FILE *out, json_t *doc)
             json_t *sd = json_object();
             json_object_set_new(sd, "Columns", cols);
             json_object_set(sd, "Location", json_object_get(t, "location"));
-            json_object_set_new(sd, "InputFormat", json_string("org.apache.hadoop.mapred.TextInputFormat"));
+            json_object_set_new(sd, "InputFormat", dm_json_str("org.apache.hadoop.mapred.TextInputFormat"));
             json_object_set_new(sd, "OutputFormat",
-                                json_string("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"));
+                                dm_json_str("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"));
             json_t *serde = json_object();
             bool is_json = fmt && strncmp(fmt, "json", 4) == 0;
             json_object_set_new(serde, "SerializationLibrary",
-                                json_string(is_json ? "org.openx.data.jsonserde.JsonSerDe"
+                                dm_json_str(is_json ? "org.openx.data.jsonserde.JsonSerDe"
                                                     : "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe"));
             json_object_set_new(sd, "SerdeInfo", serde);
             json_t *params = json_object();
-            json_object_set_new(params, "classification", json_string(is_json ? "json" : fmt ? fmt : "unknown"));
+            json_object_set_new(params, "classification", dm_json_str(is_json ? "json" : fmt ? fmt : "unknown"));
             json_object_set(params, "compressionType", json_object_get(t, "compression"));
             json_t *ti_ = json_object();
             json_object_set(ti_, "Name", json_object_get(t, "name"));
-            json_object_set_new(ti_, "TableType", json_string("EXTERNAL_TABLE"));
+            json_object_set_new(ti_, "TableType", dm_json_str("EXTERNAL_TABLE"));
             json_object_set_new(ti_, "StorageDescriptor", sd);
             json_object_set_new(ti_, "PartitionKeys", pkeys);
             json_object_set_new(ti_, "Parameters", params);

@@ -17,41 +17,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "core/mem.h"
 #include "report/report.h"
-
-/* A JSON string; bytes that are not UTF-8 (hostile names) become '?'. */
-static json_t *jstr(const char *s)
-{
-    json_t *j = json_string(s);
-    if (j || s == NULL)
-        return j;
-    size_t n = strlen(s);
-    char *c = dm_xmalloc(n + 1);
-    for (size_t i = 0; i < n; i++)
-        c[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
-    c[n] = '\0';
-    j = json_string(c);
-    free(c);
-    return j;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? jstr(s) : json_null();
-}
 
 static json_t *value_json(const dm_report_value *v)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "value", str_or_null(v->text));
-    json_object_set_new(o, "origin", jstr(dm_origin_name(v->origin)));
-    json_object_set_new(o, "key", str_or_null(v->key));
+    json_object_set_new(o, "value", dm_json_str(v->text));
+    json_object_set_new(o, "origin", dm_json_str(dm_origin_name(v->origin)));
+    json_object_set_new(o, "key", dm_json_str(v->key));
     if (v->tag_origin)
-        json_object_set_new(o, "tag_origin", jstr(v->tag_origin));
+        json_object_set_new(o, "tag_origin", dm_json_str(v->tag_origin));
     json_t *a = json_array();
     for (size_t i = 0; i < v->nassets; i++)
-        json_array_append_new(a, jstr(v->assets[i]));
+        json_array_append_new(a, dm_json_str(v->assets[i]));
     json_object_set_new(o, "assets", a);
     return o;
 }
@@ -73,12 +53,12 @@ static json_t *categories_json(const dm_report *r, const dm_report_category *c, 
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_object();
-        json_object_set_new(o, "category", jstr(c[i].category));
-        json_object_set_new(o, "label", jstr(c[i].label));
+        json_object_set_new(o, "category", dm_json_str(c[i].category));
+        json_object_set_new(o, "label", dm_json_str(c[i].label));
         json_object_set_new(o, "special", json_boolean(c[i].special));
         json_t *e = json_array();
         for (size_t k = 0; k < c[i].nentities; k++)
-            json_array_append_new(e, jstr(c[i].entities[k]));
+            json_array_append_new(e, dm_json_str(c[i].entities[k]));
         json_object_set_new(o, "entities", e);
         json_t *cols = json_array();
         for (size_t k = 0; k < c[i].ncolumns; k++) {
@@ -94,7 +74,7 @@ static json_t *categories_json(const dm_report *r, const dm_report_category *c, 
 json_t *dm_report_to_json(const dm_report *r)
 {
     json_t *doc = json_object();
-    json_object_set_new(doc, "generated_at", jstr(r->generated_at));
+    json_object_set_new(doc, "generated_at", dm_json_str(r->generated_at));
     json_object_set_new(doc, "stale_days", json_integer(r->stale_days));
 
     static const char *const ctl[DM_CTL_COUNT] = {"name", "contact", "joint_controller", "representative", "dpo"};
@@ -118,11 +98,11 @@ json_t *dm_report_to_json(const dm_report *r)
     for (size_t i = 0; i < r->nactivities; i++) {
         const dm_report_activity *a = &r->activities[i];
         json_t *o = json_object();
-        json_object_set_new(o, "name", jstr(a->name));
+        json_object_set_new(o, "name", dm_json_str(a->name));
         json_object_set_new(o, "unassigned", json_boolean(a->unassigned));
         json_t *ids = json_array();
         for (size_t k = 0; k < a->nassets; k++)
-            json_array_append_new(ids, jstr(r->assets[a->assets[k]].id));
+            json_array_append_new(ids, dm_json_str(r->assets[a->assets[k]].id));
         json_object_set_new(o, "assets", ids);
         json_object_set_new(o, "fields", fields_json(a->fields));
         json_object_set_new(o, "categories", categories_json(r, a->categories, a->ncategories));
@@ -134,16 +114,16 @@ json_t *dm_report_to_json(const dm_report *r)
     for (size_t i = 0; i < r->nassets; i++) {
         const dm_report_asset *a = &r->assets[i];
         json_t *o = json_object();
-        json_object_set_new(o, "id", jstr(a->id));
-        json_object_set_new(o, "source", jstr(a->source));
-        json_object_set_new(o, "name", jstr(a->name));
-        json_object_set_new(o, "kind", jstr(a->kind));
-        json_object_set_new(o, "location", jstr(a->location));
-        json_object_set_new(o, "region", str_or_null(a->region));
-        json_object_set_new(o, "classified_at", str_or_null(a->classified_at));
-        json_object_set_new(o, "deleted_at", str_or_null(a->deleted_at));
+        json_object_set_new(o, "id", dm_json_str(a->id));
+        json_object_set_new(o, "source", dm_json_str(a->source));
+        json_object_set_new(o, "name", dm_json_str(a->name));
+        json_object_set_new(o, "kind", dm_json_str(a->kind));
+        json_object_set_new(o, "location", dm_json_str(a->location));
+        json_object_set_new(o, "region", dm_json_str(a->region));
+        json_object_set_new(o, "classified_at", dm_json_str(a->classified_at));
+        json_object_set_new(o, "deleted_at", dm_json_str(a->deleted_at));
         json_object_set_new(o, "activity",
-                            a->activity != (size_t)-1 ? jstr(r->activities[a->activity].name) : json_null());
+                            a->activity != (size_t)-1 ? dm_json_str(r->activities[a->activity].name) : json_null());
         json_object_set_new(o, "fields", fields_json(a->fields));
         json_object_set_new(o, "categories", categories_json(r, a->categories, a->ncategories));
         json_array_append_new(assets, o);
@@ -154,22 +134,22 @@ json_t *dm_report_to_json(const dm_report *r)
     for (size_t i = 0; i < r->ncolumns; i++) {
         const dm_report_column *c = &r->columns[i];
         json_t *o = json_object();
-        json_object_set_new(o, "asset", jstr(c->asset));
-        json_object_set_new(o, "table", jstr(c->table));
-        json_object_set_new(o, "column", jstr(c->column));
-        json_object_set_new(o, "entity", jstr(c->entity));
-        json_object_set_new(o, "category", jstr(c->category));
-        json_object_set_new(o, "label", jstr(c->label));
+        json_object_set_new(o, "asset", dm_json_str(c->asset));
+        json_object_set_new(o, "table", dm_json_str(c->table));
+        json_object_set_new(o, "column", dm_json_str(c->column));
+        json_object_set_new(o, "entity", dm_json_str(c->entity));
+        json_object_set_new(o, "category", dm_json_str(c->category));
+        json_object_set_new(o, "label", dm_json_str(c->label));
         json_object_set_new(o, "special", json_boolean(c->special));
         json_object_set_new(o, "matches", json_integer(c->matches));
         json_object_set_new(o, "sampled", json_integer(c->sampled));
         json_object_set_new(o, "ratio", json_real(c->ratio));
-        json_object_set_new(o, "confidence", jstr(c->confidence));
+        json_object_set_new(o, "confidence", dm_json_str(c->confidence));
         json_t *ex = json_array();
         for (size_t k = 0; k < c->nexamples; k++)
-            json_array_append_new(ex, jstr(c->examples[k]));
+            json_array_append_new(ex, dm_json_str(c->examples[k]));
         json_object_set_new(o, "examples", ex);
-        json_object_set_new(o, "classified_at", jstr(c->classified_at));
+        json_object_set_new(o, "classified_at", dm_json_str(c->classified_at));
         json_array_append_new(cols, o);
     }
     json_object_set_new(doc, "columns", cols);
@@ -178,10 +158,10 @@ json_t *dm_report_to_json(const dm_report *r)
     for (size_t i = 0; i < r->ngaps; i++) {
         const dm_report_gap *g = &r->gaps[i];
         json_t *o = json_object();
-        json_object_set_new(o, "kind", jstr(dm_gap_kind_name(g->kind)));
-        json_object_set_new(o, "asset", str_or_null(g->asset));
-        json_object_set_new(o, "activity", str_or_null(g->activity));
-        json_object_set_new(o, "message", jstr(g->message));
+        json_object_set_new(o, "kind", dm_json_str(dm_gap_kind_name(g->kind)));
+        json_object_set_new(o, "asset", dm_json_str(g->asset));
+        json_object_set_new(o, "activity", dm_json_str(g->activity));
+        json_object_set_new(o, "message", dm_json_str(g->message));
         json_array_append_new(gaps, o);
     }
     json_object_set_new(doc, "gaps", gaps);

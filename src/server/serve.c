@@ -20,32 +20,36 @@
 #define DEFAULT_LISTEN "127.0.0.1:8080"
 #define DEFAULT_LEASE 300
 
-/* The bearer token: server.token_file, else $DATAMAP_TOKEN; NULL = none. */
-static int load_token(const dm_config *cfg, char **out)
+/* A secret from the first line of file (trailing blanks dropped) when file
+ * is given, else from the environment variable env; *out NULL when neither.
+ * what names it in errors. */
+static int load_secret(const char *what, const char *file, const char *env, char **out)
 {
     *out = NULL;
-    if (cfg->server_token_file) {
-        FILE *f = fopen(cfg->server_token_file, "rb");
+    if (file) {
+        FILE *f = fopen(file, "rb");
         char buf[512];
         if (f == NULL) {
-            fprintf(stderr, "datamap: server.token_file %s: %s\n", cfg->server_token_file, strerror(errno));
+            fprintf(stderr, "datamap: %s %s: %s\n", what, file, strerror(errno));
             return -1;
         }
         size_t n = fread(buf, 1, sizeof buf - 1, f);
         fclose(f);
-        while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
+        buf[n] = '\0';
+        n = strcspn(buf, "\r\n");
+        while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
             n--;
         buf[n] = '\0';
         if (n == 0) {
-            fprintf(stderr, "datamap: server.token_file %s is empty\n", cfg->server_token_file);
+            fprintf(stderr, "datamap: %s %s is empty\n", what, file);
             return -1;
         }
         *out = dm_xstrdup(buf);
         return 0;
     }
-    const char *env = getenv("DATAMAP_TOKEN");
-    if (env && *env)
-        *out = dm_xstrdup(env);
+    const char *v = getenv(env);
+    if (v && *v)
+        *out = dm_xstrdup(v);
     return 0;
 }
 
@@ -54,8 +58,8 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     const char *cmd = http ? "serve" : "worker";
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"workers", required_argument, NULL, 'w'},
-        {"lease", required_argument, NULL, 'L'},  {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"lease", required_argument, NULL, 'L'},  {"events-secret-file", required_argument, NULL, 'E'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     dm_service svc;
     memset(&svc, 0, sizeof svc);
@@ -63,6 +67,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     svc.nworkers = cli->cfg.server_workers > 0 ? cli->cfg.server_workers : 2;
     svc.lease_seconds = DEFAULT_LEASE;
     svc.max_attempts = 5;
+    const char *events_secret_file = NULL;
     int opt;
     char *end;
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -82,11 +87,20 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
             if (*end || svc.lease_seconds < 1)
                 return dm_cli_usage_error(cmd, "--lease takes a number of seconds");
             break;
+        case 'E':
+            if (!http)
+                return dm_cli_usage_error(cmd, "a worker takes no events");
+            events_secret_file = optarg;
+            break;
         case 'h':
             printf(http ? "usage: datamap serve [--listen ADDR:PORT] [--workers N] [--lease SECONDS]\n\n"
                           "Run the service: scheduler (config schedule:), worker threads draining the job\n"
                           "queue, the JSON API under /api/v1, event intake, web UI, /metrics, /healthz.\n\n"
                           "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080; config server.listen)\n"
+                          "  --events-secret-file FILE\n"
+                          "                      POST /api/v1/events also accepts the header\n"
+                          "                      X-Datamap-Events-Secret with this secret instead of the bearer\n"
+                          "                      token (else $DATAMAP_EVENTS_SECRET; none: the token rules)\n"
                         : "usage: datamap worker [--workers N] [--lease SECONDS]\n\n"
                           "Drain the job queue only: no HTTP, no scheduler (fleet mode).\n\n");
             printf("  --workers N         worker threads (default 2; config server.workers)\n"
@@ -107,11 +121,15 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     char host[64] = "host";
     gethostname(host, sizeof host - 1);
     snprintf(svc.owner_prefix, sizeof svc.owner_prefix, "%s:%d", host, (int)getpid());
-    if (load_token(&cli->cfg, &svc.token) < 0)
+    if (load_secret("server.token_file", cli->cfg.server_token_file, "DATAMAP_TOKEN", &svc.token) < 0 ||
+        load_secret("--events-secret-file", events_secret_file, "DATAMAP_EVENTS_SECRET", &svc.events_secret) < 0) {
+        free(svc.token);
         return DM_EXIT_USAGE;
+    }
     dm_catalog *cat = dm_cli_open_catalog(cli);     /* creates or migrates the schema once */
     if (cat == NULL) {
         free(svc.token);
+        free(svc.events_secret);
         return DM_EXIT_FAILED;
     }
     dm_catalog_close(cat);
@@ -155,6 +173,7 @@ out:
     pthread_cond_destroy(&svc.wake);
     pthread_mutex_destroy(&svc.mu);
     free(svc.token);
+    free(svc.events_secret);
     return rc;
 }
 

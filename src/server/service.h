@@ -31,6 +31,7 @@ typedef struct dm_service {
     char owner_prefix[96];          /* host:pid */
     const dm_config *cfg;
     char *token;                    /* bearer token, NULL = open */
+    char *events_secret;            /* X-Datamap-Events-Secret for /api/v1/events, NULL = none */
 
     atomic_bool stop;
     pthread_mutex_t mu;

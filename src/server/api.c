@@ -1,0 +1,581 @@
+/*
+ * The JSON API of `datamap serve` under /api/v1 (http.h):
+ *
+ *   GET  sources                      every source
+ *   GET  assets?state&source&entity&tag&q   live assets, paged
+ *   GET  assets/ID                    one asset: tables, columns, findings, tags
+ *   GET  findings?entity&source&asset&confidence   current findings, paged
+ *   GET  tags?key&value&source&asset  tags of live assets, paged
+ *   GET  gaps?kind                    what the Art. 30 record lacks, paged
+ *   GET  report?format=json|html|md|csv   the record of processing activities
+ *   GET  jobs?state, runs             the queue and the run history, paged
+ *   POST jobs/ID/retry, run {"sources": [...]}, events
+ *
+ * A page is ?limit= (1-1000, default 50) and ?offset=; paged answers are
+ * {"items": [...], "total": N (where counted), "limit", "offset", "next":
+ * link to the next page with the same filters, or null}.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/mem.h"
+#include "pipeline/export.h"
+#include "report/report.h"
+#include "server/http.h"
+
+#define arg dm_http_arg
+#define send_json dm_http_send_json
+#define send_error dm_http_send_error
+#define send_status dm_http_send_status
+
+/* ?limit=&offset=; false when invalid (the caller answers 400) */
+static bool paging(struct MHD_Connection *c, int64_t *limit, int64_t *offset)
+{
+    const char *l = arg(c, "limit"), *o = arg(c, "offset");
+    char *end;
+    *limit = DM_API_DEFAULT_LIMIT;
+    *offset = 0;
+    if (l) {
+        *limit = strtoll(l, &end, 10);
+        if (*end || *limit < 1 || *limit > DM_API_MAX_LIMIT)
+            return false;
+    }
+    if (o) {
+        *offset = strtoll(o, &end, 10);
+        if (*end || *offset < 0)
+            return false;
+    }
+    return true;
+}
+
+static enum MHD_Result bad_page(struct MHD_Connection *c)
+{
+    return send_error(c, 400, "bad_request", "limit must be 1-1000 and offset >= 0");
+}
+
+/* ?name= as a positive id; 0 when absent, -1 when not a number. */
+static int64_t id_arg(struct MHD_Connection *c, const char *name)
+{
+    const char *v = arg(c, name);
+    char *end;
+    if (v == NULL)
+        return 0;
+    long long id = strtoll(v, &end, 10);
+    return *end || id <= 0 ? -1 : id;
+}
+
+/* "/api/v1/assets?..." link to the next page, keeping the filters. */
+static json_t *next_link(struct MHD_Connection *c, const char *path, const char *const *keys, int64_t limit,
+                         int64_t offset)
+{
+    dm_buf b = DM_BUF_INIT(0);
+    (void)dm_buf_printf(&b, "/api/v1/%s?limit=%lld&offset=%lld", path, (long long)limit, (long long)(offset + limit));
+    for (int i = 0; keys[i]; i++) {
+        const char *v = arg(c, keys[i]);
+        if (v == NULL)
+            continue;
+        (void)dm_buf_printf(&b, "&%s=", keys[i]);
+        for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
+                (void)dm_buf_putc(&b, (char)*p);
+            else
+                (void)dm_buf_printf(&b, "%%%02X", *p);
+        }
+    }
+    json_t *s = json_string(b.data);
+    dm_buf_free(&b);
+    return s;
+}
+
+/* The page document: items, total (when >= 0), limit, offset, next. more
+ * tells whether a next page exists. */
+static enum MHD_Result send_page(struct MHD_Connection *c, const char *path, const char *const *keys, json_t *items,
+                                 int64_t total, int64_t limit, int64_t offset, bool more)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "items", items);
+    if (total >= 0)
+        json_object_set_new(doc, "total", json_integer(total));
+    json_object_set_new(doc, "limit", json_integer(limit));
+    json_object_set_new(doc, "offset", json_integer(offset));
+    json_object_set_new(doc, "next", more ? next_link(c, path, keys, limit, offset) : json_null());
+    return send_json(c, 200, doc);
+}
+
+static void set_str(json_t *o, const char *key, const char *v)
+{
+    json_object_set_new(o, key, dm_json_str(v));
+}
+
+static json_t *asset_summary(const dm_asset_rec *a)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(a->id));
+    set_str(o, "source", a->source_name ? a->source_name : "");
+    set_str(o, "name", a->name);
+    set_str(o, "kind", a->kind);
+    set_str(o, "location", a->location);
+    set_str(o, "state", a->state);
+    set_str(o, "last_seen", a->last_seen);
+    set_str(o, "cataloged_at", a->cataloged_at);
+    set_str(o, "classified_at", a->classified_at);
+    if (a->deleted_at)
+        set_str(o, "deleted_at", a->deleted_at);
+    return o;
+}
+
+static json_t *job_json(const dm_job_rec *j)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(j->id));
+    set_str(o, "kind", j->kind);
+    set_str(o, "target", j->target);
+    set_str(o, "state", j->state);
+    json_object_set_new(o, "attempts", json_integer(j->attempts));
+    json_object_set_new(o, "max_attempts", json_integer(j->max_attempts));
+    set_str(o, "run_after", j->run_after);
+    set_str(o, "lease_owner", j->lease_owner);
+    set_str(o, "lease_until", j->lease_until);
+    set_str(o, "last_error", j->last_error);
+    set_str(o, "created_at", j->created_at);
+    set_str(o, "updated_at", j->updated_at);
+    return o;
+}
+
+static enum MHD_Result api_assets(struct MHD_Connection *c, dm_catalog *cat)
+{
+    static const char *const keys[] = {"state", "source", "entity", "tag", "q", NULL};
+    dm_asset_search q = {.state = arg(c, "state"), .source = arg(c, "source"), .entity = arg(c, "entity"),
+                         .tag = arg(c, "tag"), .text = arg(c, "q")};
+    dm_asset_rec *list = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    dm_error err = {0};
+    if (!paging(c, &q.limit, &q.offset))
+        return bad_page(c);
+    if (dm_catalog_asset_search(cat, &q, &list, &n, &total, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, asset_summary(&list[i]));
+    dm_asset_list_free(list, n);
+    return send_page(c, "assets", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
+}
+
+static json_t *tag_json(const dm_tag_hit *t)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "asset_id", json_integer(t->asset_id));
+    set_str(o, "asset", t->asset);
+    set_str(o, "source", t->source);
+    set_str(o, "key", t->key);
+    set_str(o, "value", t->value);
+    set_str(o, "origin", t->origin);
+    set_str(o, "updated_at", t->updated_at);
+    return o;
+}
+
+static enum MHD_Result api_asset(struct MHD_Connection *c, dm_catalog *cat, const char *idtext)
+{
+    char *end;
+    long long id = strtoll(idtext, &end, 10);
+    dm_asset_rec a;
+    dm_error err = {0};
+    if (*end || id <= 0)
+        return send_error(c, 404, "not_found", "no such asset");
+    if (dm_catalog_asset_get(cat, id, &a, &err) != DM_OK)
+        return err.code == DM_ERR_NOT_FOUND ? send_error(c, 404, "not_found", "no such asset") : send_status(c, &err);
+    dm_asset_filter one = {.source = a.source_name, .name = a.name, .include_deleted = true};
+    json_t *doc = dm_export_build(cat, &one, NULL, 0, &err);
+    json_t *asset = doc ? json_incref(json_array_get(json_object_get(doc, "assets"), 0)) : NULL;
+    json_decref(doc);
+    if (asset == NULL) {
+        dm_asset_rec_free(&a);
+        return send_error(c, 500, "internal", err.msg[0] ? err.msg : "could not build the asset");
+    }
+    json_object_set_new(asset, "id", json_integer(id));
+    set_str(asset, "last_seen", a.last_seen);
+    if (a.classified_at)
+        set_str(asset, "classified_at", a.classified_at);
+    if (a.deleted_at)
+        set_str(asset, "deleted_at", a.deleted_at);
+    /* tags with their origin (the export has key -> value only) */
+    dm_tag_search tq = {.asset_id = id};
+    dm_tag_hit *tags = NULL;
+    size_t nt = 0;
+    int64_t total = 0;
+    if (dm_catalog_tag_search(cat, &tq, &tags, &nt, &total, &err) == DM_OK) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < nt; i++) {
+            json_t *t = json_object();
+            set_str(t, "key", tags[i].key);
+            set_str(t, "value", tags[i].value);
+            set_str(t, "origin", tags[i].origin);
+            set_str(t, "updated_at", tags[i].updated_at);
+            json_array_append_new(list, t);
+        }
+        json_object_set_new(asset, "tag_list", list);
+        dm_tag_hit_list_free(tags, nt);
+    }
+    dm_asset_rec_free(&a);
+    return send_json(c, 200, asset);
+}
+
+static enum MHD_Result api_findings(struct MHD_Connection *c, dm_catalog *cat)
+{
+    static const char *const keys[] = {"entity", "source", "asset", "confidence", NULL};
+    dm_finding_search q = {.entity = arg(c, "entity"), .source = arg(c, "source"), .asset_id = id_arg(c, "asset"),
+                           .confidence = arg(c, "confidence")};
+    dm_finding_hit *list = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    dm_error err = {0};
+    if (!paging(c, &q.limit, &q.offset))
+        return bad_page(c);
+    if (q.asset_id < 0)
+        return send_error(c, 400, "bad_request", "asset must be an asset id");
+    if (dm_catalog_finding_search(cat, &q, &list, &n, &total, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const dm_finding_hit *h = &list[i];
+        json_error_t je;
+        json_t *ex = h->evidence_json ? json_loads(h->evidence_json, 0, &je) : NULL;
+        json_t *o = json_object();
+        json_object_set_new(o, "asset_id", json_integer(h->asset_id));
+        set_str(o, "asset", h->asset);
+        set_str(o, "source", h->source);
+        set_str(o, "table", h->table);
+        set_str(o, "column", h->column);
+        set_str(o, "entity", h->entity);
+        json_object_set_new(o, "ratio", json_real(h->ratio));
+        json_object_set_new(o, "matches", json_integer(h->matches));
+        json_object_set_new(o, "sampled", json_integer(h->sampled));
+        set_str(o, "confidence", h->confidence);
+        json_object_set_new(o, "examples", json_is_array(ex) ? json_incref(ex) : json_array());
+        json_decref(ex);
+        set_str(o, "classified_at", h->classified_at);
+        json_array_append_new(items, o);
+    }
+    dm_finding_hit_list_free(list, n);
+    return send_page(c, "findings", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
+}
+
+static enum MHD_Result api_tags(struct MHD_Connection *c, dm_catalog *cat)
+{
+    static const char *const keys[] = {"key", "value", "source", "asset", NULL};
+    dm_tag_search q = {.key = arg(c, "key"), .value = arg(c, "value"), .source = arg(c, "source"),
+                       .asset_id = id_arg(c, "asset")};
+    dm_tag_hit *list = NULL;
+    size_t n = 0;
+    int64_t total = 0;
+    dm_error err = {0};
+    if (!paging(c, &q.limit, &q.offset))
+        return bad_page(c);
+    if (q.asset_id < 0)
+        return send_error(c, 400, "bad_request", "asset must be an asset id");
+    if (dm_catalog_tag_search(cat, &q, &list, &n, &total, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, tag_json(&list[i]));
+    dm_tag_hit_list_free(list, n);
+    return send_page(c, "tags", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
+}
+
+static dm_status build_report(dm_service *svc, dm_catalog *cat, dm_report **r, dm_error *err)
+{
+    dm_report_opts ro = {.cfg = svc->cfg};
+    return dm_report_build(cat, &ro, r, err);
+}
+
+/* The catalog id of a report asset ("source/name"); 0 when unknown. */
+static int64_t report_asset_id(dm_catalog *cat, const dm_report *r, const char *rid)
+{
+    for (size_t i = 0; rid && i < r->nassets; i++) {
+        const dm_report_asset *ra = &r->assets[i];
+        if (strcmp(ra->id, rid) != 0)
+            continue;
+        dm_asset_filter f = {.source = ra->source, .name = ra->name, .include_deleted = true};
+        dm_asset_rec *list = NULL;
+        size_t n = 0;
+        int64_t id = 0;
+        if (dm_catalog_asset_list(cat, &f, &list, &n, NULL) == DM_OK && n > 0)
+            id = list[0].id;
+        dm_asset_list_free(list, n);
+        return id;
+    }
+    return 0;
+}
+
+static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
+{
+    static const char *const keys[] = {"kind", NULL};
+    const char *kind = arg(c, "kind");
+    int64_t limit, offset;
+    dm_report *r = NULL;
+    dm_error err = {0};
+    if (!paging(c, &limit, &offset))
+        return bad_page(c);
+    if (build_report(svc, cat, &r, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *counts = json_object(), *items = json_array();
+    int64_t total = 0;
+    for (size_t i = 0; i < r->ngaps; i++) {
+        const dm_report_gap *g = &r->gaps[i];
+        const char *name = dm_gap_kind_name(g->kind);
+        json_t *old = json_object_get(counts, name);
+        json_object_set_new(counts, name, json_integer(old ? json_integer_value(old) + 1 : 1));
+        if (kind && strcmp(kind, name) != 0)
+            continue;
+        if (total++ < offset || (int64_t)json_array_size(items) >= limit)
+            continue;
+        json_t *o = json_object();
+        set_str(o, "kind", name);
+        set_str(o, "asset", g->asset);
+        int64_t id = report_asset_id(cat, r, g->asset);
+        json_object_set_new(o, "asset_id", id > 0 ? json_integer(id) : json_null());
+        set_str(o, "activity", g->activity);
+        set_str(o, "message", g->message);
+        json_array_append_new(items, o);
+    }
+    dm_report_free(r);
+    json_t *doc = json_object();
+    json_object_set_new(doc, "items", items);
+    json_object_set_new(doc, "total", json_integer(total));
+    json_object_set_new(doc, "counts", counts);
+    json_object_set_new(doc, "limit", json_integer(limit));
+    json_object_set_new(doc, "offset", json_integer(offset));
+    json_object_set_new(doc, "next", offset + limit < total ? next_link(c, "gaps", keys, limit, offset) : json_null());
+    return send_json(c, 200, doc);
+}
+
+/* GET report?format=json|html|md|csv (default json). */
+static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
+{
+    const char *format = arg(c, "format");
+    dm_report *r = NULL;
+    dm_error err = {0};
+    if (format == NULL || strcmp(format, "json") == 0) {
+        if (build_report(svc, cat, &r, &err) != DM_OK)
+            return send_status(c, &err);
+        json_t *doc = dm_report_to_json(r);
+        dm_report_free(r);
+        return send_json(c, 200, doc);
+    }
+    static const char *const formats[3][3] = {
+        {"html", "text/html; charset=utf-8", "ropa.html"},
+        {"md", "text/markdown; charset=utf-8", "ropa.md"},
+        {"csv", "text/csv; charset=utf-8", "ropa.csv"},
+    };
+    int f = -1;
+    for (int i = 0; i < 3; i++)
+        if (strcmp(format, formats[i][0]) == 0)
+            f = i;
+    if (f < 0)
+        return send_error(c, 400, "bad_request", "format must be json, html, md or csv");
+    if (build_report(svc, cat, &r, &err) != DM_OK)
+        return send_status(c, &err);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    dm_status rc = mem == NULL ? DM_FAIL(&err, DM_ERR_IO, "out of memory")
+                   : f == 0    ? dm_report_write_html(r, mem, &err)
+                   : f == 1    ? dm_report_write_md(r, mem, &err)
+                               : dm_report_write_csv(r, mem, false, &err);
+    if (mem)
+        fclose(mem);
+    dm_report_free(r);
+    if (rc != DM_OK) {
+        free(text);
+        return send_status(c, &err);
+    }
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+    char disp[64];
+    snprintf(disp, sizeof disp, "inline; filename=\"%s\"", formats[f][2]);
+    MHD_add_response_header(resp, "Content-Type", formats[f][1]);
+    MHD_add_response_header(resp, "Content-Disposition", disp);
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (f == 0)     /* the report's own CSP: nothing from the network */
+        MHD_add_response_header(resp, "Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    enum MHD_Result ret = MHD_queue_response(c, 200, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+static enum MHD_Result api_jobs(struct MHD_Connection *c, dm_catalog *cat)
+{
+    static const char *const keys[] = {"state", NULL};
+    int64_t limit, offset;
+    dm_job_rec *list = NULL;
+    size_t n = 0;
+    dm_error err = {0};
+    if (!paging(c, &limit, &offset))
+        return bad_page(c);
+    if (dm_catalog_job_list(cat, arg(c, "state"), limit + 1, offset, &list, &n, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n && (int64_t)i < limit; i++)
+        json_array_append_new(items, job_json(&list[i]));
+    dm_job_list_free(list, n);
+    return send_page(c, "jobs", keys, items, -1, limit, offset, (int64_t)n > limit);
+}
+
+static enum MHD_Result api_runs(struct MHD_Connection *c, dm_catalog *cat)
+{
+    static const char *const keys[] = {NULL};
+    int64_t limit, offset;
+    dm_run_rec *list = NULL;
+    size_t n = 0;
+    dm_error err = {0};
+    if (!paging(c, &limit, &offset))
+        return bad_page(c);
+    if (dm_catalog_run_list(cat, limit + 1, offset, &list, &n, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n && (int64_t)i < limit; i++) {
+        json_error_t je;
+        json_t *stats = list[i].stats_json ? json_loads(list[i].stats_json, 0, &je) : NULL;
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_integer(list[i].id));
+        set_str(o, "command", list[i].command);
+        set_str(o, "status", list[i].status);
+        set_str(o, "started_at", list[i].started_at);
+        set_str(o, "ended_at", list[i].ended_at);
+        json_object_set_new(o, "stats", stats ? stats : json_null());
+        json_array_append_new(items, o);
+    }
+    dm_run_list_free(list, n);
+    return send_page(c, "runs", keys, items, -1, limit, offset, (int64_t)n > limit);
+}
+
+static enum MHD_Result api_sources(struct MHD_Connection *c, dm_catalog *cat)
+{
+    dm_source_rec *s = NULL;
+    size_t n = 0;
+    dm_error err = {0};
+    if (dm_catalog_source_list(cat, &s, &n, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_integer(s[i].id));
+        set_str(o, "name", s[i].name);
+        set_str(o, "url", s[i].url);
+        set_str(o, "created_at", s[i].created_at);
+        json_array_append_new(items, o);
+    }
+    dm_source_list_free(s, n);
+    return send_json(c, 200, json_pack("{s:o}", "items", items));
+}
+
+/* POST run, body optional {"sources": ["a", ...]} (default: all). */
+static enum MHD_Result api_run(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *body,
+                               size_t len)
+{
+    dm_source_rec *s = NULL;
+    size_t n = 0;
+    dm_error err = {0};
+    json_t *want = NULL, *doc = NULL;
+    if (len > 0) {
+        json_error_t je;
+        doc = json_loadb(body, len, 0, &je);
+        want = json_object_get(doc, "sources");
+        if (doc == NULL || (want != NULL && !json_is_array(want)))
+            return json_decref(doc), send_error(c, 400, "bad_request", "body must be {\"sources\": [NAME, ...]}");
+    }
+    if (dm_catalog_source_list(cat, &s, &n, &err) != DM_OK)
+        return json_decref(doc), send_status(c, &err);
+    size_t i;
+    json_t *v;
+    json_array_foreach(want, i, v) {
+        bool found = false;
+        for (size_t k = 0; k < n; k++)
+            found |= json_is_string(v) && strcmp(s[k].name, json_string_value(v)) == 0;
+        if (!found) {
+            dm_source_list_free(s, n);
+            json_decref(doc);
+            return send_error(c, 404, "not_found", "no such source");
+        }
+    }
+    json_t *queued = json_array();
+    for (size_t k = 0; k < n; k++) {
+        bool take = want == NULL;
+        json_array_foreach(want, i, v) take |= strcmp(s[k].name, json_string_value(v)) == 0;
+        int64_t id = 0;
+        if (take && dm_catalog_job_enqueue(cat, "run", s[k].name, (int)svc->max_attempts, 0, &id, NULL, &err) == DM_OK)
+            json_array_append_new(queued, json_pack("{s:I,s:s,s:o}", "job", (json_int_t)id, "kind", "run", "target",
+                                                    dm_json_str(s[k].name)));
+    }
+    dm_source_list_free(s, n);
+    json_decref(doc);
+    dm_service_poke(svc);
+    return send_json(c, 202, json_pack("{s:o}", "queued", queued));
+}
+
+static enum MHD_Result api_retry(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *rest)
+{
+    char *end;
+    long long id = strtoll(rest, &end, 10);
+    dm_error err = {0};
+    dm_job_rec j;
+    if (end == rest || strcmp(end, "/retry") != 0)
+        return send_error(c, 404, "not_found", "no such endpoint");
+    if (dm_catalog_job_retry(cat, id, &err) != DM_OK || dm_catalog_job_get(cat, id, &j, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *doc = job_json(&j);
+    dm_job_rec_free(&j);
+    dm_service_poke(svc);
+    return send_json(c, 200, doc);
+}
+
+enum MHD_Result dm_api_route(dm_service *svc, struct MHD_Connection *c, dm_catalog *cat, const char *p,
+                             const char *method, const char *body, size_t len)
+{
+    static const char *const get_paths[] = {"sources", "assets", "findings", "tags", "gaps", "report",
+                                            "jobs",    "runs",   NULL};
+    bool get = strcmp(method, "GET") == 0, post = strcmp(method, "POST") == 0;
+    dm_error err = {0};
+    if (get) {
+        if (strcmp(p, "sources") == 0)
+            return api_sources(c, cat);
+        if (strcmp(p, "assets") == 0)
+            return api_assets(c, cat);
+        if (strncmp(p, "assets/", 7) == 0)
+            return api_asset(c, cat, p + 7);
+        if (strcmp(p, "findings") == 0)
+            return api_findings(c, cat);
+        if (strcmp(p, "tags") == 0)
+            return api_tags(c, cat);
+        if (strcmp(p, "gaps") == 0)
+            return api_gaps(c, svc, cat);
+        if (strcmp(p, "report") == 0)
+            return api_report(c, svc, cat);
+        if (strcmp(p, "jobs") == 0)
+            return api_jobs(c, cat);
+        if (strcmp(p, "runs") == 0)
+            return api_runs(c, cat);
+    }
+    if (post) {
+        if (strcmp(p, "run") == 0)
+            return api_run(c, svc, cat, body, len);
+        if (strncmp(p, "jobs/", 5) == 0)
+            return api_retry(c, svc, cat, p + 5);
+        if (strcmp(p, "events") == 0) {
+            json_t *queued = NULL;
+            if (dm_events_intake(cat, body ? body : "", len, &queued, &err) != DM_OK)
+                return send_error(c, 400, "bad_event", err.msg);
+            dm_service_poke(svc);
+            return send_json(c, 202, json_pack("{s:o}", "queued", queued));
+        }
+    }
+    bool known = strcmp(p, "run") == 0 || strcmp(p, "events") == 0;
+    for (int i = 0; get_paths[i]; i++)
+        known |= strcmp(p, get_paths[i]) == 0;
+    return known ? send_error(c, 405, "method_not_allowed", "wrong method for this endpoint")
+                 : send_error(c, 404, "not_found", "no such endpoint");
+}
