@@ -1,121 +1,138 @@
-// datamap web UI: inventory, asset pages and jobs over the JSON API (/api/v1).
-'use strict';
-
-const view = document.getElementById('view');
-const PAGE = 50;
-
-function esc(s) {
-  return String(s == null ? '' : s).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-async function api(path, opts) {
-  opts = opts || {};
-  const headers = Object.assign({}, opts.headers || {});
-  const token = localStorage.getItem('datamap-token');
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const r = await fetch(path, Object.assign({}, opts, {headers}));
-  if (r.status === 401) {
-    const t = prompt('This datamap needs an API token:');
-    if (t) { localStorage.setItem('datamap-token', t); return api(path, opts); }
-  }
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
-  return body;
-}
-
-function qs(params) {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== '' && v != null) p.set(k, v);
-  return p.toString();
-}
+// datamap web UI: the router, inventory, asset pages and jobs over the JSON
+// API (/api/v1). Findings and gaps live in pages.js, the report in report.js.
+import {view, PAGE, esc, api, qs, begin, current, pager, offsetOf, errorBox} from './lib.js';
+import {findings, gaps} from './pages.js';
+import {report} from './report.js';
 
 async function inventory(params) {
-  const f = Object.assign({q: '', state: '', entity: '', tag: '', offset: 0}, params);
+  const g = begin();
+  const f = Object.assign({q: '', state: '', entity: '', tag: '', source: ''}, params);
+  const offset = offsetOf(params);
   view.innerHTML = `<h1>Inventory</h1>
     <form class="filters" id="filters">
-      <input name="q" placeholder="Search names" value="${esc(f.q)}">
+      <input name="q" type="search" placeholder="Search names" value="${esc(f.q)}">
       <select name="state"><option value="">any state</option>
         ${['discovered', 'cataloged', 'classified'].map(s => `<option ${s === f.state ? 'selected' : ''}>${s}</option>`).join('')}
       </select>
       <input name="entity" placeholder="Entity (EMAIL)" value="${esc(f.entity)}">
       <input name="tag" placeholder="Tag key or key=value" value="${esc(f.tag)}">
+      ${f.source ? `<input type="hidden" name="source" value="${esc(f.source)}">` : ''}
       <button>Filter</button>
     </form><div id="list" class="muted">Loading…</div>`;
   document.getElementById('filters').onsubmit = ev => {
     ev.preventDefault();
-    const d = Object.fromEntries(new FormData(ev.target));
-    location.hash = '#/?' + qs(d);
+    location.hash = '#/?' + qs(Object.fromEntries(new FormData(ev.target)));
   };
   try {
-    const res = await api('/api/v1/assets?' + qs({q: f.q, state: f.state, entity: f.entity, tag: f.tag, limit: PAGE, offset: f.offset}));
-    const rows = res.items.map(a => `<tr>
-        <td><a href="#/asset/${a.id}">${esc(a.name)}</a></td><td>${esc(a.source)}</td><td>${esc(a.kind)}</td>
+    const res = await api('/api/v1/assets?' + qs({q: f.q, state: f.state, source: f.source, entity: f.entity, tag: f.tag, limit: PAGE, offset}));
+    if (!current(g)) return;
+    const rows = res.items.map(a => `<tr data-asset-id="${Number(a.id)}">
+        <td><a href="#/asset/${Number(a.id)}">${esc(a.name)}</a></td><td>${esc(a.source)}</td><td>${esc(a.kind)}</td>
         <td><span class="badge">${esc(a.state)}</span></td><td class="muted">${esc(a.classified_at || '')}</td></tr>`).join('');
-    const off = Number(f.offset);
-    document.getElementById('list').outerHTML = `<table><thead><tr><th>Asset</th><th>Source</th><th>Kind</th><th>State</th><th>Classified</th></tr></thead>
+    document.getElementById('list').outerHTML = `<table id="assets"><thead><tr><th>Asset</th><th>Source</th><th>Kind</th><th>State</th><th>Classified</th></tr></thead>
       <tbody>${rows || '<tr><td colspan="5" class="muted">No assets match.</td></tr>'}</tbody></table>
-      <div class="pager"><span class="muted">${res.total} asset(s)</span>
-      ${off > 0 ? `<a href="#/?${qs(Object.assign({}, f, {offset: Math.max(0, off - PAGE)}))}">Previous</a>` : ''}
-      ${res.next ? `<a href="#/?${qs(Object.assign({}, f, {offset: off + PAGE}))}">Next</a>` : ''}</div>`;
+      ${pager(res.total, offset, PAGE, !!res.next, '#/', f, 'asset(s)')}`;
   } catch (e) {
-    document.getElementById('list').innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    if (current(g)) document.getElementById('list').outerHTML = errorBox(e);
   }
 }
 
+function entityCells(c) {
+  return c.entities.map(e => `<span class="badge pii" data-entity="${esc(e.type)}">${esc(e.type)}</span> <span class="muted">${Math.round(e.ratio * 100)}% ${esc(e.confidence)}</span>`).join('<br>');
+}
+
+// The asset's tags with their origin (/api/v1/tags); null items: that
+// endpoint is not there, the detail's plain key: value map is shown instead.
+function tagTable(items, fallback) {
+  if (items == null) items = Object.entries(fallback || {}).map(([key, value]) => ({key, value}));
+  if (!items.length) return '<p class="muted" id="tags">No tags.</p>';
+  return `<table id="tags" class="compact"><thead><tr><th>Key</th><th>Value</th><th>Origin</th><th>Updated</th></tr></thead><tbody>
+    ${items.map(t => `<tr data-tag-key="${esc(t.key)}" data-origin="${esc(t.origin || '')}"><td>${esc(t.key)}</td><td>${esc(t.value)}</td>
+      <td>${t.origin ? `<span class="badge">${esc(t.origin)}</span>` : '<span class="muted">?</span>'}</td>
+      <td class="muted">${esc(t.updated_at || '')}</td></tr>`).join('')}</tbody></table>`;
+}
+
 async function asset(id) {
+  const g = begin();
   try {
+    const tagReq = api('/api/v1/tags?' + qs({asset: id, limit: 1000})).then(r => r.items, e => {
+      if (e.status === 404) return null;
+      throw e;
+    });
+    tagReq.catch(() => {});    /* awaited below; no unhandled rejection when the asset fails first */
     const a = await api('/api/v1/assets/' + encodeURIComponent(id));
-    const tags = Object.entries(a.tags || {}).map(([k, v]) => `<span class="badge">${esc(k)}: ${esc(v)}</span>`).join('') || '<span class="muted">none</span>';
+    const tags = tagTable(await tagReq, a.tags);
+    if (!current(g)) return;
     const tables = (a.tables || []).map(t => {
       const cols = t.columns.map(c => {
         const pii = c.entities.length > 0;
-        const ents = c.entities.map(e => `<span class="badge pii">${esc(e.type)}</span> <span class="muted">${Math.round(e.ratio * 100)}% ${esc(e.confidence)}</span>`).join('<br>');
         const ev = c.entities.flatMap(e => e.examples || []).slice(0, 3).map(x => `<code>${esc(x)}</code>`).join(' ');
-        return `<tr class="${pii ? 'pii' : ''}" data-column="${esc(c.name)}" data-personal="${pii}"><td>${esc(c.name)}</td><td>${esc(c.type)}</td><td>${ents}</td><td>${ev}</td></tr>`;
+        return `<tr class="${pii ? 'pii' : ''}" data-table="${esc(t.name)}" data-column="${esc(c.name)}" data-personal="${pii}"><td>${esc(c.name)}</td><td>${esc(c.type)}</td><td>${entityCells(c)}</td><td>${ev}</td></tr>`;
       }).join('');
-      return `<h2>${esc(t.name)} <span class="muted">${esc(t.format || '')}, ${t.rows_sampled == null ? 'not classified' : t.rows_sampled + ' rows sampled'}</span></h2>
+      return `<h2>${esc(t.name)} <span class="muted">${esc(t.format || '')}, ${t.rows_sampled == null ? 'not classified' : Number(t.rows_sampled) + ' rows sampled'}</span></h2>
         <table class="columns"><thead><tr><th>Column</th><th>Type</th><th>Personal data</th><th>Evidence (masked)</th></tr></thead><tbody>${cols}</tbody></table>`;
     }).join('');
     view.innerHTML = `<p><a href="#/">← Inventory</a></p><h1 id="asset-name">${esc(a.name)}</h1>
-      <p><span class="badge">${esc(a.state)}</span> ${esc(a.kind)} in <b>${esc(a.source)}</b> · <code>${esc(a.location)}</code></p>
-      <p>Tags: ${tags}</p>${tables || '<p class="muted">Not crawled yet.</p>'}`;
+      <p><span class="badge">${esc(a.state)}</span> ${esc(a.kind)} in <b>${esc(a.source)}</b> · <code>${esc(a.location)}</code>
+      · <a href="#/findings?${esc(qs({asset: id}))}">findings</a></p>
+      <h2>Tags</h2>${tags}${tables || '<p class="muted">Not crawled yet.</p>'}`;
   } catch (e) {
-    view.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    if (current(g)) view.innerHTML = errorBox(e);
   }
 }
 
 async function jobs(params) {
-  const state = (params && params.state) || '';
+  const g = begin();
+  const state = params.state || '';
+  const offset = offsetOf(params);
   try {
-    const res = await api('/api/v1/jobs?' + qs({state, limit: 100}));
-    const rows = res.items.map(j => `<tr><td>${j.id}</td><td>${esc(j.kind)}</td><td>${esc(j.target)}</td>
-      <td><span class="badge ${j.state === 'dead' ? 'dead' : ''}">${esc(j.state)}</span></td><td>${j.attempts}/${j.max_attempts}</td>
+    const res = await api('/api/v1/jobs?' + qs({state, limit: 100, offset}));
+    if (!current(g)) return;
+    const rows = res.items.map(j => `<tr data-job="${Number(j.id)}"><td>${Number(j.id)}</td><td>${esc(j.kind)}</td><td>${esc(j.target)}</td>
+      <td><span class="badge ${j.state === 'dead' ? 'dead' : ''}">${esc(j.state)}</span></td><td>${Number(j.attempts)}/${Number(j.max_attempts)}</td>
       <td class="muted">${esc(j.last_error || '')}</td><td class="muted">${esc(j.updated_at)}</td>
-      <td>${j.state === 'dead' ? `<button data-retry="${j.id}">Retry</button>` : ''}</td></tr>`).join('');
+      <td>${j.state === 'dead' ? `<button data-retry="${Number(j.id)}">Retry</button>` : ''}</td></tr>`).join('');
     view.innerHTML = `<h1>Jobs</h1><p>${['', 'queued', 'running', 'done', 'dead'].map(s => `<a href="#/jobs?state=${s}">${s || 'all'}</a>`).join(' · ')}</p>
-      <table><thead><tr><th>#</th><th>Kind</th><th>Target</th><th>State</th><th>Attempts</th><th>Last error</th><th>Updated</th><th></th></tr></thead>
-      <tbody>${rows || '<tr><td colspan="8" class="muted">No jobs.</td></tr>'}</tbody></table>`;
+      <table id="jobs"><thead><tr><th>#</th><th>Kind</th><th>Target</th><th>State</th><th>Attempts</th><th>Last error</th><th>Updated</th><th></th></tr></thead>
+      <tbody>${rows || '<tr><td colspan="8" class="muted">No jobs.</td></tr>'}</tbody></table>
+      <div class="pager">${offset > 0 ? `<a data-page="prev" href="#/jobs?${esc(qs({state, offset: Math.max(0, offset - 100) || ''}))}">Previous</a>` : ''}
+      ${res.next ? `<a data-page="next" href="#/jobs?${esc(qs({state, offset: offset + 100}))}">Next</a>` : ''}</div>`;
     view.querySelectorAll('[data-retry]').forEach(b => b.onclick = async () => {
-      await api(`/api/v1/jobs/${b.dataset.retry}/retry`, {method: 'POST'});
-      jobs(params);
+      b.disabled = true;
+      try {
+        await api(`/api/v1/jobs/${b.dataset.retry}/retry`, {method: 'POST'});
+        jobs(params);
+      } catch (e) {
+        b.insertAdjacentHTML('afterend', errorBox(e));
+      }
     });
   } catch (e) {
-    view.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    if (current(g)) view.innerHTML = errorBox(e);
   }
 }
 
+const pages = {'/': inventory, '/jobs': jobs, '/findings': findings, '/gaps': gaps, '/report': report};
+
 function route() {
   const h = location.hash.slice(1) || '/';
-  const [path, query] = h.split('?');
-  const params = Object.fromEntries(new URLSearchParams(query || ''));
-  if (path.startsWith('/asset/')) return asset(path.slice(7));
-  if (path === '/jobs') return jobs(params);
-  return inventory(params);
+  const q = h.indexOf('?');
+  const path = q < 0 ? h : h.slice(0, q);
+  const params = Object.fromEntries(new URLSearchParams(q < 0 ? '' : h.slice(q + 1)));
+  document.querySelectorAll('header nav a[data-nav]').forEach(a => {
+    if (a.dataset.nav === (path.startsWith('/asset/') ? '/' : path)) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  if (path.startsWith('/asset/')) return asset(decodeURIComponent(path.slice(7)));
+  return (pages[path] || inventory)(params);
 }
 
 document.getElementById('run-now').onclick = async () => {
-  await api('/api/v1/run', {method: 'POST'});
-  location.hash = '#/jobs';
+  try {
+    await api('/api/v1/run', {method: 'POST'});
+    location.hash = '#/jobs';
+  } catch (e) {
+    view.insertAdjacentHTML('afterbegin', errorBox(e));
+  }
 };
 window.addEventListener('hashchange', route);
 route();

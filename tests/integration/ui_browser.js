@@ -1,0 +1,183 @@
+// Drives the datamap web UI in Debian's Chromium through playwright-core
+// (run by test_ui_browser.sh, which starts `datamap serve` and fills the
+// catalog). Prints "ok: ..." / "FAIL: ..." lines; exit status 1 on a failure.
+// Environment: DM_SRC, CHROMIUM, URL (http://127.0.0.1:PORT), TOKEN,
+// CONTACTS_ID and CARE_ID (asset ids), BULK (number of bulk assets), OUT (a folder).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require(path.join(process.env.DM_SRC, 'node_modules', 'playwright-core'));
+
+const URL0 = process.env.URL, TOKEN = process.env.TOKEN;
+const CONTACTS = process.env.CONTACTS_ID, CARE = process.env.CARE_ID, BULK = Number(process.env.BULK);
+const HOSTILE = '<img src=x onerror=alert(1)>';
+let failures = 0;
+const ok = m => console.log('ok: ' + m);
+const fail = m => { failures++; console.log('FAIL: ' + m); };
+function expect(cond, m, detail) { cond ? ok(m) : fail(m + (detail === undefined ? '' : ': ' + JSON.stringify(detail))); }
+
+// one step: a failure (a wait that times out, a throw) is reported and the next step runs
+async function step(name, fn) {
+  try { await fn(); } catch (e) { fail(`${name}: ${String(e.message || e).split('\n')[0]}`); }
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  const consoleErrors = [], outside = [], assetQueries = [], dialogs = [], failed = [];
+  page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', e => consoleErrors.push('pageerror: ' + e.message));
+  page.on('response', r => { if (r.status() >= 400) failed.push(r.status() + ' ' + r.url()); });
+  page.on('request', r => {
+    const u = r.url();
+    if (!u.startsWith(URL0 + '/') && !u.startsWith('blob:' + URL0 + '/')) outside.push(u);
+    if (u.startsWith(URL0 + '/api/v1/assets?')) assetQueries.push(u);
+  });
+  // the token prompt: answered with the token; any other dialog (alert from
+  // an injected name) is recorded and dismissed
+  page.on('dialog', async d => {
+    dialogs.push({ type: d.type(), message: d.message() });
+    if (d.type() === 'prompt') await d.accept(TOKEN); else await d.dismiss();
+  });
+
+  await step('inventory behind the token', async () => {
+    await page.goto(URL0 + '/');
+    await page.waitForSelector('#assets tbody tr[data-asset-id]');
+    expect(dialogs.length === 1 && dialogs[0].type === 'prompt' && /token/i.test(dialogs[0].message),
+      'one token prompt, answered', dialogs);
+    expect(await page.evaluate(() => localStorage.getItem('datamap-token')) === TOKEN, 'token kept in localStorage');
+    const total = await page.getAttribute('.pager', 'data-total');
+    expect(Number(total) === BULK + 2, `inventory total ${BULK + 2}`, total);
+    expect(await page.locator('#assets tbody tr').count() === 50, 'first inventory page: 50 rows');
+  });
+
+  await step('inventory search', async () => {
+    await page.fill('#filters input[name=q]', 'contacts');
+    await page.click('#filters button');
+    await page.waitForFunction(() => location.hash.includes('q=contacts') &&
+      document.querySelectorAll('#assets tbody tr[data-asset-id]').length === 1);
+    const names = await page.locator('#assets tbody tr a').allInnerTexts();
+    expect(names.length === 1 && names[0] === 'contacts', 'search finds only contacts', names);
+    expect((await page.getAttribute('#assets tbody tr', 'data-asset-id')) === CONTACTS, 'its row carries its id');
+  });
+
+  await step('asset page: personal-data marks', async () => {
+    await page.click('#assets tbody tr a');
+    await page.waitForSelector('#asset-name');
+    expect((await page.innerText('#asset-name')) === 'contacts', 'asset page heading');
+    expect(page.url().endsWith('#/asset/' + CONTACTS), 'asset page url', page.url());
+    const cols = await page.$$eval('tr[data-column]', rows => rows.map(r => [
+      r.dataset.column, r.dataset.personal, Array.from(r.querySelectorAll('[data-entity]')).map(b => b.textContent)]));
+    const want = { email: ['true', ['EMAIL']], phone: ['true', ['UK_PHONE_NUMBER']], full_name: ['true', ['PERSON_NAME']],
+                   shoe_size: ['false', []] };
+    for (const [col, [personal, ents]] of Object.entries(want)) {
+      const got = cols.find(c => c[0] === col);
+      expect(got && got[1] === personal && JSON.stringify(got[2]) === JSON.stringify(ents),
+        `column ${col}: personal=${personal} ${ents.join(',')}`, got);
+    }
+    expect(await page.locator('tr.pii[data-personal="true"]').count() === 3, 'exactly three columns highlighted');
+    const evidence = await page.innerText('tr[data-column="email"]');
+    expect(/\*\*\*/.test(evidence) && !/@example\.(com|org|net)/.test(evidence), 'email evidence masked', evidence);
+    expect((await page.innerText('#tags')).includes('No tags'), 'untagged asset: no tags');
+  });
+
+  await step('asset page: tags with origin, hostile column name', async () => {
+    await page.goto(URL0 + '/#/asset/' + CARE);
+    await page.waitForSelector('#tags');
+    await page.waitForFunction(id => location.hash === '#/asset/' + id && document.getElementById('asset-name'), CARE);
+    const tag = page.locator('#tags tr[data-tag-key="Processing Activity"]');
+    expect((await tag.count()) === 1 && (await tag.innerText()).includes('Customer care'), 'tag Processing Activity shown');
+    expect((await tag.getAttribute('data-origin')) === 'sidecar', 'tag origin sidecar',
+      await tag.getAttribute('data-origin'));
+    const hostile = page.locator(`tr[data-column="${HOSTILE.replace(/"/g, '\\"')}"]`);
+    expect((await hostile.count()) === 1 && (await hostile.innerText()).includes(HOSTILE), 'hostile column name shown as text');
+    expect((await page.locator('#view img').count()) === 0, 'no element injected by a column name');
+  });
+
+  await step('findings page', async () => {
+    await page.click('header nav a[data-nav="/findings"]');
+    await page.waitForSelector('#findings');
+    await page.fill('#finding-filters input[name=entity]', 'PERSON_NAME');
+    await page.click('#finding-filters button');
+    await page.waitForFunction(() => location.hash.includes('entity=PERSON_NAME') && document.getElementById('findings') &&
+      document.querySelectorAll('#findings tr[data-finding]').length > 0);
+    const rows = await page.$$eval('#findings tr[data-finding]', rs => rs.map(r => [r.dataset.entity, r.dataset.column, r.dataset.assetId]));
+    expect(rows.length === 1 && rows[0][0] === 'PERSON_NAME' && rows[0][1] === 'full_name' && rows[0][2] === CONTACTS,
+      'entity filter: one PERSON_NAME finding, contacts.full_name', rows);
+    await page.click('#findings tr[data-finding] a');
+    await page.waitForFunction(id => location.hash === '#/asset/' + id && document.getElementById('asset-name'), CONTACTS);
+    ok('finding links to its asset');
+  });
+
+  await step('gaps page', async () => {
+    await page.click('header nav a[data-nav="/gaps"]');
+    await page.waitForSelector('#gaps');
+    const counts = await page.$$eval('#gap-kinds a[data-kind]', as => as.map(a => [a.dataset.kind, a.textContent]));
+    const np = counts.find(c => c[0] === 'no_purpose');
+    expect(np && np[1].includes(`(${BULK + 1})`), `no_purpose count ${BULK + 1}`, counts);
+    await page.click('#gap-kinds a[data-kind="no_purpose"]');
+    await page.waitForFunction(() => location.hash === '#/gaps?kind=no_purpose' && document.getElementById('gaps'));
+    await page.waitForFunction(() => document.querySelector('#gap-kinds a[aria-current]')?.dataset.kind === 'no_purpose');
+    const kinds = await page.$$eval('#gaps tr[data-gap-kind]', rs => rs.map(r => r.dataset.gapKind));
+    expect(kinds.length === 50 && kinds.every(k => k === 'no_purpose'), 'filtered: 50 no_purpose rows on page 1', kinds.length);
+    const find = async () => page.$$eval('#gaps tr[data-gap-kind]', (rs, ids) => rs.filter(r => ids.includes(r.dataset.assetId))
+      .map(r => [r.dataset.assetId, r.querySelector('a') && r.querySelector('a').getAttribute('href')]), [CONTACTS, CARE]);
+    let mine = await find();
+    await page.click('.pager a[data-page="next"]');
+    await page.waitForFunction(() => location.hash.includes('offset=50') && document.getElementById('gaps'));
+    const n = await page.locator('#gaps tr[data-gap-kind]').count();
+    expect(n === BULK + 1 - 50, `server-side paging: page 2 has ${BULK + 1 - 50} rows`, n);
+    mine = mine.concat(await find());
+    expect(mine.length === 1 && mine[0][0] === CONTACTS && mine[0][1] === '#/asset/' + CONTACTS,
+      'no_purpose gap for contacts (linked), none for the tagged care', mine);
+  });
+
+  await step('report page', async () => {
+    await page.click('header nav a[data-nav="/report"]');
+    await page.waitForSelector('#record section.activity');
+    const care = page.locator('section.activity[data-activity="Customer care"]');
+    expect((await care.count()) === 1, 'activity Customer care');
+    const careText = await care.innerText();
+    for (const want of ['Answer support tickets', 'Purpose of processing', "tag 'Purpose of Processing' (sidecar)",
+                        'Contact details (email)', 'local/care'])
+      expect(careText.includes(want), `Customer care shows ${JSON.stringify(want)}`);
+    const un = page.locator('section.activity[data-activity="Unassigned"]');
+    expect((await un.count()) === 1 && (await un.innerText()).includes('local/contacts'), 'Unassigned activity holds local/contacts');
+    expect((await page.innerText('[data-stat="gaps"]')).match(/^\d+/) !== null, 'gap count shown');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="md"]')]);
+    const file = path.join(process.env.OUT, 'report.md');
+    await dl.saveAs(file);
+    const md = fs.readFileSync(file, 'utf8');
+    expect(dl.suggestedFilename() === 'record-of-processing.md' && md.includes('Customer care') && md.includes('Answer support tickets'),
+      'Markdown download through a Blob URL', dl.suggestedFilename());
+    const [dj] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="json"]')]);
+    await dj.saveAs(path.join(process.env.OUT, 'report.json'));
+    const j = JSON.parse(fs.readFileSync(path.join(process.env.OUT, 'report.json'), 'utf8'));
+    expect(j.activities.some(a => a.name === 'Customer care'), 'JSON download is the report model');
+  });
+
+  await step('jobs page', async () => {
+    await page.click('header nav a[data-nav="/jobs"]');
+    await page.waitForSelector('#jobs tr[data-job]');
+    expect((await page.innerText('#jobs')).includes('done'), 'jobs page lists the done run');
+  });
+
+  // the one expected failure: the first API call, answered 401 before the token was given
+  const unauthorized = consoleErrors.filter(m => /status of 401/.test(m));
+  expect(failed.length === 1 && /^401 /.test(failed[0]) && unauthorized.length === 1,
+    'one 401 (before the token), no other failed request', failed);
+  expect(consoleErrors.length === unauthorized.length, 'no console error', consoleErrors);
+  expect(outside.length === 0, 'no request leaves ' + URL0, outside);
+  expect(assetQueries.length > 0 && assetQueries.every(u => /[?&]limit=50(&|$)/.test(u)),
+    'inventory asks the server for one page at a time', assetQueries);
+  expect(dialogs.length === 1, 'no dialog besides the token prompt', dialogs);
+  await page.screenshot({ path: path.join(process.env.OUT, 'ui.png'), fullPage: true });
+  await browser.close();
+  process.exit(failures ? 1 : 0);
+})().catch(e => { console.log('FAIL: ' + (e.stack || e)); process.exit(1); });
