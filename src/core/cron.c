@@ -1,6 +1,6 @@
 /*
  * Cron expressions: parsing into bit sets and next-fire search on the UTC
- * calendar (see cron.h).
+ * calendar, or on a zone's wall clock with the DST rules of cron.h.
  */
 #include "core/cron.h"
 
@@ -161,6 +161,8 @@ dm_status dm_cron_parse(const char *expr, dm_cron *out, dm_error *err)
     out->mdays = (uint32_t)bits[2];
     out->months = (uint16_t)bits[3];
     out->wdays = (uint8_t)((bits[4] | (bits[4] >> 7)) & 0x7f);  /* 7 is Sunday too */
+    out->minute_star = star[0];
+    out->hour_star = star[1];
     out->mday_star = star[2];
     out->wday_star = star[4];
     return DM_OK;
@@ -174,15 +176,16 @@ static bool day_matches(const dm_cron *c, const struct tm *tm)
     return md || wd;
 }
 
-int64_t dm_cron_next(const dm_cron *c, int64_t after)
+/* The first whole minute strictly after `after` that matches, on the UTC
+ * calendar, when it is before `before`; else -1. The tz functions run this
+ * on local wall-clock seconds (local time as if it were UTC). */
+static int64_t next_naive(const dm_cron *c, int64_t after, int64_t before)
 {
     if (c->minutes == 0)
         return -1;
-    /* start at the next whole minute */
     time_t t = (time_t)(after - (after % 60 + 60) % 60 + 60);
-    time_t limit = t + (time_t)8 * 366 * 86400;
     struct tm tm;
-    while (t < limit) {
+    while (t < before) {
         gmtime_r(&t, &tm);
         if (!((c->months >> (tm.tm_mon + 1)) & 1)) {
             /* first minute of the next month */
@@ -209,10 +212,56 @@ int64_t dm_cron_next(const dm_cron *c, int64_t after)
     return -1;
 }
 
+#define HORIZON ((int64_t)8 * 366 * 86400)
+
+int64_t dm_cron_next(const dm_cron *c, int64_t after)
+{
+    return next_naive(c, after, after + HORIZON);
+}
+
+int64_t dm_cron_next_tz(const dm_cron *c, const dm_tz *tz, int64_t after)
+{
+    if (tz == NULL)
+        return dm_cron_next(c, after);
+    if (c->minutes == 0)
+        return -1;
+    bool fixed = !c->minute_star && !c->hour_star;
+    int64_t limit = after + HORIZON;
+    int64_t t = after;      /* the answer is strictly after t */
+    while (t < limit) {
+        dm_tz_span sp;
+        dm_tz_span_at(tz, t + 1, &sp);
+        int64_t from = t + sp.offset;   /* local; strictly after */
+        if (fixed && sp.prev_offset > sp.offset && sp.start != INT64_MIN && from < sp.start + sp.prev_offset - 1)
+            from = sp.start + sp.prev_offset - 1;   /* the repeated hour: its times fired before the change */
+        int64_t end = sp.end < limit ? sp.end : limit;
+        int64_t hit = next_naive(c, from, end + sp.offset);
+        if (hit >= 0)
+            return hit - sp.offset;
+        if (sp.end >= limit)
+            return -1;
+        int32_t next_off = dm_tz_offset(tz, sp.end);
+        /* clocks jump forward: local [end + offset, end + next_off) never shows;
+         * a fixed-time job due in there fires at the change */
+        if (fixed && next_off > sp.offset && next_naive(c, sp.end + sp.offset - 1, sp.end + next_off) >= 0)
+            return sp.end;
+        t = sp.end - 1;
+    }
+    return -1;
+}
+
 bool dm_cron_due(const dm_cron *c, int64_t last_run, int64_t now)
 {
     if (last_run < 0)
         return true;
     int64_t next = dm_cron_next(c, last_run);
+    return next >= 0 && next <= now;
+}
+
+bool dm_cron_due_tz(const dm_cron *c, const dm_tz *tz, int64_t last_run, int64_t now)
+{
+    if (last_run < 0)
+        return true;
+    int64_t next = dm_cron_next_tz(c, tz, last_run);
     return next >= 0 && next <= now;
 }

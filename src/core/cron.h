@@ -16,9 +16,21 @@
  * EITHER matches ("0 0 1,15 * 1": the 1st, the 15th and every Monday);
  * otherwise both must match.
  *
- * Time zone: every time is in UTC (seconds since the epoch, evaluated on the
- * UTC calendar). There is no local time, so daylight-saving changes never
- * skip or repeat a slot. "0 2 * * *" means 02:00 UTC.
+ * Time zones (dm_cron_next_tz, dm_cron_due_tz; src/core/tz.h): the fields
+ * are read on the wall clock of the zone; tz NULL means UTC, where no time
+ * is skipped or repeated. Where daylight saving moves the clock, the rule is
+ * that of Vixie cron and cronie, with jobs split in two kinds:
+ *   - wildcard jobs, whose minute or hour field starts with '*' (every 15
+ *     minutes, "0 * * * *", @hourly), follow the wall clock: a minute that does not
+ *     exist (spring forward) is not run, a minute that occurs twice (fall
+ *     back) runs at both occurrences;
+ *   - fixed-time jobs (every other: "30 2 * * *", "0 1-3 * * *", @daily)
+ *     run once per local time: a time that does not exist runs once, right
+ *     at the change (Europe/Berlin 2026-03-29 "30 2 * * *" runs at 03:00
+ *     CEST = 01:00 UTC; several such times in one gap run once), and a time
+ *     that occurs twice runs at its first occurrence only (2026-10-25 02:30
+ *     CEST = 00:30 UTC, not again at 02:30 CET).
+ * Shifts of 30 minutes (Australia/Lord_Howe) follow the same rule.
  */
 #ifndef DM_CORE_CRON_H
 #define DM_CORE_CRON_H
@@ -27,6 +39,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/tz.h"
 
 typedef struct dm_cron {
     uint64_t minutes;       /* bit m set: minute m matches */
@@ -35,6 +48,7 @@ typedef struct dm_cron {
     uint16_t months;        /* bit m, 1..12 */
     uint8_t wdays;          /* bit w, 0..6 (Sunday 0) */
     bool mday_star, wday_star;  /* field started with '*' (for the day rule) */
+    bool minute_star, hour_star;    /* field started with '*' (wildcard job, for DST) */
 } dm_cron;
 
 /* Parse expr. On failure DM_ERR_ARG with a message naming the expression,
@@ -52,5 +66,12 @@ int64_t dm_cron_next(const dm_cron *c, int64_t after);
  * was down make it due once, not once per missed slot, since the caller then
  * records last_run = now. last_run < 0 (never ran) is due at once. */
 bool dm_cron_due(const dm_cron *c, int64_t last_run, int64_t now);
+
+/* dm_cron_next and dm_cron_due on the wall clock of tz (NULL: UTC), with
+ * the daylight-saving rule above. Times are still Unix seconds; a result
+ * is on a whole local minute, and a fixed-time job may fire at the instant
+ * of a change. Pure and thread-safe. */
+int64_t dm_cron_next_tz(const dm_cron *c, const dm_tz *tz, int64_t after);
+bool dm_cron_due_tz(const dm_cron *c, const dm_tz *tz, int64_t last_run, int64_t now);
 
 #endif
