@@ -10,6 +10,7 @@
 
 #include "core/cron.h"
 #include "core/mem.h"
+#include "core/tz.h"
 
 bool dm_parse_rows(const char *s, uint64_t *rows)
 {
@@ -31,6 +32,67 @@ const char *const dm_config_tag_fields[] = {
     "app_id",    "recipients",    "retention",           "legal_basis",       "transfers",
     "transfer_safeguards", "security_measures", "special_category_basis", NULL,
 };
+
+const char *const dm_config_schedule_stages[] = {"discover", "crawl", "classify", "tags", NULL};
+
+/* A schedule value: "off" or a cron expression; errors name file:line and what. */
+static dm_status check_expr(const char *val, const char *file, size_t line, const char *what, dm_error *err)
+{
+    dm_cron c;
+    if (strcasecmp(val, "off") == 0 || dm_cron_parse(val, &c, err) == DM_OK)
+        return DM_OK;
+    dm_error_prefix(err, "%s:%zu: %s", file, line, what);
+    if (err != NULL)
+        err->code = DM_ERR_CONFIG;
+    return DM_ERR_CONFIG;
+}
+
+static int stage_index(const char *key)
+{
+    for (int i = 0; dm_config_schedule_stages[i]; i++)
+        if (strcmp(key, dm_config_schedule_stages[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* schedule.sources: start the entry of one source. */
+static dm_status source_begin(dm_config *cfg, const char *name, const char *file, size_t line, dm_error *err)
+{
+    if (*name == '\0' || strchr(name, '/') != NULL)
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources: '%s' is not a source name", file, line, name);
+    if (strcmp(name, "all") == 0)
+        return DM_FAIL(err, DM_ERR_CONFIG,
+                       "%s:%zu: schedule.sources: the name 'all' is reserved (the stage-wide schedule)", file, line);
+    for (size_t i = 0; i < cfg->nschedule_sources; i++)
+        if (strcmp(cfg->schedule_sources[i].source, name) == 0)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources.%s given twice (line %zu)", file, line, name,
+                           cfg->schedule_sources[i].line);
+    cfg->schedule_sources =
+        dm_xrealloc(cfg->schedule_sources, (cfg->nschedule_sources + 1) * sizeof *cfg->schedule_sources);
+    cfg->schedule_sources[cfg->nschedule_sources++] = (dm_config_source_schedule){.source = dm_xstrdup(name),
+                                                                                   .line = line};
+    return DM_OK;
+}
+
+/* schedule.sources.NAME.STAGE: VALUE for the last source begun. */
+static dm_status source_set(dm_config *cfg, const char *key, const char *val, const char *file, size_t line,
+                            dm_error *err)
+{
+    dm_config_source_schedule *s = &cfg->schedule_sources[cfg->nschedule_sources - 1];
+    int i = stage_index(key);
+    if (i < 0)
+        return DM_FAIL(err, DM_ERR_CONFIG,
+                       "%s:%zu: unknown key 'schedule.sources.%s.%s' (discover, crawl, classify, tags)", file, line,
+                       s->source, key);
+    char what[300];
+    snprintf(what, sizeof what, "schedule.sources.%s.%s", s->source, key);
+    dm_status rc = check_expr(val, file, line, what, err);
+    if (rc != DM_OK)
+        return rc;
+    free(s->stage[i]);
+    s->stage[i] = dm_xstrdup(val);
+    return DM_OK;
+}
 
 static bool is_section(const char *key)
 {
@@ -144,23 +206,35 @@ static dm_status set_key(dm_config *cfg, const char *section, const char *key, c
             return DM_OK;
         }
     } else if (strcmp(section, "schedule") == 0) {
-        static const char *const names[] = {"discover", "crawl", "classify", "tags"};
         char **dst[] = {&cfg->schedule_discover, &cfg->schedule_crawl, &cfg->schedule_classify,
                         &cfg->schedule_tags};
-        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-            if (strcmp(key, names[i]) == 0) {
-                dm_cron c;
-                if (strcasecmp(val, "off") != 0 && dm_cron_parse(val, &c, err) != DM_OK) {
-                    dm_error_prefix(err, "%s:%zu: schedule.%s", file, line, key);
-                    if (err != NULL)
-                        err->code = DM_ERR_CONFIG;
-                    return DM_ERR_CONFIG;
-                }
-                free(*dst[i]);
-                *dst[i] = dm_xstrdup(val);
-                return DM_OK;
-            }
+        int i = stage_index(key);
+        if (i >= 0) {
+            char what[64];
+            snprintf(what, sizeof what, "schedule.%s", key);
+            dm_status rc = check_expr(val, file, line, what, err);
+            if (rc != DM_OK)
+                return rc;
+            free(*dst[i]);
+            *dst[i] = dm_xstrdup(val);
+            return DM_OK;
         }
+        if (strcmp(key, "timezone") == 0) {
+            dm_tz *tz = NULL;
+            if (dm_tz_load(val, &tz, err) != DM_OK) {
+                dm_error_prefix(err, "%s:%zu: schedule.timezone", file, line);
+                if (err != NULL)
+                    err->code = DM_ERR_CONFIG;
+                return DM_ERR_CONFIG;
+            }
+            dm_tz_free(tz);
+            free(cfg->schedule_timezone);
+            cfg->schedule_timezone = dm_xstrdup(val);
+            return DM_OK;
+        }
+        if (strcmp(key, "sources") == 0)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources must be a mapping of source names", file,
+                           line);
     } else if (strcmp(section, "server") == 0) {
         if (strcmp(key, "listen") == 0 || strcmp(key, "token_file") == 0) {
             char **dst = key[0] == 'l' ? &cfg->server_listen : &cfg->server_token_file;
@@ -210,6 +284,8 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
     size_t key_line = 0;
     int depth = 0;
     bool in_list = false;   /* inside a tag_mapping field's list of keys */
+    bool in_sources = false;    /* depth 3: schedule.sources */
+    bool in_source = false;     /* depth 4: schedule.sources.NAME */
     for (;;) {
         if (!yaml_parser_parse(&p, &ev)) {
             rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s", path, p.problem_mark.line + 1,
@@ -227,14 +303,25 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
                 } else {
                     snprintf(section, sizeof section, "%s", key);
                 }
-                free(key);
-                key = NULL;
+            } else if (depth == 3 && key && strcmp(section, "schedule") == 0 && strcmp(key, "sources") == 0) {
+                in_sources = true;
+            } else if (depth == 4 && key && in_sources) {
+                rc = source_begin(cfg, key, path, key_line, err);
+                in_source = true;
             } else if (depth > 2) {
-                rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested", path, line);
+                rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s%s%s' takes a single value)", path,
+                             key ? key_line : line, section, key ? "." : "", key ? key : "");
             }
+            free(key);
+            key = NULL;
         } else if (t == YAML_MAPPING_END_EVENT) {
             depth--;
-            section[0] = '\0';
+            if (depth == 3)
+                in_source = false;
+            else if (depth == 2)
+                in_sources = false;
+            else
+                section[0] = '\0';
         } else if (t == YAML_SEQUENCE_START_EVENT && !in_list && depth == 2 && key &&
                    strcmp(section, "tag_mapping") == 0) {
             in_list = true;
@@ -253,7 +340,15 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
                 key = dm_xstrdup(v);
                 key_line = line;
             } else {
-                rc = set_key(cfg, section, key, v, path, key_line, err);
+                if (in_source)
+                    rc = source_set(cfg, key, v, path, key_line, err);
+                else if (in_sources)
+                    rc = DM_FAIL(err, DM_ERR_CONFIG,
+                                 "%s:%zu: schedule.sources.%s must be a mapping of stages (discover, crawl, "
+                                 "classify, tags)",
+                                 path, key_line, key);
+                else
+                    rc = set_key(cfg, section, key, v, path, key_line, err);
                 free(key);
                 key = NULL;
             }
@@ -293,6 +388,13 @@ void dm_config_free(dm_config *cfg)
     free(cfg->schedule_crawl);
     free(cfg->schedule_classify);
     free(cfg->schedule_tags);
+    free(cfg->schedule_timezone);
+    for (size_t i = 0; i < cfg->nschedule_sources; i++) {
+        free(cfg->schedule_sources[i].source);
+        for (int k = 0; k < DM_CONFIG_NSTAGES; k++)
+            free(cfg->schedule_sources[i].stage[k]);
+    }
+    free(cfg->schedule_sources);
     free(cfg->server_listen);
     free(cfg->server_token_file);
     memset(cfg, 0, sizeof *cfg);

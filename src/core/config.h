@@ -25,11 +25,17 @@
  *   tag_mapping:                  # report field -> tag keys (a list, or one key); a field
  *     purpose: [Purpose of Processing, Zweck]   # listed here replaces its default keys
  *     legal_basis: Lawful Basis
- *   schedule:                     # `datamap serve`: cron expressions in UTC (src/core/cron.h), or off
+ *   schedule:                     # `datamap serve`: cron expressions (src/core/cron.h), or off
+ *     timezone: Europe/Berlin     # IANA zone the expressions are read in (default UTC);
+ *                                 #   daylight saving as in cron.h ("Time zones")
  *     discover: "0 * * * *"       # defaults: hourly
  *     crawl: "0 2 * * *"          #   daily at 02:00
  *     classify: "0 6 * * 1-5"     #   weekdays at 06:00
  *     tags: "30 2 * * *"          #   daily at 02:30
+ *     sources:                    # per source (a name as in `datamap source add NAME`):
+ *       crm:                      #   a stage given here replaces the one above for
+ *         discover: "0,30 * * * *"  #   this source, "off" included; other stages
+ *         classify: "off"         #   follow the ones above. The name "all" is reserved.
  *   server:                       # `datamap serve` / `datamap worker`
  *     listen: 127.0.0.1:8080      # --listen wins
  *     workers: 2                  # worker threads; --workers wins
@@ -57,6 +63,19 @@ typedef struct dm_config_tag_map {
     size_t line;
 } dm_config_tag_map;
 
+/* schedule.sources.NAME: one source's own expressions. stage[i] belongs to
+ * dm_config_schedule_stages[i]; NULL = the stage's expression applies,
+ * "off" = never for this source, else a valid cron expression. */
+#define DM_CONFIG_NSTAGES 4
+typedef struct dm_config_source_schedule {
+    char *source;
+    char *stage[DM_CONFIG_NSTAGES];
+    size_t line;
+} dm_config_source_schedule;
+
+/* "discover", "crawl", "classify", "tags", NULL: the scheduled stages. */
+extern const char *const dm_config_schedule_stages[];
+
 /* The field names tag_mapping accepts, NULL-terminated. */
 extern const char *const dm_config_tag_fields[];
 
@@ -75,6 +94,9 @@ typedef struct dm_config {
     size_t ntag_mapping;
     /* schedule: (NULL = the default; "off" = never; else a valid cron expression) */
     char *schedule_discover, *schedule_crawl, *schedule_classify, *schedule_tags;
+    char *schedule_timezone;    /* NULL = UTC; else a zone dm_tz_load loaded at config time */
+    dm_config_source_schedule *schedule_sources;    /* in file order; names unique */
+    size_t nschedule_sources;
     /* server: (NULL / 0 = not set) */
     char *server_listen, *server_token_file;
     int server_workers;

@@ -10,6 +10,7 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "server/schedule.h"
 #include "server/service.h"
 
 const char *const dm_service_kind_names[DM_NKINDS] = {"run", "discover", "crawl", "classify", "tags", "schedule"};
@@ -101,25 +102,44 @@ static void enqueue_asset(dm_service *svc, dm_catalog *cat, const char *kind, co
     free(t);
 }
 
-/* schedule_STAGE: fan out STAGE jobs. */
-static dm_status fan_out(dm_service *svc, dm_catalog *cat, const char *stage, dm_error *err)
+/* schedule_STAGE TARGET: fan out STAGE jobs, to every source (discover) or
+ * live asset when target is "all" except the sources with their own
+ * expression for the stage, else to the source named target only. */
+static dm_status fan_out(dm_service *svc, dm_catalog *cat, const char *stage, const char *target, dm_error *err)
 {
+    bool all = strcmp(target, "all") == 0;
+    dm_status rc = DM_OK;
+    if (!all) {
+        dm_source_rec one = {0};
+        rc = dm_catalog_source_get(cat, target, &one, err);
+        dm_source_rec_free(&one);
+        if (rc != DM_OK)
+            return rc;
+    }
     if (strcmp(stage, "discover") == 0) {
+        if (!all) {
+            enqueue(svc, cat, "discover", target);
+            return DM_OK;
+        }
         dm_source_rec *s = NULL;
         size_t n = 0;
-        dm_status rc = dm_catalog_source_list(cat, &s, &n, err);
+        rc = dm_catalog_source_list(cat, &s, &n, err);
         for (size_t i = 0; rc == DM_OK && i < n; i++)
-            enqueue(svc, cat, "discover", s[i].name);
+            if (!dm_schedule_source_owns(svc->cfg, stage, s[i].name))
+                enqueue(svc, cat, "discover", s[i].name);
         dm_source_list_free(s, n);
         return rc;
     }
     dm_asset_rec *a = NULL;
     size_t n = 0;
-    dm_status rc = dm_catalog_asset_list(cat, NULL, &a, &n, err);
+    dm_asset_filter f = {.source = all ? NULL : target};
+    rc = dm_catalog_asset_list(cat, &f, &a, &n, err);
     for (size_t i = 0; rc == DM_OK && i < n; i++) {
         bool crawled = strcmp(a[i].state, DM_ASSET_DISCOVERED) != 0;
         if (strcmp(stage, "classify") == 0 && !crawled)
             continue;   /* its crawl job will queue it */
+        if (all && dm_schedule_source_owns(svc->cfg, stage, a[i].source_name))
+            continue;   /* its own slot covers it */
         enqueue_asset(svc, cat, stage, &a[i]);
     }
     dm_asset_list_free(a, n);
@@ -139,7 +159,7 @@ static dm_status run_job(dm_service *svc, dm_catalog *cat, const dm_job_rec *job
     if (k < 0)
         return DM_FAIL(err, DM_ERR_NOT_FOUND, "unknown job kind '%s'", job->kind);
     if (k == DM_KIND_SCHEDULE)
-        return fan_out(svc, cat, job->kind + 9, err);
+        return fan_out(svc, cat, job->kind + 9, job->target, err);
     if (k == DM_KIND_RUN || k == DM_KIND_DISCOVER)
         rc = dm_catalog_source_get(cat, job->target, &src, err);
     else
@@ -292,51 +312,84 @@ static void *heartbeat_main(void *arg)
     return NULL;
 }
 
-static const char *const stages[4] = {"discover", "crawl", "classify", "tags"};
-static const char *const stage_defaults[4] = {"0 * * * *", "0 2 * * *", "0 6 * * 1-5", "30 2 * * *"};
+/* Log the slots, and warn about configured sources the catalog lacks. */
+static void scheduler_announce(dm_catalog *cat, const dm_config *cfg, const dm_schedule *sched)
+{
+    for (size_t i = 0; i < sched->nslots; i++) {
+        const dm_schedule_slot *sl = &sched->slots[i];
+        dm_info("scheduler: %s %s at '%s' (%s)", sl->stage, sl->target, sl->expr, dm_tz_name(sched->tz));
+    }
+    for (size_t k = 0; cfg != NULL && k < cfg->nschedule_sources; k++) {
+        dm_source_rec src = {0};
+        dm_error err = {0};
+        dm_status rc = dm_catalog_source_get(cat, cfg->schedule_sources[k].source, &src, &err);
+        if (rc == DM_ERR_NOT_FOUND)
+            dm_warn("scheduler: schedule.sources.%s (%s:%zu): no such source in the catalog; its schedule waits "
+                    "until `datamap source add %s`",
+                    cfg->schedule_sources[k].source, cfg->path ? cfg->path : "config", cfg->schedule_sources[k].line,
+                    cfg->schedule_sources[k].source);
+        else if (rc != DM_OK)
+            dm_warn("scheduler: %s", err.msg);
+        dm_source_rec_free(&src);
+    }
+}
 
 static void *scheduler_main(void *arg)
 {
     dm_service *svc = arg;
     dm_catalog *cat = NULL;
+    dm_schedule *sched = NULL;
     dm_error err = {0};
-    dm_cron cron[4];
-    bool on[4];
-    const char *conf[4] = {svc->cfg->schedule_discover, svc->cfg->schedule_crawl, svc->cfg->schedule_classify,
-                           svc->cfg->schedule_tags};
-    for (int i = 0; i < 4; i++) {
-        const char *expr = conf[i] ? conf[i] : stage_defaults[i];
-        on[i] = strcmp(expr, "off") != 0 && dm_cron_parse(expr, &cron[i], NULL) == DM_OK;
+    int64_t *last = NULL;
+    bool *due = NULL;
+    if (dm_schedule_new(svc->cfg, &sched, &err) != DM_OK) {
+        dm_error_log("scheduler: %s; nothing is scheduled", err.msg);
+        return NULL;
     }
     if (dm_catalog_open(svc->catalog_url, &cat, &err) != DM_OK) {
         dm_error_log("scheduler: catalog: %s", err.msg);
-        return NULL;
+        goto out;
     }
+    scheduler_announce(cat, svc->cfg, sched);
+    last = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *last);
+    due = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *due);
     while (!atomic_load(&svc->stop)) {
         int64_t now = (int64_t)time(NULL);
-        for (int i = 0; i < 4; i++) {
-            char kind[32];
-            int64_t last = -1;
-            bool is_new = false;
-            if (!on[i])
-                continue;
-            snprintf(kind, sizeof kind, "schedule_%s", stages[i]);
-            if (dm_catalog_job_last_created(cat, kind, &last, &err) != DM_OK) {
+        for (size_t i = 0; i < sched->nslots; i++) {
+            const dm_schedule_slot *sl = &sched->slots[i];
+            if (dm_catalog_job_last_created_target(cat, sl->kind, sl->target, &last[i], &err) != DM_OK) {
                 dm_warn("scheduler: %s", err.msg);
-                continue;
+                last[i] = now;  /* not due this round */
             }
-            if (!dm_cron_due(&cron[i], last, now))
+        }
+        dm_schedule_due(sched, last, now, due);
+        for (size_t i = 0; i < sched->nslots; i++) {
+            const dm_schedule_slot *sl = &sched->slots[i];
+            bool is_new = false;
+            if (!due[i])
                 continue;
-            if (dm_catalog_job_enqueue(cat, kind, "all", 3, 0, NULL, &is_new, &err) != DM_OK)
+            if (strcmp(sl->target, "all") != 0) {
+                /* a configured source not (yet) in the catalog: wait for it */
+                dm_source_rec src = {0};
+                dm_status rc = dm_catalog_source_get(cat, sl->target, &src, &err);
+                dm_source_rec_free(&src);
+                if (rc == DM_ERR_NOT_FOUND)
+                    continue;
+            }
+            if (dm_catalog_job_enqueue(cat, sl->kind, sl->target, 3, 0, NULL, &is_new, &err) != DM_OK)
                 dm_warn("scheduler: %s", err.msg);
             else if (is_new) {
-                dm_info("scheduler: %s due", stages[i]);
+                dm_info("scheduler: %s %s due", sl->stage, sl->target);
                 dm_service_poke(svc);
             }
         }
         nap(svc, 15);
     }
+out:
+    free(last);
+    free(due);
     dm_catalog_close(cat);
+    dm_schedule_free(sched);
     return NULL;
 }
 
