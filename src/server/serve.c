@@ -59,6 +59,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"workers", required_argument, NULL, 'w'},
         {"lease", required_argument, NULL, 'L'},  {"events-secret-file", required_argument, NULL, 'E'},
+        {"no-watch", no_argument, NULL, 'W'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     dm_service svc;
@@ -68,6 +69,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     svc.lease_seconds = DEFAULT_LEASE;
     svc.max_attempts = 5;
     const char *events_secret_file = NULL;
+    bool watch = http;
     int opt;
     char *end;
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -92,11 +94,19 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
                 return dm_cli_usage_error(cmd, "a worker takes no events");
             events_secret_file = optarg;
             break;
+        case 'W':
+            watch = false;
+            break;
         case 'h':
-            printf(http ? "usage: datamap serve [--listen ADDR:PORT] [--workers N] [--lease SECONDS]\n\n"
+            printf(http ? "usage: datamap serve [--listen ADDR:PORT] [--workers N] [--lease SECONDS] [--no-watch]\n"
+                          "                     [--events-secret-file FILE]\n\n"
                           "Run the service: scheduler (config schedule:), worker threads draining the job\n"
-                          "queue, the JSON API under /api/v1, event intake, web UI, /metrics, /healthz.\n\n"
+                          "queue, a watcher that queues a run as soon as a local folder or a PostgreSQL\n"
+                          "database changes, the JSON API under /api/v1, event intake, web UI, /metrics,\n"
+                          "/healthz.\n\n"
                           "  --listen ADDR:PORT  IPv4 address and port (default 127.0.0.1:8080; config server.listen)\n"
+                          "  --no-watch          do not watch sources that announce changes (local folders\n"
+                          "                      through inotify, PostgreSQL through LISTEN); the schedule only\n"
                           "  --events-secret-file FILE\n"
                           "                      POST /api/v1/events also accepts the header\n"
                           "                      X-Datamap-Events-Secret with this secret instead of the bearer\n"
@@ -158,6 +168,10 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
         rc = err.code == DM_ERR_ARG ? DM_EXIT_USAGE : DM_EXIT_FAILED;
         goto out;
     }
+    if (watch && dm_watcher_start(&svc, &err) != DM_OK) {
+        dm_warn("%s; sources are not watched, the schedule covers them", err.msg);
+        watch = false;
+    }
     if (http)
         fprintf(stderr, "datamap serve: listening on http://%s/ with %d worker(s)%s\n", listen, svc.nworkers,
                 svc.token ? ", API token required" : "");
@@ -168,6 +182,8 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     fprintf(stderr, "datamap %s: %s: finishing running jobs\n", cmd, sig == SIGINT ? "SIGINT" : "SIGTERM");
     dm_http_stop(h);
     dm_service_stop(&svc);
+    if (watch)
+        dm_watcher_stop(&svc);
     fprintf(stderr, "datamap %s: stopped\n", cmd);
 out:
     pthread_cond_destroy(&svc.wake);

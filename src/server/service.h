@@ -51,6 +51,11 @@ void dm_service_stop(dm_service *svc);
 /* Wake idle workers (a job was queued). */
 void dm_service_poke(dm_service *svc);
 
+/* The watcher thread (watcher.c): sources that announce changes get a run
+ * job at once. Stops when svc->stop is set (dm_service_stop). */
+dm_status dm_watcher_start(dm_service *svc, dm_error *err);
+void dm_watcher_stop(dm_service *svc);
+
 /* HTTP server (http.c). */
 typedef struct dm_http dm_http;
 dm_status dm_http_start(dm_service *svc, const char *listen, dm_http **out, dm_error *err);

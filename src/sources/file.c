@@ -27,6 +27,7 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/objects.h"
+#include "sources/file_watch.h"
 #include "sources/source.h"
 
 #define MAX_DEPTH 32
@@ -36,6 +37,7 @@
 typedef struct file_src {
     char *root;
     bool root_is_file;
+    dm_file_watch *watch;   /* wait_change, set up on its first call */
 } file_src;
 
 typedef struct file_table {
@@ -84,6 +86,7 @@ static dm_status file_open(const char *url, const char *options_json, dm_source 
 static void file_close(dm_source *src)
 {
     file_src *fs = src->ctx;
+    dm_file_watch_free(fs->watch);
     free(fs->root);
     free(fs);
     free(src->url);
@@ -543,6 +546,16 @@ static dm_status file_read_tags(dm_source *src, const dm_asset_desc *asset, char
     return rc;
 }
 
+/* inotify on the folder (file_watch.h); a single-file source is polled. */
+static dm_status file_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err)
+{
+    file_src *fs = src->ctx;
+    *changed = false;
+    if (fs->root_is_file)
+        return DM_FAIL(err, DM_ERR_IO, "%s: a single file is polled, not watched", fs->root);
+    return dm_file_watch_wait(&fs->watch, fs->root, timeout_ms, changed, err);
+}
+
 const dm_source_ops dm_source_file_ops = {
     .scheme = "file",
     .kind = "local folder",
@@ -553,4 +566,5 @@ const dm_source_ops dm_source_file_ops = {
     .read_rows = file_read_rows,
     .read_tags = file_read_tags,
     .free_table_data = file_free_table_data,
+    .wait_change = file_wait_change,
 };

@@ -4,56 +4,9 @@
 # the embedded UI, SIGTERM (exit 0), and kill -9 in the middle of a run
 # followed by a restart that finishes the work.
 source "$DM_TESTS/integration/lib.sh"
+source "$DM_TESTS/integration/serve_lib.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-# jq-like: py EXPR < json (d is the document)
-py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-
-SERVE_PID=
-start_serve() {    # start_serve CATALOG ARGS...: serve on a free port, wait for /healthz
-  local cat=$1; shift
-  PORT=$(free_port)
-  URL="http://127.0.0.1:$PORT"
-  AWS_ENDPOINT_URL=http://127.0.0.1:1 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y AWS_REGION=us-east-1 \
-    "$DATAMAP" --catalog "$cat" --config "$WORK/datamap.yaml" serve --listen "127.0.0.1:$PORT" "$@" \
-    >>"$WORK/serve.log" 2>&1 &
-  SERVE_PID=$!
-  for _ in $(seq 100); do
-    curl -sf "$URL/healthz" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVE_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "serve did not come up: $(tail -5 "$WORK/serve.log")"
-  exit 1
-}
-stop_serve() {     # SIGTERM; expect exit 0
-  kill -TERM "$SERVE_PID"
-  local rc=0
-  wait "$SERVE_PID" || rc=$?
-  [ "$rc" = 0 ] && ok "SIGTERM: exit 0" || fail "serve exited $rc on SIGTERM"
-  SERVE_PID=
-}
-cleanup() { [ -n "$SERVE_PID" ] && kill -9 "$SERVE_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-# wait_for SECONDS PYTHON-CONDITION PATH: poll GET PATH until the condition on d holds
-wait_for() {
-  local secs=$1 cond=$2 path=$3
-  for _ in $(seq $((secs * 10))); do
-    if [ "$(curl -s "${AUTH[@]}" "$URL$path" | py "bool($cond)" 2>/dev/null)" = True ]; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
-AUTH=()
-
-# schedules off: only what the test asks for runs
-cat >"$WORK/datamap.yaml" <<'EOF'
-schedule:
-  discover: "off"
-  crawl: "off"
-  classify: "off"
-  tags: "off"
-EOF
+schedules_off
 mkdir -p "$WORK/data/crm"
 printf 'id,email,phone\n1,john.doe@example.com,+44 20 7946 0958\n2,jane@example.org,+44 20 7946 0959\n3,bob@test.net,+44 20 7946 0960\n' \
   >"$WORK/data/crm/customers.csv"
@@ -62,7 +15,7 @@ CAT="$WORK/c.db"
 "$DATAMAP" --catalog "$CAT" source add local "$WORK/data" >/dev/null
 "$DATAMAP" --catalog "$CAT" source add lake s3://event-bucket >/dev/null
 
-start_serve "$CAT" --workers 2
+start_serve "$CAT" --workers 2 --no-watch   # "run now" here; test_serve_watch.sh watches
 
 # ---- run now, then a new folder ------------------------------------------
 code=$(curl -s -o "$WORK/r" -w '%{http_code}' -X POST -d '{"sources":["local"]}' "$URL/api/v1/run")

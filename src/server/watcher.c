@@ -1,0 +1,222 @@
+/*
+ * The watcher thread of `datamap serve`: every source whose driver can
+ * announce changes (wait_change: local folders through inotify, PostgreSQL
+ * through an event trigger and LISTEN) is kept open, and a change queues a
+ * `run` job for that source at once instead of waiting for the schedule.
+ *
+ * The source list is read again every WATCH_REFRESH_S seconds, so sources
+ * added while the service runs are watched too. A source that cannot be
+ * watched (no inotify, too many folders, a role that may not create event
+ * triggers) is logged once and tried again after WATCH_RETRY_S seconds; the
+ * schedule still covers it.
+ *
+ * The queue makes one job per kind and target while queued or running
+ * (catalog.h). A change that lands while the source's run job is already
+ * running would be lost that way (the run may have listed the folder
+ * before it), so the source stays "dirty" until a job queued after the
+ * change exists.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "server/service.h"
+#include "sources/source.h"
+
+#define WATCH_REFRESH_S 5
+#define WATCH_RETRY_S 300
+#define WATCH_SLICE_MS 200      /* total wait per pass over the sources */
+
+typedef struct watched {
+    char *name, *url, *options;
+    dm_source *src;         /* NULL: not watchable (now) */
+    int64_t retry_at;       /* when src is NULL: monotonic seconds to try again */
+    bool dirty;             /* a change not yet covered by a queued job */
+    bool seen;              /* still in the catalog (refresh) */
+} watched;
+
+static pthread_t watcher_thread;
+static bool watcher_running;
+
+static int64_t mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec;
+}
+
+static void watched_free(watched *w)
+{
+    dm_source_close(w->src);
+    free(w->name);
+    free(w->url);
+    free(w->options);
+}
+
+/* Open the source and see whether it can be watched: the first
+ * wait_change sets up what it needs. */
+static void try_watch(watched *w)
+{
+    dm_error err = {0};
+    bool changed = false;
+    w->retry_at = mono_s() + WATCH_RETRY_S;
+    if (dm_source_open(w->url, w->options, &w->src, &err) != DM_OK) {
+        dm_debug("watch %s: %s", w->name, err.msg);
+        return;
+    }
+    if (w->src->ops->wait_change == NULL) {
+        dm_source_close(w->src);
+        w->src = NULL;
+        w->retry_at = INT64_MAX;    /* this driver never announces changes */
+        return;
+    }
+    if (w->src->ops->wait_change(w->src, 0, &changed, &err) != DM_OK) {
+        dm_info("watch %s: %s; the schedule covers it", w->name, err.msg);
+        dm_source_close(w->src);
+        w->src = NULL;
+        return;
+    }
+    dm_info("watching %s for changes", w->name);
+}
+
+/* Merge the catalog's sources into the list: new ones are watched, removed
+ * ones dropped; a source whose URL or options changed starts again. */
+static void refresh(dm_catalog *cat, watched **list, size_t *n)
+{
+    dm_source_rec *s = NULL;
+    size_t ns = 0;
+    dm_error err = {0};
+    if (dm_catalog_source_list(cat, &s, &ns, &err) != DM_OK) {
+        dm_warn("watch: %s", err.msg);
+        return;
+    }
+    for (size_t i = 0; i < *n; i++)
+        (*list)[i].seen = false;
+    for (size_t k = 0; k < ns; k++) {
+        const char *opts = s[k].options_json ? s[k].options_json : "{}";
+        watched *w = NULL;
+        for (size_t i = 0; i < *n && w == NULL; i++)
+            if (strcmp((*list)[i].name, s[k].name) == 0)
+                w = &(*list)[i];
+        if (w && (strcmp(w->url, s[k].url) != 0 || strcmp(w->options, opts) != 0)) {
+            watched_free(w);
+            *w = (watched){0};
+        } else if (w) {
+            w->seen = true;
+            continue;
+        } else {
+            *list = dm_xrealloc(*list, (*n + 1) * sizeof **list);
+            w = &(*list)[(*n)++];
+            *w = (watched){0};
+        }
+        w->name = dm_xstrdup(s[k].name);
+        w->url = dm_xstrdup(s[k].url);
+        w->options = dm_xstrdup(opts);
+        w->seen = true;
+    }
+    dm_source_list_free(s, ns);
+    size_t keep = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if ((*list)[i].seen)
+            (*list)[keep++] = (*list)[i];
+        else
+            watched_free(&(*list)[i]);
+    }
+    *n = keep;
+}
+
+/* Queue a run for a dirty source; it stays dirty while only a running job
+ * (which may have missed the change) exists. */
+static void flush(dm_service *svc, dm_catalog *cat, watched *w)
+{
+    dm_error err = {0};
+    int64_t id = 0;
+    bool is_new = false;
+    if (dm_catalog_job_enqueue(cat, "run", w->name, (int)svc->max_attempts, 0, &id, &is_new, &err) != DM_OK) {
+        dm_warn("watch %s: %s", w->name, err.msg);
+        return;
+    }
+    if (is_new) {
+        dm_info("watch %s: changed, run queued", w->name);
+        dm_service_poke(svc);
+        w->dirty = false;
+        return;
+    }
+    dm_job_rec j;
+    if (dm_catalog_job_get(cat, id, &j, &err) == DM_OK) {
+        w->dirty = strcmp(j.state, DM_JOB_RUNNING) == 0;
+        dm_job_rec_free(&j);
+    }
+}
+
+static void *watcher_main(void *arg)
+{
+    dm_service *svc = arg;
+    dm_catalog *cat = NULL;
+    dm_error err = {0};
+    watched *list = NULL;
+    size_t n = 0;
+    int64_t next_refresh = 0;
+    if (dm_catalog_open(svc->catalog_url, &cat, &err) != DM_OK) {
+        dm_error_log("watch: catalog: %s", err.msg);
+        return NULL;
+    }
+    while (!atomic_load(&svc->stop)) {
+        int64_t now = mono_s();
+        if (now >= next_refresh) {
+            refresh(cat, &list, &n);
+            next_refresh = now + WATCH_REFRESH_S;
+        }
+        size_t active = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (list[i].src == NULL && now >= list[i].retry_at)
+                try_watch(&list[i]);
+            active += list[i].src != NULL;
+        }
+        int slice = active ? WATCH_SLICE_MS / (int)active : WATCH_SLICE_MS;
+        if (slice < 10)
+            slice = 10;
+        for (size_t i = 0; i < n && !atomic_load(&svc->stop); i++) {
+            watched *w = &list[i];
+            bool changed = false;
+            if (w->src == NULL)
+                continue;
+            if (w->src->ops->wait_change(w->src, slice, &changed, &err) != DM_OK) {
+                dm_info("watch %s: %s; the schedule covers it", w->name, err.msg);
+                dm_source_close(w->src);
+                w->src = NULL;
+                w->retry_at = mono_s() + WATCH_RETRY_S;
+            }
+            w->dirty |= changed;
+            if (w->dirty)
+                flush(svc, cat, w);
+        }
+        if (active == 0) {
+            struct timespec ts = {0, WATCH_SLICE_MS * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        watched_free(&list[i]);
+    free(list);
+    dm_catalog_close(cat);
+    return NULL;
+}
+
+dm_status dm_watcher_start(dm_service *svc, dm_error *err)
+{
+    if (pthread_create(&watcher_thread, NULL, watcher_main, svc) != 0)
+        return DM_FAIL(err, DM_ERR_INTERNAL, "could not start the watcher thread");
+    watcher_running = true;
+    return DM_OK;
+}
+
+void dm_watcher_stop(dm_service *svc)
+{
+    (void)svc;      /* svc->stop is already set: the thread ends within one slice */
+    if (watcher_running)
+        pthread_join(watcher_thread, NULL);
+    watcher_running = false;
+}

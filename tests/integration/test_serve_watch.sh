@@ -1,0 +1,66 @@
+# datamap serve watches local folders (inotify): with every schedule off and
+# no "run now", a new folder, a new file and a sidecar tags file are
+# discovered, crawled and classified within seconds, seen through the API;
+# hidden and SQLite side files queue nothing; a removed folder vanishes; a
+# source added while the service runs is watched too.
+source "$DM_TESTS/integration/lib.sh"
+source "$DM_TESTS/integration/serve_lib.sh"
+
+schedules_off
+mkdir -p "$WORK/data" "$WORK/data2"
+CAT="$WORK/c.db"
+"$DATAMAP" --catalog "$CAT" init >/dev/null
+"$DATAMAP" --catalog "$CAT" source add local "$WORK/data" >/dev/null
+SERVE_GLOBAL=-v start_serve "$CAT" --workers 2
+for _ in $(seq 50); do grep -q 'watching local for changes' "$WORK/serve.log" && break; sleep 0.1; done
+grep -q 'watching local for changes' "$WORK/serve.log" && ok "local is watched" || fail "not watched: $(cat "$WORK/serve.log")"
+
+runs() { curl -s "$URL/api/v1/jobs?limit=1000" | py 'len([j for j in d["items"] if j["kind"] == "run"])'; }
+[ "$(runs)" = 0 ] && ok "nothing queued before a change" || fail "jobs before any change: $(runs)"
+
+# ---- a new folder --------------------------------------------------------------
+mkdir "$WORK/data/hr"
+printf 'name,mail,city\nAlice Smith,alice@example.com,Leeds\nBob Jones,bob@example.net,York\nCarl Weber,carl@example.org,Bath\n' \
+  >"$WORK/data/hr/staff.csv"
+wait_for 20 'd["total"] == 1 and d["items"][0]["state"] == "classified"' "/api/v1/assets?q=hr" &&
+  ok "new folder hr classified without a run request" || fail "hr not classified: $(curl -s "$URL/api/v1/assets")"
+HR=$(curl -s "$URL/api/v1/assets?q=hr" | py 'd["items"][0]["id"]')
+[ "$(curl -s "$URL/api/v1/findings?asset=$HR" | py 'sorted((f["column"], f["entity"]) for f in d["items"])')" = \
+  "[('mail', 'EMAIL'), ('name', 'PERSON_NAME')]" ] &&
+  ok "its columns: mail EMAIL, name PERSON_NAME, city none" || fail "findings: $(curl -s "$URL/api/v1/findings?asset=$HR")"
+[ "$(runs)" -ge 1 ] && ok "the watcher queued the run" || fail "no run job"
+
+# ---- a new file in it, then its sidecar tags ---------------------------------------
+printf 'id,iban\n1,GB82WEST12345698765432\n2,DE89370400440532013000\n3,FR1420041010050500013M02606\n' >"$WORK/data/hr/payroll.csv"
+wait_for 20 'any(f["table"] == "payroll" and f["entity"].endswith("BANK_ACCOUNT") for f in d["items"])' "/api/v1/findings?asset=$HR" &&
+  ok "new file payroll classified (bank accounts)" || fail "payroll: $(curl -s "$URL/api/v1/findings?asset=$HR")"
+printf 'Purpose of Processing: Payroll\nData Subjects: Employees\n' >"$WORK/data/hr/.datamap-tags.yaml"
+wait_for 20 'd["total"] == 1 and d["items"][0]["value"] == "Payroll"' "/api/v1/tags?asset=$HR&key=Purpose%20of%20Processing" &&
+  ok "sidecar tags captured" || fail "tags: $(curl -s "$URL/api/v1/tags?asset=$HR")"
+
+# ---- noise queues nothing ----------------------------------------------------------
+for _ in $(seq 50); do   # let the last run finish
+  [ "$(curl -s "$URL/api/v1/jobs?state=running" | py 'len(d["items"]) + 0')" = 0 ] &&
+    [ "$(curl -s "$URL/api/v1/jobs?state=queued" | py 'len(d["items"]) + 0')" = 0 ] && break
+  sleep 0.1
+done
+before=$(runs)
+touch "$WORK/data/.hidden" "$WORK/data/hr/_tmp.csv" "$WORK/data/catalog.db-journal" "$WORK/data/catalog.db-wal"
+echo x >>"$WORK/data/catalog.db-wal"
+sleep 1.5
+[ "$(runs)" = "$before" ] && ok "hidden and SQLite side files queue nothing" || fail "noise queued a run ($before -> $(runs))"
+
+# ---- a removed folder ------------------------------------------------------------
+rm -rf "$WORK/data/hr"
+wait_for 20 'd["total"] == 0' "/api/v1/assets?q=hr" && ok "removed folder vanished" || fail "hr still listed"
+
+# ---- a source added while serving --------------------------------------------------
+"$DATAMAP" --catalog "$CAT" source add second "$WORK/data2" >/dev/null
+for _ in $(seq 100); do grep -q 'watching second for changes' "$WORK/serve.log" && break; sleep 0.1; done
+mkdir "$WORK/data2/crm"
+printf 'id,email\n1,john.doe@example.com\n2,jane@example.org\n' >"$WORK/data2/crm/customers.csv"
+wait_for 20 'd["total"] == 1 and d["items"][0]["state"] == "classified"' "/api/v1/assets?source=second" &&
+  ok "a source added at run time is watched" || fail "second: $(curl -s "$URL/api/v1/assets?source=second")"
+stop_serve
+grep -q 'alice@example.com\|GB82WEST' "$WORK/serve.log" && fail "a raw value in the log"
+finish
