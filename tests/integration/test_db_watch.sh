@@ -41,4 +41,19 @@ kill -TERM "$watcher"
 st=0; wait "$watcher" || st=$?
 watcher=
 [ "$st" = 0 ] && ok "SIGTERM stops the watcher with status 0" || fail "watcher exit status $st"
+
+# ---- datamap serve: its watcher LISTENs too (schedules off, no run request) ----
+. "$(dirname "$0")/serve_lib.sh"
+trap 'serve_cleanup; cleanup' EXIT
+schedules_off
+SERVE_GLOBAL=-v start_serve "$CAT" --workers 1
+for _ in $(seq 100); do grep -q 'watching w for changes' "$WORK/serve.log" && break; sleep 0.1; done
+start=$(date +%s%N)
+"${PSQL[@]}" -d "$DB" -c "BEGIN; CREATE TABLE third(mail text); INSERT INTO third SELECT 'q' || i || '@example.net' FROM generate_series(1, 50) i; COMMIT;" >/dev/null
+if wait_for 20 'any(f["table"] == "public.third" and f["entity"] == "EMAIL" for f in d["items"])' "/api/v1/findings?source=w"; then
+  ok "serve: a new table is classified $(( ($(date +%s%N) - start) / 1000000 )) ms after CREATE TABLE, seen through the API"
+else
+  fail "serve did not pick up the new table: $(curl -s "$URL/api/v1/findings?source=w"); log: $(tail -5 "$WORK/serve.log")"
+fi
+stop_serve
 finish
