@@ -227,7 +227,7 @@ typedef struct tproc {
     char **names;
     dm_infer *inf;
     dm_colstats **cs;
-    uint64_t rows;
+    uint64_t rows, bytes;   /* bytes: of the cells read */
     char format[16], compression[16];
     const dm_column_decl *decl;     /* declared columns (SQL sources), or NULL */
     size_t ndecl;
@@ -266,6 +266,7 @@ static void tp_row(void *ctx, const dm_field *f, size_t n)
                  (unsigned long long)tp->rows);
     for (size_t i = 0; i < n; i++) {
         size_t c = f[i].col;
+        tp->bytes += f[i].len;
         if (c >= tp->ncols)
             continue;
         if (tp->infer)
@@ -489,6 +490,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
             continue;
         }
         p->stats.rows_read += tp.rows;
+        p->stats.bytes_read += tp.bytes;
         if (tp.ncols == 0) {
             tp_free(&tp);
             all_ok = false;

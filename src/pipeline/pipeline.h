@@ -36,6 +36,7 @@ typedef struct dm_pipeline_stats {
     uint64_t assets_new, assets_seen, assets_vanished;
     uint64_t tables_crawled, tables_skipped, tables_classified;
     uint64_t rows_read, columns_personal;
+    uint64_t bytes_read;    /* bytes of the cells read (values, not file bytes) */
 } dm_pipeline_stats;
 
 typedef struct dm_pipeline dm_pipeline;

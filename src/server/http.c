@@ -113,7 +113,7 @@ static enum MHD_Result metrics(struct MHD_Connection *c, dm_service *svc, dm_cat
         metric_line(&b, "datamap_jobs", l, (double)counts[i]);
     }
     pthread_mutex_lock(&svc->mu);
-    uint64_t rows = svc->rows_scanned, ok = svc->jobs_ok, failed = svc->jobs_failed;
+    uint64_t rows = svc->rows_scanned, bytes = svc->bytes_scanned, ok = svc->jobs_ok, failed = svc->jobs_failed;
     double secs[DM_NKINDS];
     uint64_t cnt[DM_NKINDS];
     memcpy(secs, svc->stage_seconds, sizeof secs);
@@ -122,6 +122,9 @@ static enum MHD_Result metrics(struct MHD_Connection *c, dm_service *svc, dm_cat
     (void)dm_buf_printf(&b, "# HELP datamap_rows_scanned_total Rows read by this process's jobs.\n"
                             "# TYPE datamap_rows_scanned_total counter\n");
     metric_line(&b, "datamap_rows_scanned_total", "", (double)rows);
+    (void)dm_buf_printf(&b, "# HELP datamap_bytes_scanned_total Bytes of the cell values read by this process's jobs.\n"
+                            "# TYPE datamap_bytes_scanned_total counter\n");
+    metric_line(&b, "datamap_bytes_scanned_total", "", (double)bytes);
     (void)dm_buf_printf(&b, "# HELP datamap_jobs_processed_total Jobs this process ran, by outcome.\n"
                             "# TYPE datamap_jobs_processed_total counter\n");
     metric_line(&b, "datamap_jobs_processed_total", "{outcome=\"ok\"}", (double)ok);

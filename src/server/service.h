@@ -39,7 +39,7 @@ typedef struct dm_service {
     /* what each worker holds now (for the heartbeat); 0 = idle */
     int64_t running[DM_SERVICE_MAX_WORKERS];
     /* metrics (mu) */
-    uint64_t rows_scanned, jobs_ok, jobs_failed;
+    uint64_t rows_scanned, bytes_scanned, jobs_ok, jobs_failed;
     double stage_seconds[DM_NKINDS];
     uint64_t stage_count[DM_NKINDS];
 } dm_service;

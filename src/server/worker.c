@@ -213,6 +213,7 @@ static dm_status run_job(dm_service *svc, dm_catalog *cat, const dm_job_rec *job
     }
     pthread_mutex_lock(&svc->mu);
     svc->rows_scanned += dm_pipeline_get_stats(p)->rows_read;
+    svc->bytes_scanned += dm_pipeline_get_stats(p)->bytes_read;
     pthread_mutex_unlock(&svc->mu);
 out:
     dm_pipeline_free(p);

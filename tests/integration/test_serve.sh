@@ -87,7 +87,7 @@ DONE=$(curl -s "$URL/api/v1/jobs?state=done" | py 'd["items"][-1]["id"]')
 # ---- metrics and UI -------------------------------------------------------------
 curl -s "$URL/metrics" >"$WORK/m"
 grep -q '^datamap_jobs{state="done"} [1-9]' "$WORK/m" && grep -q '^datamap_findings{entity="EMAIL"} 2$' "$WORK/m" &&
-  grep -q '^datamap_rows_scanned_total [1-9]' "$WORK/m" && grep -q '^datamap_stage_duration_seconds_count{stage="run"} [1-9]' "$WORK/m" &&
+  grep -q '^datamap_rows_scanned_total [1-9]' "$WORK/m" && grep -q '^datamap_bytes_scanned_total [1-9]' "$WORK/m" && grep -q '^datamap_stage_duration_seconds_count{stage="run"} [1-9]' "$WORK/m" &&
   ok "metrics" || fail "metrics: $(head -30 "$WORK/m")"
 curl -s "$URL/" | grep -q '<script src="/app.js"' && [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/app.js")" = 200 ] &&
   ok "web UI served from the binary" || fail "web UI"
