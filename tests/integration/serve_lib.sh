@@ -14,7 +14,8 @@ start_serve() {
   local cat=$1; shift
   PORT=$(free_port)
   URL="http://127.0.0.1:$PORT"
-  AWS_ENDPOINT_URL=http://127.0.0.1:1 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y AWS_REGION=us-east-1 \
+  AWS_ENDPOINT_URL=${AWS_ENDPOINT_URL:-http://127.0.0.1:1} AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID:-x} \
+    AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY:-y} AWS_REGION=${AWS_REGION:-us-east-1} \
     "$DATAMAP" --catalog "$cat" --config "$WORK/datamap.yaml" ${SERVE_GLOBAL:-} serve --listen "127.0.0.1:$PORT" "$@" \
     >>"$WORK/serve.log" 2>&1 &
   SERVE_PID=$!
