@@ -384,7 +384,14 @@ static void *scheduler_main(void *arg)
                 dm_service_poke(svc);
             }
         }
-        nap(svc, 15);
+        /* wake for the next slot, or in 15 s to notice a stage still queued */
+        double wait = 15;
+        for (size_t i = 0; i < sched->nslots; i++) {
+            int64_t next = dm_cron_next_tz(&sched->slots[i].cron, sched->tz, now);
+            if (next >= 0 && (double)(next - now) < wait)
+                wait = (double)(next - now);
+        }
+        nap(svc, wait < 1 ? 1 : wait);
     }
 out:
     free(last);
