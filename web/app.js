@@ -122,7 +122,11 @@ function route() {
     if (a.dataset.nav === (path.startsWith('/asset/') ? '/' : path)) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });
-  if (path.startsWith('/asset/')) return asset(decodeURIComponent(path.slice(7)));
+  if (path.startsWith('/asset/')) {
+    let id = path.slice(7);
+    try { id = decodeURIComponent(id); } catch (e) { /* malformed escape: asked as it is, the API answers 404 */ }
+    return asset(id);
+  }
   return (pages[path] || inventory)(params);
 }
 

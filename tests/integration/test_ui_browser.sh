@@ -113,4 +113,5 @@ rc=0
 wait "$SERVE_PID" || rc=$?
 SERVE_PID=
 [ "$rc" = 0 ] && ok "serve: exit 0 on SIGTERM" || fail "serve exited $rc on SIGTERM"
+grep -qE 'runtime error|Sanitizer' "$WORK/serve.log" && fail "sanitizer report: $(grep -m3 -E 'runtime error|Sanitizer' "$WORK/serve.log")"
 finish

@@ -89,10 +89,12 @@ async function step(name, fn) {
 
   await step('asset page: tags with origin, hostile column name', async () => {
     await page.goto(URL0 + '/#/asset/' + CARE);
-    await page.waitForSelector('#tags');
-    await page.waitForFunction(id => location.hash === '#/asset/' + id && document.getElementById('asset-name'), CARE);
+    // same document, new hash: wait for this asset's page, not the previous one's
+    await page.waitForFunction(() => document.getElementById('asset-name')?.textContent === 'care' &&
+      document.getElementById('tags'));
     const tag = page.locator('#tags tr[data-tag-key="Processing Activity"]');
-    expect((await tag.count()) === 1 && (await tag.innerText()).includes('Customer care'), 'tag Processing Activity shown');
+    const tagText = await page.innerText('#tags');
+    expect((await tag.count()) === 1 && (await tag.innerText()).includes('Customer care'), 'tag Processing Activity shown', tagText);
     expect((await tag.getAttribute('data-origin')) === 'sidecar', 'tag origin sidecar',
       await tag.getAttribute('data-origin'));
     const hostile = page.locator(`tr[data-column="${HOSTILE.replace(/"/g, '\\"')}"]`);
@@ -105,8 +107,10 @@ async function step(name, fn) {
     await page.waitForSelector('#findings');
     await page.fill('#finding-filters input[name=entity]', 'PERSON_NAME');
     await page.click('#finding-filters button');
-    await page.waitForFunction(() => location.hash.includes('entity=PERSON_NAME') && document.getElementById('findings') &&
-      document.querySelectorAll('#findings tr[data-finding]').length > 0);
+    await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll('#findings tr[data-finding]'));
+      return location.hash.includes('entity=PERSON_NAME') && rows.length > 0 && rows.every(r => r.dataset.entity === 'PERSON_NAME');
+    });
     const rows = await page.$$eval('#findings tr[data-finding]', rs => rs.map(r => [r.dataset.entity, r.dataset.column, r.dataset.assetId]));
     expect(rows.length === 1 && rows[0][0] === 'PERSON_NAME' && rows[0][1] === 'full_name' && rows[0][2] === CONTACTS,
       'entity filter: one PERSON_NAME finding, contacts.full_name', rows);
@@ -130,7 +134,8 @@ async function step(name, fn) {
       .map(r => [r.dataset.assetId, r.querySelector('a') && r.querySelector('a').getAttribute('href')]), [CONTACTS, CARE]);
     let mine = await find();
     await page.click('.pager a[data-page="next"]');
-    await page.waitForFunction(() => location.hash.includes('offset=50') && document.getElementById('gaps'));
+    await page.waitForFunction(() => location.hash.includes('offset=50') && document.querySelector('#gaps') &&
+      document.querySelector('.pager a[data-page="prev"]'));
     const n = await page.locator('#gaps tr[data-gap-kind]').count();
     expect(n === BULK + 1 - 50, `server-side paging: page 2 has ${BULK + 1 - 50} rows`, n);
     mine = mine.concat(await find());
