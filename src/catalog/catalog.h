@@ -415,6 +415,11 @@ dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_
                                 dm_error *err);
 void dm_tag_hit_list_free(dm_tag_hit *list, size_t n);
 
+/* A short text that changes whenever a run starts or ends, a tag changes or
+ * a source is added or removed (the service's caches compare it). *open is
+ * true while some run is still going (its results land table by table). */
+dm_status dm_catalog_change_mark(dm_catalog *cat, char **mark, bool *open, dm_error *err);
+
 /* The entities (a JSON array each) of every live column with personal
  * data; free each string and the array. */
 dm_status dm_catalog_personal_columns(dm_catalog *cat, char ***entities_json, size_t *n, dm_error *err);
