@@ -391,6 +391,28 @@ void dm_run_list_free(dm_run_rec *list, size_t n)
     free(list);
 }
 
+dm_status dm_catalog_change_mark(dm_catalog *cat, char **mark, bool *open, dm_error *err)
+{
+    dm_db_stmt *st = NULL;
+    bool row = false;
+    *mark = NULL;
+    *open = false;
+    dm_status rc = dm_db_prepare(dm_catalog_db(cat),
+                                 "SELECT (SELECT COALESCE(MAX(id), 0) FROM runs), "
+                                 "(SELECT COUNT(*) FROM runs WHERE ended_at IS NULL), "
+                                 "(SELECT COALESCE(MAX(id), 0) FROM tag_history), "
+                                 "(SELECT COUNT(*) FROM sources), (SELECT COALESCE(MAX(id), 0) FROM sources)",
+                                 &st, err);
+    if (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
+        *open = dm_db_col_int64(st, 1) > 0;
+        *mark = dm_xasprintf("%lld/%lld/%lld/%lld/%lld", (long long)dm_db_col_int64(st, 0),
+                             (long long)dm_db_col_int64(st, 1), (long long)dm_db_col_int64(st, 2),
+                             (long long)dm_db_col_int64(st, 3), (long long)dm_db_col_int64(st, 4));
+    }
+    dm_db_finalize(st);
+    return rc;
+}
+
 dm_status dm_catalog_personal_columns(dm_catalog *cat, char ***entities_json, size_t *n, dm_error *err)
 {
     dm_db_stmt *st = NULL;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/json.h"
 #include "core/mem.h"
@@ -285,10 +286,86 @@ static enum MHD_Result api_tags(struct MHD_Connection *c, dm_catalog *cat)
     return send_page(c, "tags", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
 }
 
-static dm_status build_report(dm_service *svc, dm_catalog *cat, dm_report **r, dm_error *err)
+/* The report model costs about a second to build on 10,000 assets, and the
+ * gaps page asks for it on every click: one model is shared by the HTTP
+ * threads until the catalog changes (dm_catalog_change_mark), for at most
+ * REPORT_TTL_S seconds (staleness gaps depend on the clock), REPORT_OPEN_TTL_S
+ * while a run is landing results table by table. */
+#define REPORT_TTL_S 60
+#define REPORT_OPEN_TTL_S 5
+
+typedef struct shared_report {
+    dm_report *r;
+    int refs;
+} shared_report;
+
+static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
+static shared_report *cached;
+static char *cached_mark;
+static time_t cached_at;
+static bool cached_open;
+
+static void report_put(shared_report *s)
 {
-    dm_report_opts ro = {.cfg = svc->cfg};
-    return dm_report_build(cat, &ro, r, err);
+    if (s == NULL)
+        return;
+    pthread_mutex_lock(&report_mu);
+    bool last = --s->refs == 0;
+    pthread_mutex_unlock(&report_mu);
+    if (last) {
+        dm_report_free(s->r);
+        free(s);
+    }
+}
+
+static shared_report *report_get(dm_service *svc, dm_catalog *cat, dm_error *err)
+{
+    char *mark = NULL;
+    bool open = false;
+    time_t now = time(NULL);
+    shared_report *s = NULL;
+    if (dm_catalog_change_mark(cat, &mark, &open, err) != DM_OK)
+        return NULL;
+    pthread_mutex_lock(&report_mu);
+    if (cached && strcmp(mark, cached_mark) == 0 && now - cached_at < (cached_open ? REPORT_OPEN_TTL_S : REPORT_TTL_S)) {
+        s = cached;
+        s->refs++;
+    }
+    pthread_mutex_unlock(&report_mu);
+    if (s) {
+        free(mark);
+        return s;
+    }
+    dm_report_opts ro = {.cfg = svc->cfg, .now = now};
+    dm_report *r = NULL;
+    if (dm_report_build(cat, &ro, &r, err) != DM_OK) {
+        free(mark);
+        return NULL;
+    }
+    s = dm_xcalloc(1, sizeof *s);
+    s->r = r;
+    s->refs = 2;    /* the cache and the caller */
+    pthread_mutex_lock(&report_mu);
+    shared_report *old = cached;
+    free(cached_mark);
+    cached = s;
+    cached_mark = mark;
+    cached_at = now;
+    cached_open = open;
+    pthread_mutex_unlock(&report_mu);
+    report_put(old);
+    return s;
+}
+
+void dm_api_cleanup(void)
+{
+    pthread_mutex_lock(&report_mu);
+    shared_report *old = cached;
+    cached = NULL;
+    free(cached_mark);
+    cached_mark = NULL;
+    pthread_mutex_unlock(&report_mu);
+    report_put(old);
 }
 
 /* The catalog id of a report asset ("source/name"); 0 when unknown. */
@@ -315,12 +392,13 @@ static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_ca
     static const char *const keys[] = {"kind", NULL};
     const char *kind = arg(c, "kind");
     int64_t limit, offset;
-    dm_report *r = NULL;
     dm_error err = {0};
     if (!paging(c, &limit, &offset))
         return bad_page(c);
-    if (build_report(svc, cat, &r, &err) != DM_OK)
+    shared_report *sr = report_get(svc, cat, &err);
+    if (sr == NULL)
         return send_status(c, &err);
+    const dm_report *r = sr->r;
     json_t *counts = json_object(), *items = json_array();
     int64_t total = 0;
     for (size_t i = 0; i < r->ngaps; i++) {
@@ -341,7 +419,7 @@ static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_ca
         set_str(o, "message", g->message);
         json_array_append_new(items, o);
     }
-    dm_report_free(r);
+    report_put(sr);
     json_t *doc = json_object();
     json_object_set_new(doc, "items", items);
     json_object_set_new(doc, "total", json_integer(total));
@@ -356,13 +434,13 @@ static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_ca
 static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
 {
     const char *format = arg(c, "format");
-    dm_report *r = NULL;
+    shared_report *sr = NULL;
     dm_error err = {0};
     if (format == NULL || strcmp(format, "json") == 0) {
-        if (build_report(svc, cat, &r, &err) != DM_OK)
+        if ((sr = report_get(svc, cat, &err)) == NULL)
             return send_status(c, &err);
-        json_t *doc = dm_report_to_json(r);
-        dm_report_free(r);
+        json_t *doc = dm_report_to_json(sr->r);
+        report_put(sr);
         return send_json(c, 200, doc);
     }
     static const char *const formats[3][3] = {
@@ -376,8 +454,9 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
             f = i;
     if (f < 0)
         return send_error(c, 400, "bad_request", "format must be json, html, md or csv");
-    if (build_report(svc, cat, &r, &err) != DM_OK)
+    if ((sr = report_get(svc, cat, &err)) == NULL)
         return send_status(c, &err);
+    const dm_report *r = sr->r;
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
@@ -387,7 +466,7 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
                                : dm_report_write_csv(r, mem, false, &err);
     if (mem)
         fclose(mem);
-    dm_report_free(r);
+    report_put(sr);
     if (rc != DM_OK) {
         free(text);
         return send_status(c, &err);

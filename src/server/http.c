@@ -299,5 +299,6 @@ void dm_http_stop(dm_http *h)
     if (h == NULL)
         return;
     MHD_stop_daemon(h->d);
+    dm_api_cleanup();
     free(h);
 }

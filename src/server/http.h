@@ -28,4 +28,7 @@ const char *dm_http_arg(struct MHD_Connection *c, const char *name);
 enum MHD_Result dm_api_route(dm_service *svc, struct MHD_Connection *c, dm_catalog *cat, const char *path,
                              const char *method, const char *body, size_t len);
 
+/* Free what the API keeps between requests (the shared report model). */
+void dm_api_cleanup(void);
+
 #endif
