@@ -34,9 +34,13 @@ HR=$(curl -s "$URL/api/v1/assets?q=hr" | py 'd["items"][0]["id"]')
 printf 'id,iban\n1,GB82WEST12345698765432\n2,DE89370400440532013000\n3,FR1420041010050500013M02606\n' >"$WORK/data/hr/payroll.csv"
 wait_for 20 'any(f["table"] == "payroll" and f["entity"].endswith("BANK_ACCOUNT") for f in d["items"])' "/api/v1/findings?asset=$HR" &&
   ok "new file payroll classified (bank accounts)" || fail "payroll: $(curl -s "$URL/api/v1/findings?asset=$HR")"
+[ "$(curl -s "$URL/api/v1/gaps?kind=no_purpose" | py '"local/hr" in [g["asset"] for g in d["items"]]')" = True ] &&
+  ok "gap: hr has no purpose" || fail "no no_purpose gap for hr: $(curl -s "$URL/api/v1/gaps")"
 printf 'Purpose of Processing: Payroll\nData Subjects: Employees\n' >"$WORK/data/hr/.datamap-tags.yaml"
 wait_for 20 'd["total"] == 1 and d["items"][0]["value"] == "Payroll"' "/api/v1/tags?asset=$HR&key=Purpose%20of%20Processing" &&
   ok "sidecar tags captured" || fail "tags: $(curl -s "$URL/api/v1/tags?asset=$HR")"
+wait_for 10 '"local/hr" not in [g["asset"] for g in d["items"]]' "/api/v1/gaps?kind=no_purpose" &&
+  ok "the gap closes once the purpose is tagged (no stale cached report)" || fail "gap still open: $(curl -s "$URL/api/v1/gaps")"
 
 # ---- noise queues nothing ----------------------------------------------------------
 for _ in $(seq 50); do   # let the last run finish
