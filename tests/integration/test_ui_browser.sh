@@ -48,6 +48,9 @@ cat >"$D/care/.datamap-tags.yaml" <<'EOF'
 "Processing Activity": "Customer care"
 "Purpose of Processing": "Answer support tickets"
 EOF
+HOSTILE_DIR='ops<svg onload=alert(2)>'     # a hostile asset name, no personal data
+mkdir -p "$D/$HOSTILE_DIR"
+printf 'id,size\n1,10\n2,20\n' >"$D/$HOSTILE_DIR/sizes.csv"
 for i in $(seq -w 1 $BULK); do
   mkdir -p "$D/bulk$i"
   printf 'id,email\n1,user%s@example.com\n2,other%s@example.org\n' "$i" "$i" >"$D/bulk$i/t.csv"
@@ -76,7 +79,7 @@ for _ in $(seq 100); do
 done
 curl -sf "$URL/healthz" >/dev/null || { fail "serve did not come up: $(tail -5 "$WORK/serve.log")"; finish; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "${AUTH[@]}" "$URL/api/v1/run")" = 202 ] || fail "POST /api/v1/run"
-want=$((BULK + 2))
+want=$((BULK + 3))
 for _ in $(seq 600); do
   n=$(curl -s "${AUTH[@]}" "$URL/api/v1/assets?state=classified&limit=1" | py 'd["total"]' 2>/dev/null || echo 0)
   [ "$n" = "$want" ] && break
@@ -95,7 +98,7 @@ CARE_ID=$(id_of care)
 # ---- the browser ---------------------------------------------------------------------------
 mkdir -p "$WORK/out"
 if DM_SRC="$DM_SRC" CHROMIUM="$CHROMIUM" URL="$URL" TOKEN="$TOKEN" CONTACTS_ID="$CONTACTS_ID" CARE_ID="$CARE_ID" \
-    BULK="$BULK" OUT="$WORK/out" node "$(dirname "$0")/ui_browser.js" >"$WORK/browser.out" 2>"$WORK/browser.err"; then
+    BULK="$BULK" OUT="$WORK/out" DM_UI_SHOTS="${DM_UI_SHOTS:-}" node "$(dirname "$0")/ui_browser.js" >"$WORK/browser.out" 2>"$WORK/browser.err"; then
   :
 else
   fail "browser checks (exit $?)"

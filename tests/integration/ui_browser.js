@@ -17,8 +17,12 @@ const fail = m => { failures++; console.log('FAIL: ' + m); };
 function expect(cond, m, detail) { cond ? ok(m) : fail(m + (detail === undefined ? '' : ': ' + JSON.stringify(detail))); }
 
 // one step: a failure (a wait that times out, a throw) is reported and the next step runs
+let page;
 async function step(name, fn) {
   try { await fn(); } catch (e) { fail(`${name}: ${String(e.message || e).split('\n')[0]}`); }
+  // DM_UI_SHOTS=DIR: a screenshot after each step, to look at
+  if (process.env.DM_UI_SHOTS && page)
+    await page.screenshot({ path: path.join(process.env.DM_UI_SHOTS, name.replace(/[^a-z0-9]+/gi, '_') + '.png'), fullPage: true });
 }
 
 (async () => {
@@ -28,7 +32,7 @@ async function step(name, fn) {
            '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
+  page = await context.newPage();
   page.setDefaultTimeout(10000);
   const consoleErrors = [], outside = [], assetQueries = [], dialogs = [], failed = [];
   page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -53,8 +57,23 @@ async function step(name, fn) {
       'one token prompt, answered', dialogs);
     expect(await page.evaluate(() => localStorage.getItem('datamap-token')) === TOKEN, 'token kept in localStorage');
     const total = await page.getAttribute('.pager', 'data-total');
-    expect(Number(total) === BULK + 2, `inventory total ${BULK + 2}`, total);
+    expect(Number(total) === BULK + 3, `inventory total ${BULK + 3}`, total);
     expect(await page.locator('#assets tbody tr').count() === 50, 'first inventory page: 50 rows');
+  });
+
+  await step('hostile asset name', async () => {
+    await page.fill('#filters input[name=q]', 'svg');
+    await page.click('#filters button');
+    await page.waitForFunction(() => location.hash.includes('q=svg') &&
+      document.querySelectorAll('#assets tbody tr[data-asset-id]').length === 1);
+    expect((await page.innerText('#assets tbody tr a')) === 'ops<svg onload=alert(2)>', 'hostile asset name shown as text');
+    expect((await page.locator('#view svg').count()) === 0, 'no element injected by an asset name');
+    await page.click('#assets tbody tr a');
+    await page.waitForFunction(() => document.getElementById('asset-name')?.textContent === 'ops<svg onload=alert(2)>');
+    expect((await page.locator('#view svg').count()) === 0 && (await page.locator('tr[data-personal="true"]').count()) === 0,
+      'its asset page: nothing injected, nothing personal');
+    await page.goBack();
+    await page.waitForSelector('#filters input[name=q]');
   });
 
   await step('inventory search', async () => {
