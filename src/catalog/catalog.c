@@ -280,6 +280,11 @@ dm_status dm_catalog_begin(dm_catalog *cat, dm_error *err)
     return dm_db_begin(cat->db, err);
 }
 
+dm_status dm_catalog_begin_read(dm_catalog *cat, dm_error *err)
+{
+    return dm_db_begin_read(cat->db, err);
+}
+
 dm_status dm_catalog_commit(dm_catalog *cat, dm_error *err)
 {
     return dm_db_commit(cat->db, err);

@@ -65,6 +65,10 @@ void dm_catalog_set_now(dm_catalog *cat, const char *iso);
 dm_status dm_catalog_begin(dm_catalog *cat, dm_error *err);
 dm_status dm_catalog_commit(dm_catalog *cat, dm_error *err);
 void dm_catalog_rollback(dm_catalog *cat);
+/* A read-only snapshot for a series of reads (reports, exports): one lock
+ * instead of one per statement, writers not blocked; end it with
+ * dm_catalog_rollback. */
+dm_status dm_catalog_begin_read(dm_catalog *cat, dm_error *err);
 
 /* ---- sources ---------------------------------------------------------- */
 

@@ -48,11 +48,11 @@ void dm_db_close(dm_db *db)
         db->ops->close(db);
 }
 
-dm_status dm_db_begin(dm_db *db, dm_error *err)
+static dm_status begin(dm_db *db, const char *sql0, dm_error *err)
 {
     dm_status rc;
     if (db->tx_depth == 0) {
-        rc = dm_db_exec(db, db->ops->begin_sql, err);
+        rc = dm_db_exec(db, sql0, err);
         if (rc == DM_OK)
             db->tx_depth = 1;
         return rc;
@@ -66,6 +66,16 @@ dm_status dm_db_begin(dm_db *db, dm_error *err)
     if (rc == DM_OK)
         db->tx_depth++;
     return rc;
+}
+
+dm_status dm_db_begin(dm_db *db, dm_error *err)
+{
+    return begin(db, db->ops->begin_sql, err);
+}
+
+dm_status dm_db_begin_read(dm_db *db, dm_error *err)
+{
+    return begin(db, db->ops->begin_read_sql ? db->ops->begin_read_sql : "BEGIN", err);
 }
 
 dm_status dm_db_commit(dm_db *db, dm_error *err)

@@ -45,6 +45,7 @@ typedef struct dm_db_ops {
     const char *name;           /* "sqlite" */
     const char *id_column;      /* DDL of an auto-generated BIGINT primary key */
     const char *begin_sql;      /* opens a write transaction ("BEGIN IMMEDIATE") */
+    const char *begin_read_sql; /* opens a read-only snapshot ("BEGIN", "BEGIN READ ONLY") */
 
     /* Run a script of one or more statements without parameters. */
     dm_status (*exec)(dm_db *db, const char *script, dm_error *err);
@@ -104,6 +105,10 @@ dm_status dm_db_sqlite_open(const char *path, dm_db **out, dm_error *err);
  * nothing is open).
  */
 dm_status dm_db_begin(dm_db *db, dm_error *err);
+/* The same for a series of reads: one consistent snapshot and one lock
+ * instead of one per statement, without blocking writers (end it with
+ * dm_db_rollback). Inside a transaction it is a savepoint like dm_db_begin. */
+dm_status dm_db_begin_read(dm_db *db, dm_error *err);
 dm_status dm_db_commit(dm_db *db, dm_error *err);
 void dm_db_rollback(dm_db *db);
 

@@ -287,6 +287,7 @@ static const dm_db_ops sqlite_ops = {
     .name = "sqlite",
     .id_column = "INTEGER PRIMARY KEY AUTOINCREMENT",
     .begin_sql = "BEGIN IMMEDIATE",
+    .begin_read_sql = "BEGIN DEFERRED",
     .exec = sq_exec,
     .prepare = sq_prepare,
     .bind_text = sq_bind_text,

@@ -514,10 +514,15 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
     dm_asset_rec *assets = NULL;
     size_t na = 0;
     dm_status rc;
+    bool snapshot = false;
     *out = NULL;
 
     if ((rc = dm_tag_mapping_new(cfg, &m, err)) || (rc = dm_engine_new(NULL, &eng, err)))
         goto out;
+    /* one snapshot: consistent, and one lock instead of thousands */
+    if ((rc = dm_catalog_begin_read(cat, err)))
+        goto out;
+    snapshot = true;
     dm_asset_filter filter = {NULL, NULL, true};
     if ((rc = dm_catalog_asset_list(cat, &filter, &assets, &na, err)))
         goto out;
@@ -593,6 +598,8 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
     for (size_t i = 0; i < r->nassets; i++)
         asset_gaps(r, m, &r->assets[i], now);
 out:
+    if (snapshot)
+        dm_catalog_rollback(cat);
     dm_asset_list_free(assets, na);
     dm_engine_free(eng);
     dm_tag_mapping_free(m);
