@@ -1010,6 +1010,24 @@ static void test_rollback_leaves_nothing(void **state)
     assert_int_equal(dm_catalog_commit(cat, &err), DM_ERR_INTERNAL);   /* nothing open */
 }
 
+/* A read snapshot does not block a writer on another connection and does
+ * not see its write until it ends. */
+static void test_read_snapshot(void **state)
+{
+    fixture *fx = *state;
+    dm_catalog *reader = open_ready(fx), *writer = NULL;
+    dm_error err = {0};
+    assert_int_equal(dm_catalog_open(fx->path, &writer, &err), DM_OK);
+    add_source(reader, "before");
+    assert_int_equal(dm_catalog_begin_read(reader, &err), DM_OK);
+    assert_int_equal(count_sources(reader), 1);
+    add_source(writer, "during");   /* would fail with SQLITE_BUSY under a write lock */
+    assert_int_equal(count_sources(reader), 1);
+    dm_catalog_rollback(reader);
+    assert_int_equal(count_sources(reader), 2);
+    dm_catalog_close(writer);
+}
+
 static void test_interrupted_transaction(void **state)
 {
     fixture *fx = *state;
@@ -1079,6 +1097,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_findings_list_latest_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tags_put_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_transaction, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
