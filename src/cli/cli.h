@@ -7,6 +7,7 @@
 #ifndef DM_CLI_CLI_H
 #define DM_CLI_CLI_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -69,6 +70,12 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
 /* Find assets by "NAME" or "SOURCE/NAME"; all live ones when none given.
  * Prints unknown names and returns false. */
 bool dm_cli_select_assets(dm_catalog *cat, int argc, char **argv, dm_asset_rec **out, size_t *n);
+/* Whether a --option K=V names a secret (password, token, secret key...),
+ * which is never stored: those belong in the environment or a *_file. */
+bool dm_cli_secret_option(const char *kv);
+/* K=V into a JSON object; false when there is no '=' or no key. */
+bool dm_cli_put_kv(json_t *obj, const char *kv);
+
 /* Exit status and summary after a pipeline: 1 when problems were recorded. */
 int dm_cli_finish(dm_pipeline *p);
 

@@ -20,19 +20,25 @@ static const char scan_help[] =
     "Discover, crawl, classify and read the tags of the targets in one go, without\n"
     "registering anything, and print what was found.\n\n"
     "  --format F         table (default) or json\n"
-    "  --all-columns      table format: list every column, not only personal-data ones\n";
+    "  --all-columns      table format: list every column, not only personal-data ones\n"
+    "  --option K=V       driver option for every target (repeatable; as in `source add`)\n"
+    "  --require-tag K=V  only assets carrying this tag (bare: gdpr-scan=true)\n";
 
 int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
 {
     struct option opts[] = {DM_CLI_SCAN_LONGOPTS,
                             {"format", required_argument, NULL, 'f'},
                             {"all-columns", no_argument, NULL, 'a'},
+                            {"option", required_argument, NULL, 'o'},
+                            {"require-tag", optional_argument, NULL, 'r'},
                             {"help", no_argument, NULL, 'h'},
                             {NULL, 0, NULL, 0}};
     dm_pipeline_opts po;
-    const char *format = "table";
+    const char *format = "table", *require = NULL;
     bool all_columns = false;
     int opt, r;
+    json_t *options = json_object();
+    char *options_json = NULL;
     dm_cli_pipeline_defaults(cli, &po);
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (opt == 'h') {
@@ -48,24 +54,52 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
             all_columns = true;
             continue;
         }
-        if ((r = dm_cli_scan_option("scan", opt, optarg, &po)) < 0)
-            return DM_EXIT_USAGE;
-        if (r == 0)
-            return dm_cli_usage_error("scan", "unknown option");
+        if (opt == 'o') {
+            if (dm_cli_secret_option(optarg)) {
+                json_decref(options);
+                return dm_cli_usage_error("scan", "--option %.*s: secrets are never given on the command line; use "
+                                          "the environment, a *_file option, ~/.pgpass or an AWS profile",
+                                          (int)strcspn(optarg, "="), optarg);
+            }
+            if (!dm_cli_put_kv(options, optarg)) {
+                json_decref(options);
+                return dm_cli_usage_error("scan", "--option takes K=V, not '%s'", optarg);
+            }
+            continue;
+        }
+        if (opt == 'r') {
+            if (optarg == NULL && optind < argc && argv[optind][0] != '-' && strchr(argv[optind], '=') &&
+                !strstr(argv[optind], "://"))
+                optarg = argv[optind++];
+            require = optarg ? optarg : "gdpr-scan=true";
+            continue;
+        }
+        if ((r = dm_cli_scan_option("scan", opt, optarg, &po)) < 0 || r == 0) {
+            json_decref(options);
+            return r < 0 ? DM_EXIT_USAGE : dm_cli_usage_error("scan", "unknown option");
+        }
     }
-    if (strcmp(format, "table") && strcmp(format, "json"))
-        return dm_cli_usage_error("scan", "--format takes table or json, not '%s'", format);
-    if (optind >= argc)
-        return dm_cli_usage_error("scan", "give at least one path or URL");
-    for (int i = optind; i < argc; i++)
-        if (dm_source_lookup(argv[i]) == NULL)
-            return dm_cli_usage_error("scan", "%s: unsupported URL scheme", argv[i]);
-
+    options_json = json_dumps(options, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(options);
     dm_catalog *cat = NULL;
     dm_pipeline *p = NULL;
     dm_error err = {0};
     int rc = DM_EXIT_OK;
     json_t *doc = NULL;
+    if (strcmp(format, "table") && strcmp(format, "json")) {
+        rc = dm_cli_usage_error("scan", "--format takes table or json, not '%s'", format);
+        goto out;
+    }
+    if (optind >= argc) {
+        rc = dm_cli_usage_error("scan", "give at least one path or URL");
+        goto out;
+    }
+    for (int i = optind; i < argc; i++) {
+        if (dm_source_lookup(argv[i]) == NULL) {
+            rc = dm_cli_usage_error("scan", "%s: unsupported URL scheme", argv[i]);
+            goto out;
+        }
+    }
     if (dm_catalog_open(":memory:", &cat, &err) || dm_catalog_migrate(cat, &err)) {
         fprintf(stderr, "datamap scan: %s\n", err.msg);
         rc = DM_EXIT_FAILED;
@@ -89,7 +123,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         } else {
             url = dm_xstrdup(t);
         }
-        dm_source_rec rec = {0, name, url, "{}", "{}", NULL, NULL};
+        dm_source_rec rec = {0, name, url, options_json, "{}", (char *)require, NULL};
         if (dm_catalog_source_add(cat, &rec, &rec.id, &err)) {
             char *shown = dm_db_redact_url(t);     /* never echo a password */
             dm_pipeline_problem(p, shown, "%s", err.msg);
@@ -124,6 +158,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         dm_export_print_table(stdout, doc, all_columns);
     rc = dm_cli_finish(p);
 out:
+    free(options_json);
     json_decref(doc);
     dm_pipeline_free(p);
     dm_catalog_close(cat);

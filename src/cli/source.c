@@ -15,45 +15,12 @@ static const char source_help[] =
     "       datamap source remove NAME\n"
     "       datamap source test NAME\n\n"
     "A source is one endpoint datamap looks into: a local folder (a path or file:///path),\n"
-    "and, as their drivers land, s3://, dynamodb://, postgres://, mysql://, sqlite:///.\n"
+    "s3://BUCKET[/PREFIX] (or s3:// for every bucket), dynamodb://[TABLE],\n"
+    "postgres://USER@HOST:PORT/DB, mysql://USER@HOST:PORT/DB, sqlite:///PATH.\n"
     "Credentials are never part of the URL: use the stores' own conventions.\n\n"
     "  --option K=V       driver option (repeatable)\n"
     "  --tag K=V          tag given to every asset of the source (repeatable)\n"
     "  --require-tag K=V  only assets carrying this tag (bare: gdpr-scan=true)\n";
-
-/* Option names that would put a secret into the catalog. References to
- * secrets (password_file, profile) are fine; the secrets themselves belong
- * in the environment, ~/.pgpass, option files or ~/.aws/credentials. */
-static bool secret_option(const char *kv)
-{
-    static const char *const words[] = {"password", "passwd", "secret", "token", "private_key", "credential", NULL};
-    const char *eq = strchr(kv, '=');
-    size_t kl = eq ? (size_t)(eq - kv) : strlen(kv);
-    char key[128];
-    if (kl >= sizeof key)
-        kl = sizeof key - 1;
-    for (size_t i = 0; i < kl; i++)
-        key[i] = (char)((kv[i] >= 'A' && kv[i] <= 'Z') ? kv[i] + 32 : kv[i]);
-    key[kl] = '\0';
-    if (kl > 5 && strcmp(key + kl - 5, "_file") == 0)
-        return false;
-    for (const char *const *w = words; *w; w++)
-        if (strstr(key, *w))
-            return true;
-    return false;
-}
-
-/* K=V into a JSON object; false when there is no '='. */
-static bool put_kv(json_t *obj, const char *kv)
-{
-    const char *eq = strchr(kv, '=');
-    if (eq == NULL || eq == kv)
-        return false;
-    char *k = dm_xstrndup(kv, (size_t)(eq - kv));
-    json_object_set_new(obj, k, json_string(eq + 1));
-    free(k);
-    return true;
-}
 
 static int source_add(dm_cli *cli, int argc, char **argv)
 {
@@ -69,20 +36,20 @@ static int source_add(dm_cli *cli, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (opt) {
         case 'o':
-            if (secret_option(optarg)) {
+            if (dm_cli_secret_option(optarg)) {
                 /* name the key only: the value is the secret */
                 rc = dm_cli_usage_error("source add", "--option %.*s: secrets are never stored in the catalog; use the "
                                         "environment, a *_file option, ~/.pgpass, an option file or an AWS profile",
                                         (int)strcspn(optarg, "="), optarg);
                 goto out;
             }
-            if (!put_kv(options, optarg)) {
+            if (!dm_cli_put_kv(options, optarg)) {
                 rc = dm_cli_usage_error("source add", "--option takes K=V, not '%s'", optarg);
                 goto out;
             }
             break;
         case 't':
-            if (!put_kv(tags, optarg)) {
+            if (!dm_cli_put_kv(tags, optarg)) {
                 rc = dm_cli_usage_error("source add", "--tag takes K=V, not '%s'", optarg);
                 goto out;
             }

@@ -127,6 +127,12 @@ assert any("plain.db" in t and "not a SQLite database" in m for t, m in msgs.ite
 assert any(a["name"] == "shop" and a["tables"] for a in doc["assets"]), "the good file is still scanned"
 print("ok: missing and non-database files are errors naming them, the good one is scanned")
 PY
+# scan takes the driver options of `source add`: include one table only
+expect_status 0 "$DATAMAP" scan "sqlite://$DB" --option include=main.kv --format json || true
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=[t["name"] for a in d["assets"] for t in a["tables"]]; sys.exit(t != ["kv"])' "$WORK/out" &&
+  ok "scan --option include=main.kv reads that table only" || fail "scan --option: $(head -c 400 "$WORK/out")"
+expect_status 2 "$DATAMAP" scan "sqlite://$DB" --option password=hunter2 || true
+grep -q hunter2 "$WORK/err" && fail "scan echoed a secret option" || ok "scan refuses a secret option without echoing it"
 checksums > "$WORK/after2"
 cmp -s "$WORK/before" "$WORK/after2" || fail "data changed after the later runs"
 finish
