@@ -71,18 +71,49 @@ static json_t *categories_json(const dm_report *r, const dm_report_category *c, 
     return a;
 }
 
+static void add_controller(json_t *doc, const dm_report *r);
+static void add_overview(json_t *doc, const dm_report *r);
+static void add_activities(json_t *doc, const dm_report *r);
+static void add_assets(json_t *doc, const dm_report *r);
+static void add_columns(json_t *doc, const dm_report *r);
+static void add_gaps(json_t *doc, const dm_report *r);
+
 json_t *dm_report_to_json(const dm_report *r)
+{
+    return dm_report_to_json_parts(r, DM_REPORT_JSON_ALL);
+}
+
+json_t *dm_report_to_json_parts(const dm_report *r, unsigned parts)
 {
     json_t *doc = json_object();
     json_object_set_new(doc, "generated_at", dm_json_str(r->generated_at));
     json_object_set_new(doc, "stale_days", json_integer(r->stale_days));
+    if (parts & DM_REPORT_JSON_CONTROLLER)
+        add_controller(doc, r);
+    if (parts & DM_REPORT_JSON_OVERVIEW)
+        add_overview(doc, r);
+    if (parts & DM_REPORT_JSON_ACTIVITIES)
+        add_activities(doc, r);
+    if (parts & DM_REPORT_JSON_ASSETS)
+        add_assets(doc, r);
+    if (parts & DM_REPORT_JSON_COLUMNS)
+        add_columns(doc, r);
+    if (parts & DM_REPORT_JSON_GAPS)
+        add_gaps(doc, r);
+    return doc;
+}
 
+static void add_controller(json_t *doc, const dm_report *r)
+{
     static const char *const ctl[DM_CTL_COUNT] = {"name", "contact", "joint_controller", "representative", "dpo"};
     json_t *jc = json_object();
     for (int c = 0; c < DM_CTL_COUNT; c++)
         json_object_set_new(jc, ctl[c], r->controller[c].text ? value_json(&r->controller[c]) : json_null());
     json_object_set_new(doc, "controller", jc);
+}
 
+static void add_overview(json_t *doc, const dm_report *r)
+{
     json_t *ov = json_object();
     json_object_set_new(ov, "assets", json_integer((json_int_t)r->nlive));
     json_object_set_new(ov, "assets_with_personal_data", json_integer((json_int_t)r->npersonal_assets));
@@ -93,7 +124,10 @@ json_t *dm_report_to_json(const dm_report *r)
     json_object_set_new(ov, "activities", json_integer((json_int_t)r->nactivities));
     json_object_set_new(ov, "gaps", json_integer((json_int_t)r->ngaps));
     json_object_set_new(doc, "overview", ov);
+}
 
+static void add_activities(json_t *doc, const dm_report *r)
+{
     json_t *acts = json_array();
     for (size_t i = 0; i < r->nactivities; i++) {
         const dm_report_activity *a = &r->activities[i];
@@ -109,7 +143,10 @@ json_t *dm_report_to_json(const dm_report *r)
         json_array_append_new(acts, o);
     }
     json_object_set_new(doc, "activities", acts);
+}
 
+static void add_assets(json_t *doc, const dm_report *r)
+{
     json_t *assets = json_array();
     for (size_t i = 0; i < r->nassets; i++) {
         const dm_report_asset *a = &r->assets[i];
@@ -129,7 +166,10 @@ json_t *dm_report_to_json(const dm_report *r)
         json_array_append_new(assets, o);
     }
     json_object_set_new(doc, "assets", assets);
+}
 
+static void add_columns(json_t *doc, const dm_report *r)
+{
     json_t *cols = json_array();
     for (size_t i = 0; i < r->ncolumns; i++) {
         const dm_report_column *c = &r->columns[i];
@@ -153,7 +193,10 @@ json_t *dm_report_to_json(const dm_report *r)
         json_array_append_new(cols, o);
     }
     json_object_set_new(doc, "columns", cols);
+}
 
+static void add_gaps(json_t *doc, const dm_report *r)
+{
     json_t *gaps = json_array();
     for (size_t i = 0; i < r->ngaps; i++) {
         const dm_report_gap *g = &r->gaps[i];
@@ -165,7 +208,6 @@ json_t *dm_report_to_json(const dm_report *r)
         json_array_append_new(gaps, o);
     }
     json_object_set_new(doc, "gaps", gaps);
-    return doc;
 }
 
 dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err)

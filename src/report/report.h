@@ -235,6 +235,15 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, dm_error *err);
 dm_status dm_report_write_csv(const dm_report *r, FILE *out, bool bom, dm_error *err);
 /* The model as JSON (new reference). */
 json_t *dm_report_to_json(const dm_report *r);
+/* Only some top-level sections (generated_at and stale_days always). */
+#define DM_REPORT_JSON_CONTROLLER 0x01u
+#define DM_REPORT_JSON_OVERVIEW 0x02u
+#define DM_REPORT_JSON_ACTIVITIES 0x04u
+#define DM_REPORT_JSON_ASSETS 0x08u
+#define DM_REPORT_JSON_COLUMNS 0x10u
+#define DM_REPORT_JSON_GAPS 0x20u
+#define DM_REPORT_JSON_ALL 0x3fu
+json_t *dm_report_to_json_parts(const dm_report *r, unsigned parts);
 dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err);
 
 /* Join the distinct texts of a value list with "; " (writers; caller frees). */

@@ -436,7 +436,33 @@ static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_ca
     return send_json(c, 200, doc);
 }
 
-/* GET report?format=json|html|md|csv (default json). */
+/* The report's JSON with only the top-level sections listed ("overview,
+ * activities"; generated_at and stale_days always): the web UI's report
+ * page needs neither every asset nor every column. NULL with err for an
+ * unknown section. */
+static json_t *report_sections(const dm_report *r, const char *list, dm_error *err)
+{
+    static const char *const known[] = {"controller", "overview", "activities", "assets", "columns", "gaps", NULL};
+    unsigned parts = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        int k = -1;
+        for (int i = 0; known[i]; i++)
+            if (strlen(known[i]) == n && strncmp(p, known[i], n) == 0)
+                k = i;
+        if (k < 0) {
+            DM_FAIL(err, DM_ERR_ARG, "sections takes a comma-separated list of controller, overview, activities, "
+                                     "assets, columns, gaps");
+            return NULL;
+        }
+        parts |= 1u << k;     /* the order of known[] is that of DM_REPORT_JSON_* */
+        p += n + (p[n] == ',');
+    }
+    return dm_report_to_json_parts(r, parts);
+}
+
+/* GET report?format=json|html|md|csv (default json); json takes
+ * sections=LIST (report_sections). */
 static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
 {
     const char *format = arg(c, "format");
@@ -445,6 +471,12 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
     if (format == NULL || strcmp(format, "json") == 0) {
         if ((sr = report_get(svc, cat, &err)) == NULL)
             return send_status(c, &err);
+        const char *sections = arg(c, "sections");
+        if (sections) {
+            json_t *doc = report_sections(sr->r, sections, &err);
+            report_put(sr);
+            return doc ? send_json(c, 200, doc) : send_error(c, 400, "bad_request", err.msg);
+        }
         /* 20 MB for 10,000 assets: dumped once per model */
         pthread_mutex_lock(&sr->json_mu);
         if (sr->json == NULL) {

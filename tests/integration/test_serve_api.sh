@@ -65,6 +65,12 @@ GNAME=$(get 'gaps?kind=no_purpose' | py 'd["items"][0]["asset"]')
 get 'report' >"$WORK/r.json"
 [ "$(py 'any(a["name"] == "Customer relationship management" for a in d["activities"]) and len(d["gaps"]) >= 1' <"$WORK/r.json")" = True ] &&
   ok "report as JSON" || fail "report json: $(head -c 400 "$WORK/r.json")"
+get 'report?sections=overview,activities' >"$WORK/r2.json"
+[ "$(py 'sorted(d) == ["activities", "generated_at", "overview", "stale_days"] and d["overview"]["assets"] >= 5' <"$WORK/r2.json")" = True ] &&
+  [ "$(py 'len(d["activities"])' <"$WORK/r2.json")" = "$(py 'len(d["activities"])' <"$WORK/r.json")" ] &&
+  ok "report?sections= gives only those sections" || fail "sections: $(head -c 300 "$WORK/r2.json")"
+[ "$(curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' "$URL/api/v1/report?sections=overview,bogus")" = 400 ] &&
+  ok "report?sections=bogus: 400" || fail "bad section accepted"
 curl -s "${AUTH[@]}" -D "$WORK/h" -o "$WORK/r.html" "$URL/api/v1/report?format=html"
 grep -qi '^content-type: text/html' "$WORK/h" && grep -q 'Customer relationship management' "$WORK/r.html" &&
   grep -qi "^content-security-policy: default-src 'none'" "$WORK/h" && ok "report as HTML (no-network CSP)" || fail "report html: $(cat "$WORK/h")"
