@@ -496,9 +496,9 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
         return dm_http_send_text(c, 200, "application/json", copy, len);
     }
     static const char *const formats[3][3] = {
-        {"html", "text/html; charset=utf-8", "ropa.html"},
-        {"md", "text/markdown; charset=utf-8", "ropa.md"},
-        {"csv", "text/csv; charset=utf-8", "ropa.csv"},
+        {"html", "text/html; charset=utf-8", "record-of-processing.html"},
+        {"md", "text/markdown; charset=utf-8", "record-of-processing.md"},
+        {"csv", "text/csv; charset=utf-8", "record-of-processing.csv"},
     };
     int f = -1;
     for (int i = 0; i < 3; i++)
@@ -524,7 +524,7 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
         return send_status(c, &err);
     }
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
-    char disp[64];
+    char disp[96];
     snprintf(disp, sizeof disp, "inline; filename=\"%s\"", formats[f][2]);
     MHD_add_response_header(resp, "Content-Type", formats[f][1]);
     MHD_add_response_header(resp, "Content-Disposition", disp);
