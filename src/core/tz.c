@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/mem.h"
 
@@ -468,12 +469,16 @@ dm_status dm_tz_load(const char *name, dm_tz **out, dm_error *err)
             rc = DM_FAIL(err, DM_ERR_IO, "time zone '%s': %s: %s", name, path, strerror(errno));
         goto out;
     }
-    buf = dm_xmalloc(TZIF_MAX_BYTES + 1);
-    size_t n = fread(buf, 1, TZIF_MAX_BYTES + 1, f);
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+        rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "unknown time zone '%s' (%s is not a file)", name, path);
+        goto out;
+    }
+    size_t want = st.st_size > 0 && st.st_size <= TZIF_MAX_BYTES ? (size_t)st.st_size + 1 : TZIF_MAX_BYTES + 1;
+    buf = dm_xmalloc(want);
+    size_t n = fread(buf, 1, want, f);
     if (ferror(f)) {
-        /* a directory ("Europe") opens but does not read */
-        rc = errno == EISDIR ? DM_FAIL(err, DM_ERR_NOT_FOUND, "unknown time zone '%s' (%s is a folder)", name, path)
-                             : DM_FAIL(err, DM_ERR_IO, "time zone '%s': %s: %s", name, path, strerror(errno));
+        rc = DM_FAIL(err, DM_ERR_IO, "time zone '%s': %s: %s", name, path, strerror(errno));
         goto out;
     }
     if (n > TZIF_MAX_BYTES) {

@@ -347,20 +347,32 @@ static void *scheduler_main(void *arg)
         dm_error_log("scheduler: %s; nothing is scheduled", err.msg);
         return NULL;
     }
-    if (dm_catalog_open(svc->catalog_url, &cat, &err) != DM_OK) {
+    while (!atomic_load(&svc->stop) && dm_catalog_open(svc->catalog_url, &cat, &err) != DM_OK) {
         dm_error_log("scheduler: catalog: %s", err.msg);
-        goto out;
+        nap(svc, 5);
     }
+    if (cat == NULL)
+        goto out;
     scheduler_announce(cat, svc->cfg, sched);
     last = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *last);
     due = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *due);
+    double last_pass = -1;
     while (!atomic_load(&svc->stop)) {
+        /* nap wakes at every poke (each finished job): one pass a second at most */
+        double since = mono_now() - last_pass;
+        if (last_pass >= 0 && since < 1) {
+            nap(svc, 1 - since);
+            continue;
+        }
+        last_pass = mono_now();
         int64_t now = (int64_t)time(NULL);
+        bool trouble = false;   /* a catalog call failed: try again soon */
         for (size_t i = 0; i < sched->nslots; i++) {
             const dm_schedule_slot *sl = &sched->slots[i];
             if (dm_catalog_job_last_created_target(cat, sl->kind, sl->target, &last[i], &err) != DM_OK) {
                 dm_warn("scheduler: %s", err.msg);
                 last[i] = now;  /* not due this round */
+                trouble = true;
             }
         }
         dm_schedule_due(sched, last, now, due);
@@ -377,15 +389,16 @@ static void *scheduler_main(void *arg)
                 if (rc == DM_ERR_NOT_FOUND)
                     continue;
             }
-            if (dm_catalog_job_enqueue(cat, sl->kind, sl->target, 3, 0, NULL, &is_new, &err) != DM_OK)
+            if (dm_catalog_job_enqueue(cat, sl->kind, sl->target, 3, 0, NULL, &is_new, &err) != DM_OK) {
                 dm_warn("scheduler: %s", err.msg);
-            else if (is_new) {
+                trouble = true;
+            } else if (is_new) {
                 dm_info("scheduler: %s %s due", sl->stage, sl->target);
                 dm_service_poke(svc);
             }
         }
         /* wake for the next slot, or in 15 s to notice a stage still queued */
-        double wait = 15;
+        double wait = trouble ? 2 : 15;
         for (size_t i = 0; i < sched->nslots; i++) {
             int64_t next = dm_cron_next_tz(&sched->slots[i].cron, sched->tz, now);
             if (next >= 0 && (double)(next - now) < wait)

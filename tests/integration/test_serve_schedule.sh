@@ -86,4 +86,5 @@ sleep 1
 grep -q "scheduler: tags crm at '\* \* \* \* \*' (Europe/Berlin)" "$WORK/serve.log" &&
   ok "the slots are logged with the zone" || fail "slot log: $(grep scheduler "$WORK/serve.log" | head -5)"
 stop_serve
+[ "$FAILS" = 0 ] || { echo "---- serve.log (end)"; tail -40 "$WORK/serve.log"; } >&2
 finish

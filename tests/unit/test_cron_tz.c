@@ -227,7 +227,8 @@ static uint8_t *tzif_build(const int64_t *trans, const uint8_t *types, uint32_t 
         for (uint32_t i = 0; i < ntrans; i++, p += 8)
             for (int b = 0; b < 8; b++)
                 p[b] = (uint8_t)((uint64_t)trans[i] >> (56 - 8 * b));
-        memcpy(p, types, ntrans);
+        if (ntrans > 0)
+            memcpy(p, types, ntrans);
         p += ntrans;
         for (uint32_t i = 0; i < ntypes; i++, p += 6)
             p[0] = (uint8_t)((uint32_t)utoff[i] >> 24), p[1] = (uint8_t)((uint32_t)utoff[i] >> 16),
