@@ -348,6 +348,10 @@ dm_status dm_catalog_job_last_created(dm_catalog *cat, const char *kind, int64_t
  * scheduler's memory of a per-source slot. */
 dm_status dm_catalog_job_last_created_target(dm_catalog *cat, const char *kind, const char *target, int64_t *when,
                                              dm_error *err);
+/* Delete done jobs last updated more than keep_seconds ago, keeping the
+ * newest job of each schedule_* kind and target; dead and pending jobs stay.
+ * *removed (may be NULL) counts them. */
+dm_status dm_catalog_job_prune(dm_catalog *cat, int64_t keep_seconds, int64_t *removed, dm_error *err);
 void dm_job_rec_free(dm_job_rec *j);
 void dm_job_list_free(dm_job_rec *list, size_t n);
 

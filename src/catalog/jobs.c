@@ -443,3 +443,28 @@ void dm_job_list_free(dm_job_rec *list, size_t n)
         dm_job_rec_free(&list[i]);
     free(list);
 }
+
+dm_status dm_catalog_job_prune(dm_catalog *cat, int64_t keep_seconds, int64_t *removed, dm_error *err)
+{
+    dm_db *db = dm_catalog_db(cat);
+    dm_db_stmt *st = NULL;
+    char now[32], before[32];
+    bool row = false;
+    int64_t n = 0;
+    dm_catalog_now(cat, now);
+    iso_plus(now, -keep_seconds, before);
+    /* the newest job of each schedule kind and target is the scheduler's
+     * memory (dm_catalog_job_last_created_target): it stays */
+    dm_status rc = q_first(db,
+                           "DELETE FROM jobs WHERE state = 'done' AND updated_at < ? AND id NOT IN "
+                           "(SELECT MAX(id) FROM jobs WHERE kind LIKE 'schedule%' GROUP BY kind, target) RETURNING id",
+                           ARGS(DV_T(before)), &st, &row, err);
+    while (rc == DM_OK && row) {
+        n++;
+        rc = dm_db_step(st, &row, err);
+    }
+    dm_db_finalize(st);
+    if (removed != NULL)
+        *removed = rc == DM_OK ? n : 0;
+    return rc;
+}

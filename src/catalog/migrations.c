@@ -187,9 +187,16 @@ static const char v1_sql[] =
 static const char v2_sql[] =
     "ALTER TABLE columns ADD COLUMN primary_key INTEGER NOT NULL DEFAULT 0;\n";
 
+/* Version 3: the scheduler's memory (the newest job of a kind and target)
+ * and the pruning of done jobs without scanning the whole queue. */
+static const char v3_sql[] =
+    "CREATE INDEX jobs_kind_target_created ON jobs (kind, target, created_at);\n"
+    "CREATE INDEX jobs_done ON jobs (updated_at) WHERE state = 'done';\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
+    {3, "job indexes", v3_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

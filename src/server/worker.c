@@ -335,6 +335,9 @@ static void scheduler_announce(dm_catalog *cat, const dm_config *cfg, const dm_s
     }
 }
 
+#define JOB_KEEP_DONE_S (7 * 86400)   /* done jobs stay listed this long */
+#define JOB_PRUNE_EVERY_S 3600
+
 static void *scheduler_main(void *arg)
 {
     dm_service *svc = arg;
@@ -356,7 +359,7 @@ static void *scheduler_main(void *arg)
     scheduler_announce(cat, svc->cfg, sched);
     last = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *last);
     due = dm_xcalloc(sched->nslots ? sched->nslots : 1, sizeof *due);
-    double last_pass = -1;
+    double last_pass = -1, last_prune = -1;
     while (!atomic_load(&svc->stop)) {
         /* nap wakes at every poke (each finished job): one pass a second at most */
         double since = mono_now() - last_pass;
@@ -367,6 +370,16 @@ static void *scheduler_main(void *arg)
         last_pass = mono_now();
         int64_t now = (int64_t)time(NULL);
         bool trouble = false;   /* a catalog call failed: try again soon */
+        if (last_prune < 0 || last_pass - last_prune >= JOB_PRUNE_EVERY_S) {
+            /* a watched folder that changes often makes many run jobs */
+            int64_t removed = 0;
+            last_prune = last_pass;
+            if (dm_catalog_job_prune(cat, JOB_KEEP_DONE_S, &removed, &err) != DM_OK)
+                dm_warn("scheduler: pruning done jobs: %s", err.msg);
+            else if (removed > 0)
+                dm_info("scheduler: %lld done job(s) older than %d days removed", (long long)removed,
+                        JOB_KEEP_DONE_S / 86400);
+        }
         for (size_t i = 0; i < sched->nslots; i++) {
             const dm_schedule_slot *sl = &sched->slots[i];
             if (dm_catalog_job_last_created_target(cat, sl->kind, sl->target, &last[i], &err) != DM_OK) {

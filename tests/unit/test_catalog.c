@@ -150,8 +150,9 @@ static bool file_exists(const char *path)
 
 /* ---- schema and file ----------------------------------------------------- */
 
-/* A version-1 catalog (no primary_key column) with a table in it moves to
- * version 2 and keeps its rows; primary keys are stored from then on. */
+/* A version-1 catalog (no primary_key column, no job indexes) with a table
+ * in it moves to the latest version and keeps its rows; primary keys are
+ * stored from then on, and the scheduler's index exists. */
 static void test_migrate_v1_to_v2(void **state)
 {
     fixture *fx = *state;
@@ -169,13 +170,15 @@ static void test_migrate_v1_to_v2(void **state)
     assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
     dm_catalog_close(cat);
     /* back to version 1 */
-    sql_exec(fx->path, "ALTER TABLE columns DROP COLUMN primary_key; "
-                       "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    sql_exec(fx->path, "ALTER TABLE columns DROP COLUMN primary_key; DROP INDEX jobs_kind_target_created; "
+                       "DROP INDEX jobs_done; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(cat), 1);
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(cat), 2);
+    assert_int_equal(dm_catalog_schema_version(cat), 3);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM columns WHERE name = 'id' AND primary_key = 0"), 1);
+    assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                       "name IN ('jobs_kind_target_created', 'jobs_done')"), 2);
     put.ncolumns = 2;
     assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
     dm_column_rec *c = NULL;
@@ -195,11 +198,11 @@ static void test_migrate_fresh_and_idempotent(void **state)
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 0);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
     int64_t objects = sql_int(fx->path, "SELECT count(*) FROM sqlite_master");
     assert_true(objects > 12);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
     assert_string_equal(sql_text(fx->path, "PRAGMA journal_mode"), "wal");
     dm_catalog_close(fx->cat);
@@ -207,10 +210,10 @@ static void test_migrate_fresh_and_idempotent(void **state)
 
     /* Reopened, it is at the same version and migrate changes nothing. */
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 2);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
 }
 
 static void test_newer_schema_refused(void **state)
@@ -340,7 +343,7 @@ static void test_url_forms(void **state)
 
     assert_int_equal(dm_catalog_open(":memory:", &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(cat), 2);
+    assert_int_equal(dm_catalog_schema_version(cat), 3);
     dm_catalog_close(cat);
 
     assert_int_equal(dm_catalog_open("postgres://u@localhost/cat", &cat, &err), DM_ERR_ARG);
@@ -362,7 +365,7 @@ static void test_concurrent_migrate(void **state)
             dm_catalog *c = NULL;
             dm_error e = {0};
             int rc = dm_catalog_open(fx->path, &c, &e) == DM_OK && dm_catalog_migrate(c, &e) == DM_OK &&
-                     dm_catalog_schema_version(c) == 2;
+                     dm_catalog_schema_version(c) == 3;
             if (!rc)
                 fprintf(stderr, "child: %s\n", e.msg);
             dm_catalog_close(c);
@@ -375,7 +378,7 @@ static void test_concurrent_migrate(void **state)
         assert_true(WIFEXITED(status));
         assert_int_equal(WEXITSTATUS(status), 0);
     }
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM meta"), 1);
 }
 

@@ -293,6 +293,60 @@ static void test_job_permanent_failure_and_retry_by_hand(void **state)
     assert_int_equal(dm_catalog_job_retry(fx->cat, 999999, &err), DM_ERR_NOT_FOUND);
 }
 
+/* Run one job to done at the pinned time. */
+static int64_t run_to_done(fixture *fx, const char *kind, const char *target)
+{
+    dm_error err = {0};
+    dm_job_rec j;
+    bool claimed = false;
+    int64_t id = 0;
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, kind, target, 0, 0, &id, NULL, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_claim(fx->cat, "w1", 60, &j, &claimed, &err), DM_OK);
+    assert_true(claimed);
+    assert_int_equal(j.id, id);
+    assert_int_equal(dm_catalog_job_complete(fx->cat, id, "w1", &err), DM_OK);
+    dm_job_rec_free(&j);
+    return id;
+}
+
+/* Old done jobs go, except the scheduler's memory; dead, queued and recent
+ * ones stay. */
+static void test_job_prune(void **state)
+{
+    fixture *fx = *state;
+    dm_error err = {0};
+    dm_job_rec j;
+    int64_t removed = -1, last = 0, dead_id = 0, queued_id = 0;
+    bool claimed = false;
+    dm_catalog_set_now(fx->cat, "2026-03-01T10:00:00Z");
+    int64_t old_run = run_to_done(fx, "run", "local");
+    run_to_done(fx, "schedule_discover", "all");
+    int64_t newest_sched = run_to_done(fx, "schedule_discover", "all");
+    int64_t sched_crm = run_to_done(fx, "schedule_crawl", "crm");
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, "crawl", "x/y", 1, 0, &dead_id, NULL, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_claim(fx->cat, "w1", 60, &j, &claimed, &err), DM_OK);
+    dm_job_rec_free(&j);
+    assert_int_equal(dm_catalog_job_fail(fx->cat, dead_id, "w1", "boom", true, NULL, NULL, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, "tags", "x/z", 0, 3600 * 24 * 30, &queued_id, NULL, &err),
+                     DM_OK);
+    dm_catalog_set_now(fx->cat, "2026-03-09T10:00:00Z");
+    int64_t recent_run = run_to_done(fx, "run", "local");
+
+    assert_int_equal(dm_catalog_job_prune(fx->cat, 7 * 86400, &removed, &err), DM_OK);
+    assert_int_equal(removed, 2);   /* the old run and the older schedule_discover */
+    assert_int_equal(dm_catalog_job_get(fx->cat, old_run, &j, &err), DM_ERR_NOT_FOUND);
+    int64_t keep[] = {newest_sched, sched_crm, dead_id, queued_id, recent_run};
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        assert_int_equal(dm_catalog_job_get(fx->cat, keep[i], &j, &err), DM_OK);
+        dm_job_rec_free(&j);
+    }
+    /* the scheduler still remembers when discover last fired */
+    assert_int_equal(dm_catalog_job_last_created_target(fx->cat, "schedule_discover", "all", &last, &err), DM_OK);
+    assert_int_equal(last, 1772359200);     /* 2026-03-01T10:00:00Z */
+    assert_int_equal(dm_catalog_job_prune(fx->cat, 7 * 86400, &removed, &err), DM_OK);
+    assert_int_equal(removed, 0);
+}
+
 static void test_job_worker_dying_on_last_attempt_goes_dead(void **state)
 {
     fixture *fx = *state;
@@ -409,6 +463,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_job_retries_with_backoff_then_dead, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_backoff_cap_and_jitter_range, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_permanent_failure_and_retry_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_job_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_worker_dying_on_last_attempt_goes_dead, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_two_claimers_never_share, setup, teardown),
     };
