@@ -43,8 +43,9 @@
  *       11 - sum mod 11 (11 -> 0, 10 never).
  *   PL  PL + 10 digits: the NIP check.
  *   PT  PT + 9 digits: the NIF check (weights 9..2, 11 - sum mod 11, >= 10 -> 0).
- *   RO  RO + 2-10 digits: weights 7 5 3 2 1 7 5 3 2 aligned right, (10 x sum
- *       mod 11) mod 10.
+ *   RO  RO + 2-10 digits (CUI; fewer than 6 not claimed: too short to tell from
+ *       other codes): weights 7 5 3 2 1 7 5 3 2 aligned right, (10 x sum mod 11)
+ *       mod 10.
  *   RS  RS + 9 digits (PIB, Poreska uprava): ISO 7064 MOD 11,10.
  *   SE  SE + 10 digits + 01: Luhn over the ten.
  *   SI  SI + 8 digits (first not 0): weights 8..2, 11 - sum mod 11 (10 -> 0,
@@ -444,7 +445,7 @@ static dm_verdict validate_ro(const dm_span *s)
     static const int w[9] = {7, 5, 3, 2, 1, 7, 5, 3, 2};
     const char *d;
     size_t n;
-    if (!prefixed(s, "RO", &d, &n) || n < 2 || n > 10 || !dm_all_digits(d, n) || d[0] == '0' ||
+    if (!prefixed(s, "RO", &d, &n) || n < 6 || n > 10 || !dm_all_digits(d, n) || d[0] == '0' ||
         dm_all_same(d, n))
         return DM_NO;
     unsigned sum = dm_weighted_sum(d, w + (10 - n), n - 1);
@@ -636,7 +637,7 @@ static const char *const pt_hints[] = {"nif", "nipc", "numero_contribuinte", "va
 static const char *const pt_examples[] = {"PT500000000", "PT 123 456 789", "pt987654322", NULL};
 static const char *const pt_counter[] = {"PT500000001", "PT123456780", "PT012345679", NULL};
 
-static const char *const ro_shapes[] = {"c:L2D2~10", NULL};
+static const char *const ro_shapes[] = {"c:L2D6~10", NULL};
 static const char *const ro_hints[] = {"cui", "cif", "cod_fiscal", "cod_tva", "vat", "vat_number", NULL};
 static const char *const ro_examples[] = {"RO16306155", "RO 18418767", "ro143998407", NULL};
 static const char *const ro_counter[] = {"RO16306156", "RO18418768", "RO00000000", NULL};
@@ -699,7 +700,7 @@ const dm_entity_def dm_entities_europe_vat[] = {
     VAT("NORWAY_VALUE_ADDED_TAX", "NO", "Norwegian VAT number: NO + organisation number + MVA, mod 11", no),
     VAT("POLAND_VALUE_ADDED_TAX", "PL", "Polish VAT number: PL + NIP (10 digits, mod 11)", pl),
     VAT("PORTUGAL_VALUE_ADDED_TAX", "PT", "Portuguese VAT number: PT + NIF (9 digits, mod 11)", pt),
-    VAT("ROMANIA_VALUE_ADDED_TAX", "RO", "Romanian VAT number: RO + 2-10 digits (CUI), mod 11", ro),
+    VAT("ROMANIA_VALUE_ADDED_TAX", "RO", "Romanian VAT number: RO + 6-10 digits (CUI), mod 11", ro),
     VAT("SERBIA_VALUE_ADDED_TAX", "RS", "Serbian tax number (PIB) with RS prefix: 9 digits, ISO 7064 mod 11,10", rs),
     VAT("SLOVAKIA_VALUE_ADDED_TAX", "SK", "Slovak VAT number (IČ DPH): SK + 10 digits, mod 11", sk),
     VAT("SLOVENIA_VALUE_ADDED_TAX", "SI", "Slovenian VAT number: SI + 8 digits, mod 11", si),
