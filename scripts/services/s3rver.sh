@@ -19,8 +19,9 @@ case "${1:-}" in
     NODE_OPTIONS=--openssl-legacy-provider setsid "$ROOT/node_modules/.bin/s3rver" -d "$D/data" \
       -a 127.0.0.1 -p "$PORT" --silent > "$D/log" 2>&1 < /dev/null &
     echo $! > "$PID"
-    for _ in $(seq 1 300); do answers && exit 0; sleep 0.1; done
-    echo "s3rver: no answer on 127.0.0.1:$PORT, see $D/log" >&2; exit 1 ;;
+    # node takes seconds to start on a loaded 2-core machine
+    for _ in $(seq 1 600); do answers && exit 0; running || break; sleep 0.1; done
+    echo "s3rver: no answer on 127.0.0.1:$PORT; its log:" >&2; tail -5 "$D/log" >&2; exit 1 ;;
   stop)
     if running; then
       pid=$(cat "$PID"); kill "$pid" 2>/dev/null || true

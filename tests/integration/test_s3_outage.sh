@@ -11,7 +11,7 @@ EP=http://127.0.0.1:$PORT
 export DM_SERVICES_DIR=$WORK/services
 svc() { bash "$DM_SRC/scripts/services/s3rver.sh" "$1" $PORT; }
 trap 'svc stop >/dev/null 2>&1; rm -rf "$WORK"' EXIT
-svc start || { echo "FAIL: cannot start an s3rver on port $PORT" >&2; exit 1; }
+svc start || { echo "FAIL: cannot start an s3rver on port $PORT (above: its log)" >&2; exit 1; }
 export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER DATAMAP_CATALOG=$WORK/cat.db
 S3_EP=$EP
 printf 'id,email\n1,ann@example.com\n2,bob@example.com\n' > "$WORK/u.csv"
