@@ -119,7 +119,7 @@ static bool dummy_digits(const char *d, size_t n)
     bool up = true, down = true;
     if (dm_all_same(d, n))
         return true;
-    for (size_t i = 1; i < n; i++) {
+    for (size_t i = 1; i < n && (up || down); i++) {
         up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
         down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
     }
