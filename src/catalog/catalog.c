@@ -605,10 +605,8 @@ dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_as
     *n = 0;
     if (f == NULL)
         f = &all;
-    (void)dm_buf_printf(&sql, "SELECT a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, "
-                              "a.fingerprint, a.first_seen, a.last_seen, a.deleted_at, a.cataloged_at, "
-                              "a.classified_at, a.region, a.facts_json "
-                              "FROM assets a JOIN sources s ON s.id = a.source_id WHERE 1 = 1");
+    (void)dm_buf_printf(&sql, "SELECT " DM_CATALOG_ASSET_COLS
+                              " FROM assets a JOIN sources s ON s.id = a.source_id WHERE 1 = 1");
     if (f->source != NULL) {
         (void)dm_buf_printf(&sql, " AND s.name = ?");
         vals[nvals++] = DV_T(f->source);
@@ -623,22 +621,7 @@ dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_as
     dm_status rc = q_open(cat, sql.data, vals, nvals, &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         GROW(list, len, cap);
-        dm_asset_rec *a = &list[len++];
-        a->id = dm_db_col_int64(st, 0);
-        a->source_id = dm_db_col_int64(st, 1);
-        a->source_name = col_dup(st, 2);
-        a->name = col_dup(st, 3);
-        a->kind = col_dup(st, 4);
-        a->location = col_dup(st, 5);
-        a->state = col_dup(st, 6);
-        a->fingerprint = col_dup(st, 7);
-        a->first_seen = col_dup(st, 8);
-        a->last_seen = col_dup(st, 9);
-        a->deleted_at = col_dup(st, 10);
-        a->cataloged_at = col_dup(st, 11);
-        a->classified_at = col_dup(st, 12);
-        a->region = col_dup(st, 13);
-        a->facts_json = col_dup(st, 14);
+        dm_catalog_read_asset(st, &list[len++]);
     }
     dm_db_finalize(st);
     dm_buf_free(&sql);
@@ -649,6 +632,25 @@ dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_as
     *out = list;
     *n = len;
     return DM_OK;
+}
+
+void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a)
+{
+    a->id = dm_db_col_int64(st, 0);
+    a->source_id = dm_db_col_int64(st, 1);
+    a->source_name = col_dup(st, 2);
+    a->name = col_dup(st, 3);
+    a->kind = col_dup(st, 4);
+    a->location = col_dup(st, 5);
+    a->state = col_dup(st, 6);
+    a->fingerprint = col_dup(st, 7);
+    a->first_seen = col_dup(st, 8);
+    a->last_seen = col_dup(st, 9);
+    a->deleted_at = col_dup(st, 10);
+    a->cataloged_at = col_dup(st, 11);
+    a->classified_at = col_dup(st, 12);
+    a->region = col_dup(st, 13);
+    a->facts_json = col_dup(st, 14);
 }
 
 void dm_asset_rec_free(dm_asset_rec *a)

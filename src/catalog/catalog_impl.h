@@ -13,4 +13,12 @@ dm_db *dm_catalog_db(dm_catalog *cat);
 /* Now as "YYYY-MM-DDTHH:MM:SSZ": the system clock, or dm_catalog_set_now's. */
 void dm_catalog_now(dm_catalog *cat, char out[32]);
 
+/* The columns of an asset row, "a" joined with its source "s" (from FROM
+ * assets a JOIN sources s ON s.id = a.source_id), in the order
+ * dm_catalog_read_asset reads them from column 0. */
+#define DM_CATALOG_ASSET_COLS                                                                                        \
+    "a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, a.fingerprint, a.first_seen, a.last_seen, "     \
+    "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json"
+void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a);
+
 #endif

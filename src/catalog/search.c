@@ -121,29 +121,6 @@ out:
     return rc;
 }
 
-#define ASSET_COLS                                                                                                   \
-    "a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, a.fingerprint, a.first_seen, a.last_seen, "     \
-    "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json"
-
-static void read_asset(dm_db_stmt *st, dm_asset_rec *a)
-{
-    a->id = dm_db_col_int64(st, 0);
-    a->source_id = dm_db_col_int64(st, 1);
-    a->source_name = col_dup(st, 2);
-    a->name = col_dup(st, 3);
-    a->kind = col_dup(st, 4);
-    a->location = col_dup(st, 5);
-    a->state = col_dup(st, 6);
-    a->fingerprint = col_dup(st, 7);
-    a->first_seen = col_dup(st, 8);
-    a->last_seen = col_dup(st, 9);
-    a->deleted_at = col_dup(st, 10);
-    a->cataloged_at = col_dup(st, 11);
-    a->classified_at = col_dup(st, 12);
-    a->region = col_dup(st, 13);
-    a->facts_json = col_dup(st, 14);
-}
-
 typedef struct vec {
     void *list;
     size_t len, cap;
@@ -153,7 +130,7 @@ static void asset_row(dm_db_stmt *st, void *ctx)
 {
     vec *v = ctx;
     v->list = grow(v->list, &v->len, &v->cap, sizeof(dm_asset_rec));
-    read_asset(st, &((dm_asset_rec *)v->list)[v->len - 1]);
+    dm_catalog_read_asset(st, &((dm_asset_rec *)v->list)[v->len - 1]);
 }
 
 dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
@@ -164,8 +141,8 @@ dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_
     char *owned[3] = {NULL, NULL, NULL};
     vec v = {0};
     size_t nv = search_where(q, &where, vals, owned);
-    dm_status rc = paged(cat, ASSET_COLS, where.data, "s.name, a.name, a.id", vals, nv, q->limit, q->offset, total,
-                         asset_row, &v, err);
+    dm_status rc = paged(cat, DM_CATALOG_ASSET_COLS, where.data, "s.name, a.name, a.id", vals, nv, q->limit,
+                         q->offset, total, asset_row, &v, err);
     dm_buf_free(&where);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
@@ -185,8 +162,9 @@ dm_status dm_catalog_asset_get(dm_catalog *cat, int64_t id, dm_asset_rec *out, d
     vec v = {0};
     int64_t total = 0;
     memset(out, 0, sizeof *out);
-    dm_status rc = paged(cat, ASSET_COLS, " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.id = ?", "a.id",
-                         vals, 1, 1, 0, &total, asset_row, &v, err);
+    dm_status rc = paged(cat, DM_CATALOG_ASSET_COLS,
+                         " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.id = ?", "a.id", vals, 1, 1, 0,
+                         &total, asset_row, &v, err);
     if (rc == DM_OK && v.len == 0)
         rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "asset %lld does not exist", (long long)id);
     if (rc == DM_OK) {
