@@ -1185,6 +1185,42 @@ static const char *const jmbg_xk_counter[] = JMBG_COUNTER("0101990711233");
         .examples = jmbg_##sfx##_examples, .counterexamples = jmbg_##sfx##_counter, \
     }
 
+
+/* ---- the same numbers under other Glue names (need their column name) ------------ *
+ * Several countries use one number for identity, tax and health insurance. These
+ * entities share the validator of the number and count only under their own
+ * column names (DM_ENT_NEEDS_HINT): a column called "skattenummer" holding
+ * personnummer is SWEDEN_TAX_IDENTIFICATION_NUMBER, a neutral one stays
+ * SWEDEN_PERSONAL_IDENTIFICATION_NUMBER. */
+static const char *const se_tin_hints[] = {"skatteregistreringsnummer", "skattenummer", "swedish_tax_id",
+                                           "swedish_tin", "tin_se", NULL};
+static const char *const dk_tin_hints[] = {"skattenummer", "skatteydernummer", "danish_tax_id", "danish_tin",
+                                           "tin_dk", NULL};
+static const char *const nl_tin_hints[] = {"fiscaal_nummer", "fiscaalnummer", "dutch_tax_id", "dutch_tin",
+                                           "tin_nl", "fiscaal_identificatienummer", NULL};
+static const char *const be_tin_hints[] = {"numero_fiscal", "fiscaal_nummer_be", "belgian_tax_id", "belgian_tin",
+                                           "tin_be", "numero_identification_fiscale", NULL};
+static const char *const ie_tin_hints[] = {"irish_tax_id", "irish_tin", "tin_ie", "tax_reference_number",
+                                           "revenue_number", NULL};
+static const char *const lt_tin_hints[] = {"mokescio_moketojo_kodas", "mokesciu_moketojo_kodas",
+                                           "lithuanian_tax_id", "lithuanian_tin", "tin_lt", NULL};
+static const char *const fi_hin_hints[] = {"kela", "kela_kortti", "kelakortti", "sairausvakuutus",
+                                           "sairausvakuutusnumero", "finnish_health_insurance", NULL};
+static const char *const no_hin_hints[] = {"trygdenummer", "helsekort", "helfo", "norwegian_health_insurance",
+                                           "trygd", NULL};
+static const char *const fr_hin_hints[] = {"carte_vitale", "numero_assure", "assurance_maladie",
+                                           "numero_assurance_maladie", "numero_carte_vitale", NULL};
+
+#define lt_shapes baltic_shapes  /* names the ALIAS macro pastes */
+#define no_nin_shapes no_shapes
+
+#define ALIAS(nm, reg, cat, desc, hint_list, pfx, fn) \
+    { \
+        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
+        .validate = fn, .hints = hint_list, .context = pfx##_context, .examples = pfx##_examples, \
+        .counterexamples = pfx##_counter, .flags = DM_ENT_NEEDS_HINT, \
+    }
+
 const dm_entity_def dm_entities_europe_ids[] = {
     ENTITY("SPAIN_DNI", "ES", NATIONAL_ID, "Spanish DNI: 8 digits + control letter (mod 23)", es_dni,
            validate_es_dni),
@@ -1325,5 +1361,24 @@ const dm_entity_def dm_entities_europe_ids[] = {
     UMCN("SERBIA_UNIQUE_MASTER_CITIZEN_NUMBER", "RS", "JMBG of central Serbia (region 7x), mod 11", rs),
     UMCN("VOJVODINA_UNIQUE_MASTER_CITIZEN_NUMBER", "RS", "JMBG of Vojvodina (region 8x), mod 11", vo),
     UMCN("KOSOVO_UNIQUE_MASTER_CITIZEN_NUMBER", "XK", "JMBG of Kosovo (region 9x), mod 11", xk),
+    ALIAS("SWEDEN_TAX_IDENTIFICATION_NUMBER", "SE", TAX_ID, "Swedish personnummer under a tax-number column name",
+          se_tin_hints, se_pnr, validate_se_pnr),
+    ALIAS("DENMARK_TAX_IDENTIFICATION_NUMBER", "DK", TAX_ID, "Danish CPR number under a tax-number column name",
+          dk_tin_hints, dk_cpr, validate_dk_cpr),
+    ALIAS("NETHERLANDS_TAX_IDENTIFICATION_NUMBER", "NL", TAX_ID, "Dutch BSN under a tax-number column name",
+          nl_tin_hints, nl_bsn, validate_nl_bsn),
+    ALIAS("BELGIUM_TAX_IDENTIFICATION_NUMBER", "BE", TAX_ID,
+          "Belgian national number under a tax-number column name", be_tin_hints, be_nn, validate_be_nn),
+    ALIAS("IRELAND_TAX_IDENTIFICATION_NUMBER", "IE", TAX_ID, "Irish PPS number under a tax-number column name",
+          ie_tin_hints, ie_pps, validate_ie_pps),
+    ALIAS("LITHUANIA_TAX_IDENTIFICATION_NUMBER", "LT", TAX_ID,
+          "Lithuanian asmens kodas under a tax-number column name", lt_tin_hints, lt, validate_ee_lt),
+    ALIAS("FINLAND_HEALTH_INSURANCE_NUMBER", "FI", "user.health_and_medical",
+          "Finnish HETU under a health-insurance (Kela) column name", fi_hin_hints, fi_hetu, validate_fi_hetu),
+    ALIAS("NORWAY_HEALTH_INSURANCE_NUMBER", "NO", "user.health_and_medical",
+          "Norwegian national identity number under a health-insurance column name", no_hin_hints, no_nin,
+          validate_no_nin),
+    ALIAS("FRANCE_HEALTH_INSURANCE_NUMBER", "FR", "user.health_and_medical",
+          "French NIR under a health-insurance (carte Vitale) column name", fr_hin_hints, fr_nir, validate_fr_nir),
     {0},
 };
