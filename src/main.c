@@ -108,7 +108,13 @@ int main(int argc, char **argv)
     }
     if (log_format == NULL)
         log_format = cli.cfg.log_format;
-    dm_log_setup(quiet ? DM_LOG_ERROR : verbosity >= 2 ? DM_LOG_DEBUG : verbosity == 1 ? DM_LOG_INFO : DM_LOG_WARN,
+    /* a service logs what it does (jobs, changes, schedule) unless -q; a
+     * command only what went wrong unless -v */
+    bool service = strcmp(argv[optind], "serve") == 0 || strcmp(argv[optind], "worker") == 0;
+    dm_log_setup(quiet              ? DM_LOG_ERROR
+                 : verbosity >= 2   ? DM_LOG_DEBUG
+                 : verbosity == 1 || service ? DM_LOG_INFO
+                                    : DM_LOG_WARN,
                  log_format && strcmp(log_format, "json") == 0);
     const char *env = getenv("DATAMAP_CATALOG");
     cli.catalog_url = catalog ? catalog : env && *env ? env : cli.cfg.catalog ? cli.cfg.catalog : "datamap.db";

@@ -158,12 +158,12 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     dm_http *h = NULL;
     int rc = DM_EXIT_OK;
     if (dm_service_start(&svc, http, &err) != DM_OK) {
-        fprintf(stderr, "datamap %s: %s\n", cmd, err.msg);
+        dm_error_log("%s: %s", cmd, err.msg);
         rc = DM_EXIT_FAILED;
         goto out;
     }
     if (http && dm_http_start(&svc, listen, &h, &err) != DM_OK) {
-        fprintf(stderr, "datamap %s: %s\n", cmd, err.msg);
+        dm_error_log("%s: %s", cmd, err.msg);
         dm_service_stop(&svc);
         rc = err.code == DM_ERR_ARG ? DM_EXIT_USAGE : DM_EXIT_FAILED;
         goto out;
@@ -172,19 +172,20 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
         dm_warn("%s; sources are not watched, the schedule covers them", err.msg);
         watch = false;
     }
+    /* through the log: JSON lines with --log-format json */
     if (http)
-        fprintf(stderr, "datamap serve: listening on http://%s/ with %d worker(s)%s\n", listen, svc.nworkers,
-                svc.token ? ", API token required" : "");
+        dm_info("serve: listening on http://%s/ with %d worker(s)%s%s", listen, svc.nworkers,
+                svc.token ? ", API token required" : "", watch ? ", watching sources" : "");
     else
-        fprintf(stderr, "datamap worker: %d worker(s)\n", svc.nworkers);
+        dm_info("worker: %d worker(s)", svc.nworkers);
     int sig = 0;
     sigwait(&set, &sig);
-    fprintf(stderr, "datamap %s: %s: finishing running jobs\n", cmd, sig == SIGINT ? "SIGINT" : "SIGTERM");
+    dm_info("%s: %s: finishing running jobs", cmd, sig == SIGINT ? "SIGINT" : "SIGTERM");
     dm_http_stop(h);
     dm_service_stop(&svc);
     if (watch)
         dm_watcher_stop(&svc);
-    fprintf(stderr, "datamap %s: stopped\n", cmd);
+    dm_info("%s: stopped", cmd);
 out:
     pthread_cond_destroy(&svc.wake);
     pthread_mutex_destroy(&svc.mu);

@@ -20,7 +20,7 @@ cat >>"$WORK/datamap.yaml" <<YAML
 server:
   token_file: $WORK/token
 YAML
-start_serve "$CAT" --no-watch --events-secret-file "$WORK/events-secret"
+SERVE_GLOBAL="--log-format json" start_serve "$CAT" --no-watch --events-secret-file "$WORK/events-secret"
 AUTH=(-H 'Authorization: Bearer s3cret-token')
 get() { curl -s "${AUTH[@]}" "$URL/api/v1/$1"; }
 
@@ -104,4 +104,13 @@ curl -s -o "$WORK/e" -w '%{http_code}' -X POST -H 'X-Datamap-Events-Secret: ev3n
   ok "the events secret opens nothing else" || fail "events secret opened the API"
 stop_serve
 grep -q 's3cret-token\|ev3nts-secret' "$WORK/serve.log" && fail "a secret in the log"
+python3 - "$WORK/serve.log" <<'PY' && ok "--log-format json: the service logs JSON lines (start, jobs, stop)" || fail "log: $(head -5 "$WORK/serve.log")"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+msgs = [l["msg"] for l in lines]
+assert any(m.startswith("serve: listening on") for m in msgs), msgs
+assert any(m.startswith("job ") for m in msgs), msgs
+assert msgs[-1] == "serve: stopped", msgs[-1]
+assert all({"time", "level", "msg"} <= set(l) for l in lines)
+PY
 finish
