@@ -1,0 +1,184 @@
+/*
+ * More European numbers (src/detect/entities/europe_more.c): validators on
+ * layouts, lower case, off-by-one checks and impossible dates; the names that
+ * share a number (tax, health insurance) through the engine; random numbers
+ * in a neutral column stay unclaimed by every European table added with
+ * europe_ids.c, europe_vat.c and europe_more.c. The .c is compiled in to
+ * reach its statics.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "detect/engine.h"
+#include "detect/entities/europe_more.c"
+#include "entity_testlib.h"
+
+/* Every digit changed by +1 and -1 fails, except the positions in `skip`
+ * (offsets as '0' + i): digits no check covers. */
+static void each_digit_breaks(dm_validate_fn fn, const char *valid, const char *skip)
+{
+    char buf[64];
+    assert_int_not_equal(check(fn, valid), DM_NO);
+    for (size_t i = 0; valid[i]; i++) {
+        if (valid[i] < '0' || valid[i] > '9' || (skip && strchr(skip, (char)('0' + i))))
+            continue;
+        for (int delta = 1; delta <= 9; delta += 8) {
+            strcpy(buf, valid);
+            buf[i] = (char)('0' + (valid[i] - '0' + delta) % 10);
+            if (check(fn, buf) != DM_NO)
+                fail_msg("%s accepted with position %zu changed", buf, i);
+        }
+    }
+}
+
+static void test_validators(void **state)
+{
+    (void)state;
+    assert_int_equal(check(validate_es_ssn, "28/12345678/40"), DM_STRONG);
+    assert_int_equal(check(validate_es_ssn, "28-12345678-40"), DM_STRONG);
+    assert_int_equal(check(validate_es_ssn, "281234567840"), DM_MEDIUM);
+    assert_int_equal(check(validate_es_ssn, "28/12345678-40"), DM_NO);      /* mixed joiners */
+    assert_int_equal(check(validate_es_ssn, "28/01234567/85"), DM_STRONG);  /* first ten mod 97 */
+    assert_int_equal(check(validate_es_ssn, "28/01234567/42"), DM_STRONG);  /* province x 10^7 + number */
+    each_digit_breaks(validate_es_ssn, "281234567840", NULL);
+
+    assert_int_equal(check(validate_at_ssn, "1237 010180"), DM_STRONG);
+    assert_int_equal(check(validate_at_ssn, "1237010180"), DM_MEDIUM);
+    assert_int_equal(check(validate_at_ssn, "1237-010180"), DM_NO);
+    assert_int_equal(check(validate_at_ssn, "1237 300280"), DM_NO);          /* 30 February */
+    each_digit_breaks(validate_at_ssn, "4070150360", NULL);
+
+    assert_int_equal(check(validate_gr_afm, "094256318"), DM_WEAK);
+    assert_int_equal(check(validate_gr_afm, "094256317"), DM_NO);
+    assert_int_equal(check(validate_gr_amka, "01019012341"), DM_MEDIUM);
+    assert_int_equal(check(validate_gr_amka, "01139012340"), DM_NO);        /* month 13 */
+    each_digit_breaks(validate_gr_amka, "15078500210", NULL);
+
+    assert_int_equal(check(validate_hu_tax, "8123456786"), DM_MEDIUM);
+    assert_int_equal(check(validate_hu_tax, "8123456785"), DM_NO);
+    each_digit_breaks(validate_hu_tax, "8345678904", NULL);
+    assert_int_equal(check(validate_hu_taj, "037 002 343"), DM_WEAK);
+    assert_int_equal(check(validate_hu_taj, "037-002-343"), DM_WEAK);
+    assert_int_equal(check(validate_hu_taj, "037 002-343"), DM_NO);
+
+    assert_int_equal(check(validate_is_kt, "120191-2339"), DM_STRONG);
+    assert_int_equal(check(validate_is_kt, "1201912339"), DM_MEDIUM);
+    assert_int_equal(check(validate_is_kt, "120191 2339"), DM_NO);
+    assert_int_equal(check(validate_is_kt, "300291-2339"), DM_NO);          /* 30 February */
+    each_digit_breaks(validate_is_kt, "3112893499", "9");   /* the century digit */
+
+    assert_int_equal(check(validate_lu_nin, "1983070512378"), DM_STRONG);
+    assert_int_equal(check(validate_lu_nin, "19830705 123 7 8"), DM_STRONG);
+    assert_int_equal(check(validate_lu_nin, "19830705 12378"), DM_STRONG);
+    assert_int_equal(check(validate_lu_nin, "1983070512379"), DM_NO);       /* Verhoeff digit */
+    assert_int_equal(check(validate_lu_nin, "1983070512368"), DM_NO);       /* Luhn digit */
+    each_digit_breaks(validate_lu_nin, "2000022900197", NULL);
+
+    assert_int_equal(check(validate_fr_spi, "30 23 217 600 053"), DM_STRONG);
+    assert_int_equal(check(validate_fr_spi, "3023217600053"), DM_STRONG);
+    assert_int_equal(check(validate_fr_spi, "302 321 760 0053"), DM_NO);
+    assert_int_equal(check(validate_fr_spi, "4023217600053"), DM_NO);       /* first digit 0-3 */
+    each_digit_breaks(validate_fr_spi, "1234567890066", NULL);
+
+    assert_int_equal(check(validate_cy_tic, "10259033P"), DM_STRONG);
+    assert_int_equal(check(validate_cy_tic, "10259033 p"), DM_STRONG);
+    assert_int_equal(check(validate_cy_tic, "10259033O"), DM_NO);
+    assert_int_equal(check(validate_cy_tic, "60259033P"), DM_NO);           /* first digit */
+    each_digit_breaks(validate_cy_tic, "30010823A", NULL);
+
+    assert_int_equal(check(validate_si_tax, "50229249"), DM_WEAK);
+    assert_int_equal(check(validate_si_tax, "50229248"), DM_NO);
+
+    assert_int_equal(check(validate_pt_cc, "00000000 0 ZZ4"), DM_STRONG);
+    assert_int_equal(check(validate_pt_cc, "000000000zz4"), DM_STRONG);
+    assert_int_equal(check(validate_pt_cc, "00000000 0 ZZ3"), DM_NO);
+    assert_int_equal(check(validate_pt_cc, "00000000 0 ZY4"), DM_NO);       /* a letter changed */
+    each_digit_breaks(validate_pt_cc, "149876520ZW3", NULL);
+
+    assert_int_equal(check(validate_tr_tckn, "10000000146"), DM_MEDIUM);
+    assert_int_equal(check(validate_tr_tckn, "10000000145"), DM_NO);
+    each_digit_breaks(validate_tr_tckn, "12345678950", NULL);
+}
+
+/* One number, several names: the column name picks the Glue name. */
+static void test_shared_numbers(void **state)
+{
+    (void)state;
+    static const char *const nir[] = {"1 85 05 78 006 084 91", "255081416802538", "2 95 10 99 123 456 32"};
+    assert_true(column_has("carte_vitale", nir, 3, "FRANCE_HEALTH_INSURANCE_NUMBER"));
+    assert_false(column_has("carte_vitale", nir, 3, "FRANCE_NATIONAL_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("patient", nir, 3, "FRANCE_HEALTH_INSURANCE_NUMBER"));
+    static const char *const pnr[] = {"811228-9874", "640823-3234", "850770-1236"};
+    assert_true(column_has("skatteregistreringsnummer", pnr, 3, "SWEDEN_TAX_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("skatteregistreringsnummer", pnr, 3, "SWEDEN_PERSONAL_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("kund", pnr, 3, "SWEDEN_TAX_IDENTIFICATION_NUMBER"));
+    static const char *const lu[] = {"1983070512378", "1970123198711", "2000022900197"};
+    assert_true(column_has("matricule", lu, 3, "LUXEMBOURG_NATIONAL_INDIVIDUAL_NUMBER"));
+    assert_true(column_has("numero_fiscal", lu, 3, "LUXEMBOURG_TAX_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("numero_fiscal", lu, 3, "LUXEMBOURG_NATIONAL_INDIVIDUAL_NUMBER"));
+    /* "numero_fiscal" is also the French SPI's name: a French SPI there is
+     * French (the matricule check fails on it) */
+    static const char *const spi[] = {"3023217600053", "1234567890066", "0701987765493"};
+    assert_true(column_has("numero_fiscal", spi, 3, "FRANCE_TAX_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("numero_fiscal", spi, 3, "LUXEMBOURG_TAX_IDENTIFICATION_NUMBER"));
+}
+
+/* Deterministic random digit strings of 8-16 digits, plain and in the 6-4 /
+ * 6-5 dashed layouts, under a neutral name: none of the European tables
+ * added with these files may claim them. */
+static bool ours(const dm_entity_def *e)
+{
+    const dm_entity_def *const tables[] = {dm_entities_europe_ids, dm_entities_europe_vat, dm_entities_europe_more};
+    for (size_t t = 0; t < COUNT_OF(tables); t++)
+        for (const dm_entity_def *d = tables[t]; d->name; d++)
+            if (strcmp(d->name, e->name) == 0)
+                return true;
+    return false;
+}
+
+static void test_random_numbers_unclaimed(void **state)
+{
+    (void)state;
+    static char cells[400][24];
+    const char *ptrs[400];
+    uint32_t seed = 777;
+    for (int len = 8; len <= 16; len++) {
+        for (int dashed = 0; dashed <= 1; dashed++) {
+            if (dashed && len != 10 && len != 11)
+                continue;
+            for (int i = 0; i < 400; i++) {
+                int o = 0;
+                for (int k = 0; k < len; k++) {
+                    if (dashed && k == 6)
+                        cells[i][o++] = '-';
+                    seed = seed * 1103515245u + 12345u;
+                    cells[i][o++] = (char)('0' + ((seed >> 16) % 10));
+                }
+                cells[i][o] = '\0';
+                ptrs[i] = cells[i];
+            }
+            dm_detection det[32];
+            size_t nd = classify("reference", ptrs, 400, det, 32);
+            for (size_t i = 0; i < nd; i++)
+                if (ours(det[i].entity))
+                    fail_msg("%d-digit random numbers%s classified as %s (%.3f)", len, dashed ? " (dashed)" : "",
+                             det[i].entity->name, det[i].ratio);
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_validators),
+        cmocka_unit_test(test_shared_numbers),
+        cmocka_unit_test(test_random_numbers_unclaimed),
+    };
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
+}
