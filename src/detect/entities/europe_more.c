@@ -54,6 +54,9 @@ static inline int two(const char *d)
 /* All the same digit, or a run counting up or down by one: placeholders. */
 static bool dummy_digits(const char *d, size_t n)
 {
+    int step = (d[1] - d[0] + 10) % 10;
+    if (n < 2 || (step != 0 && step != 1 && step != 9))   /* most values leave here */
+        return false;
     bool up = true, down = true;
     if (dm_all_same(d, n))
         return true;

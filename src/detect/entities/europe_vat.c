@@ -615,7 +615,7 @@ static const char *const mt_hints[] = {"vat", "vat_number", "vat_no", "maltese_v
 static const char *const mt_examples[] = {"MT11297903", "MT 20456035", "mt12345634", NULL};
 static const char *const mt_counter[] = {"MT11297904", "MT01297903", "MT1129790", NULL};
 
-static const char *const nl_shapes[] = {"c:L2D9L1D2", NULL};
+static const char *const nl_shapes[] = {"l:14:LLDD", NULL};    /* L2D9L1D2: 4 runs, see fi_hetu_shapes */
 static const char *const nl_hints[] = {"btw", "btw_nummer", "btw_id", "omzetbelastingnummer", "vat", "vat_number",
                                        NULL};
 static const char *const nl_examples[] = {"NL004495445B01", "NL 123456782 B01", "nl004499542b01", NULL};
