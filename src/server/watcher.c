@@ -10,12 +10,20 @@
  * triggers) is logged once and tried again after WATCH_RETRY_S seconds; the
  * schedule still covers it.
  *
+ * What is queued: when the driver tells which assets a change touched
+ * (changed_assets: local folders), `discover SOURCE` (new and removed
+ * assets; a new one gets its crawl from the discover job) and `crawl` and
+ * `tags` for each touched asset the catalog knows; a crawl whose tables
+ * changed queues their classification. So one new file in a source of
+ * 10,000 folders costs a discover and one crawl, not a run over all of them.
+ * Otherwise, `run SOURCE`.
+ *
  * The queue makes one job per kind and target while queued or running
- * (catalog.h). A change that lands while the source's run job is already
- * running would be lost that way (the run may have listed the folder
- * before it), so the source stays "dirty" until a job queued after the
- * change exists.
+ * (catalog.h). A change that lands while such a job is already running
+ * would be lost that way (it may have read the folder before the change),
+ * so a wanted job stays pending until one queued after the change exists.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,11 +37,17 @@
 #define WATCH_RETRY_S 300
 #define WATCH_SLICE_MS 200      /* total wait per pass over the sources */
 
+typedef struct pending {
+    char kind[16];
+    char *target;
+} pending;
+
 typedef struct watched {
     char *name, *url, *options;
     dm_source *src;         /* NULL: not watchable (now) */
     int64_t retry_at;       /* when src is NULL: monotonic seconds to try again */
-    bool dirty;             /* a change not yet covered by a queued job */
+    pending *jobs;          /* wanted, not yet covered by a job queued after the change */
+    size_t njobs;
     bool seen;              /* still in the catalog (refresh) */
 } watched;
 
@@ -50,6 +64,9 @@ static int64_t mono_s(void)
 static void watched_free(watched *w)
 {
     dm_source_close(w->src);
+    for (size_t i = 0; i < w->njobs; i++)
+        free(w->jobs[i].target);
+    free(w->jobs);
     free(w->name);
     free(w->url);
     free(w->options);
@@ -127,28 +144,81 @@ static void refresh(dm_catalog *cat, watched **list, size_t *n)
     *n = keep;
 }
 
-/* Queue a run for a dirty source; it stays dirty while only a running job
- * (which may have missed the change) exists. */
+static void want(watched *w, const char *kind, const char *target)
+{
+    for (size_t i = 0; i < w->njobs; i++)
+        if (strcmp(w->jobs[i].kind, kind) == 0 && strcmp(w->jobs[i].target, target) == 0)
+            return;
+    w->jobs = dm_xrealloc(w->jobs, (w->njobs + 1) * sizeof *w->jobs);
+    pending *p = &w->jobs[w->njobs++];
+    snprintf(p->kind, sizeof p->kind, "%s", kind);
+    p->target = dm_xstrdup(target);
+}
+
+/* A change came: what to queue for it (see the top of the file). */
+static void plan(dm_catalog *cat, watched *w)
+{
+    char **names = NULL;
+    size_t n = 0;
+    bool all = true;
+    if (w->src->ops->changed_assets)
+        w->src->ops->changed_assets(w->src, &names, &n, &all);
+    if (all) {
+        want(w, "run", w->name);
+    } else {
+        want(w, "discover", w->name);
+        for (size_t i = 0; i < n; i++) {
+            /* only assets the catalog knows: a new one gets its crawl from
+             * the discover job, a crawl of an unknown one would fail */
+            dm_asset_filter f = {.source = w->name, .name = names[i]};
+            dm_asset_rec *list = NULL;
+            size_t na = 0;
+            if (dm_catalog_asset_list(cat, &f, &list, &na, NULL) == DM_OK && na > 0) {
+                char *target = dm_xasprintf("%s/%s", w->name, names[i]);
+                want(w, "crawl", target);
+                want(w, "tags", target);
+                free(target);
+            }
+            dm_asset_list_free(list, na);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Queue the pending jobs; one stays pending while only a running job of
+ * its kind and target (which may have missed the change) exists. */
 static void flush(dm_service *svc, dm_catalog *cat, watched *w)
 {
-    dm_error err = {0};
-    int64_t id = 0;
-    bool is_new = false;
-    if (dm_catalog_job_enqueue(cat, "run", w->name, (int)svc->max_attempts, 0, &id, &is_new, &err) != DM_OK) {
-        dm_warn("watch %s: %s", w->name, err.msg);
-        return;
+    size_t keep = 0;
+    bool queued = false;
+    for (size_t i = 0; i < w->njobs; i++) {
+        pending *p = &w->jobs[i];
+        dm_error err = {0};
+        int64_t id = 0;
+        bool is_new = false, still = true;
+        if (dm_catalog_job_enqueue(cat, p->kind, p->target, (int)svc->max_attempts, 0, &id, &is_new, &err) != DM_OK) {
+            dm_warn("watch %s: %s", w->name, err.msg);
+        } else if (is_new) {
+            dm_info("watch %s: changed, %s %s queued", w->name, p->kind, p->target);
+            queued = true;
+            still = false;
+        } else {
+            dm_job_rec j;
+            if (dm_catalog_job_get(cat, id, &j, &err) == DM_OK) {
+                still = strcmp(j.state, DM_JOB_RUNNING) == 0;
+                dm_job_rec_free(&j);
+            }
+        }
+        if (still)
+            w->jobs[keep++] = *p;
+        else
+            free(p->target);
     }
-    if (is_new) {
-        dm_info("watch %s: changed, run queued", w->name);
+    w->njobs = keep;
+    if (queued)
         dm_service_poke(svc);
-        w->dirty = false;
-        return;
-    }
-    dm_job_rec j;
-    if (dm_catalog_job_get(cat, id, &j, &err) == DM_OK) {
-        w->dirty = strcmp(j.state, DM_JOB_RUNNING) == 0;
-        dm_job_rec_free(&j);
-    }
 }
 
 static void *watcher_main(void *arg)
@@ -189,8 +259,9 @@ static void *watcher_main(void *arg)
                 w->src = NULL;
                 w->retry_at = mono_s() + WATCH_RETRY_S;
             }
-            w->dirty |= changed;
-            if (w->dirty)
+            if (changed)
+                plan(cat, w);
+            if (w->njobs > 0)
                 flush(svc, cat, w);
         }
         if (active == 0) {

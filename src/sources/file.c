@@ -556,6 +556,29 @@ static dm_status file_wait_change(dm_source *src, int timeout_ms, bool *changed,
     return dm_file_watch_wait(&fs->watch, fs->root, timeout_ms, changed, err);
 }
 
+/* Top-level folders are assets under their own name; files directly in the
+ * root belong to the loose-files asset (file_list_assets names it). */
+static void file_changed_assets(dm_source *src, char ***names, size_t *n, bool *all)
+{
+    file_src *fs = src->ctx;
+    bool root_files = false;
+    *names = NULL;
+    *n = 0;
+    *all = fs->watch == NULL;
+    if (fs->watch == NULL)
+        return;
+    dm_file_watch_take(fs->watch, names, n, &root_files, all);
+    if (root_files) {
+        const char *bn = base_name(fs->root);
+        char *same = dm_xasprintf("%s/%s", fs->root, bn);
+        struct stat st;
+        bool clash = stat(same, &st) == 0 && S_ISDIR(st.st_mode);
+        free(same);
+        *names = dm_xrealloc(*names, (*n + 1) * sizeof **names);
+        (*names)[(*n)++] = clash ? dm_xasprintf("%s_files", bn) : dm_xstrdup(bn);
+    }
+}
+
 const dm_source_ops dm_source_file_ops = {
     .scheme = "file",
     .kind = "local folder",
@@ -567,4 +590,5 @@ const dm_source_ops dm_source_file_ops = {
     .read_tags = file_read_tags,
     .free_table_data = file_free_table_data,
     .wait_change = file_wait_change,
+    .changed_assets = file_changed_assets,
 };

@@ -24,6 +24,11 @@ struct dm_file_watch {
     /* watch descriptor -> folder path (wd are small, increasing integers) */
     char **paths;
     size_t npaths;
+    size_t root_len;        /* strlen of the root path (paths[root wd]) */
+    /* touched since dm_file_watch_take (file_watch.h) */
+    char **names;
+    size_t nnames;
+    bool root_files, lost;
 };
 
 static bool ignored(const char *name)
@@ -92,7 +97,48 @@ void dm_file_watch_free(dm_file_watch *w)
     for (size_t i = 0; i < w->npaths; i++)
         free(w->paths[i]);
     free(w->paths);
+    for (size_t i = 0; i < w->nnames; i++)
+        free(w->names[i]);
+    free(w->names);
     free(w);
+}
+
+/* Remember the top-level entry an event in folder dir (a watched path)
+ * about name touched. */
+static void touched(dm_file_watch *w, const char *dir, const char *name, bool is_dir)
+{
+    const char *rel = dir + w->root_len;    /* "" for the root, "/a/b" below it */
+    char top[NAME_MAX + 1];
+    if (*rel == '\0') {
+        if (!is_dir) {
+            w->root_files = true;
+            return;
+        }
+        snprintf(top, sizeof top, "%s", name);
+    } else {
+        size_t n = strcspn(rel + 1, "/");
+        snprintf(top, sizeof top, "%.*s", (int)n, rel + 1);
+    }
+    for (size_t i = 0; i < w->nnames; i++)
+        if (strcmp(w->names[i], top) == 0)
+            return;
+    if (w->nnames >= DM_FILE_WATCH_MAX_NAMES) {
+        w->lost = true;
+        return;
+    }
+    w->names = dm_xrealloc(w->names, (w->nnames + 1) * sizeof *w->names);
+    w->names[w->nnames++] = dm_xstrdup(top);
+}
+
+void dm_file_watch_take(dm_file_watch *w, char ***names, size_t *n, bool *root_files, bool *all)
+{
+    *names = w->names;
+    *n = w->nnames;
+    *root_files = w->root_files;
+    *all = w->lost;
+    w->names = NULL;
+    w->nnames = 0;
+    w->root_files = w->lost = false;
 }
 
 static int64_t now_ms(void)
@@ -116,6 +162,7 @@ static bool drain(dm_file_watch *w)
             p += sizeof *ev + ev->len;
             if (ev->mask & IN_Q_OVERFLOW) {
                 changed = true;
+                w->lost = true;
                 continue;
             }
             if (ev->mask & IN_IGNORED) {
@@ -129,8 +176,12 @@ static bool drain(dm_file_watch *w)
             if (ev->len == 0 || ignored(ev->name))
                 continue;
             changed = true;
-            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->wd >= 0 &&
-                (size_t)ev->wd < w->npaths && w->paths[ev->wd]) {
+            if (ev->wd < 0 || (size_t)ev->wd >= w->npaths || w->paths[ev->wd] == NULL) {
+                w->lost = true;     /* a folder we no longer know */
+                continue;
+            }
+            touched(w, w->paths[ev->wd], ev->name, (ev->mask & IN_ISDIR) != 0);
+            if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))) {
                 char *sub = dm_xasprintf("%s/%s", w->paths[ev->wd], ev->name);
                 add_tree(w, sub, 1);
                 free(sub);
@@ -151,6 +202,7 @@ dm_status dm_file_watch_wait(dm_file_watch **wp, const char *root, int timeout_m
             free(w);
             return rc;
         }
+        w->root_len = strlen(root);
         add_tree(w, root, 0);
         if (w->nwatches == 0 || w->overflow) {
             dm_status rc = w->overflow ? DM_FAIL(err, DM_ERR_IO,

@@ -15,6 +15,7 @@
 #define DM_SOURCES_FILE_WATCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/error.h"
 
@@ -29,5 +30,14 @@ typedef struct dm_file_watch dm_file_watch;
  * then polls); the watch is freed and *w NULL again. */
 dm_status dm_file_watch_wait(dm_file_watch **w, const char *root, int timeout_ms, bool *changed, dm_error *err);
 void dm_file_watch_free(dm_file_watch *w);
+
+/* What the changes reported since the last call touched, then forgotten:
+ * the names of the entries directly under the root (malloc'd array of
+ * malloc'd names; a folder there is an asset), *root_files when a file
+ * directly in the root changed (the loose-files asset), and *all when the
+ * watch lost track (more than DM_FILE_WATCH_MAX_NAMES names, or an inotify
+ * queue overflow): then anything may have changed. */
+#define DM_FILE_WATCH_MAX_NAMES 256
+void dm_file_watch_take(dm_file_watch *w, char ***names, size_t *n, bool *root_files, bool *all);
 
 #endif

@@ -111,6 +111,12 @@ typedef struct dm_source_ops {
      * event trigger calling pg_notify, and LISTEN). *changed tells whether
      * one came. An error means "cannot watch here": the caller polls. */
     dm_status (*wait_change)(dm_source *src, int timeout_ms, bool *changed, dm_error *err);
+    /* Optional, with wait_change (NULL: any change may touch every asset):
+     * the assets the changes reported so far touched, then forgotten, as a
+     * malloc'd array of malloc'd asset names (as list_assets names them;
+     * possibly ones that are gone or not listed yet). *all true when the
+     * driver lost track: treat every asset as changed. */
+    void (*changed_assets)(dm_source *src, char ***names, size_t *n, bool *all);
 } dm_source_ops;
 
 struct dm_source {

@@ -29,6 +29,30 @@ static void put(const char *dir, const char *name, const char *text)
     free(p);
 }
 
+/* What the changes so far touched, as "name,name|root|all" for asserts. */
+static char *taken(dm_file_watch *w)
+{
+    char **names = NULL;
+    size_t n = 0;
+    bool root = false, all = false;
+    dm_file_watch_take(w, &names, &n, &root, &all);
+    char buf[512] = "";
+    for (size_t i = 0; i < n; i++) {
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? "," : "", names[i]);
+        free(names[i]);
+    }
+    free(names);
+    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", root ? "|root" : "", all ? "|all" : "");
+    return dm_xstrdup(buf);
+}
+
+static void assert_taken(dm_file_watch *w, const char *want)
+{
+    char *got = taken(w);
+    assert_string_equal(got, want);
+    free(got);
+}
+
 /* One wait of up to ms; returns whether a change came. */
 static bool waited(dm_file_watch **w, const char *root, int ms)
 {
@@ -52,6 +76,11 @@ static void test_changes(void **state)
     put(sub, "customers.csv", "id,email\n1,a@example.com\n");
     assert_true(waited(&w, root, 2000));
     assert_false(waited(&w, root, 50));     /* the burst was one change */
+    assert_taken(w, "crm");                 /* the folder (asset) it touched */
+    assert_taken(w, "");                    /* and then forgotten */
+    put(root, "loose.csv", "a\n1\n");
+    assert_true(waited(&w, root, 2000));
+    assert_taken(w, "|root");               /* a file in the root: the loose-files asset */
 
     /* a folder made now, then a file in it: the new folder is watched too */
     char *hr = dm_xasprintf("%s/hr", root);
@@ -59,6 +88,15 @@ static void test_changes(void **state)
     assert_true(waited(&w, root, 2000));
     put(hr, "staff.csv", "name\nAlice\n");
     assert_true(waited(&w, root, 2000));
+    assert_taken(w, "hr");
+    /* deeper: still the top-level folder */
+    char *deep = dm_xasprintf("%s/year=2024", sub);
+    assert_int_equal(mkdir(deep, 0700), 0);
+    assert_true(waited(&w, root, 2000));
+    put(deep, "part.csv", "x\n1\n");
+    assert_true(waited(&w, root, 2000));
+    assert_taken(w, "crm");
+    free(deep);
 
     /* noise */
     put(root, ".hidden", "x");
