@@ -129,9 +129,9 @@ extern const dm_entity_def dm_entities_global[];   /* entities/global.c: EMAIL, 
 extern const dm_entity_def dm_entities_usa[];      /* entities/usa.c */
 extern const dm_entity_def dm_entities_uk[];       /* entities/uk.c */
 extern const dm_entity_def dm_entities_europe[];   /* entities/europe.c: <COUNTRY>_BANK_ACCOUNT (IBAN) and more */
-extern const dm_entity_def dm_entities_europe_ids[]; /* entities/europe_ids.c: national IDs and personal tax numbers */
-extern const dm_entity_def dm_entities_europe_vat[]; /* entities/europe_vat.c: <COUNTRY>_VALUE_ADDED_TAX with the country prefix */
-extern const dm_entity_def dm_entities_europe_more[]; /* entities/europe_more.c: social security, health and tax numbers */
+extern const dm_entity_def dm_entities_europe_ids[];  /* entities/europe_ids.c: national IDs, personal tax numbers */
+extern const dm_entity_def dm_entities_europe_vat[];  /* entities/europe_vat.c: <COUNTRY>_VALUE_ADDED_TAX */
+extern const dm_entity_def dm_entities_europe_more[]; /* entities/europe_more.c: social security, tax numbers */
 extern const dm_entity_def dm_entities_people[];   /* entities/people.c: PERSON_NAME, ADDRESS, DATE_OF_BIRTH */
 
 #endif

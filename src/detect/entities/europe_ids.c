@@ -1146,13 +1146,19 @@ JMBG_VALIDATOR(validate_jmbg_xk, 9)
 
 static const char *const jmbg_shapes[] = {"c:D13", NULL};
 static const char *const jmbg_context[] = {"jmbg", "emšo", "emso", "матични број", "ЕМБГ", NULL};
-static const char *const jmbg_ba_hints[] = {"jmbg", "jmb", "maticni_broj", "bosnian_jmbg", "unique_master_citizen_number", NULL};
-static const char *const jmbg_me_hints[] = {"jmbg", "jmb", "maticni_broj", "montenegrin_jmbg", "unique_master_citizen_number", NULL};
-static const char *const jmbg_mk_hints[] = {"embg", "jmbg", "emb", "maticen_broj", "unique_master_citizen_number", NULL};
-static const char *const jmbg_si_hints[] = {"emso", "emšo", "jmbg", "maticna_stevilka", "unique_master_citizen_number", NULL};
-static const char *const jmbg_rs_hints[] = {"jmbg", "jmb", "maticni_broj", "serbian_jmbg", "unique_master_citizen_number", NULL};
+static const char *const jmbg_ba_hints[] = {"jmbg", "jmb", "maticni_broj", "bosnian_jmbg",
+                                            "unique_master_citizen_number", NULL};
+static const char *const jmbg_me_hints[] = {"jmbg", "jmb", "maticni_broj", "montenegrin_jmbg",
+                                            "unique_master_citizen_number", NULL};
+static const char *const jmbg_mk_hints[] = {"embg", "jmbg", "emb", "maticen_broj",
+                                            "unique_master_citizen_number", NULL};
+static const char *const jmbg_si_hints[] = {"emso", "emšo", "jmbg", "maticna_stevilka",
+                                            "unique_master_citizen_number", NULL};
+static const char *const jmbg_rs_hints[] = {"jmbg", "jmb", "maticni_broj", "serbian_jmbg",
+                                            "unique_master_citizen_number", NULL};
 static const char *const jmbg_vo_hints[] = {"jmbg", "jmb", "maticni_broj", "unique_master_citizen_number", NULL};
-static const char *const jmbg_xk_hints[] = {"jmbg", "numri_personal", "maticni_broj", "unique_master_citizen_number", NULL};
+static const char *const jmbg_xk_hints[] = {"jmbg", "numri_personal", "maticni_broj",
+                                            "unique_master_citizen_number", NULL};
 static const char *const jmbg_ba_examples[] = {"0101990151238", "1507985101230", "2902000011232", NULL};
 static const char *const jmbg_me_examples[] = {"0101990211230", "1507985261238", "2902000021238", NULL};
 static const char *const jmbg_mk_examples[] = {"0101990411230", "1507985451231", "2902000041239", NULL};
