@@ -268,3 +268,22 @@ bool dm_glued(const char *cell, size_t len, size_t start, size_t end, char own)
     }
     return false;
 }
+
+int dm_icao9303(const char *s, size_t n)
+{
+    static const int w[3] = {7, 3, 1};
+    int sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v;
+        if (s[i] >= '0' && s[i] <= '9')
+            v = s[i] - '0';
+        else if (s[i] >= 'A' && s[i] <= 'Z')
+            v = s[i] - 'A' + 10;
+        else if (s[i] == '<')
+            v = 0;
+        else
+            return -1;
+        sum += v * w[i % 3];
+    }
+    return sum % 10;
+}

@@ -71,4 +71,10 @@ bool dm_glued(const char *cell, size_t len, size_t start, size_t end, char own);
  * 61-72, 80). "000000000" is refused. */
 bool dm_aba_routing(const char *digits, size_t n);
 
+/* ICAO Doc 9303 check digit over n characters of a machine-readable travel
+ * document field (digits, letters A=10 ... Z=35, '<' = 0), weights 7 3 1
+ * repeating, sum mod 10. Returns the digit's value, or -1 for a character
+ * outside that set. (Passports, identity cards.) */
+int dm_icao9303(const char *s, size_t n);
+
 #endif

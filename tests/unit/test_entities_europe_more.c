@@ -106,6 +106,31 @@ static void test_validators(void **state)
     each_digit_breaks(validate_tr_tckn, "12345678950", NULL);
 }
 
+/* ICAO 9303 on the Bundesdruckerei specimens, and the German documents */
+static void test_german_documents(void **state)
+{
+    (void)state;
+    assert_int_equal(dm_icao9303("C01X00T47", 9), 8);
+    assert_int_equal(dm_icao9303("T22000129", 9), 3);
+    assert_int_equal(dm_icao9303("L898902C<", 9), 3);     /* ICAO Doc 9303 part 4 specimen */
+    assert_int_equal(dm_icao9303("C01X00T4a", 9), -1);
+    assert_int_equal(check(validate_de_passport, "C01X00T478"), DM_MEDIUM);
+    assert_int_equal(check(validate_de_passport, "C01X00T47 8"), DM_MEDIUM);
+    assert_int_equal(check(validate_de_passport, "C01X00T478D"), DM_MEDIUM);
+    assert_int_equal(check(validate_de_passport, "C01X00T47"), DM_WEAK);
+    assert_int_equal(check(validate_de_passport, "C01X00T477"), DM_NO);
+    assert_int_equal(check(validate_de_passport, "C01X 00T47"), DM_NO);
+    assert_int_equal(check(validate_de_idcard, "C01X00T478"), DM_NO);       /* a passport */
+    assert_int_equal(check(validate_de_idcard, "T220001293"), DM_MEDIUM);
+    assert_int_equal(check(validate_de_idcard, "t22000129"), DM_WEAK);
+    assert_int_equal(check(validate_de_idcard, "T2200O129"), DM_NO);        /* O is not in the alphabet */
+    /* without the check digit only under the German name; a generic
+     * passport column of letter + 8 digits stays American */
+    static const char *const bare[] = {"C01X00T47", "F3K9M2HT4", "G12345678"};
+    assert_true(column_has("reisepassnummer", bare, 3, "GERMANY_PASSPORT_NUMBER"));
+    assert_false(column_has("passport_number", bare, 3, "GERMANY_PASSPORT_NUMBER"));
+}
+
 /* One number, several names: the column name picks the Glue name. */
 static void test_shared_numbers(void **state)
 {
@@ -177,6 +202,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_validators),
+        cmocka_unit_test(test_german_documents),
         cmocka_unit_test(test_shared_numbers),
         cmocka_unit_test(test_random_numbers_unclaimed),
     };

@@ -31,6 +31,12 @@
  *                   from the right, sum mod 10 = 0.
  *   TR T.C. Kimlik  NVİ: 11 digits, first not 0; d10 = (7 x (d1+d3+d5+d7+d9) -
  *                   (d2+d4+d6+d8)) mod 10, d11 = (d1 + ... + d10) mod 10.
+ *   DE Reisepass /  Bundesdruckerei (since November 2010; PassV, PAuswV): 9
+ *   Personalausweis characters from 0-9 C F G H J K L M N P R T V W X Y Z, the
+ *                   first a letter: C F G H J K passports, L M N P R T V W X Y
+ *                   identity cards; the MRZ adds an ICAO 9303 check digit (and
+ *                   the nationality D). Specimens: C01X00T47(8), T22000129(3).
+ *                   Without the check digit the format alone proves little: WEAK.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -431,6 +437,75 @@ static const char *const tr_tckn_context[] = {"kimlik", "tckn", "t.c.", NULL};
 static const char *const tr_tckn_examples[] = {"10000000146", "12345678950", "54545454590", NULL};
 static const char *const tr_tckn_counter[] = {"10000000147", "10000000156", "02345678950", NULL};
 
+/* ---- GERMANY_PASSPORT_NUMBER / GERMANY_PERSONAL_IDENTIFICATION_NUMBER --------------------- */
+
+/* A German document number whose first letter is in `first`: 9 characters,
+ * optional ICAO check digit, optional nationality D. */
+static dm_verdict de_document(const dm_span *s, const char *first)
+{
+    static const char alphabet[] = "0123456789CFGHJKLMNPRTVWXYZ";
+    const char *d = s->norm;
+    size_t n = s->norm_len;
+    if (n == 11 || (n == 10 && d[9] == 'D' && s->ngroups == 2 && s->glen[1] == 1))
+        if (d[n - 1] == 'D')
+            n--;    /* "C01X00T478D": the MRZ's nationality */
+    if ((n != 9 && n != 10) || s->ngroups > 2 || !strchr(first, d[0]))
+        return DM_NO;
+    if (s->ngroups == 2 && !(s->glen[0] == 9 && s->seplen[1] == 1))
+        return DM_NO;   /* only "C01X00T47 8" or "... D" may stand apart */
+    bool digit = false;
+    for (int i = 1; i < 9; i++) {
+        if (!strchr(alphabet, d[i]) || d[i] == '\0')
+            return DM_NO;
+        digit = digit || (d[i] >= '0' && d[i] <= '9');
+    }
+    if (!digit || piece_of_longer(s))
+        return DM_NO;
+    if (n == 9)
+        return s->norm_len == 9 ? DM_WEAK : DM_NO;
+    return dm_icao9303(d, 9) == d[9] - '0' ? DM_MEDIUM : DM_NO;
+}
+
+static dm_verdict validate_de_passport(const dm_span *s)
+{
+    return de_document(s, "CFGHJK");
+}
+
+static dm_verdict validate_de_idcard(const dm_span *s)
+{
+    return de_document(s, "LMNPRTVWXY");
+}
+
+/* Every arrangement of letters and digits after the leading letter. */
+static const char *const de_doc_shapes[] = {
+    "l:9:LDDD",  "l:9:LDDL",  "l:9:LDLD",  "l:9:LDLL",  "l:9:LLDD",  "l:9:LLDL",  "l:9:LLLD",  "l:9:LLLL",
+    "l:10:LDDD", "l:10:LDDL", "l:10:LDLD", "l:10:LDLL", "l:10:LLDD", "l:10:LLDL", "l:10:LLLD", "l:10:LLLL",
+    "l:11:LDDD", "l:11:LDDL", "l:11:LDLD", "l:11:LDLL", "l:11:LLDD", "l:11:LLDL", "l:11:LLLD", "l:11:LLLL",
+    NULL};
+#define de_passport_shapes de_doc_shapes
+#define de_idcard_shapes de_doc_shapes
+/* German words only: a generic "passport_number" column is as likely American
+ * (letter + 8 digits) */
+static const char *const de_passport_hints[] = {"reisepassnummer", "reisepass", "passnummer", "reisepass_nr",
+                                                "pass_nr", "german_passport", "german_passport_number", NULL};
+static const char *const de_passport_context[] = {"reisepass", "passnummer", "pass-nr", NULL};
+static const char *const de_passport_examples[] = {"C01X00T47", "C01X00T478", "c01x00t478d", "F3K9M2HT4", NULL};
+static const char *const de_passport_counter[] = {
+    "C01X00T479",   /* check digit */
+    "T01X00T47",    /* T: an identity card letter */
+    "C01A00T47",    /* A is not in the alphabet */
+    "CHJKLMNPR",    /* no digit */
+    NULL};
+static const char *const de_idcard_hints[] = {"personalausweis", "personalausweisnummer", "ausweisnummer",
+                                              "ausweis_nr", "ausweis", "german_id_card", NULL};
+static const char *const de_idcard_context[] = {"personalausweis", "ausweis", NULL};
+static const char *const de_idcard_examples[] = {"T22000129", "T220001293", "l01x00t47", "M7RT4KZ2J", NULL};
+static const char *const de_idcard_counter[] = {
+    "T220001294",   /* check digit */
+    "C22000129",    /* C: a passport letter */
+    "T22000I29",    /* I is not in the alphabet */
+    NULL};
+
 /* ---- table ---------------------------------------------------------------------------- */
 
 #define ENTITY(nm, reg, cat, desc, pfx, fn) \
@@ -483,5 +558,11 @@ const dm_entity_def dm_entities_europe_more[] = {
            "Portuguese Cartão de Cidadão number: 8 digits, check, 2 letters, check", pt_cc, validate_pt_cc),
     ENTITY("TURKEY_NATIONAL_IDENTIFICATION_NUMBER", "TR", NATIONAL_ID,
            "Turkish T.C. Kimlik No: 11 digits, two check digits", tr_tckn, validate_tr_tckn),
+    ENTITY("GERMANY_PASSPORT_NUMBER", "DE", "user.government_id.passport_number",
+           "German passport number: C/F/G/H/J/K + 8 characters, ICAO check digit when present", de_passport,
+           validate_de_passport),
+    ENTITY("GERMANY_PERSONAL_IDENTIFICATION_NUMBER", "DE", NATIONAL_ID,
+           "German identity card number (since 2010): 9 characters, ICAO check digit when present", de_idcard,
+           validate_de_idcard),
     {0},
 };
