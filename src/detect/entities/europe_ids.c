@@ -78,11 +78,15 @@
  *                   Vojvodina, 9x Kosovo), K = 11 - sum(weights 7..2,7..2) mod 11,
  *                   10 and 11 -> 0. One entity per Glue name by region digit.
  *
- * Verdicts: a check letter or two check digits, or a check digit with a birth
- * date in the number and its official layout, are STRONG; a bare run of digits
- * with a date and a check digit (random values pass 0.3-2%) is MEDIUM; bare
- * digits with one check digit and nothing else (1 in 10 or 11) or a date
- * without a check are WEAK and need the column's hint or context ("/w" keys).
+ * Verdicts: a check letter (DNI, NIE, codice fiscale, HETU, PPSN), a mod-97 key
+ * (NIR, Belgian number), two check digits with a date (Norway), or a check digit
+ * with a birth date in the number's official layout ("811228-9874",
+ * "736028/5108", "86 095 742 719") are STRONG; a bare run of digits with a date
+ * and a check digit (random values pass 0.3-2%) is MEDIUM; bare digits with one
+ * check digit and nothing else (1 in 10 or 11: BSN, NIP, REGON, PT NIF, OIB) or
+ * a date without a check (CPR) are WEAK and need the column's hint or context
+ * ("/w" keys). Numbers that serve as tax or health-insurance numbers too are
+ * entities of their own that count only under their own column names.
  */
 #include <stdbool.h>
 #include <stddef.h>
