@@ -131,6 +131,26 @@ static void test_german_documents(void **state)
     assert_false(column_has("passport_number", bare, 3, "GERMANY_PASSPORT_NUMBER"));
 }
 
+/* Passports without a check: only under the country's own word for them */
+static void test_passports(void **state)
+{
+    (void)state;
+    assert_int_equal(check(validate_fr_passport, "12ab34567"), DM_WEAK);
+    assert_int_equal(check(validate_fr_passport, "12 AB 34567"), DM_NO);     /* one run */
+    assert_int_equal(check(validate_it_passport, "YA1234567"), DM_WEAK);
+    assert_int_equal(check(validate_es_passport, "PAA123456"), DM_WEAK);
+    assert_int_equal(check(validate_es_passport, "AB123456"), DM_WEAK);
+    assert_int_equal(check(validate_nl_passport, "SPECI2014"), DM_WEAK);
+    assert_int_equal(check(validate_nl_passport, "SPECO2014"), DM_NO);      /* no letter O */
+    static const char *const fr[] = {"12AB34567", "05XY98765", "99ZZ00001"};
+    assert_true(column_has("numero_passeport", fr, 3, "FRANCE_PASSPORT_NUMBER"));
+    assert_false(column_has("passport_number", fr, 3, "FRANCE_PASSPORT_NUMBER"));
+    assert_false(column_has("reference", fr, 3, "FRANCE_PASSPORT_NUMBER"));
+    static const char *const es[] = {"PAA123456", "XDA654321", "AAA000123"};
+    assert_true(column_has("numero_pasaporte", es, 3, "SPAIN_PASSPORT_NUMBER"));
+    assert_false(column_has("numero_pasaporte", es, 3, "ITALY_PASSPORT_NUMBER"));
+}
+
 /* One number, several names: the column name picks the Glue name. */
 static void test_shared_numbers(void **state)
 {
@@ -203,6 +223,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_validators),
         cmocka_unit_test(test_german_documents),
+        cmocka_unit_test(test_passports),
         cmocka_unit_test(test_shared_numbers),
         cmocka_unit_test(test_random_numbers_unclaimed),
     };

@@ -37,6 +37,13 @@
  *                   identity cards; the MRZ adds an ICAO 9303 check digit (and
  *                   the nationality D). Specimens: C01X00T47(8), T22000129(3).
  *                   Without the check digit the format alone proves little: WEAK.
+ *   Passports       No check digit outside the MRZ, so format only, WEAK and
+ *   FR IT ES NL     counted only under the country's own words for a passport
+ *                   number (DM_ENT_NEEDS_HINT). Formats as the EU member states
+ *                   print them (PRADO / Purview EU passport definitions): FR 2
+ *                   digits, 2 letters, 5 digits; IT 2 letters, 7 digits; ES 2-3
+ *                   letters, 6 digits; NL 2 letters, 6 letters or digits (no O),
+ *                   1 digit.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -506,6 +513,77 @@ static const char *const de_idcard_counter[] = {
     "T22000I29",    /* I is not in the alphabet */
     NULL};
 
+/* ---- FRANCE / ITALY / SPAIN / NETHERLANDS_PASSPORT_NUMBER ------------------------------- */
+
+/* The norm follows `pattern` ('D' a digit, 'L' a letter, 'A' either) exactly,
+ * as one run, and its digits are not all zero. */
+static bool passport_like(const dm_span *s, const char *pattern)
+{
+    size_t n = strlen(pattern);
+    bool nonzero = false;
+    if (s->norm_len != n || s->ngroups != 1)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->norm[i];
+        bool digit = c >= '0' && c <= '9';
+        if ((pattern[i] == 'D' && !digit) || (pattern[i] == 'L' && !is_upper(c)) || (!digit && !is_upper(c)))
+            return false;
+        nonzero = nonzero || (digit && c != '0');
+    }
+    return nonzero && !piece_of_longer(s);
+}
+
+static dm_verdict validate_fr_passport(const dm_span *s)
+{
+    return passport_like(s, "DDLLDDDDD") ? DM_WEAK : DM_NO;
+}
+
+static dm_verdict validate_it_passport(const dm_span *s)
+{
+    return passport_like(s, "LLDDDDDDD") ? DM_WEAK : DM_NO;
+}
+
+static dm_verdict validate_es_passport(const dm_span *s)
+{
+    return passport_like(s, "LLLDDDDDD") || passport_like(s, "LLDDDDDD") ? DM_WEAK : DM_NO;
+}
+
+static dm_verdict validate_nl_passport(const dm_span *s)
+{
+    if (!passport_like(s, "LLAAAAAAD") || memchr(s->norm, 'O', 9) != NULL)
+        return DM_NO;
+    return DM_WEAK;
+}
+
+static const char *const fr_passport_shapes[] = {"c:D2L2D5/w", NULL};
+static const char *const fr_passport_hints[] = {"numero_passeport", "numero_de_passeport", "passeport",
+                                                "n_passeport", "no_passeport", "french_passport", NULL};
+static const char *const fr_passport_context[] = {"passeport", NULL};
+static const char *const fr_passport_examples[] = {"12AB34567", "05xy98765", "99ZZ00001", NULL};
+static const char *const fr_passport_counter[] = {"123B34567", "12AB3456", "00AA00000", NULL};
+
+static const char *const it_passport_shapes[] = {"c:L2D7/w", NULL};
+static const char *const it_passport_hints[] = {"numero_passaporto", "passaporto", "numero_di_passaporto",
+                                                "n_passaporto", "italian_passport", NULL};
+static const char *const it_passport_context[] = {"passaporto", NULL};
+static const char *const it_passport_examples[] = {"YA1234567", "ya7654321", "AA0012345", NULL};
+static const char *const it_passport_counter[] = {"Y1234567", "YAB123456", "YA0000000", NULL};
+
+static const char *const es_passport_shapes[] = {"c:L3D6/w", "c:L2D6/w", NULL};
+static const char *const es_passport_hints[] = {"numero_pasaporte", "pasaporte", "numero_de_pasaporte",
+                                                "n_pasaporte", "spanish_passport", NULL};
+static const char *const es_passport_context[] = {"pasaporte", NULL};
+static const char *const es_passport_examples[] = {"PAA123456", "XDA654321", "AB123456", NULL};
+static const char *const es_passport_counter[] = {"PA1234567", "PAAB12345", "PAA000000", NULL};
+
+#define NL_PASSPORT_SHAPES "l:9:LLDD", "l:9:LLDL", "l:9:LLLD", "l:9:LLLL"
+static const char *const nl_passport_shapes[] = {NL_PASSPORT_SHAPES, NULL};
+static const char *const nl_passport_hints[] = {"paspoortnummer", "paspoort", "paspoort_nr", "paspoortnr",
+                                                "dutch_passport", NULL};
+static const char *const nl_passport_context[] = {"paspoort", NULL};
+static const char *const nl_passport_examples[] = {"NW3K8P2L4", "SPECI2014", "bx1234567", NULL};
+static const char *const nl_passport_counter[] = {"NO3K8P2L4", "NW3K8P2LA", "1W3K8P2L4", NULL};
+
 /* ---- table ---------------------------------------------------------------------------- */
 
 #define ENTITY(nm, reg, cat, desc, pfx, fn) \
@@ -564,5 +642,19 @@ const dm_entity_def dm_entities_europe_more[] = {
     ENTITY("GERMANY_PERSONAL_IDENTIFICATION_NUMBER", "DE", NATIONAL_ID,
            "German identity card number (since 2010): 9 characters, ICAO check digit when present", de_idcard,
            validate_de_idcard),
+#define PASSPORT(nm, reg, desc, pfx) \
+    { \
+        .name = nm, .region = reg, .category = "user.government_id.passport_number", .description = desc, \
+        .shapes = pfx##_shapes, .validate = validate_##pfx, .hints = pfx##_hints, .context = pfx##_context, \
+        .examples = pfx##_examples, .counterexamples = pfx##_counter, .flags = DM_ENT_NEEDS_HINT, \
+    }
+    PASSPORT("FRANCE_PASSPORT_NUMBER", "FR", "French passport number: 2 digits, 2 letters, 5 digits (under its name)",
+             fr_passport),
+    PASSPORT("ITALY_PASSPORT_NUMBER", "IT", "Italian passport number: 2 letters, 7 digits (under its name)",
+             it_passport),
+    PASSPORT("SPAIN_PASSPORT_NUMBER", "ES", "Spanish passport number: 2-3 letters, 6 digits (under its name)",
+             es_passport),
+    PASSPORT("NETHERLANDS_PASSPORT_NUMBER", "NL",
+             "Dutch passport number: 2 letters, 6 letters or digits, 1 digit (under its name)", nl_passport),
     {0},
 };
