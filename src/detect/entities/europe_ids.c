@@ -512,14 +512,15 @@ static dm_verdict validate_pl_pesel(const dm_span *s)
 {
     static const int w[10] = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
     const char *d = s->norm;
-    if (s->norm_len != 11 || s->ngroups != 1 || !dm_all_digits(d, 11) || dummy_digits(d, 11))
+    if (s->norm_len != 11 || s->ngroups != 1 || !dm_all_digits(d, 11))
         return DM_NO;
     int yy = two(d), mm = two(d + 2), dd = two(d + 4);
     static const int base[5] = {1900, 2000, 2100, 2200, 1800};
     int year = base[mm / 20 > 4 ? 0 : mm / 20] + yy;
     if (mm / 20 > 4 || !dm_valid_date(year, mm % 20, dd))
         return DM_NO;
-    if ((10 - dm_weighted_sum(d, w, 10) % 10) % 10 != (unsigned)(d[10] - '0') || piece_of_longer(s))
+    if ((10 - dm_weighted_sum(d, w, 10) % 10) % 10 != (unsigned)(d[10] - '0') || dummy_digits(d, 11) ||
+        piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -595,7 +596,7 @@ static dm_verdict validate_se_pnr(const dm_span *s)
 {
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if ((n != 10 && n != 12) || !dm_all_digits(d, n) || dummy_digits(d, n))
+    if ((n != 10 && n != 12) || !dm_all_digits(d, n))
         return DM_NO;
     int year;
     if (n == 12) {
@@ -611,7 +612,7 @@ static dm_verdict validate_se_pnr(const dm_span *s)
     if (dd > 60)    /* samordningsnummer */
         dd -= 60;
     bool date = n == 12 ? dm_valid_date(year, mm, dd) : yy_date(year - 1900, mm, dd);
-    if (!date || !dm_luhn(d, 10) || piece_of_longer(s))
+    if (!date || !dm_luhn(d, 10) || dummy_digits(s->norm, n) || piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
@@ -716,7 +717,7 @@ static bool no_number(const dm_span *s, char *kind)
     static const int w1[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2}, w2[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
     static const int l65[] = {6, 5};
     const char *d = s->norm;
-    if (s->norm_len != 11 || !dm_all_digits(d, 11) || dummy_digits(d, 11))
+    if (s->norm_len != 11 || !dm_all_digits(d, 11))
         return false;
     if (s->ngroups != 1 && !(layout_is(s, l65, 2) && joiners_are(s, 0)))
         return false;
@@ -730,7 +731,7 @@ static bool no_number(const dm_span *s, char *kind)
         return false;
     unsigned k1 = (11 - dm_weighted_sum(d, w1, 9) % 11) % 11, k2 = (11 - dm_weighted_sum(d, w2, 10) % 11) % 11;
     return k1 != 10 && k2 != 10 && k1 == (unsigned)(d[9] - '0') && k2 == (unsigned)(d[10] - '0') &&
-           !piece_of_longer(s);
+           !dummy_digits(d, 11) && !piece_of_longer(s);
 }
 
 static dm_verdict validate_no_nin(const dm_span *s)
@@ -1074,7 +1075,7 @@ static dm_verdict validate_bg_egn(const dm_span *s)
 {
     static const int w[9] = {2, 4, 8, 5, 10, 9, 7, 3, 6};
     const char *d = s->norm;
-    if (s->norm_len != 10 || s->ngroups != 1 || !dm_all_digits(d, 10) || dummy_digits(d, 10))
+    if (s->norm_len != 10 || s->ngroups != 1 || !dm_all_digits(d, 10))
         return DM_NO;
     int yy = two(d), mm = two(d + 2), year = 1900 + yy;
     if (mm > 40)
@@ -1084,7 +1085,7 @@ static dm_verdict validate_bg_egn(const dm_span *s)
     if (!dm_valid_date(year, mm, two(d + 4)))
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 9) % 11;
-    if ((r == 10 ? 0u : r) != (unsigned)(d[9] - '0') || piece_of_longer(s))
+    if ((r == 10 ? 0u : r) != (unsigned)(d[9] - '0') || dummy_digits(d, 10) || piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -1134,9 +1135,21 @@ static int jmbg_region(const dm_span *s)
     return rr < 10 ? (rr == 0 || rr == 6 ? -1 : rr) : rr / 10;
 }
 
+/* The region digit read straight off the number, before the full check: the
+ * seven entities share every 13-digit window, only one can match it. */
+static int jmbg_quick_region(const dm_span *s)
+{
+    const char *d = s->norm;
+    if (s->norm_len != 13 || !is_digit(d[7]) || !is_digit(d[8]))
+        return -1;
+    return d[7] == '0' ? d[8] - '0' : d[7] - '0';
+}
+
 #define JMBG_VALIDATOR(fn, digit) \
     static dm_verdict fn(const dm_span *s) \
     { \
+        if (jmbg_quick_region(s) != (digit)) \
+            return DM_NO; \
         return jmbg_region(s) == (digit) ? DM_MEDIUM : DM_NO; \
     }
 

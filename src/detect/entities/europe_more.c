@@ -118,10 +118,11 @@ static long value_of(const char *d, size_t n)
     return v;
 }
 
-/* n digits, one group, no placeholder, not a piece of a longer number. */
+/* n digits in one group (placeholders are refused by the callers once the
+ * check holds: most windows fail earlier and cheaper). */
 static bool bare(const dm_span *s, size_t n)
 {
-    return s->norm_len == n && s->ngroups == 1 && dm_all_digits(s->norm, n) && !dummy_digits(s->norm, n);
+    return s->norm_len == n && s->ngroups == 1 && dm_all_digits(s->norm, n);
 }
 
 /* ---- SPAIN_SSN ------------------------------------------------------------------- */
@@ -184,7 +185,7 @@ static dm_verdict validate_gr_afm(const dm_span *s)
 {
     static const int w[8] = {256, 128, 64, 32, 16, 8, 4, 2};
     if (!bare(s, 9) || dm_weighted_sum(s->norm, w, 8) % 11 % 10 != (unsigned)(s->norm[8] - '0') ||
-        piece_of_longer(s))
+        dummy_digits(s->norm, 9) || piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit: 1 in 10 */
 }
@@ -201,7 +202,8 @@ static const char *const gr_afm_counter[] = {"094256319", "123456784", "00000000
 static dm_verdict validate_gr_amka(const dm_span *s)
 {
     const char *d = s->norm;
-    if (!bare(s, 11) || !yy_date(two(d + 4), two(d + 2), two(d)) || !dm_luhn(d, 11) || piece_of_longer(s))
+    if (!bare(s, 11) || !yy_date(two(d + 4), two(d + 2), two(d)) || !dm_luhn(d, 11) || dummy_digits(d, 11) ||
+        piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -222,7 +224,7 @@ static dm_verdict validate_hu_tax(const dm_span *s)
     if (!bare(s, 10) || d[0] != '8')
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 9) % 11;
-    if (r == 10 || r != (unsigned)(d[9] - '0') || piece_of_longer(s))
+    if (r == 10 || r != (unsigned)(d[9] - '0') || dummy_digits(d, 10) || piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -369,7 +371,7 @@ static dm_verdict validate_si_tax(const dm_span *s)
     if (!bare(s, 8) || d[0] == '0')
         return DM_NO;
     unsigned c = 11 - dm_weighted_sum(d, w, 7) % 11;
-    if (c == 11 || (c == 10 ? 0u : c) != (unsigned)(d[7] - '0') || piece_of_longer(s))
+    if (c == 11 || (c == 10 ? 0u : c) != (unsigned)(d[7] - '0') || dummy_digits(d, 8) || piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit on 8 bare digits */
 }
@@ -432,7 +434,7 @@ static dm_verdict validate_tr_tckn(const dm_span *s)
     int d10 = ((odd * 7 - even) % 10 + 10) % 10;
     for (int i = 0; i < 10; i++)
         all += d[i] - '0';
-    if (d10 != d[9] - '0' || all % 10 != d[10] - '0' || piece_of_longer(s))
+    if (d10 != d[9] - '0' || all % 10 != d[10] - '0' || dummy_digits(d, 11) || piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;   /* two mod-10 checks, no date: 1 in 100 */
 }
