@@ -164,6 +164,13 @@ static dm_status run_job(dm_service *svc, dm_catalog *cat, const dm_job_rec *job
         rc = dm_catalog_source_get(cat, job->target, &src, err);
     else
         rc = find_asset(cat, job->target, &src, &asset, err);
+    if (rc == DM_ERR_NOT_FOUND && k != DM_KIND_RUN && k != DM_KIND_DISCOVER && src.name != NULL) {
+        /* the asset vanished since the job was queued (its folder was
+         * removed, discover saw it): nothing left to do */
+        dm_info("job %lld: %s %s: %s, nothing to do", (long long)job->id, job->kind, job->target, err->msg);
+        rc = DM_OK;
+        goto out;
+    }
     if (rc != DM_OK)
         goto out;
     if ((rc = dm_pipeline_new(cat, &svc->popts, job->kind, &p, err)) != DM_OK)

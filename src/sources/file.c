@@ -557,7 +557,8 @@ static dm_status file_wait_change(dm_source *src, int timeout_ms, bool *changed,
 }
 
 /* Top-level folders are assets under their own name; files directly in the
- * root belong to the loose-files asset (file_list_assets names it). */
+ * root belong to the loose-files asset (file_list_assets names it). Entries
+ * that are gone are left out: the caller's discover marks them vanished. */
 static void file_changed_assets(dm_source *src, char ***names, size_t *n, bool *all)
 {
     file_src *fs = src->ctx;
@@ -568,6 +569,20 @@ static void file_changed_assets(dm_source *src, char ***names, size_t *n, bool *
     if (fs->watch == NULL)
         return;
     dm_file_watch_take(fs->watch, names, n, &root_files, all);
+    /* entries gone from the root are for discover (vanished), not a crawl */
+    size_t keep = 0;
+    for (size_t i = 0; i < *n; i++) {
+        char *p = dm_xasprintf("%s/%s", fs->root, (*names)[i]);
+        struct stat st;
+        bool is_dir = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+        root_files |= !is_dir && access(p, F_OK) == 0;     /* a loose file, not a folder */
+        free(p);
+        if (is_dir)
+            (*names)[keep++] = (*names)[i];
+        else
+            free((*names)[i]);
+    }
+    *n = keep;
     if (root_files) {
         const char *bn = base_name(fs->root);
         char *same = dm_xasprintf("%s/%s", fs->root, bn);

@@ -19,7 +19,7 @@
 
 #include "core/error.h"
 
-#define DM_FILE_WATCH_MAX 8192
+#define DM_FILE_WATCH_MAX 65536     /* folders; the kernel limit (fs.inotify.max_user_watches) may be lower */
 #define DM_FILE_WATCH_QUIET_MS 300
 #define DM_FILE_WATCH_SETTLE_MS 3000
 

@@ -29,7 +29,7 @@ printf 'name,mail,ssn\nA,alice@example.com,x\nB,bert@example.net,y\nC,carl@examp
 curl -s -o /dev/null -X POST "$URL/api/v1/run"
 wait_for 20 'any(a["name"] == "hr" and a["state"] == "classified" for a in d["items"])' "/api/v1/assets?source=local" &&
   ok "new folder hr classified" || fail "hr not classified: $(curl -s "$URL/api/v1/assets")"
-HR=$(curl -s "$URL/api/v1/assets?q=hr" | py 'd["items"][0]["id"]')
+HR=$(curl -s "$URL/api/v1/assets?source=local" | py '[a["id"] for a in d["items"] if a["name"] == "hr"][0]')
 curl -s "$URL/api/v1/assets/$HR" >"$WORK/hr.json"
 [ "$(py '[c["name"] for t in d["tables"] for c in t["columns"] if any(e["type"] == "EMAIL" for e in c["entities"])]' <"$WORK/hr.json")" = "['mail']" ] &&
   ok "asset API: hr's mail column is EMAIL" || fail "asset API: $(head -c 800 "$WORK/hr.json")"

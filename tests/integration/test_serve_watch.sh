@@ -15,6 +15,8 @@ CAT="$WORK/c.db"
 for i in $(seq -w 1 30); do   # 30 quiet folders, cataloged before the service starts
   mkdir "$WORK/data/old$i"; printf 'id,note\n1,hello\n' >"$WORK/data/old$i/t.csv"
 done
+# an application's SQLite database in the folder: its -wal/-journal files change all the time
+sqlite3 "$WORK/data/app.db" 'CREATE TABLE t(x)'
 "$DATAMAP" --catalog "$CAT" run >/dev/null 2>&1
 start_serve "$CAT" --workers 2
 for _ in $(seq 50); do grep -q 'watching local for changes' "$WORK/serve.log" && break; sleep 0.1; done
@@ -28,9 +30,10 @@ njobs() { curl -s "$URL/api/v1/jobs?limit=1000" | py 'len(d["items"])'; }
 mkdir "$WORK/data/hr"
 printf 'name,mail,city\nAlice Smith,alice@example.com,Leeds\nBob Jones,bob@example.net,York\nCarl Weber,carl@example.org,Bath\n' \
   >"$WORK/data/hr/staff.csv"
-wait_for 20 'd["total"] == 1 and d["items"][0]["state"] == "classified"' "/api/v1/assets?q=hr" &&
+# (by name: ?q= also matches the location, and the temporary folder's name is random)
+wait_for 20 'any(a["name"] == "hr" and a["state"] == "classified" for a in d["items"])' "/api/v1/assets?source=local&limit=1000" &&
   ok "new folder hr classified without a run request" || fail "hr not classified: $(curl -s "$URL/api/v1/assets")"
-HR=$(curl -s "$URL/api/v1/assets?q=hr" | py 'd["items"][0]["id"]')
+HR=$(curl -s "$URL/api/v1/assets?source=local&limit=1000" | py '[a["id"] for a in d["items"] if a["name"] == "hr"][0]')
 [ "$(curl -s "$URL/api/v1/findings?asset=$HR" | py 'sorted((f["column"], f["entity"]) for f in d["items"])')" = \
   "[('mail', 'EMAIL'), ('name', 'PERSON_NAME')]" ] &&
   ok "its columns: mail EMAIL, name PERSON_NAME, city none" || fail "findings: $(curl -s "$URL/api/v1/findings?asset=$HR")"
@@ -60,14 +63,18 @@ for _ in $(seq 50); do   # let the last run finish
   sleep 0.1
 done
 before=$(njobs)
-touch "$WORK/data/.hidden" "$WORK/data/hr/_tmp.csv" "$WORK/data/catalog.db-journal" "$WORK/data/catalog.db-wal"
-echo x >>"$WORK/data/catalog.db-wal"
+touch "$WORK/data/.hidden" "$WORK/data/hr/_tmp.csv" "$WORK/data/app.db-journal" "$WORK/data/app.db-wal"
+echo x >>"$WORK/data/app.db-wal"
 sleep 1.5
 [ "$(njobs)" = "$before" ] && ok "hidden and SQLite side files queue nothing" || fail "noise queued jobs ($before -> $(njobs))"
 
 # ---- a removed folder ------------------------------------------------------------
 rm -rf "$WORK/data/hr"
-wait_for 20 'd["total"] == 0' "/api/v1/assets?q=hr" && ok "removed folder vanished" || fail "hr still listed"
+wait_for 20 'not any(a["name"] == "hr" for a in d["items"])' "/api/v1/assets?source=local&limit=1000" &&
+  ok "removed folder vanished" || fail "hr still listed"
+wait_for 10 'not any(j["state"] in ("queued", "running") for j in d["items"])' "/api/v1/jobs?limit=1000" || true
+[ "$(curl -s "$URL/api/v1/jobs?limit=1000" | py '[j["kind"] + " " + j["target"] for j in d["items"] if j["state"] != "done" or j["last_error"]]')" = "[]" ] &&
+  ok "no job failed along the way (a removed folder is for discover, not a crawl)" || fail "jobs: $(curl -s "$URL/api/v1/jobs?limit=1000")"
 
 # ---- a source added while serving --------------------------------------------------
 "$DATAMAP" --catalog "$CAT" source add second "$WORK/data2" >/dev/null
