@@ -133,5 +133,6 @@ extern const dm_entity_def dm_entities_europe_ids[];  /* entities/europe_ids.c: 
 extern const dm_entity_def dm_entities_europe_vat[];  /* entities/europe_vat.c: <COUNTRY>_VALUE_ADDED_TAX */
 extern const dm_entity_def dm_entities_europe_more[]; /* entities/europe_more.c: social security, tax numbers */
 extern const dm_entity_def dm_entities_people[];   /* entities/people.c: PERSON_NAME, ADDRESS, DATE_OF_BIRTH */
+extern const dm_entity_def dm_entities_americas[];   /* entities/americas.c: CA BR MX CL AR CO VE ids and tax numbers */
 
 #endif
