@@ -2,6 +2,7 @@
  * The JSON API of `datamap serve` under /api/v1 (http.h):
  *
  *   GET  sources                      every source
+ *   POST sources {"name", "url", "options", "tags", "require_tag", "run"}, DELETE sources/NAME
  *   GET  assets?state&source&entity&tag&q   live assets, paged
  *   GET  assets/ID                    one asset: tables, columns, findings, tags
  *   GET  findings?entity&source&asset&confidence   current findings, paged
@@ -15,6 +16,7 @@
  * {"items": [...], "total": N (where counted), "limit", "offset", "next":
  * link to the next page with the same filters, or null}.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@
 #include "pipeline/export.h"
 #include "report/report.h"
 #include "server/http.h"
+#include "sources/source.h"
 
 #define arg dm_http_arg
 #define send_json dm_http_send_json
@@ -604,6 +607,114 @@ static enum MHD_Result api_sources(struct MHD_Connection *c, dm_catalog *cat)
     return send_json(c, 200, json_pack("{s:o}", "items", items));
 }
 
+/* A JSON object of string values as stored ({"k":"v"}); NULL and a message
+ * when v is not one, or (secrets) when a key names a secret. */
+static char *kv_object(json_t *v, bool secrets_refused, const char *what, char *msg, size_t msgsz)
+{
+    if (v == NULL)
+        return dm_xstrdup("{}");
+    if (!json_is_object(v)) {
+        snprintf(msg, msgsz, "%s must be an object of strings", what);
+        return NULL;
+    }
+    const char *k;
+    json_t *x;
+    json_object_foreach(v, k, x) {
+        if (!json_is_string(x) || *k == '\0') {
+            snprintf(msg, msgsz, "%s must be an object of strings", what);
+            return NULL;
+        }
+        if (secrets_refused && dm_cli_secret_option(k)) {
+            /* name the key only: the value is the secret */
+            snprintf(msg, msgsz, "option %.64s: secrets are never stored in the catalog; use the environment of "
+                                 "the service, a *_file option, ~/.pgpass or an AWS profile", k);
+            return NULL;
+        }
+    }
+    return json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+}
+
+/* POST sources {"name", "url", "options"?, "tags"?, "require_tag"?, "run"?}:
+ * register a source as `datamap source add` does (a local path must be
+ * absolute), then queue its first run unless "run": false. */
+static enum MHD_Result api_source_add(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *body,
+                                      size_t len)
+{
+    json_error_t je;
+    json_t *doc = len ? json_loadb(body, len, 0, &je) : NULL;
+    char msg[256] = "", *url = NULL, *oj = NULL, *tj = NULL;
+    dm_error err = {0};
+    enum MHD_Result ret;
+    const char *name = json_string_value(json_object_get(doc, "name"));
+    const char *given = json_string_value(json_object_get(doc, "url"));
+    json_t *req = json_object_get(doc, "require_tag"), *run = json_object_get(doc, "run");
+    if (!json_is_object(doc) || name == NULL || given == NULL) {
+        ret = send_error(c, 400, "bad_request", "body must be {\"name\": NAME, \"url\": URL, ...}");
+        goto out;
+    }
+    if (*name == '\0' || strchr(name, '/') != NULL || strlen(name) > 200) {
+        ret = send_error(c, 400, "bad_request", "a source name cannot be empty, contain '/' or be that long");
+        goto out;
+    }
+    if ((req != NULL && !json_is_string(req)) || (run != NULL && !json_is_boolean(run))) {
+        ret = send_error(c, 400, "bad_request", "require_tag takes \"key=value\" and run true or false");
+        goto out;
+    }
+    if (dm_source_lookup(given) == NULL) {
+        ret = send_error(c, 400, "bad_request", "unsupported URL scheme");
+        goto out;
+    }
+    if (strstr(given, "://") == NULL) {
+        char real[PATH_MAX];
+        if (given[0] != '/' || realpath(given, real) == NULL) {
+            ret = send_error(c, 400, "bad_request", "a local path must be absolute and exist on the service's machine");
+            goto out;
+        }
+        url = dm_xasprintf("file://%s", real);
+    } else {
+        url = dm_xstrdup(given);
+    }
+    if ((oj = kv_object(json_object_get(doc, "options"), true, "options", msg, sizeof msg)) == NULL ||
+        (tj = kv_object(json_object_get(doc, "tags"), false, "tags", msg, sizeof msg)) == NULL) {
+        ret = send_error(c, 400, "bad_request", msg);
+        goto out;
+    }
+    dm_source_rec rec = {0, (char *)name, url, oj, tj, (char *)json_string_value(req), NULL};
+    int64_t id = 0, job = 0;
+    if (dm_catalog_source_add(cat, &rec, &id, &err) != DM_OK) {
+        ret = send_status(c, &err);     /* a name in use, a password in the URL: 400 with the reason */
+        goto out;
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(id));
+    set_str(o, "name", name);
+    set_str(o, "url", url);
+    if (run == NULL || json_is_true(run)) {
+        if (dm_catalog_job_enqueue(cat, "run", name, (int)svc->max_attempts, 0, &job, NULL, &err) == DM_OK) {
+            json_object_set_new(o, "queued", json_pack("{s:I,s:s}", "job", (json_int_t)job, "kind", "run"));
+            dm_service_poke(svc);
+        }
+    }
+    ret = send_json(c, 201, o);
+out:
+    json_decref(doc);
+    free(url);
+    free(oj);
+    free(tj);
+    return ret;
+}
+
+/* DELETE sources/NAME: its assets are marked vanished, never dropped. */
+static enum MHD_Result api_source_remove(struct MHD_Connection *c, dm_catalog *cat, const char *name)
+{
+    dm_error err = {0};
+    if (dm_catalog_source_remove(cat, name, &err) != DM_OK)
+        return send_status(c, &err);
+    json_t *o = json_object();
+    set_str(o, "removed", name);
+    return send_json(c, 200, o);
+}
+
 /* POST run, body optional {"sources": ["a", ...]} (default: all). */
 static enum MHD_Result api_run(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *body,
                                size_t len)
@@ -691,7 +802,11 @@ enum MHD_Result dm_api_route(dm_service *svc, struct MHD_Connection *c, dm_catal
         if (strcmp(p, "runs") == 0)
             return api_runs(c, cat);
     }
+    if (strcmp(method, "DELETE") == 0 && strncmp(p, "sources/", 8) == 0 && p[8] != '\0')
+        return api_source_remove(c, cat, p + 8);
     if (post) {
+        if (strcmp(p, "sources") == 0)
+            return api_source_add(c, svc, cat, body, len);
         if (strcmp(p, "run") == 0)
             return api_run(c, svc, cat, body, len);
         if (strncmp(p, "jobs/", 5) == 0)

@@ -20,7 +20,7 @@ cat >>"$WORK/datamap.yaml" <<YAML
 server:
   token_file: $WORK/token
 YAML
-SERVE_GLOBAL="--log-format json" start_serve "$CAT" --no-watch --events-secret-file "$WORK/events-secret"
+SERVE_GLOBAL="--log-format json" start_serve "$CAT" --no-watch --workers 2 --events-secret-file "$WORK/events-secret"
 AUTH=(-H 'Authorization: Bearer s3cret-token')
 get() { curl -s "${AUTH[@]}" "$URL/api/v1/$1"; }
 
@@ -89,6 +89,35 @@ get 'assets?q=img' >"$WORK/a"
 HID=$(py 'd["items"][0]["id"]' <"$WORK/a")
 [ "$(get "assets/$HID" | py 'd["tables"][0]["columns"][1]["entities"][0]["type"]')" = EMAIL ] && ok "hostile asset detail" ||
   fail "hostile asset detail: $(get "assets/$HID")"
+
+# ---- sources through the API -------------------------------------------------------------
+mkdir -p "$WORK/new/crm"
+printf 'id,email\n1,john.doe@example.com\n2,jane@example.org\n' >"$WORK/new/crm/c.csv"
+post() { curl -s "${AUTH[@]}" -o "$WORK/p" -w '%{http_code}' -X POST -d "$2" "$URL/api/v1/$1"; }
+[ "$(post sources '{"name":"fresh","url":"'"$WORK/new"'","tags":{"Data Subjects":"Customers"}}')" = 201 ] &&
+  [ "$(py 'd["name"] == "fresh" and d["url"].startswith("file:///") and d["queued"]["kind"] == "run"' <"$WORK/p")" = True ] &&
+  ok "POST /sources registers a folder and queues its first run" || fail "POST sources: $(cat "$WORK/p")"
+wait_for 20 'any(a["name"] == "crm" and a["state"] == "classified" for a in d["items"])' "/api/v1/assets?source=fresh" &&
+  ok "the new source is classified" || fail "fresh not classified: $(get 'assets?source=fresh')"
+[ "$(get 'tags?source=fresh&key=Data%20Subjects' | py '[t["value"] + "/" + t["origin"] for t in d["items"]]')" = "['Customers/source']" ] &&
+  ok "its tags apply" || fail "fresh tags: $(get 'tags?source=fresh')"
+for bad in '{"name":"x"}' 'nope' '{"name":"a/b","url":"/tmp"}' '{"name":"r","url":"relative/path"}' \
+  '{"name":"z","url":"gopher://x"}' '{"name":"fresh","url":"/tmp"}' '{"name":"o","url":"/tmp","options":{"k":1}}'; do
+  code=$(post sources "$bad")
+  [ "$code" = 400 ] && [ "$(py 'd["error"]["code"]' <"$WORK/p")" = bad_request ] || fail "POST sources '$bad': $code $(cat "$WORK/p")"
+done
+ok "bad source bodies: 400 with the reason"
+[ "$(post sources '{"name":"pg","url":"postgres://u@127.0.0.1:1/db","options":{"password":"hunter2"}}')" = 400 ] &&
+  ! grep -q hunter2 "$WORK/p" && ok "a secret option is refused, not echoed" || fail "secret option: $(cat "$WORK/p")"
+grep -q hunter2 "$CAT" && fail "a secret reached the catalog"
+[ "$(curl -s "${AUTH[@]}" -o "$WORK/p" -w '%{http_code}' -X DELETE "$URL/api/v1/sources/fresh")" = 200 ] &&
+  [ "$(get sources | py '"fresh" in [s["name"] for s in d["items"]]')" = False ] &&
+  [ "$(get 'assets?source=fresh' | py 'd["total"]')" = 0 ] && ok "DELETE /sources/NAME: gone, its assets vanished" ||
+  fail "DELETE source: $(cat "$WORK/p")"
+[ "$(curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' -X DELETE "$URL/api/v1/sources/nosuch")" = 404 ] &&
+  ok "DELETE an unknown source: 404" || fail "DELETE unknown"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -d '{"name":"t","url":"/tmp"}' "$URL/api/v1/sources")" = 401 ] &&
+  ok "POST /sources needs the token" || fail "POST sources without token"
 
 # ---- event intake: bearer token or its own secret ------------------------------------------
 EV='{"source":"aws.s3","detail":{"eventName":"CreateBucket","requestParameters":{"bucketName":"event-bucket"}}}'
