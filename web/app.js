@@ -3,6 +3,7 @@
 import {view, PAGE, esc, api, qs, begin, current, pager, offsetOf, errorBox} from './lib.js';
 import {findings, gaps} from './pages.js';
 import {report} from './report.js';
+import {sources} from './sources.js';
 
 async function inventory(params) {
   const g = begin();
@@ -111,7 +112,7 @@ async function jobs(params) {
   }
 }
 
-const pages = {'/': inventory, '/jobs': jobs, '/findings': findings, '/gaps': gaps, '/report': report};
+const pages = {'/': inventory, '/jobs': jobs, '/findings': findings, '/gaps': gaps, '/report': report, '/sources': sources};
 
 function route() {
   const h = location.hash.slice(1) || '/';

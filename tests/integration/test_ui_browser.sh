@@ -96,9 +96,10 @@ CONTACTS_ID=$(id_of contacts)
 CARE_ID=$(id_of care)
 
 # ---- the browser ---------------------------------------------------------------------------
-mkdir -p "$WORK/out"
+mkdir -p "$WORK/out" "$WORK/new/crm"
+printf 'id,email\n1,john.doe@example.com\n2,jane@example.org\n3,bob@test.net\n' >"$WORK/new/crm/customers.csv"
 if DM_SRC="$DM_SRC" CHROMIUM="$CHROMIUM" URL="$URL" TOKEN="$TOKEN" CONTACTS_ID="$CONTACTS_ID" CARE_ID="$CARE_ID" \
-    BULK="$BULK" OUT="$WORK/out" DM_UI_SHOTS="${DM_UI_SHOTS:-}" node "$(dirname "$0")/ui_browser.js" >"$WORK/browser.out" 2>"$WORK/browser.err"; then
+    BULK="$BULK" OUT="$WORK/out" NEWDIR="$WORK/new" DM_UI_SHOTS="${DM_UI_SHOTS:-}" node "$(dirname "$0")/ui_browser.js" >"$WORK/browser.out" 2>"$WORK/browser.err"; then
   :
 else
   fail "browser checks (exit $?)"

@@ -2,7 +2,8 @@
 // (run by test_ui_browser.sh, which starts `datamap serve` and fills the
 // catalog). Prints "ok: ..." / "FAIL: ..." lines; exit status 1 on a failure.
 // Environment: DM_SRC, CHROMIUM, URL (http://127.0.0.1:PORT), TOKEN,
-// CONTACTS_ID and CARE_ID (asset ids), BULK (number of bulk assets), OUT (a folder).
+// CONTACTS_ID and CARE_ID (asset ids), BULK (number of bulk assets), OUT (a folder),
+// NEWDIR (a folder with personal data, added as a source through the UI).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -47,7 +48,9 @@ async function step(name, fn) {
   // an injected name) is recorded and dismissed
   page.on('dialog', async d => {
     dialogs.push({ type: d.type(), message: d.message() });
-    if (d.type() === 'prompt') await d.accept(TOKEN); else await d.dismiss();
+    if (d.type() === 'prompt') await d.accept(TOKEN);
+    else if (d.type() === 'confirm' && d.message().startsWith('Remove source fresh?')) await d.accept();
+    else await d.dismiss();
   });
 
   await step('inventory behind the token', async () => {
@@ -192,6 +195,32 @@ async function step(name, fn) {
     expect((await page.innerText('#jobs')).includes('done'), 'jobs page lists the done run');
   });
 
+  await step('sources page: add, see it classified, remove', async () => {
+    await page.click('header nav a[data-nav="/sources"]');
+    await page.waitForSelector('#sources tr[data-source="local"]');
+    ok('sources page lists the source');
+    await page.fill('#source-add input[name="name"]', 'fresh');
+    await page.fill('#source-add input[name="url"]', process.env.NEWDIR);
+    await page.fill('#source-add input[name="tags"]', 'Data Subjects=Customers');
+    await page.click('#source-add button');
+    await page.waitForFunction(() => location.hash.startsWith('#/?source=fresh'));
+    let state = '';
+    for (let i = 0; i < 60 && state !== 'classified'; i++) {
+      await page.reload();    /* the same hash again would not render the page again */
+      await page.waitForSelector('#assets');
+      const row = await page.$('#assets tbody tr[data-asset-id]');
+      state = row ? (await row.innerText()).includes('classified') ? 'classified' : 'pending' : 'none';
+      if (state !== 'classified') await page.waitForTimeout(250);
+    }
+    expect(state === 'classified', 'a source added in the UI is run and classified', state);
+    await page.click('header nav a[data-nav="/sources"]');
+    await page.waitForSelector('#sources tr[data-source="fresh"]');
+    await page.click('#sources button[data-remove="fresh"]');
+    await page.waitForFunction(() => !document.querySelector('#sources tr[data-source="fresh"]') &&
+                                     !!document.querySelector('#sources tr[data-source="local"]'));
+    ok('removing it (after a confirmation) takes it off the list');
+  });
+
   // the one expected failure: the first API call, answered 401 before the token was given
   const unauthorized = consoleErrors.filter(m => /status of 401/.test(m));
   expect(failed.length === 1 && /^401 /.test(failed[0]) && unauthorized.length === 1,
@@ -200,7 +229,8 @@ async function step(name, fn) {
   expect(outside.length === 0, 'no request leaves ' + URL0, outside);
   expect(assetQueries.length > 0 && assetQueries.every(u => /[?&]limit=50(&|$)/.test(u)),
     'inventory asks the server for one page at a time', assetQueries);
-  expect(dialogs.length === 1, 'no dialog besides the token prompt', dialogs);
+  expect(dialogs.filter(d => d.type !== 'confirm').length === 1 && dialogs.length <= 2,
+    'no dialog besides the token prompt and the removal confirmation', dialogs);
   await page.screenshot({ path: path.join(process.env.OUT, 'ui.png'), fullPage: true });
   await browser.close();
   process.exit(failures ? 1 : 0);
