@@ -155,6 +155,8 @@ static bool yy_date(int yy, int mm, int dd)
 static dm_verdict validate_ca_sin(const dm_span *s)
 {
     static const int l333[] = {3, 3, 3};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 9 || !dm_all_digits(d, 9) || d[0] == '0' || d[0] == '8' || dummy_digits(d, 9) ||
         !dm_luhn(d, 9) || piece_of_longer(s))
@@ -166,7 +168,7 @@ static dm_verdict validate_ca_sin(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const ca_sin_shapes[] = {"c:D9/w", "e:D3-D3-D3", "e:D3 D3 D3", NULL};
+static const char *const ca_sin_shapes[] = {"e:D9/w", "e:D3-D3-D3", "e:D3 D3 D3", NULL};
 static const char *const ca_sin_hints[] = {"sin", "social_insurance_number", "sin_number", "numero_assurance_sociale",
                                            "nas", "canadian_sin", "social_insurance", NULL};
 static const char *const ca_sin_context[] = {"sin", "social insurance", "assurance sociale", NULL};
@@ -197,6 +199,8 @@ static int br_dv(const char *d, int n, int w0, bool wrap)
 static dm_verdict validate_br_cpf(const dm_span *s)
 {
     static const int l3332[] = {3, 3, 3, 2};
+    if (s->ngroups != 1 && s->ngroups != 4)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11) || dm_all_same(d, 11))
         return DM_NO;
@@ -209,7 +213,7 @@ static dm_verdict validate_br_cpf(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const br_cpf_shapes[] = {"c:D11", "e:D3.D3.D3-D2", NULL};
+static const char *const br_cpf_shapes[] = {"e:D11", "e:D3.D3.D3-D2", NULL};
 static const char *const br_cpf_hints[] = {"cpf", "numero_cpf", "cpf_number", "cadastro_de_pessoas_fisicas",
                                            "cadastro_pessoa_fisica", "brazilian_cpf", NULL};
 static const char *const br_cpf_context[] = {"cpf", NULL};
@@ -225,6 +229,8 @@ static const char *const br_cpf_counter[] = {
 static dm_verdict validate_br_cnpj(const dm_span *s)
 {
     static const int l23342[] = {2, 3, 3, 4, 2};
+    if (s->ngroups != 1 && s->ngroups != 5)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 14 || !dm_all_digits(d, 14) || dm_all_same(d, 14) || dm_all_same(d, 8))
         return DM_NO;
@@ -238,7 +244,7 @@ static dm_verdict validate_br_cnpj(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const br_cnpj_shapes[] = {"c:D14", "e:D2.D3.D3/D4-D2", NULL};
+static const char *const br_cnpj_shapes[] = {"e:D14", "e:D2.D3.D3/D4-D2", NULL};
 static const char *const br_cnpj_hints[] = {"cnpj", "numero_cnpj", "cnpj_number", "cadastro_nacional_da_pessoa_juridica",
                                             "cadastro_nacional_pessoa_juridica", NULL};
 static const char *const br_cnpj_context[] = {"cnpj", NULL};
@@ -254,6 +260,8 @@ static const char *const br_cnpj_counter[] = {
 static dm_verdict validate_br_rg(const dm_span *s)
 {
     static const int l2331[] = {2, 3, 3, 1};
+    if (s->ngroups != 1 && s->ngroups != 4)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 9 || !dm_all_digits(d, 8) || (!is_digit(d[8]) && d[8] != 'X') || dummy_digits(d, 8))
         return DM_NO;
@@ -268,7 +276,7 @@ static dm_verdict validate_br_rg(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const br_rg_shapes[] = {"c:D9/w", "c:D8L1/w", "e:D2.D3.D3-D1", "e:D2.D3.D3-L1", NULL};
+static const char *const br_rg_shapes[] = {"e:D9/w", "e:D8L1/w", "e:D2.D3.D3-D1", "e:D2.D3.D3-L1", NULL};
 static const char *const br_rg_hints[] = {"rg", "numero_rg", "rg_number", "registro_geral", "carteira_de_identidade",
                                           "identidade", "cedula_de_identidade", NULL};
 static const char *const br_rg_context[] = {"rg", "identidade", NULL};
@@ -329,7 +337,7 @@ static dm_verdict validate_mx_curp(const dm_span *s)
     return (10 - sum % 10) % 10 == d[17] - '0' ? DM_STRONG : DM_NO;
 }
 
-static const char *const mx_curp_shapes[] = {"c:L4D6L6D2", "c:L4D6L7D1", NULL};
+static const char *const mx_curp_shapes[] = {"e:L4D6L6D2", "e:L4D6L7D1", NULL};
 static const char *const mx_curp_hints[] = {"curp", "clave_unica_de_registro_de_poblacion", "clave_curp",
                                             "curp_number", NULL};
 static const char *const mx_curp_context[] = {"curp", NULL};
@@ -373,7 +381,10 @@ static dm_verdict validate_mx_rfc(const dm_span *s)
     return d[n - 1] == want ? DM_STRONG : DM_NO;
 }
 
-static const char *const mx_rfc_shapes[] = {"l:13:LLLL", "l:12:LLLD", NULL};
+static const char *const mx_rfc_shapes[] = {
+    /* persons (4 letters) and companies (3), YYMMDD, homoclave of letters or digits */
+    "c:L4D6L3", "c:L4D6L2D1", "c:L4D6L1D1L1", "c:L4D6L1D2", "c:L4D7L2", "c:L4D7L1D1", "c:L4D8L1", "c:L4D9",
+    "c:L3D6L3", "c:L3D6L2D1", "c:L3D6L1D1L1", "c:L3D6L1D2", "c:L3D7L2", "c:L3D7L1D1", "c:L3D8L1", "c:L3D9", NULL};
 static const char *const mx_rfc_hints[] = {"rfc", "registro_federal_de_contribuyentes", "rfc_number", "clave_rfc",
                                            "mexican_tax_id", NULL};
 static const char *const mx_rfc_context[] = {"rfc", NULL};
@@ -394,6 +405,8 @@ static bool mx_bank(int code)
 static dm_verdict validate_mx_clabe(const dm_span *s)
 {
     static const int w[3] = {3, 7, 1};
+    if (s->ngroups != 1)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 18 || !dm_all_digits(d, 18) || dummy_digits(d, 18) || s->ngroups != 1)
         return DM_NO;
@@ -405,7 +418,7 @@ static dm_verdict validate_mx_clabe(const dm_span *s)
     return DM_MEDIUM;
 }
 
-static const char *const mx_clabe_shapes[] = {"c:D18", NULL};
+static const char *const mx_clabe_shapes[] = {"e:D18", NULL};
 static const char *const mx_clabe_hints[] = {"clabe", "cuenta_clabe", "clabe_interbancaria", "clabe_number", NULL};
 static const char *const mx_clabe_context[] = {"clabe", NULL};
 static const char *const mx_clabe_examples[] = {"032180000118359719", "002180012345678906", "072580001234567895",
@@ -420,6 +433,8 @@ static const char *const mx_clabe_counter[] = {
 
 static dm_verdict validate_cl_rut(const dm_span *s)
 {
+    if (s->ngroups != 1 && (s->glen[s->ngroups - 1] != 1 || !joiner_at(s, s->ngroups - 1, '-')))
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
     if (n < 8 || n > 9 || !dm_all_digits(d, n - 1) || d[0] == '0' || (!is_digit(d[n - 1]) && d[n - 1] != 'K') ||
@@ -447,7 +462,7 @@ static dm_verdict validate_cl_rut(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const cl_rut_shapes[] = {"c:D8/w", "c:D9/w", "c:D7L1/w", "c:D8L1/w", "e:D8-D1", "e:D7-D1",
+static const char *const cl_rut_shapes[] = {"e:D8/w", "e:D9/w", "e:D7L1/w", "e:D8L1/w", "e:D8-D1", "e:D7-D1",
                                             "e:D8-L1", "e:D7-L1", "e:D2.D3.D3-D1", "e:D1.D3.D3-D1", "e:D2.D3.D3-L1",
                                             "e:D1.D3.D3-L1", NULL};
 static const char *const cl_rut_hints[] = {"rut", "run", "rol_unico_tributario", "rol_unico_nacional", "rut_chile",
@@ -467,6 +482,8 @@ static dm_verdict validate_ar_cuit(const dm_span *s)
 {
     static const int w[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
     static const int l281[] = {2, 8, 1};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11) || dummy_digits(d + 2, 8))
         return DM_NO;
@@ -483,7 +500,7 @@ static dm_verdict validate_ar_cuit(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const ar_cuit_shapes[] = {"c:D11", "e:D2-D8-D1", NULL};
+static const char *const ar_cuit_shapes[] = {"e:D11", "e:D2-D8-D1", NULL};
 static const char *const ar_cuit_hints[] = {"cuit", "cuil", "cdi", "clave_unica_de_identificacion_tributaria",
                                             "codigo_unico_de_identificacion_laboral", "numero_cuit", NULL};
 static const char *const ar_cuit_context[] = {"cuit", "cuil", NULL};
@@ -501,6 +518,8 @@ static const char *const ar_cuit_counter[] = {
 static dm_verdict validate_co_nit(const dm_span *s)
 {
     static const int w[15] = {3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71};
+    if (s->ngroups != 1 && (s->glen[s->ngroups - 1] != 1 || !joiner_at(s, s->ngroups - 1, '-')))
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
     if (n < 10 || n > 11 || !dm_all_digits(d, n) || d[0] == '0' || dummy_digits(d, n - 1))
@@ -522,7 +541,7 @@ static dm_verdict validate_co_nit(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const co_nit_shapes[] = {"c:D10/w", "c:D11/w", "e:D9-D1", "e:D10-D1", "e:D3.D3.D3-D1",
+static const char *const co_nit_shapes[] = {"e:D10/w", "e:D11/w", "e:D9-D1", "e:D10-D1", "e:D3.D3.D3-D1",
                                             "e:D1.D3.D3.D3-D1", NULL};
 static const char *const co_nit_hints[] = {"nit", "numero_nit", "numero_de_identificacion_tributaria", "nit_number",
                                            "colombian_nit", NULL};
@@ -533,6 +552,8 @@ static const char *const co_nit_counter[] = {"800.197.268-5", "900123456-9", "11
 /* A Colombian cédula has no check: a plausible length and no placeholder. */
 static dm_verdict validate_co_cc(const dm_span *s)
 {
+    if (s->ngroups != 1 && !joiner_at(s, 1, '.'))
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
     if (n < 6 || n > 10 || !dm_all_digits(d, n) || d[0] == '0' || dummy_digits(d, n) || piece_of_longer(s))
@@ -545,7 +566,7 @@ static dm_verdict validate_co_cc(const dm_span *s)
     return s->glen[0] <= 3 ? DM_WEAK : DM_NO;
 }
 
-static const char *const co_cc_shapes[] = {"c:D6~10/w", "e:D1.D3.D3", "e:D2.D3.D3", "e:D3.D3.D3", "e:D1.D3.D3.D3",
+static const char *const co_cc_shapes[] = {"e:D6/w", "e:D7/w", "e:D8/w", "e:D9/w", "e:D10/w", "e:D1.D3.D3", "e:D2.D3.D3", "e:D3.D3.D3", "e:D1.D3.D3.D3",
                                            NULL};
 static const char *const co_cc_hints[] = {"cedula", "cedula_de_ciudadania", "numero_de_cedula", "numero_cedula",
                                           "documento_de_identidad", "colombian_id", NULL};
@@ -595,7 +616,7 @@ static dm_verdict validate_ve_rif(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const ve_rif_shapes[] = {"c:L1D9", "e:L1-D8-D1", NULL};
+static const char *const ve_rif_shapes[] = {"e:L1D9", "e:L1-D8-D1", NULL};
 static const char *const ve_rif_hints[] = {"rif", "numero_rif", "registro_de_informacion_fiscal", "rif_number",
                                            "venezuelan_rif", NULL};
 static const char *const ve_rif_context[] = {"rif", NULL};

@@ -194,6 +194,8 @@ static bool verhoeff_ok(const char *d, size_t n)
 static dm_verdict validate_in_aadhaar(const dm_span *s)
 {
     static const int l444[] = {4, 4, 4};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 12 || !dm_all_digits(d, 12) || d[0] < '2' || dummy_digits(d, 12) || !verhoeff_ok(d, 12) ||
         piece_of_longer(s))
@@ -203,7 +205,7 @@ static dm_verdict validate_in_aadhaar(const dm_span *s)
     return printed_as(s, l444, 3) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const in_aadhaar_shapes[] = {"c:D12/w", "e:D4 D4 D4", "e:D4-D4-D4", NULL};
+static const char *const in_aadhaar_shapes[] = {"e:D12/w", "e:D4 D4 D4", "e:D4-D4-D4", NULL};
 static const char *const in_aadhaar_hints[] = {"aadhaar", "aadhar", "aadhaar_number", "aadhaar_no", "uidai",
                                                "aadhaar_card", "adhar", NULL};
 static const char *const in_aadhaar_context[] = {"aadhaar", "aadhar", "uidai", NULL};
@@ -230,7 +232,7 @@ static dm_verdict validate_in_pan(const dm_span *s)
     return DM_MEDIUM;   /* format and holder type, no published check */
 }
 
-static const char *const in_pan_shapes[] = {"c:L5D4L1", NULL};
+static const char *const in_pan_shapes[] = {"e:L5D4L1", NULL};
 static const char *const in_pan_hints[] = {"pan", "pan_number", "pan_no", "permanent_account_number", "pan_card",
                                            "income_tax_pan", NULL};
 static const char *const in_pan_context[] = {"pan", "pan no", "permanent account", NULL};
@@ -252,6 +254,8 @@ static bool cn_province(int p)
 static dm_verdict validate_cn_id(const dm_span *s)
 {
     static const int l684[] = {6, 8, 4};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 18 || !dm_all_digits(d, 17) || !cn_province(two(d)))
         return DM_NO;
@@ -264,7 +268,7 @@ static dm_verdict validate_cn_id(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const cn_id_shapes[] = {"c:D18", "c:D17L1", "e:D6 D8 D4", "e:D6 D8 D3L1", NULL};
+static const char *const cn_id_shapes[] = {"e:D18", "e:D17L1", "e:D6 D8 D4", "e:D6 D8 D3L1", NULL};
 static const char *const cn_id_hints[] = {"shenfenzheng", "shenfenzheng_hao", "sfz", "sfzh", "id_card_number",
                                           "resident_identity_card", "chinese_id", "china_id", "zhengjian_haoma",
                                           "身份证号", "身份证", "身份证号码", NULL};
@@ -316,6 +320,8 @@ static const char *const hk_id_counter[] = {"A528371(3)", "G198765(A)", "A123456
 static dm_verdict validate_mo_bir(const dm_span *s)
 {
     static const int l161[] = {1, 6, 1};
+    if (s->ngroups > 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 8 || !dm_all_digits(d, 8) || (d[0] != '1' && d[0] != '5' && d[0] != '7') ||
         dummy_digits(d + 1, 6) || piece_of_longer(s))
@@ -329,7 +335,7 @@ static dm_verdict validate_mo_bir(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const mo_bir_shapes[] = {"c:D8/w", NULL};
+static const char *const mo_bir_shapes[] = {"e:D8/w", "e:D1/D6/D1", "e:D7(D1", NULL};
 static const char *const mo_bir_hints[] = {"bir", "bir_number", "macau_id", "macao_id", "bilhete_de_identidade",
                                            "bilhete_de_identidade_de_residente", "澳門身份證", NULL};
 static const char *const mo_bir_context[] = {"bir", NULL};
@@ -355,7 +361,7 @@ static dm_verdict validate_tw_id(const dm_span *s)
     return sum % 10 == 0 && !piece_of_longer(s) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const tw_id_shapes[] = {"c:L1D9", NULL};
+static const char *const tw_id_shapes[] = {"e:L1D9", NULL};
 static const char *const tw_id_hints[] = {"shenfenzheng", "taiwan_id", "national_id_taiwan", "id_number_tw",
                                           "身分證字號", "身分證", "統一證號", NULL};
 static const char *const tw_id_context[] = {"身分證", NULL};
@@ -369,6 +375,8 @@ static dm_verdict kr_rrn(const dm_span *s, const char *sexes)
 {
     static const int w[12] = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
     static const int l67[] = {6, 7};
+    if (s->ngroups != 1 && s->ngroups != 2)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || !strchr(sexes, d[6]))
         return DM_NO;
@@ -395,7 +403,7 @@ static dm_verdict validate_kr_foreigner(const dm_span *s)
     return kr_rrn(s, "5678");
 }
 
-static const char *const kr_rrn_shapes[] = {"c:D13", "e:D6-D7", NULL};
+static const char *const kr_rrn_shapes[] = {"e:D13", "e:D6-D7", NULL};
 static const char *const kr_rrn_hints[] = {"rrn", "jumin_deungrok_beonho", "jumin_beonho", "resident_registration_number",
                                            "juminbeonho", "주민등록번호", "주민번호", NULL};
 static const char *const kr_frn_hints[] = {"alien_registration_number", "oegugin_deungrok_beonho",
@@ -412,6 +420,8 @@ static const char *const kr_frn_counter[] = {"8801015123451", "880230-5123452", 
 static dm_verdict validate_jp_my_number(const dm_span *s)
 {
     static const int l444[] = {4, 4, 4};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 12 || !dm_all_digits(d, 12) || dummy_digits(d, 12))
         return DM_NO;
@@ -426,7 +436,7 @@ static dm_verdict validate_jp_my_number(const dm_span *s)
     return printed_as(s, l444, 3) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const jp_mn_shapes[] = {"c:D12/w", "e:D4 D4 D4", "e:D4-D4-D4", NULL};
+static const char *const jp_mn_shapes[] = {"e:D12/w", "e:D4 D4 D4", "e:D4-D4-D4", NULL};
 static const char *const jp_mn_hints[] = {"my_number", "mynumber", "kojin_bango", "individual_number",
                                           "マイナンバー", "個人番号", NULL};
 static const char *const jp_mn_context[] = {"マイナンバー", "個人番号", "my number", NULL};
@@ -449,7 +459,7 @@ static dm_verdict validate_sg_nric(const dm_span *s)
     return d[8] == want && !piece_of_longer(s) ? DM_STRONG : DM_NO;
 }
 
-static const char *const sg_nric_shapes[] = {"c:L1D7L1", NULL};
+static const char *const sg_nric_shapes[] = {"e:L1D7L1", NULL};
 static const char *const sg_nric_hints[] = {"nric", "fin", "nric_fin", "nric_number", "uin", "singapore_id",
                                             "identity_card_number", NULL};
 static const char *const sg_nric_context[] = {"nric", "fin", NULL};
@@ -475,7 +485,7 @@ static dm_verdict validate_sg_uen(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const sg_uen_shapes[] = {"c:D8L1/w", "c:D9L1/w", "c:L1D2L2D4L1", NULL};
+static const char *const sg_uen_shapes[] = {"e:D8L1/w", "e:D9L1/w", "e:L1D2L2D4L1", NULL};
 static const char *const sg_uen_hints[] = {"uen", "unique_entity_number", "uen_number", "acra_uen",
                                            "company_registration_number_sg", NULL};
 static const char *const sg_uen_context[] = {"uen", NULL};
@@ -493,6 +503,8 @@ static bool my_place(int pb)
 static dm_verdict validate_my_mykad(const dm_span *s)
 {
     static const int l624[] = {6, 2, 4};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 12 || !dm_all_digits(d, 12) || !yy_date(two(d), two(d + 2), two(d + 4)) ||
         !my_place(two(d + 6)) || dummy_digits(d + 8, 4) || piece_of_longer(s))
@@ -502,7 +514,7 @@ static dm_verdict validate_my_mykad(const dm_span *s)
     return layout_is(s, l624, 3) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const my_mykad_shapes[] = {"c:D12/w", "e:D6-D2-D4", NULL};
+static const char *const my_mykad_shapes[] = {"e:D12/w", "e:D6-D2-D4", NULL};
 static const char *const my_mykad_hints[] = {"mykad", "ic_number", "no_kp", "nombor_kad_pengenalan", "kad_pengenalan",
                                              "nric_my", "ic_no", "mykad_number", NULL};
 static const char *const my_mykad_context[] = {"mykad", "no. k/p", "kad pengenalan", NULL};
@@ -519,6 +531,8 @@ static dm_verdict validate_th_pid(const dm_span *s)
 {
     static const int w[12] = {13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2};
     static const int l14521[] = {1, 4, 5, 2, 1};
+    if (s->ngroups != 1 && s->ngroups != 5)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || d[0] < '1' || d[0] > '8' || dummy_digits(d, 13) ||
         (11 - dm_weighted_sum(d, w, 12) % 11) % 10 != (unsigned)(d[12] - '0') || piece_of_longer(s))
@@ -528,7 +542,7 @@ static dm_verdict validate_th_pid(const dm_span *s)
     return printed_as(s, l14521, 5) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const th_pid_shapes[] = {"c:D13/w", "e:D1-D4-D5-D2-D1", "e:D1 D4 D5 D2 D1", NULL};
+static const char *const th_pid_shapes[] = {"e:D13/w", "e:D1-D4-D5-D2-D1", "e:D1 D4 D5 D2 D1", NULL};
 static const char *const th_pid_hints[] = {"thai_id", "citizen_id", "id_card_thai", "lek_prachachon",
                                            "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "thai_national_id", NULL};
 static const char *const th_pid_context[] = {"เลขประจำตัวประชาชน", "thai id", NULL};
@@ -557,7 +571,7 @@ static dm_verdict validate_id_nik(const dm_span *s)
     return DM_WEAK;     /* no check digit */
 }
 
-static const char *const id_nik_shapes[] = {"c:D16/w", NULL};
+static const char *const id_nik_shapes[] = {"e:D16/w", NULL};
 static const char *const id_nik_hints[] = {"nik", "nomor_induk_kependudukan", "no_ktp", "ktp", "nomor_ktp",
                                            "nik_ktp", NULL};
 static const char *const id_nik_context[] = {"nik", "ktp", NULL};
@@ -575,6 +589,8 @@ static const int l333[] = {3, 3, 3};
 static dm_verdict validate_au_tfn(const dm_span *s)
 {
     static const int w[9] = {1, 4, 3, 7, 5, 8, 6, 9, 10};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 9 || !dm_all_digits(d, 9) || dummy_digits(d, 9) || dm_weighted_sum(d, w, 9) % 11 != 0 ||
         piece_of_longer(s))
@@ -584,7 +600,7 @@ static dm_verdict validate_au_tfn(const dm_span *s)
     return printed_as(s, l333, 3) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const au_tfn_shapes[] = {"c:D9/w", "e:D3 D3 D3", "e:D3-D3-D3", NULL};
+static const char *const au_tfn_shapes[] = {"e:D9/w", "e:D3 D3 D3", "e:D3-D3-D3", NULL};
 static const char *const au_tfn_hints[] = {"tfn", "tax_file_number", "tfn_number", "australian_tfn", NULL};
 static const char *const au_tfn_context[] = {"tfn", "tax file", NULL};
 static const char *const au_tfn_examples[] = {"123 456 782", "314-159-262", "456789328", NULL};
@@ -594,6 +610,8 @@ static dm_verdict validate_au_abn(const dm_span *s)
 {
     static const int w[11] = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
     static const int l2333[] = {2, 3, 3, 3};
+    if (s->ngroups != 1 && s->ngroups != 4)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11) || d[0] == '0' || dummy_digits(d, 11))
         return DM_NO;
@@ -605,7 +623,7 @@ static dm_verdict validate_au_abn(const dm_span *s)
     return printed_as(s, l2333, 4) ? DM_STRONG : DM_NO;
 }
 
-static const char *const au_abn_shapes[] = {"c:D11", "e:D2 D3 D3 D3", "e:D2-D3-D3-D3", NULL};
+static const char *const au_abn_shapes[] = {"e:D11", "e:D2 D3 D3 D3", "e:D2-D3-D3-D3", NULL};
 static const char *const au_abn_hints[] = {"abn", "australian_business_number", "abn_number", NULL};
 static const char *const au_abn_context[] = {"abn", NULL};
 static const char *const au_abn_examples[] = {"51 824 753 556", "53 004 085 616", "81602456821", NULL};
@@ -614,6 +632,8 @@ static const char *const au_abn_counter[] = {"51 824 753 557", "52 004 085 616",
 static dm_verdict validate_au_acn(const dm_span *s)
 {
     static const int w[8] = {8, 7, 6, 5, 4, 3, 2, 1};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 9 || !dm_all_digits(d, 9) || dm_all_same(d, 9) ||
         (10 - dm_weighted_sum(d, w, 8) % 10) % 10 != (unsigned)(d[8] - '0') || piece_of_longer(s))
@@ -622,7 +642,7 @@ static dm_verdict validate_au_acn(const dm_span *s)
     return s->ngroups == 1 || printed_as(s, l333, 3) ? DM_WEAK : DM_NO;
 }
 
-static const char *const au_acn_shapes[] = {"c:D9/w", "e:D3 D3 D3", "e:D3-D3-D3", NULL};
+static const char *const au_acn_shapes[] = {"e:D9/w", "e:D3 D3 D3", "e:D3-D3-D3", NULL};
 static const char *const au_acn_hints[] = {"acn", "australian_company_number", "acn_number", NULL};
 static const char *const au_acn_context[] = {"acn", NULL};
 static const char *const au_acn_examples[] = {"000 000 019", "004 085 616", "010499966", NULL};
@@ -632,6 +652,8 @@ static dm_verdict validate_au_medicare(const dm_span *s)
 {
     static const int w[8] = {1, 3, 7, 9, 1, 3, 7, 9};
     static const int l451[] = {4, 5, 1};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 10 || !dm_all_digits(d, 10) || d[0] < '2' || d[0] > '6' || d[9] == '0' ||
         dm_weighted_sum(d, w, 8) % 10 != (unsigned)(d[8] - '0') || dummy_digits(d, 9) || piece_of_longer(s))
@@ -641,7 +663,7 @@ static dm_verdict validate_au_medicare(const dm_span *s)
     return printed_as(s, l451, 3) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const au_medicare_shapes[] = {"c:D10/w", "e:D4 D5 D1", "e:D4-D5-D1", NULL};
+static const char *const au_medicare_shapes[] = {"e:D10/w", "e:D4 D5 D1", "e:D4-D5-D1", NULL};
 static const char *const au_medicare_hints[] = {"medicare", "medicare_number", "medicare_card", "medicare_no", NULL};
 static const char *const au_medicare_context[] = {"medicare", NULL};
 static const char *const au_medicare_examples[] = {"2123 45670 1", "2948 37100 2", "4058726151", NULL};
@@ -666,6 +688,8 @@ static bool ird_ok(const char *d9)
 static dm_verdict validate_nz_ird(const dm_span *s)
 {
     static const int l233[] = {2, 3, 3};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
     if ((n != 8 && n != 9) || !dm_all_digits(d, n) || dummy_digits(d, n))
@@ -681,7 +705,7 @@ static dm_verdict validate_nz_ird(const dm_span *s)
     return (n == 8 ? layout_is(s, l233, 3) : layout_is(s, l333, 3)) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const nz_ird_shapes[] = {"c:D8/w", "c:D9/w", "e:D2-D3-D3", "e:D3-D3-D3", NULL};
+static const char *const nz_ird_shapes[] = {"e:D8/w", "e:D9/w", "e:D2-D3-D3", "e:D3-D3-D3", NULL};
 static const char *const nz_ird_hints[] = {"ird", "ird_number", "irdnumber", "inland_revenue_number",
                                            "nz_tax_number", "tax_number_nz", NULL};
 static const char *const nz_ird_context[] = {"ird", NULL};
@@ -718,7 +742,7 @@ static dm_verdict validate_nz_nhi(const dm_span *s)
     return 24 - sum % 24 == nhi_value(d[6]) ? DM_MEDIUM : DM_NO;
 }
 
-static const char *const nz_nhi_shapes[] = {"c:L3D4", "c:L3D2L2", NULL};
+static const char *const nz_nhi_shapes[] = {"e:L3D4", "e:L3D2L2", NULL};
 static const char *const nz_nhi_hints[] = {"nhi", "nhi_number", "national_health_index", "nhi_no", NULL};
 static const char *const nz_nhi_context[] = {"nhi", NULL};
 static const char *const nz_nhi_examples[] = {"WLD9413", "ABC1235", "kxp4823", "ABC12DV", "HNT90WK", NULL};
@@ -750,7 +774,7 @@ static dm_verdict validate_lk_nic(const dm_span *s)
     return DM_WEAK;
 }
 
-static const char *const lk_nic_shapes[] = {"c:D9L1", "c:D12/w", NULL};
+static const char *const lk_nic_shapes[] = {"e:D9L1", "e:D12/w", NULL};
 static const char *const lk_nic_hints[] = {"nic", "nic_number", "nic_no", "national_identity_card",
                                            "sri_lanka_nic", "jathika_handunumpath", NULL};
 static const char *const lk_nic_context[] = {"nic", NULL};

@@ -97,7 +97,7 @@ static dm_verdict validate_il_id(const dm_span *s)
     return DM_WEAK;     /* 1 in 10 */
 }
 
-static const char *const il_id_shapes[] = {"c:D9/w", NULL};
+static const char *const il_id_shapes[] = {"e:D9/w", NULL};
 static const char *const il_id_hints[] = {"teudat_zehut", "mispar_zehut", "zehut", "israeli_id", "israel_id",
                                           "id_number_il", "תעודת_זהות", NULL};
 static const char *const il_id_context[] = {"ת.ז", "teudat zehut", "zehut", NULL};
@@ -109,6 +109,8 @@ static const char *const il_id_counter[] = {"034567892", "203948576", "111111111
 static dm_verdict validate_za_id(const dm_span *s)
 {
     static const int l643[] = {6, 4, 3};
+    if (s->ngroups != 1 && s->ngroups != 3)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || !yy_date(two(d), two(d + 2), two(d + 4)) || d[10] > '2' ||
         (d[11] != '8' && d[11] != '9') || !dm_luhn(d, 13) || dummy_digits(d + 6, 4) || piece_of_longer(s))
@@ -118,7 +120,7 @@ static dm_verdict validate_za_id(const dm_span *s)
     return DM_NO;
 }
 
-static const char *const za_id_shapes[] = {"c:D13", "e:D6 D4 D3", "e:D6-D4-D3", NULL};
+static const char *const za_id_shapes[] = {"e:D13", "e:D6 D4 D3", "e:D6-D4-D3", NULL};
 static const char *const za_id_hints[] = {"sa_id", "south_african_id", "rsa_id", "sa_id_number", "id_nommer",
                                           "identiteitsnommer", "za_id", NULL};
 static const char *const za_id_context[] = {"sa id", "rsa id", "id no", NULL};
@@ -136,6 +138,8 @@ static const char *const za_id_counter[] = {
 static dm_verdict validate_ae_eid(const dm_span *s)
 {
     static const int l3471[] = {3, 4, 7, 1};
+    if (s->ngroups != 1 && s->ngroups != 4)
+        return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 15 || !dm_all_digits(d, 15) || strncmp(d, "784", 3) != 0)
         return DM_NO;
@@ -147,7 +151,7 @@ static dm_verdict validate_ae_eid(const dm_span *s)
     return layout_is(s, l3471, 4) && joiners_are(s, '-') ? DM_STRONG : DM_NO;
 }
 
-static const char *const ae_eid_shapes[] = {"c:D15", "e:D3-D4-D7-D1", NULL};
+static const char *const ae_eid_shapes[] = {"e:D15", "e:D3-D4-D7-D1", NULL};
 static const char *const ae_eid_hints[] = {"emirates_id", "eid", "emirates_id_number", "uae_id", "eid_number",
                                            "raqam_al_hawiya", NULL};
 static const char *const ae_eid_context[] = {"emirates id", "eid", NULL};
@@ -173,7 +177,7 @@ static dm_verdict validate_tr_vkn(const dm_span *s)
     return DM_WEAK;     /* 1 in 10 */
 }
 
-static const char *const tr_vkn_shapes[] = {"c:D10/w", NULL};
+static const char *const tr_vkn_shapes[] = {"e:D10/w", NULL};
 static const char *const tr_vkn_hints[] = {"vergi_kimlik_no", "vergi_kimlik_numarasi", "vergi_no", "vkn",
                                            "vergi_numarasi", "turkish_tax_number", NULL};
 static const char *const tr_vkn_context[] = {"vkn", "vergi no", "vergi kimlik", NULL};
