@@ -187,6 +187,21 @@ static void test_lookalikes(void **state)
     assert_false(column_has("clave", curp, 2, "MEXICO_TAX_IDENTIFICATION_NUMBER"));
 }
 
+/* Passports have no check: only under the country's own words, never under a
+ * generic passport column (which names no country). */
+static void test_passports(void **state)
+{
+    (void)state;
+    static const char *const ca[] = {"AB827364", "GK293847", "HP102938"};
+    assert_true(column_has("canadian_passport", ca, 3, "CANADA_PASSPORT_NUMBER"));
+    assert_false(column_has("passport_number", ca, 3, "CANADA_PASSPORT_NUMBER"));
+    static const char *const mx[] = {"G82736419", "N29384756", "E10293847"};
+    assert_true(column_has("numero_de_pasaporte", mx, 3, "MEXICO_PASSPORT_NUMBER"));
+    assert_false(column_has("passport_number", mx, 3, "MEXICO_PASSPORT_NUMBER"));
+    assert_int_equal(check(validate_mx_pp, "G00000000"), DM_NO);
+    assert_int_equal(check(validate_ca_pp, "AB 827364"), DM_NO);
+}
+
 static void test_random_numbers_unclaimed(void **state)
 {
     (void)state;
@@ -223,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_chile_argentina),
         cmocka_unit_test(test_colombia_venezuela),
         cmocka_unit_test(test_lookalikes),
+        cmocka_unit_test(test_passports),
         cmocka_unit_test(test_random_numbers_unclaimed),
     };
     return cmocka_run_group_tests(tests, engine_setup, engine_teardown);

@@ -308,6 +308,34 @@ static bool ours(const dm_entity_def *e)
     return false;
 }
 
+/* Passports and the LTO licence have no check: only under the country's own
+ * words; the same shape (2 letters + 7 digits: JP, TH, AU, PH) goes to the
+ * country the column names, and a generic passport column names none. */
+static void test_passports(void **state)
+{
+    (void)state;
+    static const char *const l2d7[] = {"TK8273641", "MZ2938475", "TR1029384"};
+    assert_true(column_has("japanese_passport", l2d7, 3, "JAPAN_PASSPORT_NUMBER"));
+    assert_false(column_has("japanese_passport", l2d7, 3, "THAILAND_PASSPORT_NUMBER"));
+    assert_true(column_has("thai_passport", l2d7, 3, "THAILAND_PASSPORT_NUMBER"));
+    assert_false(column_has("thai_passport", l2d7, 3, "JAPAN_PASSPORT_NUMBER"));
+    static const char *const names[] = {"passport_number", "passport", "document_number"};
+    dm_detection det[32];
+    for (size_t n = 0; n < COUNT_OF(names); n++) {
+        size_t nd = classify(names[n], l2d7, 3, det, 32);
+        for (size_t i = 0; i < nd; i++)
+            if (ours(det[i].entity))
+                fail_msg("generic %s column claimed by %s", names[n], det[i].entity->name);
+    }
+    assert_int_equal(check(validate_kr_pp, "M293A8475"), DM_WEAK);
+    assert_int_equal(check(validate_kr_pp, "M293AB475"), DM_NO);
+    assert_int_equal(check(validate_sg_pp, "S8273641K"), DM_NO);       /* S: an NRIC, not a passport */
+    assert_int_equal(check(validate_ph_dl, "N01-12-827364"), DM_WEAK);
+    assert_int_equal(check(validate_ph_dl, "N0112-827364"), DM_NO);
+    assert_int_equal(check(validate_tr_pp, "U82736419"), DM_WEAK);
+    assert_int_equal(check(validate_tr_pp, "A82736419"), DM_NO);
+}
+
 static void test_random_numbers_unclaimed(void **state)
 {
     (void)state;
@@ -344,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_sri_lanka_middle_east_africa),
         cmocka_unit_test(test_lookalikes),
         cmocka_unit_test(test_ean13_unclaimed),
+        cmocka_unit_test(test_passports),
         cmocka_unit_test(test_random_numbers_unclaimed),
     };
     return cmocka_run_group_tests(tests, engine_setup, engine_teardown);

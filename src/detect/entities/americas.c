@@ -623,6 +623,47 @@ static const char *const ve_rif_context[] = {"rif", NULL};
 static const char *const ve_rif_examples[] = {"J-29384712-5", "G-20000041-4", "V148293054", "E-81234567-5", NULL};
 static const char *const ve_rif_counter[] = {"J-29384712-6", "X-29384712-5", "J-11111111-2", "J-2938471-25", NULL};
 
+/* ---- passports: format only -------------------------------------------------------------------- *
+ * No check digit outside the MRZ: WEAK, and counted only under the country's
+ * own words for the document (DM_ENT_NEEDS_HINT). Formats as printed on the
+ * data pages (PRADO): CA 2 letters + 6 digits; MX 1 letter + 8 digits. */
+
+/* One group of `n` characters: `nl` upper-case letters, then digits not all zero. */
+static bool letters_digits(const dm_span *s, size_t n, size_t nl)
+{
+    const char *d = s->norm;
+    if (s->ngroups != 1 || s->norm_len != n)
+        return false;
+    for (size_t i = 0; i < nl; i++)
+        if (!is_upper(d[i]))
+            return false;
+    return dm_all_digits(d + nl, n - nl) && !dm_all_same(d + nl, n - nl) && !piece_of_longer(s);
+}
+
+static dm_verdict validate_ca_pp(const dm_span *s)
+{
+    return letters_digits(s, 8, 2) ? DM_WEAK : DM_NO;
+}
+
+static const char *const ca_pp_shapes[] = {"e:L2D6", NULL};
+static const char *const ca_pp_hints[] = {"canadian_passport", "canada_passport", "ca_passport", "passport_ca",
+                                          "numero_de_passeport_canadien", NULL};
+static const char *const ca_pp_context[] = {"canadian passport", NULL};
+static const char *const ca_pp_examples[] = {"AB827364", "GK293847", "hp102938", NULL};
+static const char *const ca_pp_counter[] = {"AB000000", "A8273641", "AB8273641", NULL};
+
+static dm_verdict validate_mx_pp(const dm_span *s)
+{
+    return letters_digits(s, 9, 1) ? DM_WEAK : DM_NO;
+}
+
+static const char *const mx_pp_shapes[] = {"e:L1D8", NULL};
+static const char *const mx_pp_hints[] = {"pasaporte_mexicano", "numero_de_pasaporte", "pasaporte", "mx_passport",
+                                          "mexican_passport", NULL};
+static const char *const mx_pp_context[] = {"pasaporte", NULL};
+static const char *const mx_pp_examples[] = {"G82736419", "N29384756", "e10293847", NULL};
+static const char *const mx_pp_counter[] = {"G00000000", "GG2736419", "G8273641", NULL};
+
 /* ---- table ------------------------------------------------------------------------------------ */
 
 #define NATIONAL_ID "user.government_id.national_identification_number"
@@ -666,5 +707,9 @@ const dm_entity_def dm_entities_americas[] = {
            DM_ENT_NEEDS_HINT),
     ENTITY("VENEZUELA_VALUE_ADDED_TAX", "VE", TAX_ID, "Venezuelan RIF: J-12345678-9, letter and mod-11 check",
            ve_rif, validate_ve_rif, 0),
+    ENTITY("CANADA_PASSPORT_NUMBER", "CA", "user.government_id.passport_number",
+           "Canadian passport: 2 letters, 6 digits (under its name)", ca_pp, validate_ca_pp, DM_ENT_NEEDS_HINT),
+    ENTITY("MEXICO_PASSPORT_NUMBER", "MX", "user.government_id.passport_number",
+           "Mexican passport: letter + 8 digits (under its name)", mx_pp, validate_mx_pp, DM_ENT_NEEDS_HINT),
     {0},
 };

@@ -781,6 +781,127 @@ static const char *const lk_nic_context[] = {"nic", NULL};
 static const char *const lk_nic_examples[] = {"853400937V", "925871234X", "199034000937", NULL};
 static const char *const lk_nic_counter[] = {"853700937V", "850004567V", "199037001234", NULL};
 
+/* ---- passports and driving licences: format only ------------------------------------------------ *
+ * Passport numbers carry no check digit outside the MRZ: their formats (as the
+ * issuing states print them; PRADO and the ICAO 9303 data pages) only
+ * narrow the shape, so they are WEAK and count only under the country's own
+ * words for the document (DM_ENT_NEEDS_HINT): a generic "passport_number"
+ * column names no country. */
+
+/* The norm follows one of the patterns ('D' digit, 'L' letter, a literal
+ * upper-case letter itself), as one group, with its digits not all zero. */
+static bool doc_like(const dm_span *s, const char *const *patterns)
+{
+    if (s->ngroups != 1 || piece_of_longer(s))
+        return false;
+    for (const char *const *p = patterns; *p; p++) {
+        size_t n = strlen(*p);
+        bool ok = s->norm_len == n, nonzero = false;
+        for (size_t i = 0; ok && i < n; i++) {
+            char c = s->norm[i], want = (*p)[i];
+            ok = want == 'D' ? is_digit(c) : want == 'L' ? is_upper(c) : c == want;
+            nonzero = nonzero || (is_digit(c) && c != '0');
+        }
+        if (ok && nonzero)
+            return true;
+    }
+    return false;
+}
+
+#define DOC(pfx, ...) \
+    static const char *const pfx##_patterns[] = {__VA_ARGS__, NULL}; \
+    static dm_verdict validate_##pfx(const dm_span *s) \
+    { \
+        return doc_like(s, pfx##_patterns) ? DM_WEAK : DM_NO; \
+    }
+
+DOC(au_pp, "LDDDDDDD", "LLDDDDDDD")
+static const char *const au_pp_shapes[] = {"e:L1D7", "e:L2D7", NULL};
+static const char *const au_pp_hints[] = {"australian_passport", "au_passport", "passport_au",
+                                          "australian_passport_number", NULL};
+static const char *const au_pp_context[] = {"australian passport", NULL};
+static const char *const au_pp_examples[] = {"N4829173", "PA8273641", "e2938475", NULL};
+static const char *const au_pp_counter[] = {"N0000000", "N48291735", "4829173N", NULL};
+
+DOC(jp_pp, "LLDDDDDDD")
+static const char *const jp_pp_shapes[] = {"e:L2D7", NULL};
+static const char *const jp_pp_hints[] = {"japanese_passport", "ryoken_bango", "jp_passport", "旅券番号",
+                                          "パスポート番号", NULL};
+static const char *const jp_pp_context[] = {"旅券番号", "パスポート", NULL};
+static const char *const jp_pp_examples[] = {"TK8273641", "MZ2938475", "tr1029384", NULL};
+static const char *const jp_pp_counter[] = {"TK0000000", "T82736415", "TK827364", NULL};
+
+DOC(kr_pp, "LDDDDDDDD", "LDDDLDDDD")
+static const char *const kr_pp_shapes[] = {"e:L1D8", "e:L1D3L1D4", NULL};
+static const char *const kr_pp_hints[] = {"korean_passport", "yeokwon_beonho", "kr_passport", "여권번호", NULL};
+static const char *const kr_pp_context[] = {"여권번호", NULL};
+static const char *const kr_pp_examples[] = {"M82736419", "M293A8475", "s10293847", NULL};
+static const char *const kr_pp_counter[] = {"M00000000", "MM2736419", "M293AB475", NULL};
+
+DOC(cn_pp, "EDDDDDDDD", "ELDDDDDDD", "GDDDDDDDD")
+static const char *const cn_pp_shapes[] = {"e:L1D8", "e:L2D7", NULL};
+static const char *const cn_pp_hints[] = {"chinese_passport", "huzhao_haoma", "cn_passport", "护照号码", "护照号",
+                                          NULL};
+static const char *const cn_pp_context[] = {"护照", NULL};
+static const char *const cn_pp_examples[] = {"E82736419", "EA2938475", "g10293847", NULL};
+static const char *const cn_pp_counter[] = {"A82736419", "E00000000", "EA293847", NULL};
+
+DOC(sg_pp, "EDDDDDDDL", "KDDDDDDDL")
+static const char *const sg_pp_shapes[] = {"e:L1D7L1", NULL};
+static const char *const sg_pp_hints[] = {"singapore_passport", "sg_passport", "singapore_passport_number", NULL};
+static const char *const sg_pp_context[] = {"singapore passport", NULL};
+static const char *const sg_pp_examples[] = {"E8273641K", "K2938475A", "e1029384j", NULL};
+static const char *const sg_pp_counter[] = {"S8273641K", "E0000000K", "E82736415", NULL};
+
+DOC(my_pp, "ADDDDDDDD", "HDDDDDDDD", "KDDDDDDDD")
+static const char *const my_pp_shapes[] = {"e:L1D8", NULL};
+static const char *const my_pp_hints[] = {"malaysian_passport", "nombor_pasport", "no_pasport", "pasport",
+                                          "my_passport", NULL};
+static const char *const my_pp_context[] = {"pasport", NULL};
+static const char *const my_pp_examples[] = {"A82736419", "H29384756", "k10293847", NULL};
+static const char *const my_pp_counter[] = {"B82736419", "A00000000", "A8273641", NULL};
+
+DOC(tw_pp, "DDDDDDDDD")
+static const char *const tw_pp_shapes[] = {"e:D9/w", NULL};
+static const char *const tw_pp_hints[] = {"taiwan_passport", "tw_passport", "huzhao_haoma_tw", "護照號碼", NULL};
+static const char *const tw_pp_context[] = {"護照", NULL};
+static const char *const tw_pp_examples[] = {"382736419", "329384756", "310293847", NULL};
+static const char *const tw_pp_counter[] = {"000000000", "38273641", "3827364190", NULL};
+
+DOC(th_pp, "LLDDDDDDD")
+static const char *const th_pp_shapes[] = {"e:L2D7", NULL};
+static const char *const th_pp_hints[] = {"thai_passport", "th_passport", "nangsue_doenthang", "หนังสือเดินทาง",
+                                          NULL};
+static const char *const th_pp_context[] = {"หนังสือเดินทาง", NULL};
+static const char *const th_pp_examples[] = {"AA8273641", "AB2938475", "aa1029384", NULL};
+static const char *const th_pp_counter[] = {"AA0000000", "A82736419", "AA827364", NULL};
+
+DOC(ph_pp, "PDDDDDDDL", "LLDDDDDDD")
+static const char *const ph_pp_shapes[] = {"e:L1D7L1", "e:L2D7", NULL};
+static const char *const ph_pp_hints[] = {"philippine_passport", "ph_passport", "philippines_passport",
+                                          "pasaporte_ph", NULL};
+static const char *const ph_pp_context[] = {"philippine passport", NULL};
+static const char *const ph_pp_examples[] = {"P8273641A", "EB2938475", "p1029384b", NULL};
+static const char *const ph_pp_counter[] = {"Q8273641A", "P0000000A", "P82736415", NULL};
+
+/* LTO licence numbers: office letter and 2 digits, year 2 digits, 6-digit serial (N01-12-345678). */
+static dm_verdict validate_ph_dl(const dm_span *s)
+{
+    static const int l326[] = {3, 2, 6};
+    const char *d = s->norm;
+    if (s->norm_len != 11 || !is_upper(d[0]) || !dm_all_digits(d + 1, 10) || dummy_digits(d + 5, 6) ||
+        piece_of_longer(s))
+        return DM_NO;
+    return s->ngroups == 1 || (layout_is(s, l326, 3) && joiners_are(s, '-')) ? DM_WEAK : DM_NO;
+}
+
+static const char *const ph_dl_shapes[] = {"c:L1D10", NULL};
+static const char *const ph_dl_hints[] = {"lto_license", "lto_license_number", "philippine_drivers_license",
+                                          "ph_drivers_license", "ph_driving_license", NULL};
+static const char *const ph_dl_context[] = {"lto", NULL};
+static const char *const ph_dl_examples[] = {"N01-12-827364", "D2319293847", "n04-98-102938", NULL};
+static const char *const ph_dl_counter[] = {"N01-12-111111", "N0-112-827364", "NN1-12-827364", NULL};
+
 /* ---- table ------------------------------------------------------------------------------------------ */
 
 #define NATIONAL_ID "user.government_id.national_identification_number"
@@ -844,5 +965,19 @@ const dm_entity_def dm_entities_asia_pacific[] = {
            "New Zealand NHI: AAANNNC (mod 11) or AAANNAX (mod 24)", nz_nhi, validate_nz_nhi, 0),
     ENTITY("SRI_LANKA_NATIONAL_IDENTIFICATION_NUMBER", "LK", NATIONAL_ID,
            "Sri Lankan NIC: YYDDDSSSC + V/X, or YYYYDDDSSSSC (day of year, +500 women)", lk_nic, validate_lk_nic, 0),
+#define PASSPORT(nm, reg, desc, pfx) \
+    ENTITY(nm, reg, "user.government_id.passport_number", desc, pfx, validate_##pfx, DM_ENT_NEEDS_HINT)
+    PASSPORT("AUSTRALIA_PASSPORT_NUMBER", "AU", "Australian passport: 1-2 letters, 7 digits (under its name)", au_pp),
+    PASSPORT("JAPAN_PASSPORT_NUMBER", "JP", "Japanese passport: 2 letters, 7 digits (under its name)", jp_pp),
+    PASSPORT("KOREA_PASSPORT_NUMBER", "KR", "Korean passport: letter + 8 digits, or M123A4567 (under its name)", kr_pp),
+    PASSPORT("CHINA_PASSPORT_NUMBER", "CN", "Chinese passport: E + 8 digits or EA + 7 digits (under its name)", cn_pp),
+    PASSPORT("SINGAPORE_PASSPORT_NUMBER", "SG", "Singapore passport: E/K + 7 digits + letter (under its name)", sg_pp),
+    PASSPORT("MALAYSIA_PASSPORT_NUMBER", "MY", "Malaysian passport: A/H/K + 8 digits (under its name)", my_pp),
+    PASSPORT("TAIWAN_PASSPORT_NUMBER", "TW", "Taiwanese passport: 9 digits (under its name)", tw_pp),
+    PASSPORT("THAILAND_PASSPORT_NUMBER", "TH", "Thai passport: 2 letters, 7 digits (under its name)", th_pp),
+    PASSPORT("PHILIPPINES_PASSPORT_NUMBER", "PH", "Philippine passport: P + 7 digits + letter, or 2 letters + 7 digits"
+             " (under its name)", ph_pp),
+    ENTITY("PHILIPPINES_DRIVING_LICENSE", "PH", "user.government_id.drivers_license_number",
+           "Philippine LTO driver's license: N01-12-345678 (under its name)", ph_dl, validate_ph_dl, DM_ENT_NEEDS_HINT),
     {0},
 };

@@ -184,6 +184,27 @@ static const char *const tr_vkn_context[] = {"vkn", "vergi no", "vergi kimlik", 
 static const char *const tr_vkn_examples[] = {"7382019453", "6029384713", "4561237896", "1928374655", NULL};
 static const char *const tr_vkn_counter[] = {"7382019454", "6029384710", "0000000000", "1234567890", NULL};
 
+/* ---- TURKEY_PASSPORT_NUMBER: format only ------------------------------------------------- *
+ * Nüfus ve Vatandaşlık İşleri prints a letter (U ordinary, S special, Z
+ * service, D diplomatic) and 8 digits; no check outside the MRZ: WEAK, under
+ * Turkish passport words only. */
+
+static dm_verdict validate_tr_pp(const dm_span *s)
+{
+    const char *d = s->norm;
+    if (s->ngroups != 1 || s->norm_len != 9 || !strchr("USZD", d[0]) || d[0] == 0 || !dm_all_digits(d + 1, 8) ||
+        dm_all_same(d + 1, 8) || piece_of_longer(s))
+        return DM_NO;
+    return DM_WEAK;
+}
+
+static const char *const tr_pp_shapes[] = {"e:L1D8", NULL};
+static const char *const tr_pp_hints[] = {"pasaport_no", "pasaport_numarasi", "pasaport", "turkish_passport",
+                                          "tr_passport", NULL};
+static const char *const tr_pp_context[] = {"pasaport", NULL};
+static const char *const tr_pp_examples[] = {"U82736419", "S29384756", "u10293847", NULL};
+static const char *const tr_pp_counter[] = {"A82736419", "U00000000", "U8273641", NULL};
+
 /* ---- table ------------------------------------------------------------------------------ */
 
 #define NATIONAL_ID "user.government_id.national_identification_number"
@@ -205,5 +226,18 @@ const dm_entity_def dm_entities_middle_east_africa[] = {
            "UAE Emirates ID: 784-YYYY-NNNNNNN-C, Luhn", ae_eid, validate_ae_eid),
     ENTITY("TURKEY_VALUE_ADDED_TAX", "TR", TAX_ID, "Turkish tax number (Vergi Kimlik No): 10 digits, check digit",
            tr_vkn, validate_tr_vkn),
+    {
+        .name = "TURKEY_PASSPORT_NUMBER",
+        .region = "TR",
+        .category = "user.government_id.passport_number",
+        .description = "Turkish passport: U/S/Z/D + 8 digits (under its name)",
+        .shapes = tr_pp_shapes,
+        .validate = validate_tr_pp,
+        .hints = tr_pp_hints,
+        .context = tr_pp_context,
+        .examples = tr_pp_examples,
+        .counterexamples = tr_pp_counter,
+        .flags = DM_ENT_NEEDS_HINT,
+    },
     {0},
 };
