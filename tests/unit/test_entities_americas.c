@@ -130,6 +130,10 @@ static void test_chile_argentina(void **state)
     assert_int_equal(check(validate_cl_rut, "16.204.981-0"), DM_NO);
     assert_int_equal(check(validate_cl_rut, "12.875.302.8"), DM_NO);         /* dot before the check */
     each_digit_breaks(validate_cl_rut, "30686957-4", NULL);
+    /* bare RUTs need the name; "run" alone is not one (run_id columns) */
+    static const char *const bare[] = {"128753028", "83491272", "306869574"};
+    assert_true(column_has("rut", bare, 3, "CHILE_NATIONAL_IDENTIFICATION_NUMBER"));
+    assert_false(column_has("run_id", bare, 3, "CHILE_NATIONAL_IDENTIFICATION_NUMBER"));
 
     assert_int_equal(check(validate_ar_cuit, "20-28475310-1"), DM_STRONG);
     assert_int_equal(check(validate_ar_cuit, "20284753101"), DM_MEDIUM);

@@ -465,9 +465,9 @@ static dm_verdict validate_cl_rut(const dm_span *s)
 static const char *const cl_rut_shapes[] = {"e:D8/w", "e:D9/w", "e:D7L1/w", "e:D8L1/w", "e:D8-D1", "e:D7-D1",
                                             "e:D8-L1", "e:D7-L1", "e:D2.D3.D3-D1", "e:D1.D3.D3-D1", "e:D2.D3.D3-L1",
                                             "e:D1.D3.D3-L1", NULL};
-static const char *const cl_rut_hints[] = {"rut", "run", "rol_unico_tributario", "rol_unico_nacional", "rut_chile",
+static const char *const cl_rut_hints[] = {"rut", "run_chile", "rol_unico_tributario", "rol_unico_nacional", "rut_chile",
                                            "chilean_rut", "numero_rut", NULL};
-static const char *const cl_rut_context[] = {"rut", "r.u.t", "run", NULL};
+static const char *const cl_rut_context[] = {"rut", "r.u.t", "r.u.n", NULL};
 static const char *const cl_rut_examples[] = {"12.875.302-8", "8.349.127-2", "30686957-4", "16.204.981-k", NULL};
 static const char *const cl_rut_counter[] = {
     "12.875.302-9",     /* check */
