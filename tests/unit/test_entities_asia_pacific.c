@@ -58,7 +58,8 @@ static void test_india(void **state)
     assert_int_equal(check(validate_in_aadhaar, "2345 6789 0125"), DM_NO);
     assert_int_equal(check(validate_in_aadhaar, "1345 6789 0125"), DM_NO);    /* first digit 1 */
     assert_int_equal(check(validate_in_aadhaar, "234 5678 90124"), DM_NO);
-    assert_true(verhoeff_ok("2363", 4));                                      /* the classic example */
+    assert_true(dm_verhoeff("2363", 4));                                      /* the classic example */
+    assert_false(dm_verhoeff("2364", 4));
     each_digit_breaks(validate_in_aadhaar, "491827364507", NULL);
 
     assert_int_equal(check(validate_in_pan, "AFZPK7190K"), DM_MEDIUM);

@@ -170,34 +170,13 @@ static int value_of(const char *d, int n)
 
 /* ---- INDIA ------------------------------------------------------------------------- */
 
-/* Verhoeff check (dihedral group D5): the multiplication table and the position
- * permutations p^i of p = (0 1 5 8 9 4 2 7)(3 6). Kept here because
- * dm_verhoeff in checks.c has row 4 of the permutation table wrong (see the
- * report); switch to it once fixed. */
-static bool verhoeff_ok(const char *d, size_t n)
-{
-    static const unsigned char mul[10][10] = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-        {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-        {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-    static const unsigned char perm[8][10] = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
-    unsigned c = 0;
-    for (size_t i = 0; i < n; i++)
-        c = mul[c][perm[i % 8][d[n - 1 - i] - '0']];
-    return c == 0;
-}
-
 static dm_verdict validate_in_aadhaar(const dm_span *s)
 {
     static const int l444[] = {4, 4, 4};
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 12 || !dm_all_digits(d, 12) || d[0] < '2' || dummy_digits(d, 12) || !verhoeff_ok(d, 12) ||
+    if (s->norm_len != 12 || !dm_all_digits(d, 12) || d[0] < '2' || dummy_digits(d, 12) || !dm_verhoeff(d, 12) ||
         piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
@@ -213,7 +192,7 @@ static const char *const in_aadhaar_examples[] = {"2345 6789 0124", "4918-2736-4
                                                   "5820 1937 4621", NULL};
 static const char *const in_aadhaar_counter[] = {
     "2345 6789 0125",   /* Verhoeff */
-    "4918 2736 4503",   /* Verhoeff with the table row dm_verhoeff has wrong */
+    "4918 2736 4503",   /* Verhoeff: once failed with a wrong row 4 of the permutation table */
     "1234 5678 9012",   /* first digit 1 */
     "2222 2222 2222",
     "23 4567 890124",   /* groups across the layout */
