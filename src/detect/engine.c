@@ -68,7 +68,17 @@ struct dm_engine {
     bool *specific;         /* region is not "global" */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
+    /* per entity, its hints and antihints normalised once (norm_hint) */
+    struct norm_hint **hints, **antihints;
 };
+
+/* A column-name word as compared: "_date_of_birth_" and "dateofbirth". */
+typedef struct norm_hint {
+    char *norm, *flat;
+} norm_hint;
+
+static norm_hint *norm_hints(const char *const *list);
+static void norm_hints_free(norm_hint *h);
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -475,8 +485,13 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
         goto out;
     eng->finders = dm_xcalloc(eng->nents, sizeof *eng->finders);
     eng->specific = dm_xcalloc(eng->nents, sizeof *eng->specific);
-    for (size_t i = 0; i < eng->nents; i++)
+    eng->hints = dm_xcalloc(eng->nents, sizeof *eng->hints);
+    eng->antihints = dm_xcalloc(eng->nents, sizeof *eng->antihints);
+    for (size_t i = 0; i < eng->nents; i++) {
         eng->specific[i] = strcmp(eng->ents[i]->region, "global") != 0;
+        eng->hints[i] = norm_hints(eng->ents[i]->hints);
+        eng->antihints[i] = norm_hints(eng->ents[i]->antihints);
+    }
     for (size_t i = 0; i < eng->nents; i++) {
         const dm_entity_def *d = eng->ents[i];
         bool on = true;
@@ -542,6 +557,12 @@ void dm_engine_free(dm_engine *eng)
     free(eng->cands);
     free(eng->finders);
     free(eng->specific);
+    for (size_t i = 0; eng->hints && i < eng->nents; i++) {
+        norm_hints_free(eng->hints[i]);
+        norm_hints_free(eng->antihints[i]);
+    }
+    free(eng->hints);
+    free(eng->antihints);
     free(eng);
 }
 
@@ -603,35 +624,61 @@ static void normalize_name(const char *name, char *out, size_t cap)
     out[o] = '\0';
 }
 
-static bool hint_matches(const char *normname, const char *hint)
+/* "_a_b_" -> "ab" */
+static void flatten_name(const char *norm, char *out, size_t cap)
 {
-    char h[128];
-    normalize_name(hint, h, sizeof h);
-    if (strstr(normname, h) != NULL)
-        return true;
-    /* "dateofbirth" column vs "date_of_birth" hint: compare without '_' */
-    char a[256], b[128];
-    size_t na = 0, nb = 0;
-    for (const char *p = normname; *p && na + 1 < sizeof a; p++)
+    size_t n = 0;
+    for (const char *p = norm; *p && n + 1 < cap; p++)
         if (*p != '_')
-            a[na++] = *p;
-    for (const char *p = h; *p && nb + 1 < sizeof b; p++)
-        if (*p != '_')
-            b[nb++] = *p;
-    a[na] = b[nb] = '\0';
-    return nb >= 4 && strcmp(a, b) == 0;
+            out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* The words of list normalised, terminated by {NULL, NULL}. */
+static norm_hint *norm_hints(const char *const *list)
+{
+    size_t n = 0;
+    while (list && list[n])
+        n++;
+    norm_hint *out = dm_xcalloc(n + 1, sizeof *out);
+    for (size_t i = 0; i < n; i++) {
+        char h[128], f[128];
+        normalize_name(list[i], h, sizeof h);
+        flatten_name(h, f, sizeof f);
+        out[i].norm = dm_xstrdup(h);
+        out[i].flat = dm_xstrdup(f);
+    }
+    return out;
+}
+
+static void norm_hints_free(norm_hint *h)
+{
+    for (norm_hint *p = h; p && p->norm; p++) {
+        free(p->norm);
+        free(p->flat);
+    }
+    free(h);
+}
+
+/* norm/flat: the column name's forms. A hint is a word sequence of the name
+ * ("_birth_date_" in "_customer_birth_date_"), or the whole name without
+ * separators ("dateofbirth" for the hint date_of_birth, 4+ letters). */
+static bool hints_match(const char *norm, const char *flat, const norm_hint *h)
+{
+    for (; h && h->norm; h++)
+        if (strstr(norm, h->norm) != NULL || (strlen(h->flat) >= 4 && strcmp(flat, h->flat) == 0))
+            return true;
+    return false;
 }
 
 bool dm_engine_name_hints(const dm_engine *eng, size_t id, const char *column_name)
 {
-    char norm[256];
+    char norm[256], flat[256];
     if (id >= eng->nents || column_name == NULL)
         return false;
     normalize_name(column_name, norm, sizeof norm);
-    for (const char *const *h = eng->ents[id]->hints; h && *h; h++)
-        if (hint_matches(norm, *h))
-            return true;
-    return false;
+    flatten_name(norm, flat, sizeof flat);
+    return hints_match(norm, flat, eng->hints[id]);
 }
 
 /* ---- column state ---------------------------------------------------------- */
@@ -692,13 +739,13 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
     cs->acc = dm_xcalloc(eng->nents, sizeof *cs->acc);
     cs->hint = dm_xcalloc(eng->nents, sizeof *cs->hint);
     cs->antihint = dm_xcalloc(eng->nents, sizeof *cs->antihint);
-    char norm[256];
+    char norm[256], flat[256];
     normalize_name(column_name ? column_name : "", norm, sizeof norm);
+    flatten_name(norm, flat, sizeof flat);
     for (size_t i = 0; i < eng->nents; i++) {
         cs->acc[i].ex = -1;
-        cs->hint[i] = eng->enabled[i] && dm_engine_name_hints(eng, i, column_name);
-        for (const char *const *h = eng->ents[i]->antihints; h && *h && !cs->hint[i]; h++)
-            cs->antihint[i] = cs->antihint[i] || hint_matches(norm, *h);
+        cs->hint[i] = eng->enabled[i] && column_name != NULL && hints_match(norm, flat, eng->hints[i]);
+        cs->antihint[i] = !cs->hint[i] && hints_match(norm, flat, eng->antihints[i]);
     }
     return cs;
 }
