@@ -136,5 +136,6 @@ extern const dm_entity_def dm_entities_people[];   /* entities/people.c: PERSON_
 extern const dm_entity_def dm_entities_americas[];   /* entities/americas.c: CA BR MX CL AR CO VE ids and tax numbers */
 extern const dm_entity_def dm_entities_asia_pacific[];   /* entities/asia_pacific.c: IN CN HK MO TW KR JP SG MY TH ID AU NZ LK */
 extern const dm_entity_def dm_entities_middle_east_africa[];   /* entities/middle_east_africa.c: IL ZA AE, TR tax number */
+extern const dm_entity_def dm_entities_documents[];  /* entities/documents.c: driving licences, passports (format only) */
 
 #endif
