@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "core/mem.h"
 #include "server/service.h"
 
@@ -117,8 +118,8 @@ dm_status dm_events_intake(dm_catalog *cat, const char *body, size_t len, json_t
         int64_t id = 0;
         if ((rc = dm_catalog_job_enqueue(cat, "run", src[i].name, 0, 0, &id, NULL, err)) != DM_OK)
             goto out;
-        json_array_append_new(out, json_pack("{s:I,s:s,s:s}", "job", (json_int_t)id, "kind", "run", "target",
-                                             src[i].name));
+        json_array_append_new(out, json_pack("{s:I,s:s,s:o}", "job", (json_int_t)id, "kind", "run", "target",
+                                             dm_json_str(src[i].name)));
     }
 out:
     dm_source_list_free(src, nsrc);

@@ -66,8 +66,12 @@ enum MHD_Result dm_http_send_text(struct MHD_Connection *c, unsigned status, con
 
 enum MHD_Result dm_http_send_json(struct MHD_Connection *c, unsigned status, json_t *doc)
 {
-    char *s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(4) | JSON_PRESERVE_ORDER);
+    char *s = doc ? json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(4) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(doc);
+    if (s == NULL) {    /* a document that could not be built or written */
+        static const char oops[] = "{\"error\":{\"code\":\"internal\",\"message\":\"could not write the answer\"}}";
+        return dm_http_send_text(c, 500, "application/json", dm_xstrdup(oops), sizeof oops - 1);
+    }
     return dm_http_send_text(c, status, "application/json", s, strlen(s));
 }
 
