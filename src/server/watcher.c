@@ -93,6 +93,8 @@ static void try_watch(watched *w)
         dm_info("watch %s: %s; the schedule covers it", w->name, err.msg);
         dm_source_close(w->src);
         w->src = NULL;
+        if (err.code == DM_ERR_ARG)
+            w->retry_at = INT64_MAX;    /* turned off by the source's options: not again */
         return;
     }
     dm_info("watching %s for changes", w->name);

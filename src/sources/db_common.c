@@ -68,6 +68,11 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
         } else if (strcmp(k, "views") == 0) {
             if (!parse_bool(s, &o->views))
                 rc = DM_FAIL(err, DM_ERR_ARG, "option views takes true or false, not '%s'", s);
+        } else if (strcmp(k, "watch") == 0) {
+            bool on = true;
+            if (!parse_bool(s, &on))
+                rc = DM_FAIL(err, DM_ERR_ARG, "option watch takes true or false, not '%s'", s);
+            o->no_watch = !on;
         } else if (strcmp(k, "all_databases") == 0) {
             if (!parse_bool(s, &o->all_databases))
                 rc = DM_FAIL(err, DM_ERR_ARG, "option all_databases takes true or false, not '%s'", s);
@@ -94,7 +99,7 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
         } else {
             rc = DM_FAIL(err, DM_ERR_ARG,
                          "unknown option '%s' (database sources take views, all_databases, include, exclude, "
-                         "databases, max_cell_bytes, statement_timeout, option_file)",
+                         "databases, max_cell_bytes, statement_timeout, option_file, watch)",
                          k);
         }
         if (rc)

@@ -31,6 +31,7 @@ typedef struct dm_db_opts {
     size_t max_cell_bytes;
     int statement_timeout_ms;
     char *option_file;          /* NULL when not given */
+    bool no_watch;              /* watch=false: never set up change notification (PostgreSQL's event trigger) */
 } dm_db_opts;
 
 /* Parse options_json ({"k":"v"}, NULL or "" is {}); an unknown key or a bad

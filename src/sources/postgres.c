@@ -747,6 +747,8 @@ static dm_status pg_wait_change(dm_source *src, int timeout_ms, bool *changed, d
     pg_src *s = src->ctx;
     dm_status rc;
     *changed = false;
+    if (s->opts.no_watch)
+        return DM_FAIL(err, DM_ERR_ARG, "%s: watching is off for this source (option watch=false)", src->url);
     if (!s->watching) {
         s->watching = true;
         if ((rc = watch_setup(src, err)))

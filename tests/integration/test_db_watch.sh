@@ -44,10 +44,18 @@ watcher=
 
 # ---- datamap serve: its watcher LISTENs too (schedules off, no run request) ----
 . "$(dirname "$0")/serve_lib.sh"
-trap 'serve_cleanup; cleanup' EXIT
+DB2=${DB}_nw
+trap 'serve_cleanup; cleanup; "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB2 WITH (FORCE)" >/dev/null 2>&1' EXIT
+"${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB2" >/dev/null
+"$DATAMAP" --catalog "$CAT" source add nw "postgres://postgres@127.0.0.1:$PORT/$DB2" --option watch=false >/dev/null
 schedules_off
 SERVE_GLOBAL=-v start_serve "$CAT" --workers 1
 for _ in $(seq 100); do grep -q 'watching w for changes' "$WORK/serve.log" && break; sleep 0.1; done
+for _ in $(seq 50); do grep -q 'watch nw: .*watching is off' "$WORK/serve.log" && break; sleep 0.1; done
+grep -q 'watch nw: .*watching is off' "$WORK/serve.log" &&
+  [ "$("${PSQL[@]}" -d "$DB2" -Atc "SELECT count(*) FROM pg_event_trigger")" = 0 ] &&
+  ok "--option watch=false: not watched, no event trigger installed" ||
+  fail "watch=false: $(grep nw "$WORK/serve.log"); triggers: $("${PSQL[@]}" -d "$DB2" -Atc "SELECT count(*) FROM pg_event_trigger")"
 start=$(date +%s%N)
 "${PSQL[@]}" -d "$DB" -c "BEGIN; CREATE TABLE third(mail text); INSERT INTO third SELECT 'q' || i || '@example.net' FROM generate_series(1, 50) i; COMMIT;" >/dev/null
 if wait_for 20 'any(f["table"] == "public.third" and f["entity"] == "EMAIL" for f in d["items"])' "/api/v1/findings?source=w"; then
