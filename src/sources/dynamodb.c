@@ -7,7 +7,8 @@
  * segments (Segment/TotalSegments) so a sample is spread over the key space
  * instead of being the first page: the row budget is split between the
  * segments, each paged with Limit and ExclusiveStartKey, and what a short
- * segment leaves is given to the next ones.
+ * segment leaves is given to the next ones. A full scan (--rows all) runs
+ * the segments at the same time (scan_all_parallel).
  *
  * Items are flattened into rows: S, N, B (base64 text), BOOL and NULL are
  * values; M is flattened into dotted names (address.city); L, SS, NS and BS
@@ -21,6 +22,7 @@
  * count is refreshed only every few hours.
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +54,8 @@ static char *table_of_location(const char *loc)
 }
 
 /* POST one action; *out is the decoded answer on DM_OK. */
-static dm_status call(ddb_src *d, const char *action, json_t *req, json_t **out, dm_aws_resp *resp_out, dm_error *err)
+static dm_status call_on(ddb_src *d, dm_aws_client *cli, const char *action, json_t *req, json_t **out,
+                         dm_aws_resp *resp_out, dm_error *err)
 {
     char *body = json_dumps(req, JSON_COMPACT);
     char target[96];
@@ -60,7 +63,7 @@ static dm_status call(ddb_src *d, const char *action, json_t *req, json_t **out,
     dm_sigv4_header h[] = {{"Content-Type", "application/x-amz-json-1.0"}, {"X-Amz-Target", target}};
     dm_aws_call c = {.method = "POST", .headers = h, .nheaders = 2, .body = body, .body_len = strlen(body)};
     dm_aws_resp r;
-    dm_status rc = dm_aws_send(d->cli, &c, &r, err);
+    dm_status rc = dm_aws_send(cli, &c, &r, err);
     free(body);
     *out = NULL;
     if (rc == DM_OK) {
@@ -75,6 +78,11 @@ static dm_status call(ddb_src *d, const char *action, json_t *req, json_t **out,
     }
     dm_aws_resp_free(&r);
     return rc;
+}
+
+static dm_status call(ddb_src *d, const char *action, json_t *req, json_t **out, dm_aws_resp *resp_out, dm_error *err)
+{
+    return call_on(d, d->cli, action, req, out, resp_out, err);
 }
 
 static dm_status ddb_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
@@ -405,6 +413,151 @@ static void deliver_item(flat *f, json_t *item)
     f->sink->row(f->sink->ctx, f->fields, f->nf);
 }
 
+/* ---- a full scan: the segments at once --------------------------------------- */
+
+/* With --rows all every segment is scanned at the same time, by one thread
+ * and HTTP client each (the Scan calls are what takes time). Their pages come
+ * back through a small queue and the items go to the sink from the calling
+ * thread only; at most QUEUE_MAX pages wait, so memory stays bounded. */
+#define QUEUE_MAX 4
+
+typedef struct scan_queue {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    json_t *pages[QUEUE_MAX];   /* Items arrays */
+    size_t head, n;
+    unsigned running;           /* segment threads still scanning */
+    bool abort;                 /* the reader stopped: stop scanning */
+    dm_status rc;               /* the first failure, with err */
+    dm_error err;
+    uint64_t npages;
+} scan_queue;
+
+typedef struct seg_arg {
+    ddb_src *d;
+    const char *table;
+    unsigned seg, segs;
+    scan_queue *q;
+} seg_arg;
+
+static void *scan_segment(void *p)
+{
+    seg_arg *a = p;
+    scan_queue *q = a->q;
+    dm_aws_client *cli = NULL;
+    dm_error err = {0};
+    json_t *start = NULL;
+    dm_status rc = dm_aws_client_new(&a->d->cfg, "dynamodb", &cli, &err);
+    while (rc == DM_OK) {
+        json_t *req = json_pack("{s:s,s:i,s:i,s:i}", "TableName", a->table, "Segment", (int)a->seg, "TotalSegments",
+                                (int)a->segs, "Limit", PAGE_LIMIT), *resp = NULL;
+        if (start)
+            json_object_set_new(req, "ExclusiveStartKey", start);
+        start = NULL;
+        rc = call_on(a->d, cli, "Scan", req, &resp, NULL, &err);
+        json_decref(req);
+        if (rc)
+            break;
+        json_t *lek = json_object_get(resp, "LastEvaluatedKey");
+        if (json_is_object(lek) && json_object_size(lek) > 0)
+            start = json_incref(lek);
+        json_t *items = json_incref(json_object_get(resp, "Items"));
+        json_decref(resp);
+        pthread_mutex_lock(&q->mu);
+        while (q->n == QUEUE_MAX && !q->abort)
+            pthread_cond_wait(&q->cv, &q->mu);
+        bool stop = q->abort;
+        if (!stop) {
+            q->pages[(q->head + q->n++) % QUEUE_MAX] = items;
+            q->npages++;
+            pthread_cond_broadcast(&q->cv);
+        }
+        pthread_mutex_unlock(&q->mu);
+        if (stop) {
+            json_decref(items);
+            break;
+        }
+        if (start == NULL)
+            break;
+    }
+    json_decref(start);
+    dm_aws_client_free(cli);
+    pthread_mutex_lock(&q->mu);
+    if (rc != DM_OK && q->rc == DM_OK) {
+        q->rc = rc;
+        q->err = err;
+        q->abort = true;    /* one segment failed: the scan is incomplete anyway */
+    }
+    q->running--;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+    return NULL;
+}
+
+/* Scan every segment at once, delivering items in arrival order; *got and
+ * *pages count them. */
+static dm_status scan_all_parallel(ddb_src *d, const ddb_table *dt, flat *f, unsigned segs, uint64_t *got,
+                                   uint64_t *pages, dm_error *err)
+{
+    scan_queue q = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+    seg_arg args[SEGMENTS];
+    pthread_t th[SEGMENTS];
+    unsigned started = 0;
+    for (; started < segs; started++) {
+        args[started] = (seg_arg){d, dt->name, started, segs, &q};
+        pthread_mutex_lock(&q.mu);
+        q.running++;
+        pthread_mutex_unlock(&q.mu);
+        if (pthread_create(&th[started], NULL, scan_segment, &args[started]) != 0) {
+            pthread_mutex_lock(&q.mu);
+            q.running--;
+            if (q.rc == DM_OK)
+                q.rc = DM_FAIL(&q.err, DM_ERR_INTERNAL, "%s: could not start a scan thread", dt->name);
+            q.abort = true;
+            pthread_cond_broadcast(&q.cv);
+            pthread_mutex_unlock(&q.mu);
+            break;
+        }
+    }
+    for (;;) {
+        pthread_mutex_lock(&q.mu);
+        while (q.n == 0 && q.running > 0)
+            pthread_cond_wait(&q.cv, &q.mu);
+        if (q.n == 0) {
+            pthread_mutex_unlock(&q.mu);
+            break;
+        }
+        json_t *items = q.pages[q.head];
+        q.head = (q.head + 1) % QUEUE_MAX;
+        q.n--;
+        pthread_cond_broadcast(&q.cv);
+        pthread_mutex_unlock(&q.mu);
+        size_t i;
+        json_t *item;
+        json_array_foreach(items, i, item) {
+            deliver_item(f, item);
+            (*got)++;
+        }
+        json_decref(items);
+    }
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    while (q.n > 0) {   /* pages left after a failure */
+        json_decref(q.pages[q.head]);
+        q.head = (q.head + 1) % QUEUE_MAX;
+        q.n--;
+    }
+    pthread_cond_destroy(&q.cv);
+    pthread_mutex_destroy(&q.mu);
+    *pages = q.npages;
+    if (q.rc != DM_OK) {
+        if (err)
+            *err = q.err;
+        return q.rc;
+    }
+    return DM_OK;
+}
+
 static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                                const dm_row_sink *sink, dm_error *err)
 {
@@ -417,7 +570,9 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
     uint64_t left = spec->rows, pages = 0, got = 0;
     if (sink->format)
         sink->format(sink->ctx, "dynamodb", "none");
-    for (unsigned seg = 0; seg < segs && rc == DM_OK && (all || left > 0); seg++) {
+    if (all)
+        rc = scan_all_parallel(d, dt, &f, segs, &got, &pages, err);
+    for (unsigned seg = 0; !all && seg < segs && rc == DM_OK && left > 0; seg++) {
         /* this segment's share of what is left */
         uint64_t quota = all ? UINT64_MAX : (left + (segs - seg) - 1) / (segs - seg);
         uint64_t seg_got = 0;
