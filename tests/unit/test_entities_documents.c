@@ -46,7 +46,7 @@ static const native_case natives[] = {
     {"LATVIA_DRIVING_LICENSE", "vaditaja_apliecibas_numurs", "AAB123456"},
     {"LITHUANIA_DRIVING_LICENSE", "vairuotojo_pazymejimas", "30405060"},
     {"LUXEMBOURG_DRIVING_LICENSE", "permis_de_conduire_lu", "010203"},
-    {"MALTA_DRIVING_LICENSE", "licenzja_tas_sewqan", "1234567M"},
+    {"MALTA_DRIVING_LICENSE", "licenzja_tas_sewqan", "MT 654 321"},
     {"MEXICO_DRIVING_LICENSE", "licencia_de_manejo", "A12345678"},
     {"NETHERLANDS_DRIVING_LICENSE", "rijbewijsnummer", "4012345678"},
     {"NEW_ZEALAND_DRIVING_LICENSE", "nz_drivers_licence", "DL123456"},

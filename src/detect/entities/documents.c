@@ -29,9 +29,9 @@
  *   CZ 2 letters + 6 digits; DK 8 digits; EE 2 letters + 6 digits; FI the
  *   henkilötunnus DDMMYY-NNNC; FR 12 digits; DE 11 characters (letter/digit,
  *   2 digits, 6 letters/digits, digit, letter/digit); GR 9 digits; HU 2 letters
- *   + 6 digits; IE 6 digits + 4 letters (*); IT 2 letters/"U1" + 7 digits +
- *   letter; LV 3 letters + 6 digits; LT 8 digits; LU 6 digits; MT the identity
- *   card number 5-7 digits + letter M G A P L H B Z (*); NL 10 digits; PL
+ *   + 6 digits; IE 6 digits + 4 letters; IT 2 letters/"U1" + 7 digits +
+ *   letter; LV 3 letters + 6 digits; LT 8 digits; LU 6 digits; MT 2 letters
+ *   or digits + 6 digits, optionally spaced "AB 123 456"; NL 10 digits; PL
  *   NNNNN/NN/NNNN; PT district letter(s) + 6 digits + check digit ("L-123456 7",
  *   check not published: format only); RO letter or digit + 8 digits; SK
  *   letter + 7 digits; SI 9 digits; ES DNI/NIE; SE personnummer.
@@ -229,12 +229,6 @@ static bool sg_nric_ok(const char *d, size_t n)
     unsigned sum = dm_weighted_sum(d + 1, w, 7) + (d[0] == 'T' || d[0] == 'G' ? 4u : 0u);
     const char *tab = d[0] == 'S' || d[0] == 'T' ? "JZIHGFEDCBA" : "XWUTRQPNMLK";
     return d[8] == tab[sum % 11];
-}
-
-/* Malta identity card letter. */
-static bool mt_id_ok(const char *d, size_t n)
-{
-    return n >= 6 && strchr("MGAPLHBZ", d[n - 1]) != NULL;
 }
 
 /* Venezuela cédula: V (national) or E (foreigner). */
@@ -506,14 +500,15 @@ static const char *const lu_dl_examples[] = L("123456", "010203", "987654");
 static const char *const lu_dl_counter[] = L("12345", "1234567", "000000");
 DOC_VALIDATOR(lu_dl, NULL)
 
-static const char *const mt_dl_fmt[] = L("dddddddl", "ddddddl", "dddddl");
-static const char *const mt_dl_shapes[] = L("e:D7L1/w", "e:D6L1/w", "e:D5L1/w");
+static const char *const mt_dl_fmt[] = L("aadddddd", "aa dddddd", "aa ddd ddd");
+#define MT_FIRST(f) "e:L2" f, "e:D2" f, "e:L1D1" f, "e:D1L1" f
+static const char *const mt_dl_shapes[] = L(MT_FIRST("D6/w"), MT_FIRST(" D6/w"), MT_FIRST(" D3 D3/w"));
 static const char *const mt_dl_hints[] = L("maltese_driving_licence", "malta_driving_license",
                                            "licenzja_tas_sewqan", "licenzja_tas-sewqan");
 static const char *const mt_dl_context[] = L("licenzja tas-sewqan");
-static const char *const mt_dl_examples[] = L("1234567M", "765432G", "12345a");
-static const char *const mt_dl_counter[] = L("1234567X", "12345678M", "0000000M");
-DOC_VALIDATOR(mt_dl, mt_id_ok)
+static const char *const mt_dl_examples[] = L("AB 123 456", "MT654321", "12 345 678");
+static const char *const mt_dl_counter[] = L("ABC12345", "AB 123 45", "AB 000 000");
+DOC_VALIDATOR(mt_dl, NULL)
 
 static const char *const mx_dl_fmt[] = L("ldddddddd");
 static const char *const mx_dl_shapes[] = L("e:L1D8/w");
@@ -901,7 +896,7 @@ const dm_entity_def dm_entities_documents[] = {
     DL("LATVIA_DRIVING_LICENSE", "LV", "Latvian driving licence: 3 letters + 6 digits (under its name)", lv_dl),
     DL("LITHUANIA_DRIVING_LICENSE", "LT", "Lithuanian driving licence: 8 digits (under its name)", lt_dl),
     DL("LUXEMBOURG_DRIVING_LICENSE", "LU", "Luxembourg driving licence: 6 digits (under its name)", lu_dl),
-    DL("MALTA_DRIVING_LICENSE", "MT", "Maltese driving licence: identity card number, digits + letter (under its name)",
+    DL("MALTA_DRIVING_LICENSE", "MT", "Maltese driving licence: 2 letters/digits + 6 digits (under its name)",
        mt_dl),
     DL("MEXICO_DRIVING_LICENSE", "MX", "Mexican driving licence: letter + 8 digits (under its name)", mx_dl),
     DL("NETHERLANDS_DRIVING_LICENSE", "NL", "Dutch driving licence (rijbewijs): 10 digits (under its name)", nl_dl),
