@@ -32,8 +32,9 @@
  *   + 6 digits; IE 6 digits + 4 letters; IT 2 letters/"U1" + 7 digits +
  *   letter; LV 3 letters + 6 digits; LT 8 digits; LU 6 digits; MT 2 letters
  *   or digits + 6 digits, optionally spaced "AB 123 456"; NL 10 digits; PL
- *   NNNNN/NN/NNNN; PT district letter(s) + 6 digits + check digit ("L-123456 7",
- *   check not published: format only); RO letter or digit + 8 digits; SK
+ *   NNNNN/NN/NNNN; PT 2 letters - 5-6 digits and a digit, or 1 letter - 6 or 8 digits and a
+ *   digit ("L-123456 7"; the last digit's check is not published: format
+ *   only; also accepted without the joiners); RO letter or digit + 8 digits; SK
  *   letter + 7 digits; SI 9 digits; ES DNI/NIE; SE personnummer.
  *   Passports: AT letter + 7 digits; BE 2 letters + 6 digits; HR 9 digits;
  *   CY letter + 6-8 digits; EE letter + 7 digits; FI 2 letters + 7 digits; GR 2
@@ -558,14 +559,16 @@ static const char *const pl_dl_examples[] = L("00123/15/0211", "12345/07/1234", 
 static const char *const pl_dl_counter[] = L("0012/315/0211", "00123150211", "00000/00/0000");
 DOC_VALIDATOR(pl_dl, NULL)
 
-static const char *const pt_dl_fmt[] = L("l-dddddd d", "ll-dddddd d", "lddddddd", "llddddddd");
-static const char *const pt_dl_shapes[] = L("e:L1-D6 D1/w", "e:L1-D6-D1/w", "e:L2-D6 D1/w", "e:L2-D6-D1/w", "e:L1D7/w", "e:L2D7/w");
+static const char *const pt_dl_fmt[] = L("ll-ddddd d", "ll-dddddd d", "l-dddddd d", "l-dddddddd d", "llddddddd",
+                                         "lddddddd");
+static const char *const pt_dl_shapes[] = L("e:L2-D5 D1/w", "e:L2-D6 D1/w", "e:L1-D6 D1/w", "e:L1-D8 D1/w", "e:L2D7/w",
+                                            "e:L1D7/w");
 static const char *const pt_dl_hints[] = L("portuguese_driving_licence", "portugal_driving_license",
                                            "carta_de_conducao", "carta_de_condução", "carta_conducao",
                                            "carta_condução", "numero_carta_conducao", "numero_carta_de_conducao");
 static const char *const pt_dl_context[] = L("carta de condução", "carta de conducao");
 static const char *const pt_dl_examples[] = L("L-123456 7", "P-654321 0", "AV-102030 4");
-static const char *const pt_dl_counter[] = L("L-12345 7", "123456 7", "L-000000 0");
+static const char *const pt_dl_counter[] = L("L-1234567 7", "123456 7", "L-000000 0");
 DOC_VALIDATOR(pt_dl, NULL)
 
 static const char *const ro_dl_fmt[] = L("ldddddddd", "ddddddddd");
@@ -904,7 +907,7 @@ const dm_entity_def dm_entities_documents[] = {
     DL("NORWAY_DRIVING_LICENSE", "NO", "Norwegian driving licence: fødselsnummer, two mod-11 checks (under its name)",
        no_dl),
     DL("POLAND_DRIVING_LICENSE", "PL", "Polish driving licence: NNNNN/NN/NNNN (under its name)", pl_dl),
-    DL("PORTUGAL_DRIVING_LICENSE", "PT", "Portuguese driving licence: L-123456 7 (under its name)", pt_dl),
+    DL("PORTUGAL_DRIVING_LICENSE", "PT", "Portuguese driving licence: L-123456 7 or AV-12345 6 (under its name)", pt_dl),
     DL("ROMANIA_DRIVING_LICENSE", "RO", "Romanian driving licence: letter or digit + 8 digits (under its name)", ro_dl),
     DL("SINGAPORE_DRIVING_LICENSE", "SG", "Singapore driving licence: the NRIC/FIN, check letter (under its name)",
        sg_dl),
