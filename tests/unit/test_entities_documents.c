@@ -131,7 +131,8 @@ static void test_lookalikes(void **state)
     static const char *const ll6_names[][2] = {
         {"ridicsky_prukaz", "CZECHIA_DRIVING_LICENSE"},       {"juhiluba", "ESTONIA_DRIVING_LICENSE"},
         {"jogositvany", "HUNGARY_DRIVING_LICENSE"},           {"nz_driver_licence", "NEW_ZEALAND_DRIVING_LICENSE"},
-        {"passeport_belge", "BELGIUM_PASSPORT_NUMBER"},       {"zakordonnyi_pasport", "UKRAINE_PASSPORT_NUMBER_INTERNATIONAL"},
+        {"passeport_belge", "BELGIUM_PASSPORT_NUMBER"},
+        {"zakordonnyi_pasport", "UKRAINE_PASSPORT_NUMBER_INTERNATIONAL"},
     };
     for (size_t i = 0; i < COUNT_OF(ll6_names); i++) {
         dm_detection det[32];

@@ -26,7 +26,7 @@
  *   in the EU driving-licence model (Directive 2006/126/EC, field 5) and
  *   PRADO (Council of the EU public register of identity documents).
  *   AT 8 digits; BE 10 digits; BG 9 digits; HR 8 digits; CY 12 digits;
- *   CZ 2 letters + 6 digits; DK 8 digits; EE 2 letters + 6 digits; FI the
+ *   CZ E + letter + 6 digits; DK 8 digits; EE 2 letters + 6 digits; FI the
  *   henkilötunnus DDMMYY-NNNC; FR 12 digits; DE 11 characters (letter/digit,
  *   2 digits, 6 letters/digits, digit, letter/digit); GR 9 digits; HU 2 letters
  *   + 6 digits; IE 6 digits + 4 letters; IT 2 letters/"U1" + 7 digits +
@@ -43,8 +43,8 @@
  *   digits (*); LU 8 letters/digits (*; only the layouts 2 letters + 6 digits and
  *   letter + 7 digits are looked for, to keep the keys narrow); PL 2 letters +
  *   7 digits (the series check digit is not published reliably: not used); PT
- *   letter + 6 digits; RO 8-9 digits; SK letter + 7 digits; SI "P" + letter +
- *   7 digits; SE 8 digits; CH letter + 7 digits.
+ *   letter + 6 digits; RO 8-9 digits; SK letter + 7 digits or 2 letters +
+ *   6-7 digits; SI "P" + letter + 7 digits; SE 8 digits; CH letter + 7 digits.
  *   Ukraine: domestic passport booklet 2 Cyrillic letters + 6 digits, ID card
  *   (since 2016) 9 digits; international passport 2 Latin letters + 6 digits.
  *   Elsewhere: NO licence as the fødselsnummer (*: the card shows it in field
@@ -335,9 +335,10 @@ static const char *const ca_dl_examples[] = L("A1234-56789-01234", "T0123-123456
 static const char *const ca_dl_counter[] = L("A1234-5678-901234", "12345-56789-01234", "A0000-00000-00000");
 DOC_VALIDATOR(ca_dl, NULL)
 
-static const char *const cl_dl_fmt[] = L("dd.ddd.ddd-d", "dd.ddd.ddd-K", "d.ddd.ddd-d", "d.ddd.ddd-K", "dddddddd-d", "dddddddd-K",
-                                         "ddddddd-d", "ddddddd-K", "ddddddddd", "ddddddddK");
-static const char *const cl_dl_shapes[] = L("e:D2.D3.D3-D1/w", "e:D2.D3.D3-L1/w", "e:D1.D3.D3-D1/w", "e:D1.D3.D3-L1/w", "e:D8-D1/w", "e:D8-L1/w", "e:D7-D1/w", "e:D7-L1/w", "e:D9/w", "e:D8L1/w");
+static const char *const cl_dl_fmt[] = L("dd.ddd.ddd-d", "dd.ddd.ddd-K", "d.ddd.ddd-d", "d.ddd.ddd-K", "dddddddd-d",
+                                         "dddddddd-K", "ddddddd-d", "ddddddd-K", "ddddddddd", "ddddddddK");
+static const char *const cl_dl_shapes[] = L("e:D2.D3.D3-D1/w", "e:D2.D3.D3-L1/w", "e:D1.D3.D3-D1/w", "e:D1.D3.D3-L1/w",
+                                            "e:D8-D1/w", "e:D8-L1/w", "e:D7-D1/w", "e:D7-L1/w", "e:D9/w", "e:D8L1/w");
 static const char *const cl_dl_hints[] = L("chilean_driving_licence", "chile_driving_license",
                                            "licencia_de_conducir", "licencia_conducir",
                                            "numero_licencia_de_conducir");
@@ -378,14 +379,14 @@ static const char *const cy_dl_examples[] = L("123456789012", "010203040506", "9
 static const char *const cy_dl_counter[] = L("12345678901", "1234567890123", "000000000000");
 DOC_VALIDATOR(cy_dl, NULL)
 
-static const char *const cz_dl_fmt[] = L("lldddddd", "ll dddddd");
+static const char *const cz_dl_fmt[] = L("Eldddddd", "El dddddd");
 static const char *const cz_dl_shapes[] = L("e:L2D6/w", "e:L2 D6/w", "e:L2-D6/w");
 static const char *const cz_dl_hints[] = L("czech_driving_licence", "czech_driving_license", "ridicsky_prukaz",
                                            "řidičský_průkaz", "cislo_ridicskeho_prukazu",
                                            "číslo_řidičského_průkazu");
 static const char *const cz_dl_context[] = L("řidičský průkaz", "ridicsky prukaz");
 static const char *const cz_dl_examples[] = L("EA123456", "EF 654321", "eb102030");
-static const char *const cz_dl_counter[] = L("E1234567", "EA12345", "EA000000");
+static const char *const cz_dl_counter[] = L("AB123456", "EA12345", "EA000000");
 DOC_VALIDATOR(cz_dl, NULL)
 
 static const char *const dk_dl_fmt[] = L("dddddddd");
@@ -610,7 +611,8 @@ static const char *const si_dl_counter[] = L("12345678", "1234567890", "00000000
 DOC_VALIDATOR(si_dl, NULL)
 
 static const char *const es_dl_fmt[] = L("ddddddddl", "dddddddd l", "ldddddddl", "lddddddd l");
-static const char *const es_dl_shapes[] = L("e:D8L1/w", "e:D8 L1/w", "e:D8-L1/w", "e:L1D7L1/w", "e:L1D7 L1/w", "e:L1D7-L1/w");
+static const char *const es_dl_shapes[] = L("e:D8L1/w", "e:D8 L1/w", "e:D8-L1/w", "e:L1D7L1/w", "e:L1D7 L1/w",
+                                            "e:L1D7-L1/w");
 static const char *const es_dl_hints[] = L("spanish_driving_licence", "spain_driving_license", "carnet_de_conducir",
                                            "carne_de_conducir", "permiso_de_conducir", "permiso_conducir",
                                            "numero_permiso_de_conducir", "numero_carnet_de_conducir");
@@ -630,7 +632,8 @@ static const char *const se_dl_counter[] = L("811228-9875", "811328-9874", "8112
 DOC_VALIDATOR(se_dl, se_pnr_ok)
 
 static const char *const au_dl_fmt[] = L("dddddddd", "ddddddddd", "ddd ddd ddd", "dd ddd ddd");
-static const char *const au_dl_shapes[] = L("e:D8/w", "e:D9/w", "e:D3 D3 D3/w", "e:D3-D3-D3/w", "e:D2 D3 D3/w", "e:D2-D3-D3/w");
+static const char *const au_dl_shapes[] = L("e:D8/w", "e:D9/w", "e:D3 D3 D3/w", "e:D3-D3-D3/w", "e:D2 D3 D3/w",
+                                            "e:D2-D3-D3/w");
 static const char *const au_dl_hints[] = L("australian_driving_licence", "australia_driving_license",
                                            "australian_drivers_licence", "au_driving_licence", "au_drivers_licence",
                                            "au_licence_number");
@@ -651,7 +654,8 @@ DOC_VALIDATOR(jp_dl, NULL)
 
 static const char *const ve_dl_fmt[] = L("lddddddd", "ldddddddd", "l dddddddd", "l ddddddd",
                                          "l-dd.ddd.ddd", "l-d.ddd.ddd");
-static const char *const ve_dl_shapes[] = L("e:L1D7/w", "e:L1D8/w", "e:L1 D8/w", "e:L1-D8/w", "e:L1 D7/w", "e:L1-D7/w", "e:L1-D2.D3.D3/w", "e:L1-D1.D3.D3/w");
+static const char *const ve_dl_shapes[] = L("e:L1D7/w", "e:L1D8/w", "e:L1 D8/w", "e:L1-D8/w", "e:L1 D7/w", "e:L1-D7/w",
+                                            "e:L1-D2.D3.D3/w", "e:L1-D1.D3.D3/w");
 static const char *const ve_dl_hints[] = L("venezuelan_driving_licence", "venezuela_driving_license",
                                            "licencia_para_conducir", "licencia_de_conducir_ve",
                                            "licencia_de_conducir");
@@ -808,13 +812,13 @@ static const char *const ro_pp_examples[] = L("12345678", "054321987", "98765432
 static const char *const ro_pp_counter[] = L("1234567", "1234567890", "00000000");
 DOC_VALIDATOR(ro_pp, NULL)
 
-static const char *const sk_pp_fmt[] = L("lddddddd");
-static const char *const sk_pp_shapes[] = L("e:L1D7/w");
+static const char *const sk_pp_fmt[] = L("lddddddd", "lldddddd", "llddddddd");
+static const char *const sk_pp_shapes[] = L("e:L1D7/w", "e:L2D6/w", "e:L2D7/w");
 static const char *const sk_pp_hints[] = L("slovak_passport", "slovakia_passport", "cestovny_pas",
                                            "cestovný_pas", "cislo_pasu", "číslo_pasu", "cislo_cestovneho_pasu");
 static const char *const sk_pp_context[] = L("cestovný pas", "cestovny pas");
 static const char *const sk_pp_examples[] = L("B1234567", "E7654321", "p0102030");
-static const char *const sk_pp_counter[] = L("AB123456", "B123456", "B0000000");
+static const char *const sk_pp_counter[] = L("ABC12345", "B123456", "B0000000");
 DOC_VALIDATOR(sk_pp, NULL)
 
 static const char *const si_pp_fmt[] = L("Plddddddd");
@@ -884,7 +888,7 @@ const dm_entity_def dm_entities_documents[] = {
     DL("CHILE_DRIVING_LICENSE", "CL", "Chilean driving licence: the RUN, mod-11 check (under its name)", cl_dl),
     DL("CROATIA_DRIVING_LICENSE", "HR", "Croatian driving licence: 8 digits (under its name)", hr_dl),
     DL("CYPRUS_DRIVING_LICENSE", "CY", "Cypriot driving licence: 12 digits (under its name)", cy_dl),
-    DL("CZECHIA_DRIVING_LICENSE", "CZ", "Czech driving licence: 2 letters + 6 digits (under its name)", cz_dl),
+    DL("CZECHIA_DRIVING_LICENSE", "CZ", "Czech driving licence: E + letter + 6 digits (under its name)", cz_dl),
     DL("DENMARK_DRIVING_LICENSE", "DK", "Danish driving licence: 8 digits (under its name)", dk_dl),
     DL("ESTONIA_DRIVING_LICENSE", "EE", "Estonian driving licence: 2 letters + 6 digits (under its name)", ee_dl),
     DL("FINLAND_DRIVING_LICENSE", "FI",
@@ -894,8 +898,8 @@ const dm_entity_def dm_entities_documents[] = {
     DL("GREECE_DRIVING_LICENSE", "GR", "Greek driving licence: 9 digits (under its name)", gr_dl),
     DL("HUNGARY_DRIVING_LICENSE", "HU", "Hungarian driving licence: 2 letters + 6 digits (under its name)", hu_dl),
     DL("IRELAND_DRIVING_LICENSE", "IE", "Irish driving licence: 6 digits + 4 letters (under its name)", ie_dl),
-    DL("ITALY_DRIVING_LICENSE", "IT", "Italian driving licence (patente): 2 characters, 7 digits, letter (under its name)",
-       it_dl),
+    DL("ITALY_DRIVING_LICENSE", "IT",
+       "Italian driving licence (patente): 2 characters, 7 digits, letter (under its name)", it_dl),
     DL("LATVIA_DRIVING_LICENSE", "LV", "Latvian driving licence: 3 letters + 6 digits (under its name)", lv_dl),
     DL("LITHUANIA_DRIVING_LICENSE", "LT", "Lithuanian driving licence: 8 digits (under its name)", lt_dl),
     DL("LUXEMBOURG_DRIVING_LICENSE", "LU", "Luxembourg driving licence: 6 digits (under its name)", lu_dl),
@@ -907,7 +911,8 @@ const dm_entity_def dm_entities_documents[] = {
     DL("NORWAY_DRIVING_LICENSE", "NO", "Norwegian driving licence: fødselsnummer, two mod-11 checks (under its name)",
        no_dl),
     DL("POLAND_DRIVING_LICENSE", "PL", "Polish driving licence: NNNNN/NN/NNNN (under its name)", pl_dl),
-    DL("PORTUGAL_DRIVING_LICENSE", "PT", "Portuguese driving licence: L-123456 7 or AV-12345 6 (under its name)", pt_dl),
+    DL("PORTUGAL_DRIVING_LICENSE", "PT",
+       "Portuguese driving licence: L-123456 7 or AV-12345 6 (under its name)", pt_dl),
     DL("ROMANIA_DRIVING_LICENSE", "RO", "Romanian driving licence: letter or digit + 8 digits (under its name)", ro_dl),
     DL("SINGAPORE_DRIVING_LICENSE", "SG", "Singapore driving licence: the NRIC/FIN, check letter (under its name)",
        sg_dl),
@@ -931,11 +936,13 @@ const dm_entity_def dm_entities_documents[] = {
     PP("IRELAND_PASSPORT_NUMBER", "IE", "Irish passport: 2 letters/digits + 7 digits (under its name)", ie_pp),
     PP("LATVIA_PASSPORT_NUMBER", "LV", "Latvian passport: 2 letters/digits + 7 digits (under its name)", lv_pp),
     PP("LIECHTENSTEIN_PASSPORT_NUMBER", "LI", "Liechtenstein passport: letter + 5 digits (under its name)", li_pp),
-    PP("LUXEMBOURG_PASSPORT_NUMBER", "LU", "Luxembourg passport: 2 letters + 6 digits or letter + 7 digits (under its name)", lu_pp),
+    PP("LUXEMBOURG_PASSPORT_NUMBER", "LU",
+       "Luxembourg passport: 2 letters + 6 digits or letter + 7 digits (under its name)", lu_pp),
     PP("POLAND_PASSPORT_NUMBER", "PL", "Polish passport: 2 letters + 7 digits (under its name)", pl_pp),
     PP("PORTUGAL_PASSPORT_NUMBER", "PT", "Portuguese passport: letter + 6 digits (under its name)", pt_pp),
     PP("ROMANIA_PASSPORT_NUMBER", "RO", "Romanian passport: 8-9 digits (under its name)", ro_pp),
-    PP("SLOVAKIA_PASSPORT_NUMBER", "SK", "Slovak passport: letter + 7 digits (under its name)", sk_pp),
+    PP("SLOVAKIA_PASSPORT_NUMBER", "SK",
+       "Slovak passport: letter + 7 digits or 2 letters + 6-7 digits (under its name)", sk_pp),
     PP("SLOVENIA_PASSPORT_NUMBER", "SI", "Slovenian passport: P + letter + 7 digits (under its name)", si_pp),
     PP("SWEDEN_PASSPORT_NUMBER", "SE", "Swedish passport: 8 digits (under its name)", se_pp),
     PP("SWITZERLAND_PASSPORT_NUMBER", "CH", "Swiss passport: letter + 7 digits (under its name)", ch_pp),
