@@ -1,4 +1,5 @@
 #include "detect/checks.h"
+#include "detect/entity.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -286,4 +287,37 @@ int dm_icao9303(const char *s, size_t n)
         sum += v * w[i % 3];
     }
     return sum % 10;
+}
+
+bool dm_dummy_digits(const char *d, size_t n)
+{
+    if (n < 2)
+        return false;
+    int step = (d[1] - d[0] + 10) % 10;
+    if (step != 0 && step != 1 && step != 9)   /* most values leave here */
+        return false;
+    if (dm_all_same(d, n))
+        return true;
+    bool up = true, down = true;
+    for (size_t i = 1; i < n && (up || down); i++) {
+        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
+        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
+    }
+    return up || down;
+}
+
+bool dm_piece_of_longer(const struct dm_span *s)
+{
+    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
+    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
+}
+
+bool dm_layout_is(const struct dm_span *s, const int *lens, int n)
+{
+    if (s->ngroups != n)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (s->glen[i] != lens[i])
+            return false;
+    return true;
 }

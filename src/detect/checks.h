@@ -77,4 +77,17 @@ bool dm_aba_routing(const char *digits, size_t n);
  * outside that set. (Passports, identity cards.) */
 int dm_icao9303(const char *s, size_t n);
 
+/* ---- span helpers shared by the validators --------------------------------- */
+
+struct dm_span;
+
+/* n digits all the same, or a run counting up or down by one ("123456",
+ * "987654", wrapping 9 -> 0): placeholders, not identifiers. */
+bool dm_dummy_digits(const char *d, size_t n);
+/* A digit-bearing group is chained on either side of the span: it is only a
+ * piece of a longer number (a phone number, an IBAN, a longer id). */
+bool dm_piece_of_longer(const struct dm_span *s);
+/* The span's group lengths are lens[0..n). */
+bool dm_layout_is(const struct dm_span *s, const int *lens, int n);
+
 #endif

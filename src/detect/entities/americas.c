@@ -83,42 +83,6 @@ static inline int two(const char *d)
     return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-/* All the same digit, or a run counting up or down by one: placeholders. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    if (n < 2)
-        return false;
-    int step = (d[1] - d[0] + 10) % 10;
-    if (step != 0 && step != 1 && step != 9)   /* most values leave here */
-        return false;
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n && (up || down); i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-/* A digit-bearing group is chained on either side: a piece of a longer number. */
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-/* Group lengths of the span equal the list (n entries). */
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 /* Joiner i (1-based group index) is exactly one `c`. */
 static bool joiner_at(const dm_span *s, int i, char c)
 {
@@ -158,12 +122,12 @@ static dm_verdict validate_ca_sin(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 9 || !dm_all_digits(d, 9) || d[0] == '0' || d[0] == '8' || dummy_digits(d, 9) ||
-        !dm_luhn(d, 9) || piece_of_longer(s))
+    if (s->norm_len != 9 || !dm_all_digits(d, 9) || d[0] == '0' || d[0] == '8' || dm_dummy_digits(d, 9) ||
+        !dm_luhn(d, 9) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* 1 in 10: bare 9 digits are SSN-shaped too */
-    if (layout_is(s, l333, 3) && (joiners_are(s, '-') || joiners_are(s, ' ')))
+    if (dm_layout_is(s, l333, 3) && (joiners_are(s, '-') || joiners_are(s, ' ')))
         return DM_MEDIUM;
     return DM_NO;
 }
@@ -204,11 +168,11 @@ static dm_verdict validate_br_cpf(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11) || dm_all_same(d, 11))
         return DM_NO;
-    if (br_dv(d, 9, 10, false) != d[9] - '0' || br_dv(d, 10, 11, false) != d[10] - '0' || piece_of_longer(s))
+    if (br_dv(d, 9, 10, false) != d[9] - '0' || br_dv(d, 10, 11, false) != d[10] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;   /* 1 in 100 random values, but nothing else to go on */
-    if (layout_is(s, l3332, 4) && dots_then_dash(s))
+    if (dm_layout_is(s, l3332, 4) && dots_then_dash(s))
         return DM_STRONG;
     return DM_NO;
 }
@@ -234,11 +198,11 @@ static dm_verdict validate_br_cnpj(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 14 || !dm_all_digits(d, 14) || dm_all_same(d, 14) || dm_all_same(d, 8))
         return DM_NO;
-    if (br_dv(d, 12, 5, true) != d[12] - '0' || br_dv(d, 13, 6, true) != d[13] - '0' || piece_of_longer(s))
+    if (br_dv(d, 12, 5, true) != d[12] - '0' || br_dv(d, 13, 6, true) != d[13] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
-    if (layout_is(s, l23342, 5) && joiner_at(s, 1, '.') && joiner_at(s, 2, '.') && joiner_at(s, 3, '/') &&
+    if (dm_layout_is(s, l23342, 5) && joiner_at(s, 1, '.') && joiner_at(s, 2, '.') && joiner_at(s, 3, '/') &&
         joiner_at(s, 4, '-'))
         return DM_STRONG;
     return DM_NO;
@@ -263,15 +227,15 @@ static dm_verdict validate_br_rg(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 4)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 9 || !dm_all_digits(d, 8) || (!is_digit(d[8]) && d[8] != 'X') || dummy_digits(d, 8))
+    if (s->norm_len != 9 || !dm_all_digits(d, 8) || (!is_digit(d[8]) && d[8] != 'X') || dm_dummy_digits(d, 8))
         return DM_NO;
     int sum = 0;
     for (int i = 0; i < 8; i++)
         sum += (d[i] - '0') * (i + 2);
     int c = (11 - sum % 11) % 11;
-    if ((c == 10 ? 'X' : '0' + c) != d[8] || piece_of_longer(s))
+    if ((c == 10 ? 'X' : '0' + c) != d[8] || dm_piece_of_longer(s))
         return DM_NO;
-    if (s->ngroups == 1 || (layout_is(s, l2331, 4) && dots_then_dash(s)))
+    if (s->ngroups == 1 || (dm_layout_is(s, l2331, 4) && dots_then_dash(s)))
         return DM_WEAK;     /* 1 in 11, and the layout is Chile's RUT too */
     return DM_NO;
 }
@@ -408,12 +372,12 @@ static dm_verdict validate_mx_clabe(const dm_span *s)
     if (s->ngroups != 1)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 18 || !dm_all_digits(d, 18) || dummy_digits(d, 18) || s->ngroups != 1)
+    if (s->norm_len != 18 || !dm_all_digits(d, 18) || dm_dummy_digits(d, 18) || s->ngroups != 1)
         return DM_NO;
     int sum = 0;
     for (int i = 0; i < 17; i++)
         sum += (d[i] - '0') * w[i % 3] % 10;
-    if ((10 - sum % 10) % 10 != d[17] - '0' || !mx_bank((d[0] - '0') * 100 + two(d + 1)) || piece_of_longer(s))
+    if ((10 - sum % 10) % 10 != d[17] - '0' || !mx_bank((d[0] - '0') * 100 + two(d + 1)) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -438,7 +402,7 @@ static dm_verdict validate_cl_rut(const dm_span *s)
     const char *d = s->norm;
     size_t n = s->norm_len;
     if (n < 8 || n > 9 || !dm_all_digits(d, n - 1) || d[0] == '0' || (!is_digit(d[n - 1]) && d[n - 1] != 'K') ||
-        dummy_digits(d, n - 1))
+        dm_dummy_digits(d, n - 1))
         return DM_NO;
     int sum = 0, w = 2;
     for (size_t i = n - 1; i-- > 0;) {
@@ -447,7 +411,7 @@ static dm_verdict validate_cl_rut(const dm_span *s)
     }
     int c = 11 - sum % 11;
     char want = c == 11 ? '0' : c == 10 ? 'K' : (char)('0' + c);
-    if (d[n - 1] != want || piece_of_longer(s))
+    if (d[n - 1] != want || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -457,7 +421,7 @@ static dm_verdict validate_cl_rut(const dm_span *s)
     if (s->ngroups == 2)
         return DM_MEDIUM;   /* 12345678-5 */
     static const int l2331[] = {2, 3, 3, 1}, l1331[] = {1, 3, 3, 1};
-    if ((body == 8 ? layout_is(s, l2331, 4) : layout_is(s, l1331, 4)) && dots_then_dash(s))
+    if ((body == 8 ? dm_layout_is(s, l2331, 4) : dm_layout_is(s, l1331, 4)) && dots_then_dash(s))
         return DM_MEDIUM;
     return DM_NO;
 }
@@ -485,17 +449,17 @@ static dm_verdict validate_ar_cuit(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 11 || !dm_all_digits(d, 11) || dummy_digits(d + 2, 8))
+    if (s->norm_len != 11 || !dm_all_digits(d, 11) || dm_dummy_digits(d + 2, 8))
         return DM_NO;
     int type = two(d);
     if (type != 20 && type != 23 && type != 24 && type != 27 && type != 30 && type != 33 && type != 34)
         return DM_NO;
     int c = 11 - (int)(dm_weighted_sum(d, w, 10) % 11);
-    if (c == 10 || (c == 11 ? 0 : c) != d[10] - '0' || piece_of_longer(s))
+    if (c == 10 || (c == 11 ? 0 : c) != d[10] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;   /* a type prefix and 1 in 11 */
-    if (layout_is(s, l281, 3) && joiners_are(s, '-'))
+    if (dm_layout_is(s, l281, 3) && joiners_are(s, '-'))
         return DM_STRONG;
     return DM_NO;
 }
@@ -522,13 +486,13 @@ static dm_verdict validate_co_nit(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if (n < 10 || n > 11 || !dm_all_digits(d, n) || d[0] == '0' || dummy_digits(d, n - 1))
+    if (n < 10 || n > 11 || !dm_all_digits(d, n) || d[0] == '0' || dm_dummy_digits(d, n - 1))
         return DM_NO;
     int sum = 0;
     for (size_t i = 0; i + 1 < n; i++)
         sum += (d[n - 2 - i] - '0') * w[i];
     int r = sum % 11;
-    if ((r < 2 ? r : 11 - r) != d[n - 1] - '0' || piece_of_longer(s))
+    if ((r < 2 ? r : 11 - r) != d[n - 1] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -556,7 +520,7 @@ static dm_verdict validate_co_cc(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if (n < 6 || n > 10 || !dm_all_digits(d, n) || d[0] == '0' || dummy_digits(d, n) || piece_of_longer(s))
+    if (n < 6 || n > 10 || !dm_all_digits(d, n) || d[0] == '0' || dm_dummy_digits(d, n) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -581,7 +545,7 @@ static dm_verdict validate_ve_ci(const dm_span *s)
     const char *d = s->norm;
     size_t n = s->norm_len;
     if (n < 7 || n > 9 || (d[0] != 'V' && d[0] != 'E') || !dm_all_digits(d + 1, n - 1) || d[1] == '0' ||
-        dummy_digits(d + 1, n - 1) || piece_of_longer(s))
+        dm_dummy_digits(d + 1, n - 1) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->glen[0] != 1 && s->ngroups > 1)
         return DM_NO;
@@ -604,14 +568,14 @@ static dm_verdict validate_ve_rif(const dm_span *s)
     static const int l181[] = {1, 8, 1};
     const char *d = s->norm;
     const char *p = strchr("VEJPG", d[0]);
-    if (s->norm_len != 10 || d[0] == 0 || !p || !dm_all_digits(d + 1, 9) || dummy_digits(d + 1, 8))
+    if (s->norm_len != 10 || d[0] == 0 || !p || !dm_all_digits(d + 1, 9) || dm_dummy_digits(d + 1, 8))
         return DM_NO;
     int c = 11 - (int)(((p - "VEJPG" + 1) * 4 + dm_weighted_sum(d + 1, w, 8)) % 11);
-    if ((c > 9 ? 0 : c) != d[9] - '0' || piece_of_longer(s))
+    if ((c > 9 ? 0 : c) != d[9] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
-    if (layout_is(s, l181, 3) && joiners_are(s, '-'))
+    if (dm_layout_is(s, l181, 3) && joiners_are(s, '-'))
         return DM_STRONG;
     return DM_NO;
 }
@@ -637,7 +601,7 @@ static bool letters_digits(const dm_span *s, size_t n, size_t nl)
     for (size_t i = 0; i < nl; i++)
         if (!is_upper(d[i]))
             return false;
-    return dm_all_digits(d + nl, n - nl) && !dm_all_same(d + nl, n - nl) && !piece_of_longer(s);
+    return dm_all_digits(d + nl, n - nl) && !dm_all_same(d + nl, n - nl) && !dm_piece_of_longer(s);
 }
 
 static dm_verdict validate_ca_pp(const dm_span *s)

@@ -103,40 +103,6 @@ static inline int three(const char *d)
     return (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
 }
 
-/* All the same digit, or a run counting up or down by one: placeholders. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    if (n < 2)
-        return false;
-    int step = (d[1] - d[0] + 10) % 10;
-    if (step != 0 && step != 1 && step != 9)
-        return false;
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n && (up || down); i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 /* Every joiner is one `c`. */
 static bool joiners_are(const dm_span *s, char c)
 {
@@ -150,7 +116,7 @@ static bool joiners_are(const dm_span *s, char c)
  * one dash. */
 static bool printed_as(const dm_span *s, const int *lens, int n)
 {
-    return layout_is(s, lens, n) && (joiners_are(s, ' ') || joiners_are(s, '-'));
+    return dm_layout_is(s, lens, n) && (joiners_are(s, ' ') || joiners_are(s, '-'));
 }
 
 static bool yy_date(int yy, int mm, int dd)
@@ -176,8 +142,8 @@ static dm_verdict validate_in_aadhaar(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 12 || !dm_all_digits(d, 12) || d[0] < '2' || dummy_digits(d, 12) || !dm_verhoeff(d, 12) ||
-        piece_of_longer(s))
+    if (s->norm_len != 12 || !dm_all_digits(d, 12) || d[0] < '2' || dm_dummy_digits(d, 12) || !dm_verhoeff(d, 12) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* 1 in 10 */
@@ -240,7 +206,7 @@ static dm_verdict validate_cn_id(const dm_span *s)
         return DM_NO;
     int year = value_of(d + 6, 4);
     if (year < 1900 || year > LATEST_YEAR || !dm_valid_date(year, two(d + 10), two(d + 12)) ||
-        !dm_iso7064_mod11_2(d, 18) || piece_of_longer(s))
+        !dm_iso7064_mod11_2(d, 18) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1 || printed_as(s, l684, 3))
         return DM_STRONG;
@@ -270,7 +236,7 @@ static dm_verdict validate_hk_id(const dm_span *s)
     if (n != 8 && n != 9)
         return DM_NO;
     int nl = (int)n - 7;
-    if (!is_upper(d[0]) || !is_upper(d[nl - 1]) || !dm_all_digits(d + nl, 6) || dummy_digits(d + nl, 6))
+    if (!is_upper(d[0]) || !is_upper(d[nl - 1]) || !dm_all_digits(d + nl, 6) || dm_dummy_digits(d + nl, 6))
         return DM_NO;
     char c = d[n - 1];
     if (!is_digit(c) && c != 'A')
@@ -279,7 +245,7 @@ static dm_verdict validate_hk_id(const dm_span *s)
     for (int i = 0; i < 6; i++)
         sum += (d[nl + i] - '0') * (7 - i);
     int want = (11 - sum % 11) % 11;
-    if ((want == 10 ? 'A' : '0' + want) != c || piece_of_longer(s))
+    if ((want == 10 ? 'A' : '0' + want) != c || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
@@ -303,11 +269,11 @@ static dm_verdict validate_mo_bir(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 8 || !dm_all_digits(d, 8) || (d[0] != '1' && d[0] != '5' && d[0] != '7') ||
-        dummy_digits(d + 1, 6) || piece_of_longer(s))
+        dm_dummy_digits(d + 1, 6) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
-    if (layout_is(s, l161, 3) && joiners_are(s, '/'))
+    if (dm_layout_is(s, l161, 3) && joiners_are(s, '/'))
         return DM_WEAK;
     if (s->ngroups == 2 && s->glen[0] == 7 && s->sep[1] == '(')
         return DM_WEAK;
@@ -330,14 +296,14 @@ static dm_verdict validate_tw_id(const dm_span *s)
                                   22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33};
     const char *d = s->norm;
     if (s->norm_len != 10 || s->ngroups != 1 || !is_upper(d[0]) || !dm_all_digits(d + 1, 9) ||
-        !strchr("1289", d[1]) || dummy_digits(d + 2, 7))
+        !strchr("1289", d[1]) || dm_dummy_digits(d + 2, 7))
         return DM_NO;
     int v = place[d[0] - 'A'];
     int sum = v / 10 + (v % 10) * 9;
     for (int i = 1; i <= 8; i++)
         sum += (d[i] - '0') * (9 - i);
     sum += d[9] - '0';
-    return sum % 10 == 0 && !piece_of_longer(s) ? DM_MEDIUM : DM_NO;
+    return sum % 10 == 0 && !dm_piece_of_longer(s) ? DM_MEDIUM : DM_NO;
 }
 
 static const char *const tw_id_shapes[] = {"e:L1D9", NULL};
@@ -360,11 +326,11 @@ static dm_verdict kr_rrn(const dm_span *s, const char *sexes)
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || !strchr(sexes, d[6]))
         return DM_NO;
     static const int century[10] = {1800, 1900, 1900, 2000, 2000, 1900, 1900, 2000, 2000, 1800};
-    if (!dm_valid_date(century[d[6] - '0'] + two(d), two(d + 2), two(d + 4)) || dummy_digits(d + 7, 6) ||
-        piece_of_longer(s))
+    if (!dm_valid_date(century[d[6] - '0'] + two(d), two(d + 2), two(d + 4)) || dm_dummy_digits(d + 7, 6) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     bool check = (11 - dm_weighted_sum(d, w, 12) % 11) % 10 == (unsigned)(d[12] - '0');
-    bool dashed = layout_is(s, l67, 2) && joiners_are(s, '-');
+    bool dashed = dm_layout_is(s, l67, 2) && joiners_are(s, '-');
     if (s->ngroups == 1)
         return check ? DM_MEDIUM : DM_NO;
     if (!dashed)
@@ -402,13 +368,13 @@ static dm_verdict validate_jp_my_number(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 12 || !dm_all_digits(d, 12) || dummy_digits(d, 12))
+    if (s->norm_len != 12 || !dm_all_digits(d, 12) || dm_dummy_digits(d, 12))
         return DM_NO;
     int sum = 0;
     for (int n = 1; n <= 11; n++)
         sum += (d[11 - n] - '0') * (n <= 6 ? n + 1 : n - 5);
     int r = sum % 11;
-    if ((r <= 1 ? 0 : 11 - r) != d[11] - '0' || piece_of_longer(s))
+    if ((r <= 1 ? 0 : 11 - r) != d[11] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -435,7 +401,7 @@ static dm_verdict validate_sg_nric(const dm_span *s)
     int r = sum % 11;
     char want = d[0] == 'S' || d[0] == 'T' ? "JZIHGFEDCBA"[r] : d[0] == 'M' ? "KLJNPQRTUWX"[10 - r]
                                                                               : "XWUTRQPNMLK"[r];
-    return d[8] == want && !piece_of_longer(s) ? DM_STRONG : DM_NO;
+    return d[8] == want && !dm_piece_of_longer(s) ? DM_STRONG : DM_NO;
 }
 
 static const char *const sg_nric_shapes[] = {"e:L1D7L1", NULL};
@@ -452,11 +418,11 @@ static dm_verdict validate_sg_uen(const dm_span *s)
     size_t n = s->norm_len;
     if (s->ngroups != 1 || !is_upper(d[n - 1]))
         return DM_NO;
-    if (n == 9 && dm_all_digits(d, 8) && !dummy_digits(d, 8))
+    if (n == 9 && dm_all_digits(d, 8) && !dm_dummy_digits(d, 8))
         return DM_WEAK;     /* businesses: 53012345D */
     if (n == 10 && dm_all_digits(d, 9)) {
         int year = value_of(d, 4);
-        return year >= 1800 && year <= LATEST_YEAR && !dummy_digits(d + 4, 5) ? DM_WEAK : DM_NO;
+        return year >= 1800 && year <= LATEST_YEAR && !dm_dummy_digits(d + 4, 5) ? DM_WEAK : DM_NO;
     }
     if (n == 10 && strchr("TSR", d[0]) && is_digit(d[1]) && is_digit(d[2]) && is_upper(d[3]) && is_upper(d[4]) &&
         dm_all_digits(d + 5, 4))
@@ -486,11 +452,11 @@ static dm_verdict validate_my_mykad(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 12 || !dm_all_digits(d, 12) || !yy_date(two(d), two(d + 2), two(d + 4)) ||
-        !my_place(two(d + 6)) || dummy_digits(d + 8, 4) || piece_of_longer(s))
+        !my_place(two(d + 6)) || dm_dummy_digits(d + 8, 4) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* a date and a place code, no check */
-    return layout_is(s, l624, 3) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
+    return dm_layout_is(s, l624, 3) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
 }
 
 static const char *const my_mykad_shapes[] = {"e:D12/w", "e:D6-D2-D4", NULL};
@@ -513,8 +479,8 @@ static dm_verdict validate_th_pid(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 5)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 13 || !dm_all_digits(d, 13) || d[0] < '1' || d[0] > '8' || dummy_digits(d, 13) ||
-        (11 - dm_weighted_sum(d, w, 12) % 11) % 10 != (unsigned)(d[12] - '0') || piece_of_longer(s))
+    if (s->norm_len != 13 || !dm_all_digits(d, 13) || d[0] < '1' || d[0] > '8' || dm_dummy_digits(d, 13) ||
+        (11 - dm_weighted_sum(d, w, 12) % 11) % 10 != (unsigned)(d[12] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* 1 in 10; EAN-13 barcodes are 13 digits too */
@@ -545,7 +511,7 @@ static dm_verdict validate_id_nik(const dm_span *s)
     int dd = two(d + 6);
     if (dd > 40)
         dd -= 40;
-    if (!yy_date(two(d + 10), two(d + 8), dd) || value_of(d + 12, 4) == 0 || piece_of_longer(s))
+    if (!yy_date(two(d + 10), two(d + 8), dd) || value_of(d + 12, 4) == 0 || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* no check digit */
 }
@@ -571,8 +537,8 @@ static dm_verdict validate_au_tfn(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 3)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dummy_digits(d, 9) || dm_weighted_sum(d, w, 9) % 11 != 0 ||
-        piece_of_longer(s))
+    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dm_dummy_digits(d, 9) || dm_weighted_sum(d, w, 9) % 11 != 0 ||
+        dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -592,10 +558,10 @@ static dm_verdict validate_au_abn(const dm_span *s)
     if (s->ngroups != 1 && s->ngroups != 4)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
-    if (s->norm_len != 11 || !dm_all_digits(d, 11) || d[0] == '0' || dummy_digits(d, 11))
+    if (s->norm_len != 11 || !dm_all_digits(d, 11) || d[0] == '0' || dm_dummy_digits(d, 11))
         return DM_NO;
     unsigned sum = dm_weighted_sum(d, w, 11) - 10;  /* 1 off the first digit */
-    if (sum % 89 != 0 || piece_of_longer(s))
+    if (sum % 89 != 0 || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;   /* 1 in 89 */
@@ -615,7 +581,7 @@ static dm_verdict validate_au_acn(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 9 || !dm_all_digits(d, 9) || dm_all_same(d, 9) ||
-        (10 - dm_weighted_sum(d, w, 8) % 10) % 10 != (unsigned)(d[8] - '0') || piece_of_longer(s))
+        (10 - dm_weighted_sum(d, w, 8) % 10) % 10 != (unsigned)(d[8] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     /* 1 in 10, in the layout SIN and TFN print too: only under an ACN name */
     return s->ngroups == 1 || printed_as(s, l333, 3) ? DM_WEAK : DM_NO;
@@ -635,7 +601,7 @@ static dm_verdict validate_au_medicare(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 10 || !dm_all_digits(d, 10) || d[0] < '2' || d[0] > '6' || d[9] == '0' ||
-        dm_weighted_sum(d, w, 8) % 10 != (unsigned)(d[8] - '0') || dummy_digits(d, 9) || piece_of_longer(s))
+        dm_weighted_sum(d, w, 8) % 10 != (unsigned)(d[8] - '0') || dm_dummy_digits(d, 9) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
@@ -671,17 +637,17 @@ static dm_verdict validate_nz_ird(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if ((n != 8 && n != 9) || !dm_all_digits(d, n) || dummy_digits(d, n))
+    if ((n != 8 && n != 9) || !dm_all_digits(d, n) || dm_dummy_digits(d, n))
         return DM_NO;
     char d9[9];
     d9[0] = '0';
     memcpy(d9 + 9 - n, d, n);
     int v = value_of(d9, 8);    /* the number without its check digit */
-    if (v < 1000000 || v > 15000000 || !ird_ok(d9) || piece_of_longer(s))
+    if (v < 1000000 || v > 15000000 || !ird_ok(d9) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
-    return (n == 8 ? layout_is(s, l233, 3) : layout_is(s, l333, 3)) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
+    return (n == 8 ? dm_layout_is(s, l233, 3) : dm_layout_is(s, l333, 3)) && joiners_are(s, '-') ? DM_MEDIUM : DM_NO;
 }
 
 static const char *const nz_ird_shapes[] = {"e:D8/w", "e:D9/w", "e:D2-D3-D3", "e:D3-D3-D3", NULL};
@@ -738,17 +704,17 @@ static dm_verdict validate_lk_nic(const dm_span *s)
 {
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if (s->ngroups != 1 || piece_of_longer(s))
+    if (s->ngroups != 1 || dm_piece_of_longer(s))
         return DM_NO;
     if (n == 10) {  /* YYDDDSSSC + V/X */
-        if (!dm_all_digits(d, 9) || (d[9] != 'V' && d[9] != 'X') || !lk_day(three(d + 2)) || dummy_digits(d, 9))
+        if (!dm_all_digits(d, 9) || (d[9] != 'V' && d[9] != 'X') || !lk_day(three(d + 2)) || dm_dummy_digits(d, 9))
             return DM_NO;
         return DM_MEDIUM;
     }
     if (n != 12 || !dm_all_digits(d, 12))
         return DM_NO;
     int year = value_of(d, 4);
-    if (year < 1900 || year > LATEST_YEAR || !lk_day(three(d + 4)) || dummy_digits(d + 7, 5))
+    if (year < 1900 || year > LATEST_YEAR || !lk_day(three(d + 4)) || dm_dummy_digits(d + 7, 5))
         return DM_NO;
     return DM_WEAK;
 }
@@ -771,7 +737,7 @@ static const char *const lk_nic_counter[] = {"853700937V", "850004567V", "199037
  * upper-case letter itself), as one group, with its digits not all zero. */
 static bool doc_like(const dm_span *s, const char *const *patterns)
 {
-    if (s->ngroups != 1 || piece_of_longer(s))
+    if (s->ngroups != 1 || dm_piece_of_longer(s))
         return false;
     for (const char *const *p = patterns; *p; p++) {
         size_t n = strlen(*p);
@@ -868,10 +834,10 @@ static dm_verdict validate_ph_dl(const dm_span *s)
 {
     static const int l326[] = {3, 2, 6};
     const char *d = s->norm;
-    if (s->norm_len != 11 || !is_upper(d[0]) || !dm_all_digits(d + 1, 10) || dummy_digits(d + 5, 6) ||
-        piece_of_longer(s))
+    if (s->norm_len != 11 || !is_upper(d[0]) || !dm_all_digits(d + 1, 10) || dm_dummy_digits(d + 5, 6) ||
+        dm_piece_of_longer(s))
         return DM_NO;
-    return s->ngroups == 1 || (layout_is(s, l326, 3) && joiners_are(s, '-')) ? DM_WEAK : DM_NO;
+    return s->ngroups == 1 || (dm_layout_is(s, l326, 3) && joiners_are(s, '-')) ? DM_WEAK : DM_NO;
 }
 
 static const char *const ph_dl_shapes[] = {"c:L1D10", NULL};

@@ -82,14 +82,6 @@ static inline bool is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-/* A digit group chained to the candidate on either side: a piece of a longer
- * number, not a document number. */
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
 /*
  * Whether the span follows `pat`: 'd' a digit, 'l' a letter, 'a' either, an
  * upper-case letter itself, ' ' '-' '.' '/' a group boundary (any joiner: the
@@ -147,7 +139,7 @@ static bool document_like(const dm_span *s, const char *const *pats)
     }
     if (nd > 0 && (!nonzero || (same && nd >= 6)))
         return false;
-    return !piece_of_longer(s);
+    return !dm_piece_of_longer(s);
 }
 
 /* ---- checks of the licences that are personal numbers ---------------------------------- */

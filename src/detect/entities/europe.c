@@ -191,12 +191,6 @@ static bool cin_ok(const char *b)
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
 /* The country's own IBAN: format or NULL. */
 static const iban_format *country_iban(const dm_span *s, const char *cc)
 {
@@ -210,7 +204,7 @@ static const iban_format *country_iban(const dm_span *s, const char *cc)
 static dm_verdict bare_account(const dm_span *s, size_t lo, size_t hi)
 {
     if (s->norm_len < lo || s->norm_len > hi || !dm_all_digits(s->norm, s->norm_len) ||
-        dm_all_same(s->norm, s->norm_len) || piece_of_longer(s))
+        dm_all_same(s->norm, s->norm_len) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;
 }
@@ -252,7 +246,7 @@ static dm_verdict validate_fr(const dm_span *s)
     }
     /* RIB alone: bank, branch, account, key */
     if (s->norm_len != 23 || !bban_matches("5n5n11c2n", s->norm, 23) || !rib_key_ok(s->norm) ||
-        piece_of_longer(s))
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -281,7 +275,7 @@ static dm_verdict validate_it(const dm_span *s)
         return cin_ok(s->norm + 4) ? DM_STRONG : DM_NO;
     }
     /* BBAN alone: CIN, ABI, CAB, account */
-    if (s->norm_len != 23 || !bban_matches("1a5n5n12c", s->norm, 23) || !cin_ok(s->norm) || piece_of_longer(s))
+    if (s->norm_len != 23 || !bban_matches("1a5n5n12c", s->norm, 23) || !cin_ok(s->norm) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -333,7 +327,7 @@ static dm_verdict validate_es(const dm_span *s)
     }
     /* CCC alone: entity, office, control digits, account */
     if (s->norm_len != 20 || !dm_all_digits(s->norm, 20) || !ccc_ok(s->norm) || dm_all_same(s->norm, 20) ||
-        piece_of_longer(s))
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }

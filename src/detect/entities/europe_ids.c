@@ -117,41 +117,6 @@ static inline int three(const char *d)
     return (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
 }
 
-/* All the same digit, or a run counting up or down by one: placeholders. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    int step = (d[1] - d[0] + 10) % 10;
-    if (n < 2 || (step != 0 && step != 1 && step != 9))   /* most values leave here */
-        return false;
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n && (up || down); i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-/* A digit-bearing group is chained on either side: only a piece of a longer
- * number (a phone number, an IBAN, a longer id). */
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-/* Group lengths of the span equal the list (n entries). */
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 /* Every joiner of the span is one `c` (or any single joiner when c is 0). */
 static bool joiners_are(const dm_span *s, char c)
 {
@@ -219,15 +184,15 @@ static bool es_layout(const dm_span *s, bool lead_letter)
         return true;
     if (lead_letter) {
         static const int l171[] = {1, 7, 1}, l18[] = {1, 8}, l81[] = {8, 1};
-        return layout_is(s, l171, 3) || layout_is(s, l18, 2) || layout_is(s, l81, 2);
+        return dm_layout_is(s, l171, 3) || dm_layout_is(s, l18, 2) || dm_layout_is(s, l81, 2);
     }
     static const int l81[] = {8, 1};
-    return layout_is(s, l81, 2) || layout_is(s, dotted, 4);
+    return dm_layout_is(s, l81, 2) || dm_layout_is(s, dotted, 4);
 }
 
 static dm_verdict validate_es_dni(const dm_span *s)
 {
-    if (s->norm_len != 9 || !es_layout(s, false) || !dni_ok(s->norm) || piece_of_longer(s))
+    if (s->norm_len != 9 || !es_layout(s, false) || !dni_ok(s->norm) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -247,7 +212,7 @@ static const char *const es_dni_counter[] = {
 
 static dm_verdict validate_es_nie(const dm_span *s)
 {
-    if (s->norm_len != 9 || !es_layout(s, true) || !nie_ok(s->norm) || piece_of_longer(s))
+    if (s->norm_len != 9 || !es_layout(s, true) || !nie_ok(s->norm) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -281,7 +246,7 @@ static int cif_control(const char *d7)
 static dm_verdict validate_es_nif(const dm_span *s)
 {
     const char *d = s->norm;
-    if (s->norm_len != 9 || piece_of_longer(s))
+    if (s->norm_len != 9 || dm_piece_of_longer(s))
         return DM_NO;
     if (is_digit(d[0]))     /* a DNI is the NIF of a Spaniard: SPAIN_DNI's unless named so */
         return es_layout(s, false) && dni_ok(d) ? DM_WEAK : DM_NO;
@@ -364,7 +329,7 @@ static dm_verdict validate_it_cf(const dm_span *s)
         day -= 40;
     if (!yy_date(yy, (int)(m - months) + 1, day))
         return DM_NO;
-    if (!cf_check(d) || piece_of_longer(s))
+    if (!cf_check(d) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -407,7 +372,7 @@ static dm_verdict validate_fr_nir(const dm_span *s)
     if (!dm_all_digits(d + 7, 8) || three(d + 10) == 0)
         return DM_NO;
     unsigned key = 97 - dm_mod97(t, 13);
-    if ((int)key != two(d + 13) || piece_of_longer(s))
+    if ((int)key != two(d + 13) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -445,12 +410,12 @@ static bool elfproef(const char *d)
 static dm_verdict validate_nl_bsn(const dm_span *s)
 {
     static const int dotted[] = {4, 2, 3};
-    if (s->norm_len != 9 || !dm_all_digits(s->norm, 9) || dummy_digits(s->norm, 9) || !elfproef(s->norm) ||
-        piece_of_longer(s))
+    if (s->norm_len != 9 || !dm_all_digits(s->norm, 9) || dm_dummy_digits(s->norm, 9) || !elfproef(s->norm) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* 1 in 11 random 9-digit numbers pass */
-    return layout_is(s, dotted, 3) && joiners_are(s, '.') ? DM_MEDIUM : DM_NO;
+    return dm_layout_is(s, dotted, 3) && joiners_are(s, '.') ? DM_MEDIUM : DM_NO;
 }
 
 static const char *const nl_bsn_shapes[] = {"c:D9/w", "e:D4.D2.D3", NULL};
@@ -486,7 +451,7 @@ static dm_verdict validate_be_nn(const dm_span *s)
         if (!ok)
             return DM_NO;
     }
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -519,8 +484,8 @@ static dm_verdict validate_pl_pesel(const dm_span *s)
     int year = base[mm / 20 > 4 ? 0 : mm / 20] + yy;
     if (mm / 20 > 4 || !dm_valid_date(year, mm % 20, dd))
         return DM_NO;
-    if ((10 - dm_weighted_sum(d, w, 10) % 10) % 10 != (unsigned)(d[10] - '0') || dummy_digits(d, 11) ||
-        piece_of_longer(s))
+    if ((10 - dm_weighted_sum(d, w, 10) % 10) % 10 != (unsigned)(d[10] - '0') || dm_dummy_digits(d, 11) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -543,14 +508,14 @@ static dm_verdict validate_pl_nip(const dm_span *s)
     static const int w[9] = {6, 5, 7, 2, 3, 4, 5, 6, 7};
     static const int l3322[] = {3, 3, 2, 2}, l3223[] = {3, 2, 2, 3};
     const char *d = s->norm;
-    if (s->norm_len != 10 || !dm_all_digits(d, 10) || d[0] == '0' || dummy_digits(d, 10))
+    if (s->norm_len != 10 || !dm_all_digits(d, 10) || d[0] == '0' || dm_dummy_digits(d, 10))
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 9) % 11;
-    if (r == 10 || r != (unsigned)(d[9] - '0') || piece_of_longer(s))
+    if (r == 10 || r != (unsigned)(d[9] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;     /* 1 in 11 */
-    if ((layout_is(s, l3322, 4) || layout_is(s, l3223, 4)) && joiners_are(s, '-'))
+    if ((dm_layout_is(s, l3322, 4) || dm_layout_is(s, l3223, 4)) && joiners_are(s, '-'))
         return DM_MEDIUM;
     return DM_NO;
 }
@@ -576,10 +541,10 @@ static dm_verdict validate_pl_regon(const dm_span *s)
 {
     const char *d = s->norm;
     size_t n = s->norm_len;
-    if ((n != 9 && n != 14) || s->ngroups != 1 || !dm_all_digits(d, n) || dummy_digits(d, n))
+    if ((n != 9 && n != 14) || s->ngroups != 1 || !dm_all_digits(d, n) || dm_dummy_digits(d, n))
         return DM_NO;
     /* a 14-digit REGON is a local unit of the 9-digit one, which must hold */
-    if (!regon_ok(d, 9) || (n == 14 && !regon_ok(d, 14)) || piece_of_longer(s))
+    if (!regon_ok(d, 9) || (n == 14 && !regon_ok(d, 14)) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;
 }
@@ -612,12 +577,12 @@ static dm_verdict validate_se_pnr(const dm_span *s)
     if (dd > 60)    /* samordningsnummer */
         dd -= 60;
     bool date = n == 12 ? dm_valid_date(year, mm, dd) : yy_date(year - 1900, mm, dd);
-    if (!date || !dm_luhn(d, 10) || dummy_digits(s->norm, n) || piece_of_longer(s))
+    if (!date || !dm_luhn(d, 10) || dm_dummy_digits(s->norm, n) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
     static const int l64[] = {6, 4}, l84[] = {8, 4};
-    if ((layout_is(s, l64, 2) || layout_is(s, l84, 2)) && joiners_are(s, '-'))
+    if ((dm_layout_is(s, l64, 2) || dm_layout_is(s, l84, 2)) && joiners_are(s, '-'))
         return DM_STRONG;
     return DM_NO;
 }
@@ -640,11 +605,11 @@ static dm_verdict validate_dk_cpr(const dm_span *s)
 {
     static const int l64[] = {6, 4};
     const char *d = s->norm;
-    if (s->norm_len != 10 || !dm_all_digits(d, 10) || dummy_digits(d, 10))
+    if (s->norm_len != 10 || !dm_all_digits(d, 10) || dm_dummy_digits(d, 10))
         return DM_NO;
-    if (s->ngroups != 1 && !(layout_is(s, l64, 2) && joiners_are(s, '-')))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l64, 2) && joiners_are(s, '-')))
         return DM_NO;
-    if (!yy_date(two(d + 4), two(d + 2), two(d)) || piece_of_longer(s))
+    if (!yy_date(two(d + 4), two(d + 2), two(d)) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* a date and four digits: no check since 2007 */
 }
@@ -689,7 +654,7 @@ static dm_verdict validate_fi_hetu(const dm_span *s)
     long v = 0;
     for (int i = 0; i < 9; i++)
         v = v * 10 + (buf[i] - '0');
-    if (q != "0123456789ABCDEFHJKLMNPRSTUVWXY"[v % 31] || piece_of_longer(s))
+    if (q != "0123456789ABCDEFHJKLMNPRSTUVWXY"[v % 31] || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -719,7 +684,7 @@ static bool no_number(const dm_span *s, char *kind)
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11))
         return false;
-    if (s->ngroups != 1 && !(layout_is(s, l65, 2) && joiners_are(s, 0)))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l65, 2) && joiners_are(s, 0)))
         return false;
     int dd = two(d), mm = two(d + 2);
     *kind = 'F';
@@ -731,7 +696,7 @@ static bool no_number(const dm_span *s, char *kind)
         return false;
     unsigned k1 = (11 - dm_weighted_sum(d, w1, 9) % 11) % 11, k2 = (11 - dm_weighted_sum(d, w2, 10) % 11) % 11;
     return k1 != 10 && k2 != 10 && k1 == (unsigned)(d[9] - '0') && k2 == (unsigned)(d[10] - '0') &&
-           !dummy_digits(d, 11) && !piece_of_longer(s);
+           !dm_dummy_digits(d, 11) && !dm_piece_of_longer(s);
 }
 
 static dm_verdict validate_no_nin(const dm_span *s)
@@ -795,11 +760,11 @@ static dm_verdict validate_de_idnr(const dm_span *s)
     static const int l2333[] = {2, 3, 3, 3};
     const char *d = s->norm;
     if (s->norm_len != 11 || !dm_all_digits(d, 11) || d[0] == '0' || !de_digit_rule(d) ||
-        !dm_iso7064_mod11_10(d, 11) || piece_of_longer(s))
+        !dm_iso7064_mod11_10(d, 11) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
-    return layout_is(s, l2333, 4) && joiners_are(s, ' ') ? DM_STRONG : DM_NO;
+    return dm_layout_is(s, l2333, 4) && joiners_are(s, ' ') ? DM_STRONG : DM_NO;
 }
 
 static const char *const de_idnr_shapes[] = {"c:D11", NULL};
@@ -832,11 +797,11 @@ static dm_verdict validate_ch_ahv(const dm_span *s)
     static const int l3442[] = {3, 4, 4, 2};
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || memcmp(d, "756", 3) != 0 || !ean13_ok(d) ||
-        dm_all_same(d + 3, 9) || piece_of_longer(s))
+        dm_all_same(d + 3, 9) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
-    return layout_is(s, l3442, 4) && joiners_are(s, 0) && s->sep[1] == s->sep[2] && s->sep[2] == s->sep[3]
+    return dm_layout_is(s, l3442, 4) && joiners_are(s, 0) && s->sep[1] == s->sep[2] && s->sep[2] == s->sep[3]
                ? DM_STRONG
                : DM_NO;
 }
@@ -871,7 +836,7 @@ static dm_verdict validate_ie_pps(const dm_span *s)
             return DM_NO;
     }
     unsigned r = sum % 23;
-    if (d[7] != (r == 0 ? 'W' : (char)('A' + r - 1)) || piece_of_longer(s))
+    if (d[7] != (r == 0 ? 'W' : (char)('A' + r - 1)) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -890,9 +855,9 @@ static dm_verdict validate_pt_nif(const dm_span *s)
     static const int w[8] = {9, 8, 7, 6, 5, 4, 3, 2};
     static const int l333[] = {3, 3, 3};
     const char *d = s->norm;
-    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dummy_digits(d, 9))
+    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dm_dummy_digits(d, 9))
         return DM_NO;
-    if (s->ngroups != 1 && !(layout_is(s, l333, 3) && joiners_are(s, ' ')))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l333, 3) && joiners_are(s, ' ')))
         return DM_NO;
     int p = two(d);
     bool first = strchr("123568", d[0]) != NULL || p == 45 || (p >= 70 && p <= 79 && p != 73 && p != 76 && p != 78) ||
@@ -900,7 +865,7 @@ static dm_verdict validate_pt_nif(const dm_span *s)
     unsigned c = 11 - dm_weighted_sum(d, w, 8) % 11;
     if (c >= 10)
         c = 0;
-    if (!first || c != (unsigned)(d[8] - '0') || piece_of_longer(s))
+    if (!first || c != (unsigned)(d[8] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* 1 in 11, like any 9-digit number */
 }
@@ -933,7 +898,7 @@ static dm_verdict validate_ro_cnp(const dm_span *s)
     if (!date || jj < 1 || (jj > 48 && jj != 51 && jj != 52) || three(d + 9) == 0)
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 12) % 11;
-    if ((r == 10 ? 1u : r) != (unsigned)(d[12] - '0') || piece_of_longer(s))
+    if ((r == 10 ? 1u : r) != (unsigned)(d[12] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -970,7 +935,7 @@ static dm_verdict validate_rodne_cislo(const dm_span *s)
     else if (mm > 20)
         mm -= 20;
     int year = n == 9 ? 1900 + yy : (yy >= 54 ? 1900 + yy : 2000 + yy);
-    if ((n == 9 && yy >= 54) || !dm_valid_date(year, mm, dd) || piece_of_longer(s))
+    if ((n == 9 && yy >= 54) || !dm_valid_date(year, mm, dd) || dm_piece_of_longer(s))
         return DM_NO;
     if (n == 9)     /* before 1954: no check digit */
         return slash ? DM_WEAK : DM_NO;
@@ -1018,8 +983,8 @@ static dm_verdict validate_ee_lt(const dm_span *s)
     if (s->norm_len != 11 || s->ngroups != 1 || !dm_all_digits(d, 11) || d[0] < '1' || d[0] > '6')
         return DM_NO;
     int year = 1800 + 100 * ((d[0] - '1') / 2) + two(d + 1);
-    if (!dm_valid_date(year, two(d + 3), two(d + 5)) || !baltic_check(d) || dummy_digits(d, 11) ||
-        piece_of_longer(s))
+    if (!dm_valid_date(year, two(d + 3), two(d + 5)) || !baltic_check(d) || dm_dummy_digits(d, 11) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -1043,12 +1008,12 @@ static dm_verdict validate_lv_pk(const dm_span *s)
     static const int w[10] = {1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     static const int l65[] = {6, 5};
     const char *d = s->norm;
-    if (s->norm_len != 11 || !dm_all_digits(d, 11) || dummy_digits(d, 11))
+    if (s->norm_len != 11 || !dm_all_digits(d, 11) || dm_dummy_digits(d, 11))
         return DM_NO;
-    bool dashed = layout_is(s, l65, 2) && joiners_are(s, '-');
+    bool dashed = dm_layout_is(s, l65, 2) && joiners_are(s, '-');
     if (s->ngroups != 1 && !dashed)
         return DM_NO;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
     if (d[0] == '3' && d[1] == '2')     /* since July 2017: no date, no published check */
         return DM_WEAK;
@@ -1085,7 +1050,7 @@ static dm_verdict validate_bg_egn(const dm_span *s)
     if (!dm_valid_date(year, mm, two(d + 4)))
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 9) % 11;
-    if ((r == 10 ? 0u : r) != (unsigned)(d[9] - '0') || dummy_digits(d, 10) || piece_of_longer(s))
+    if ((r == 10 ? 0u : r) != (unsigned)(d[9] - '0') || dm_dummy_digits(d, 10) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -1102,8 +1067,8 @@ static const char *const bg_egn_counter[] = {"7523169264", "7513169266", "753316
 static dm_verdict validate_hr_oib(const dm_span *s)
 {
     const char *d = s->norm;
-    if (s->norm_len != 11 || s->ngroups != 1 || !dm_all_digits(d, 11) || dummy_digits(d, 11) ||
-        !dm_iso7064_mod11_10(d, 11) || piece_of_longer(s))
+    if (s->norm_len != 11 || s->ngroups != 1 || !dm_all_digits(d, 11) || dm_dummy_digits(d, 11) ||
+        !dm_iso7064_mod11_10(d, 11) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit: 1 in 10 */
 }
@@ -1122,14 +1087,14 @@ static int jmbg_region(const dm_span *s)
 {
     static const int w[12] = {7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
     const char *d = s->norm;
-    if (s->norm_len != 13 || s->ngroups != 1 || !dm_all_digits(d, 13) || dummy_digits(d, 13))
+    if (s->norm_len != 13 || s->ngroups != 1 || !dm_all_digits(d, 13) || dm_dummy_digits(d, 13))
         return -1;
     int yyy = three(d + 4);
     int year = yyy >= 800 ? 1000 + yyy : yyy <= 99 ? 2000 + yyy : -1;
     if (year < 0 || !dm_valid_date(year, two(d + 2), two(d)))
         return -1;
     unsigned m = 11 - dm_weighted_sum(d, w, 12) % 11;
-    if ((m > 9 ? 0u : m) != (unsigned)(d[12] - '0') || piece_of_longer(s))
+    if ((m > 9 ? 0u : m) != (unsigned)(d[12] - '0') || dm_piece_of_longer(s))
         return -1;
     int rr = two(d + 7);
     return rr < 10 ? (rr == 0 || rr == 6 ? -1 : rr) : rr / 10;

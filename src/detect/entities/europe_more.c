@@ -64,38 +64,6 @@ static inline int two(const char *d)
     return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-/* All the same digit, or a run counting up or down by one: placeholders. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    int step = (d[1] - d[0] + 10) % 10;
-    if (n < 2 || (step != 0 && step != 1 && step != 9))   /* most values leave here */
-        return false;
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n && (up || down); i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 /* Every joiner is a single `c` (any single joiner, all alike, when c is 0). */
 static bool joiners_are(const dm_span *s, char c)
 {
@@ -131,9 +99,9 @@ static dm_verdict validate_es_ssn(const dm_span *s)
 {
     static const int l282[] = {2, 8, 2};
     const char *d = s->norm;
-    if (s->norm_len != 12 || !dm_all_digits(d, 12) || dummy_digits(d, 12))
+    if (s->norm_len != 12 || !dm_all_digits(d, 12) || dm_dummy_digits(d, 12))
         return DM_NO;
-    bool printed = layout_is(s, l282, 3) && joiners_are(s, 0);
+    bool printed = dm_layout_is(s, l282, 3) && joiners_are(s, 0);
     if (s->ngroups != 1 && !printed)
         return DM_NO;
     int pp = two(d);
@@ -142,7 +110,7 @@ static dm_verdict validate_es_ssn(const dm_span *s)
     long num = value_of(d + 2, 8);
     int cc = two(d + 10);
     bool ok = value_of(d, 10) % 97 == cc || (num < 10000000 && (pp * 10000000L + num) % 97 == cc);
-    if (!ok || piece_of_longer(s))
+    if (!ok || dm_piece_of_longer(s))
         return DM_NO;
     return printed ? DM_STRONG : DM_MEDIUM;
 }
@@ -163,11 +131,11 @@ static dm_verdict validate_at_ssn(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 10 || !dm_all_digits(d, 10) || d[0] == '0')
         return DM_NO;
-    bool printed = layout_is(s, l46, 2) && joiners_are(s, ' ');
+    bool printed = dm_layout_is(s, l46, 2) && joiners_are(s, ' ');
     if ((s->ngroups != 1 && !printed) || !yy_date(two(d + 8), two(d + 6), two(d + 4)))
         return DM_NO;
     unsigned c = dm_weighted_sum(d, w, 10) % 11;
-    if (c == 10 || c != (unsigned)(d[3] - '0') || dummy_digits(d, 10) || piece_of_longer(s))
+    if (c == 10 || c != (unsigned)(d[3] - '0') || dm_dummy_digits(d, 10) || dm_piece_of_longer(s))
         return DM_NO;
     return printed ? DM_STRONG : DM_MEDIUM;
 }
@@ -185,7 +153,7 @@ static dm_verdict validate_gr_afm(const dm_span *s)
 {
     static const int w[8] = {256, 128, 64, 32, 16, 8, 4, 2};
     if (!bare(s, 9) || dm_weighted_sum(s->norm, w, 8) % 11 % 10 != (unsigned)(s->norm[8] - '0') ||
-        dummy_digits(s->norm, 9) || piece_of_longer(s))
+        dm_dummy_digits(s->norm, 9) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit: 1 in 10 */
 }
@@ -202,8 +170,8 @@ static const char *const gr_afm_counter[] = {"094256319", "123456784", "00000000
 static dm_verdict validate_gr_amka(const dm_span *s)
 {
     const char *d = s->norm;
-    if (!bare(s, 11) || !yy_date(two(d + 4), two(d + 2), two(d)) || !dm_luhn(d, 11) || dummy_digits(d, 11) ||
-        piece_of_longer(s))
+    if (!bare(s, 11) || !yy_date(two(d + 4), two(d + 2), two(d)) || !dm_luhn(d, 11) || dm_dummy_digits(d, 11) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -224,7 +192,7 @@ static dm_verdict validate_hu_tax(const dm_span *s)
     if (!bare(s, 10) || d[0] != '8')
         return DM_NO;
     unsigned r = dm_weighted_sum(d, w, 9) % 11;
-    if (r == 10 || r != (unsigned)(d[9] - '0') || dummy_digits(d, 10) || piece_of_longer(s))
+    if (r == 10 || r != (unsigned)(d[9] - '0') || dm_dummy_digits(d, 10) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -241,11 +209,11 @@ static dm_verdict validate_hu_taj(const dm_span *s)
     static const int w[8] = {3, 7, 3, 7, 3, 7, 3, 7};
     static const int l333[] = {3, 3, 3};
     const char *d = s->norm;
-    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dummy_digits(d, 9))
+    if (s->norm_len != 9 || !dm_all_digits(d, 9) || dm_dummy_digits(d, 9))
         return DM_NO;
-    if (s->ngroups != 1 && !(layout_is(s, l333, 3) && joiners_are(s, 0)))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l333, 3) && joiners_are(s, 0)))
         return DM_NO;
-    if (dm_weighted_sum(d, w, 8) % 10 != (unsigned)(d[8] - '0') || piece_of_longer(s))
+    if (dm_weighted_sum(d, w, 8) % 10 != (unsigned)(d[8] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit: 1 in 10 */
 }
@@ -266,14 +234,14 @@ static dm_verdict validate_is_kt(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 10 || !dm_all_digits(d, 10))
         return DM_NO;
-    bool printed = layout_is(s, l64, 2) && joiners_are(s, '-');
+    bool printed = dm_layout_is(s, l64, 2) && joiners_are(s, '-');
     if (s->ngroups != 1 && !printed)
         return DM_NO;
     int century = d[9] == '8' ? 1800 : d[9] == '9' ? 1900 : d[9] == '0' ? 2000 : -1;
     if (century < 0 || !dm_valid_date(century + two(d + 4), two(d + 2), two(d)))
         return DM_NO;
     unsigned c = 11 - dm_weighted_sum(d, w, 8) % 11;
-    if (c == 10 || (c == 11 ? 0u : c) != (unsigned)(d[8] - '0') || piece_of_longer(s))
+    if (c == 10 || (c == 11 ? 0u : c) != (unsigned)(d[8] - '0') || dm_piece_of_longer(s))
         return DM_NO;
     return printed ? DM_STRONG : DM_MEDIUM;
 }
@@ -292,12 +260,12 @@ static dm_verdict validate_lu_nin(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13))
         return DM_NO;
-    if (s->ngroups != 1 && !((layout_is(s, l8311, 4) || layout_is(s, l85, 2)) && joiners_are(s, 0)))
+    if (s->ngroups != 1 && !((dm_layout_is(s, l8311, 4) || dm_layout_is(s, l85, 2)) && joiners_are(s, 0)))
         return DM_NO;
     int year = (int)value_of(d, 4);
     if (year < 1850 || year > 2099 || !dm_valid_date(year, two(d + 4), two(d + 6)))
         return DM_NO;
-    if (!dm_luhn(d, 12) || piece_of_longer(s))
+    if (!dm_luhn(d, 12) || dm_piece_of_longer(s))
         return DM_NO;
     char t[12];     /* the Verhoeff digit is over the first eleven too */
     memcpy(t, d, 11);
@@ -322,9 +290,9 @@ static dm_verdict validate_fr_spi(const dm_span *s)
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || d[0] > '3')
         return DM_NO;
-    if (s->ngroups != 1 && !(layout_is(s, l22333, 5) && joiners_are(s, ' ')))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l22333, 5) && joiners_are(s, ' ')))
         return DM_NO;
-    if (value_of(d, 10) % 511 != value_of(d + 10, 3) || dummy_digits(d, 13) || piece_of_longer(s))
+    if (value_of(d, 10) % 511 != value_of(d + 10, 3) || dm_dummy_digits(d, 13) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;   /* 1 in 511 */
 }
@@ -350,7 +318,7 @@ static dm_verdict validate_cy_tic(const dm_span *s)
     unsigned sum = 0;
     for (int i = 0; i < 8; i++)
         sum += i % 2 == 0 ? odd[d[i] - '0'] : (unsigned)(d[i] - '0');
-    if (d[8] != (char)('A' + sum % 26) || piece_of_longer(s))
+    if (d[8] != (char)('A' + sum % 26) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -371,7 +339,7 @@ static dm_verdict validate_si_tax(const dm_span *s)
     if (!bare(s, 8) || d[0] == '0')
         return DM_NO;
     unsigned c = 11 - dm_weighted_sum(d, w, 7) % 11;
-    if (c == 11 || (c == 10 ? 0u : c) != (unsigned)(d[7] - '0') || dummy_digits(d, 8) || piece_of_longer(s))
+    if (c == 11 || (c == 10 ? 0u : c) != (unsigned)(d[7] - '0') || dm_dummy_digits(d, 8) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* one check digit on 8 bare digits */
 }
@@ -393,7 +361,7 @@ static dm_verdict validate_pt_cc(const dm_span *s)
         return DM_NO;
     /* one run, or "12345678 9 ZZ4" */
     static const int l813[] = {8, 1, 3};
-    if (s->ngroups != 1 && !(layout_is(s, l813, 3) && joiners_are(s, 0)))
+    if (s->ngroups != 1 && !(dm_layout_is(s, l813, 3) && joiners_are(s, 0)))
         return DM_NO;
     unsigned sum = 0;
     for (int i = 11; i >= 0; i--) {
@@ -405,7 +373,7 @@ static dm_verdict validate_pt_cc(const dm_span *s)
         }
         sum += v;
     }
-    if (sum % 10 != 0 || piece_of_longer(s))
+    if (sum % 10 != 0 || dm_piece_of_longer(s))
         return DM_NO;
     return DM_STRONG;
 }
@@ -434,7 +402,7 @@ static dm_verdict validate_tr_tckn(const dm_span *s)
     int d10 = ((odd * 7 - even) % 10 + 10) % 10;
     for (int i = 0; i < 10; i++)
         all += d[i] - '0';
-    if (d10 != d[9] - '0' || all % 10 != d[10] - '0' || dummy_digits(d, 11) || piece_of_longer(s))
+    if (d10 != d[9] - '0' || all % 10 != d[10] - '0' || dm_dummy_digits(d, 11) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;   /* two mod-10 checks, no date: 1 in 100 */
 }
@@ -468,7 +436,7 @@ static dm_verdict de_document(const dm_span *s, const char *first)
             return DM_NO;
         digit = digit || (d[i] >= '0' && d[i] <= '9');
     }
-    if (!digit || piece_of_longer(s))
+    if (!digit || dm_piece_of_longer(s))
         return DM_NO;
     if (n == 9)
         return s->norm_len == 9 ? DM_WEAK : DM_NO;
@@ -532,7 +500,7 @@ static bool passport_like(const dm_span *s, const char *pattern)
             return false;
         nonzero = nonzero || (digit && c != '0');
     }
-    return nonzero && !piece_of_longer(s);
+    return nonzero && !dm_piece_of_longer(s);
 }
 
 static dm_verdict validate_fr_passport(const dm_span *s)

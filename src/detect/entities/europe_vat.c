@@ -78,13 +78,6 @@ static inline int two(const char *d)
     return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-/* A digit-bearing group is chained on either side: a piece of something longer. */
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
 /* The span is prefix cc followed by n characters: *d points at them. The
  * prefix stands as its own group or glued to the number. */
 static bool prefixed(const dm_span *s, const char *cc, const char **d, size_t *n)
@@ -94,7 +87,7 @@ static bool prefixed(const dm_span *s, const char *cc, const char **d, size_t *n
         return false;
     if (s->ngroups > 1 && s->glen[0] < k)   /* "D E123..." */
         return false;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return false;
     *d = s->norm + k;
     *n = s->norm_len - k;

@@ -37,40 +37,6 @@ static inline int two(const char *d)
     return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-/* All the same digit, or a run counting up or down by one: placeholders. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    if (n < 2)
-        return false;
-    int step = (d[1] - d[0] + 10) % 10;
-    if (step != 0 && step != 1 && step != 9)
-        return false;
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n && (up || down); i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 static bool joiners_are(const dm_span *s, char c)
 {
     for (int i = 1; i < s->ngroups; i++)
@@ -91,8 +57,8 @@ static bool yy_date(int yy, int mm, int dd)
 static dm_verdict validate_il_id(const dm_span *s)
 {
     const char *d = s->norm;
-    if (s->norm_len != 9 || s->ngroups != 1 || !dm_all_digits(d, 9) || dummy_digits(d, 9) || !dm_luhn(d, 9) ||
-        piece_of_longer(s))
+    if (s->norm_len != 9 || s->ngroups != 1 || !dm_all_digits(d, 9) || dm_dummy_digits(d, 9) || !dm_luhn(d, 9) ||
+        dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* 1 in 10 */
 }
@@ -113,9 +79,9 @@ static dm_verdict validate_za_id(const dm_span *s)
         return DM_NO;   /* other groupings leave before any arithmetic */
     const char *d = s->norm;
     if (s->norm_len != 13 || !dm_all_digits(d, 13) || !yy_date(two(d), two(d + 2), two(d + 4)) || d[10] > '2' ||
-        (d[11] != '8' && d[11] != '9') || !dm_luhn(d, 13) || dummy_digits(d + 6, 4) || piece_of_longer(s))
+        (d[11] != '8' && d[11] != '9') || !dm_luhn(d, 13) || dm_dummy_digits(d + 6, 4) || dm_piece_of_longer(s))
         return DM_NO;
-    if (s->ngroups == 1 || (layout_is(s, l643, 3) && (joiners_are(s, ' ') || joiners_are(s, '-'))))
+    if (s->ngroups == 1 || (dm_layout_is(s, l643, 3) && (joiners_are(s, ' ') || joiners_are(s, '-'))))
         return DM_MEDIUM;
     return DM_NO;
 }
@@ -144,11 +110,11 @@ static dm_verdict validate_ae_eid(const dm_span *s)
     if (s->norm_len != 15 || !dm_all_digits(d, 15) || strncmp(d, "784", 3) != 0)
         return DM_NO;
     int year = (d[3] - '0') * 1000 + (d[4] - '0') * 100 + two(d + 5);
-    if (year < 1900 || year > LATEST_YEAR || dummy_digits(d + 7, 7) || !dm_luhn(d, 15) || piece_of_longer(s))
+    if (year < 1900 || year > LATEST_YEAR || dm_dummy_digits(d + 7, 7) || !dm_luhn(d, 15) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups == 1)
         return DM_MEDIUM;
-    return layout_is(s, l3471, 4) && joiners_are(s, '-') ? DM_STRONG : DM_NO;
+    return dm_layout_is(s, l3471, 4) && joiners_are(s, '-') ? DM_STRONG : DM_NO;
 }
 
 static const char *const ae_eid_shapes[] = {"e:D15", "e:D3-D4-D7-D1", NULL};
@@ -164,7 +130,7 @@ static const char *const ae_eid_counter[] = {"784-1985-2837461-9", "785-1985-283
 static dm_verdict validate_tr_vkn(const dm_span *s)
 {
     const char *d = s->norm;
-    if (s->norm_len != 10 || s->ngroups != 1 || !dm_all_digits(d, 10) || dummy_digits(d, 10))
+    if (s->norm_len != 10 || s->ngroups != 1 || !dm_all_digits(d, 10) || dm_dummy_digits(d, 10))
         return DM_NO;
     int sum = 0;
     for (int i = 0; i < 9; i++) {
@@ -172,7 +138,7 @@ static dm_verdict validate_tr_vkn(const dm_span *s)
         int p = (t << (9 - i)) % 9;
         sum += t != 0 && p == 0 ? 9 : p;
     }
-    if ((10 - sum % 10) % 10 != d[9] - '0' || piece_of_longer(s))
+    if ((10 - sum % 10) % 10 != d[9] - '0' || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;     /* 1 in 10 */
 }
@@ -193,7 +159,7 @@ static dm_verdict validate_tr_pp(const dm_span *s)
 {
     const char *d = s->norm;
     if (s->ngroups != 1 || s->norm_len != 9 || !strchr("USZD", d[0]) || d[0] == 0 || !dm_all_digits(d + 1, 8) ||
-        dm_all_same(d + 1, 8) || piece_of_longer(s))
+        dm_all_same(d + 1, 8) || dm_piece_of_longer(s))
         return DM_NO;
     return DM_WEAK;
 }

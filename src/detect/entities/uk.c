@@ -57,39 +57,6 @@ static inline bool is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-/* All the same digit, or a run counting up or down by one ("123456789"):
- * placeholder values, not identifiers. */
-static bool dummy_digits(const char *d, size_t n)
-{
-    bool up = true, down = true;
-    if (dm_all_same(d, n))
-        return true;
-    for (size_t i = 1; i < n; i++) {
-        up = up && d[i] == (char)('0' + (d[i - 1] - '0' + 1) % 10);
-        down = down && d[i] == (char)('0' + (d[i - 1] - '0' + 9) % 10);
-    }
-    return up || down;
-}
-
-/* A digit-bearing group is chained on either side: the candidate is only a
- * piece of a longer number. */
-static bool piece_of_longer(const dm_span *s)
-{
-    unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
-    return (near & (DM_NEAR_LEFT_DIGIT | DM_NEAR_RIGHT_DIGIT)) != 0;
-}
-
-/* Group lengths of the span equal the list (n entries). */
-static bool layout_is(const dm_span *s, const int *lens, int n)
-{
-    if (s->ngroups != n)
-        return false;
-    for (int i = 0; i < n; i++)
-        if (s->glen[i] != lens[i])
-            return false;
-    return true;
-}
-
 /* Two-digit value at d (digits checked by the caller). */
 static int two(const char *d)
 {
@@ -132,7 +99,7 @@ static dm_verdict validate_bank_account(const dm_span *s)
 {
     if (s->norm_len == 22)
         return gb_iban(s->norm, s->norm_len) ? DM_STRONG : DM_NO;
-    if (s->norm_len != 8 || !dm_all_digits(s->norm, 8) || dummy_digits(s->norm, 8))
+    if (s->norm_len != 8 || !dm_all_digits(s->norm, 8) || dm_dummy_digits(s->norm, 8))
         return DM_NO;
     unsigned near = dm_near_groups(s->cell, s->cell_len, s->start, s->end);
     if (near & DM_NEAR_RIGHT_DIGIT)
@@ -192,7 +159,7 @@ static dm_verdict validate_sort_code(const dm_span *s)
         return DM_NO;
     if (s->ngroups == 1)
         return DM_WEAK;
-    if (!layout_is(s, dashed, 3) || s->sep[1] != s->sep[2] || s->seplen[1] != 1 || s->seplen[2] != 1 ||
+    if (!dm_layout_is(s, dashed, 3) || s->sep[1] != s->sep[2] || s->seplen[1] != 1 || s->seplen[2] != 1 ||
         (s->sep[1] != '-' && s->sep[1] != ' '))
         return DM_NO;
     return date_like(s->norm) ? DM_WEAK : DM_MEDIUM;
@@ -292,7 +259,7 @@ static dm_verdict validate_nhs(const dm_span *s)
     /* not issued: 5xx, 8xx, 9xx (999 is the test range), below CHI 010 100 0000 */
     if (d[0] == '5' || d[0] == '8' || d[0] == '9' || dm_digits_value(d, 4) < 101)
         return DM_NO;
-    if (s->ngroups != 1 && !(layout_is(s, spaced, 3) && s->sep[1] == s->sep[2]))
+    if (s->ngroups != 1 && !(dm_layout_is(s, spaced, 3) && s->sep[1] == s->sep[2]))
         return DM_NO;
     static const int w[9] = {10, 9, 8, 7, 6, 5, 4, 3, 2};
     unsigned c = 11 - dm_weighted_sum(d, w, 9) % 11;
@@ -300,7 +267,7 @@ static dm_verdict validate_nhs(const dm_span *s)
         c = 0;
     if (c == 10 || c != (unsigned)(d[9] - '0'))
         return DM_NO;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
     return DM_MEDIUM;
 }
@@ -368,7 +335,7 @@ static const char *const nino_counter[] = {
 
 static dm_verdict validate_passport(const dm_span *s)
 {
-    if (s->norm_len != 9 || !dm_all_digits(s->norm, 9) || dummy_digits(s->norm, 9) || piece_of_longer(s))
+    if (s->norm_len != 9 || !dm_all_digits(s->norm, 9) || dm_dummy_digits(s->norm, 9) || dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups != 1)    /* printed as one run of nine digits */
         return DM_NO;
@@ -418,15 +385,16 @@ static bool phone_layout(const dm_span *s, char kind)
                      l46[] = {4, 6};
     switch (kind) {
     case '2':
-        return layout_is(s, l344, 3) || layout_is(s, l38, 2);
+        return dm_layout_is(s, l344, 3) || dm_layout_is(s, l38, 2);
     case '1':
-        return layout_is(s, l434, 3) || layout_is(s, l47, 2) || layout_is(s, l56, 2) || layout_is(s, l55, 2) ||
-               layout_is(s, l533, 3) || layout_is(s, l64, 2) || layout_is(s, l65, 2);
+        return dm_layout_is(s, l434, 3) || dm_layout_is(s, l47, 2) || dm_layout_is(s, l56, 2) ||
+               dm_layout_is(s, l55, 2) || dm_layout_is(s, l533, 3) || dm_layout_is(s, l64, 2) ||
+               dm_layout_is(s, l65, 2);
     case '7':
-        return layout_is(s, l56, 2) || layout_is(s, l533, 3) || layout_is(s, l434, 3);
+        return dm_layout_is(s, l56, 2) || dm_layout_is(s, l533, 3) || dm_layout_is(s, l434, 3);
     default:    /* 03, 05, 08 */
-        return layout_is(s, l434, 3) || layout_is(s, l47, 2) || layout_is(s, l433, 3) || layout_is(s, l46, 2) ||
-               layout_is(s, l344, 3);
+        return dm_layout_is(s, l434, 3) || dm_layout_is(s, l47, 2) || dm_layout_is(s, l433, 3) ||
+               dm_layout_is(s, l46, 2) || dm_layout_is(s, l344, 3);
     }
 }
 
@@ -459,7 +427,7 @@ static dm_verdict validate_phone(const dm_span *s)
         return DM_NO;
     if (intl)
         return DM_STRONG;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
     if (s->ngroups > 1)
         return phone_layout(s, d[1]) ? DM_MEDIUM : DM_WEAK;
@@ -511,7 +479,7 @@ static dm_verdict validate_utr(const dm_span *s)
     }
     if ("21987654321"[dm_weighted_sum(d + 1, w, 9) % 11] != d[0])
         return DM_NO;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
     return k ? DM_STRONG : DM_MEDIUM;
 }
@@ -557,9 +525,9 @@ static dm_verdict validate_vat(const dm_span *s)
         return DM_NO;
     if (prefixed)
         return DM_STRONG;
-    if (piece_of_longer(s))
+    if (dm_piece_of_longer(s))
         return DM_NO;
-    return layout_is(s, l342, 3) ? DM_STRONG : DM_MEDIUM;
+    return dm_layout_is(s, l342, 3) ? DM_STRONG : DM_MEDIUM;
 }
 
 static const char *const vat_shapes[] = {"c:L2D9", "c:L2D12", "c:L4D3", "c:D9", NULL};
