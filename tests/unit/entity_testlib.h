@@ -8,6 +8,7 @@
 #ifndef DM_ENTITY_TESTLIB_H
 #define DM_ENTITY_TESTLIB_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "detect/engine.h"
@@ -106,5 +107,24 @@ static inline bool column_has(const char *colname, const char *const *cells, siz
 }
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Every digit of a valid value changed by +1 and by -1 (mod 10) fails the
+ * validator, except at the offsets listed in skip (characters '0' + offset;
+ * NULL: none), where the check's weights cannot see a change. */
+static inline void each_digit_breaks(dm_validate_fn fn, const char *valid, const char *skip)
+{
+    char buf[64];
+    assert_int_not_equal(check(fn, valid), DM_NO);
+    for (size_t i = 0; valid[i]; i++) {
+        if (valid[i] < '0' || valid[i] > '9' || (skip && strchr(skip, (char)('0' + i))))
+            continue;
+        for (int delta = 1; delta <= 9; delta += 8) {
+            snprintf(buf, sizeof buf, "%s", valid);
+            buf[i] = (char)('0' + (valid[i] - '0' + delta) % 10);
+            if (check(fn, buf) != DM_NO)
+                fail_msg("%s accepted with position %zu changed", buf, i);
+        }
+    }
+}
 
 #endif

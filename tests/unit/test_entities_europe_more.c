@@ -19,24 +19,6 @@
 #include "detect/entities/europe_more.c"
 #include "entity_testlib.h"
 
-/* Every digit changed by +1 and -1 fails, except the positions in `skip`
- * (offsets as '0' + i): digits no check covers. */
-static void each_digit_breaks(dm_validate_fn fn, const char *valid, const char *skip)
-{
-    char buf[64];
-    assert_int_not_equal(check(fn, valid), DM_NO);
-    for (size_t i = 0; valid[i]; i++) {
-        if (valid[i] < '0' || valid[i] > '9' || (skip && strchr(skip, (char)('0' + i))))
-            continue;
-        for (int delta = 1; delta <= 9; delta += 8) {
-            strcpy(buf, valid);
-            buf[i] = (char)('0' + (valid[i] - '0' + delta) % 10);
-            if (check(fn, buf) != DM_NO)
-                fail_msg("%s accepted with position %zu changed", buf, i);
-        }
-    }
-}
-
 static void test_validators(void **state)
 {
     (void)state;

@@ -18,44 +18,34 @@
 #include "detect/entities/europe_vat.c"
 #include "entity_testlib.h"
 
-/* Each digit of a valid number changed by +1 and -1 fails. */
-static void each_digit_breaks(dm_validate_fn fn, const char *valid)
+/* A STRONG value whose every digit changed by +1 and -1 fails. */
+static void each_digit_breaks_strong(dm_validate_fn fn, const char *valid)
 {
-    char buf[64];
     assert_int_equal(check(fn, valid), DM_STRONG);
-    for (size_t i = 0; valid[i]; i++) {
-        if (valid[i] < '0' || valid[i] > '9')
-            continue;
-        for (int delta = 1; delta <= 9; delta += 8) {
-            strcpy(buf, valid);
-            buf[i] = (char)('0' + (valid[i] - '0' + delta) % 10);
-            if (check(fn, buf) != DM_NO)
-                fail_msg("%s accepted with position %zu changed", buf, i);
-        }
-    }
+    each_digit_breaks(fn, valid, NULL);
 }
 
 static void test_single_digit_errors(void **state)
 {
     (void)state;
     /* checks whose weights are all invertible: every single change is caught */
-    each_digit_breaks(validate_at, "ATU13585627");
-    each_digit_breaks(validate_be, "BE0403063506");
-    each_digit_breaks(validate_cy, "CY10259033P");
-    each_digit_breaks(validate_de, "DE136695976");
-    each_digit_breaks(validate_dk, "DK13116296");
-    each_digit_breaks(validate_ee, "EE100931024");
-    each_digit_breaks(validate_fr, "FR40303265045");
-    each_digit_breaks(validate_hu, "HU21200236");
-    each_digit_breaks(validate_ie, "IE1234567T");
-    each_digit_breaks(validate_it, "IT00743110157");
-    each_digit_breaks(validate_lu, "LU26375245");
-    each_digit_breaks(validate_mt, "MT11297903");
-    each_digit_breaks(validate_pl, "PL5260002501");
-    each_digit_breaks(validate_se, "SE556036079301");
-    each_digit_breaks(validate_sk, "SK2022274562");
-    each_digit_breaks(validate_ch, "CHE116043091");
-    each_digit_breaks(validate_rs, "RS101483956");
+    each_digit_breaks_strong(validate_at, "ATU13585627");
+    each_digit_breaks_strong(validate_be, "BE0403063506");
+    each_digit_breaks_strong(validate_cy, "CY10259033P");
+    each_digit_breaks_strong(validate_de, "DE136695976");
+    each_digit_breaks_strong(validate_dk, "DK13116296");
+    each_digit_breaks_strong(validate_ee, "EE100931024");
+    each_digit_breaks_strong(validate_fr, "FR40303265045");
+    each_digit_breaks_strong(validate_hu, "HU21200236");
+    each_digit_breaks_strong(validate_ie, "IE1234567T");
+    each_digit_breaks_strong(validate_it, "IT00743110157");
+    each_digit_breaks_strong(validate_lu, "LU26375245");
+    each_digit_breaks_strong(validate_mt, "MT11297903");
+    each_digit_breaks_strong(validate_pl, "PL5260002501");
+    each_digit_breaks_strong(validate_se, "SE556036079301");
+    each_digit_breaks_strong(validate_sk, "SK2022274562");
+    each_digit_breaks_strong(validate_ch, "CHE116043091");
+    each_digit_breaks_strong(validate_rs, "RS101483956");
 }
 
 static void test_prefix_and_layout(void **state)
