@@ -161,12 +161,8 @@ static void test_shared_numbers(void **state)
  * added with these files may claim them. */
 static bool ours(const dm_entity_def *e)
 {
-    const dm_entity_def *const tables[] = {dm_entities_europe_ids, dm_entities_europe_vat, dm_entities_europe_more};
-    for (size_t t = 0; t < COUNT_OF(tables); t++)
-        for (const dm_entity_def *d = tables[t]; d->name; d++)
-            if (strcmp(d->name, e->name) == 0)
-                return true;
-    return false;
+    return in_table(dm_entities_europe_ids, e) || in_table(dm_entities_europe_vat, e) ||
+           in_table(dm_entities_europe_more, e);
 }
 
 static void test_random_numbers_unclaimed(void **state)
