@@ -257,8 +257,19 @@ static dm_status sq_has_user_tables(dm_db *db, bool *any, dm_error *err)
 static dm_status sq_claim(dm_db *db, dm_error *err)
 {
     /* An in-memory database answers "memory"; a file on a filesystem
-     * without shared memory may stay in another mode: both still work. */
-    return sq_exec(db, "PRAGMA journal_mode = WAL", err);
+     * without shared memory may stay in another mode: both still work.
+     * Several processes switching a new file to WAL at once can get
+     * SQLITE_BUSY at once, without the busy handler (it would deadlock):
+     * try again for up to the busy timeout. */
+    sqlite_db *d = db_of(db);
+    int rc = SQLITE_BUSY;
+    for (int waited = 0; waited <= BUSY_TIMEOUT_MS; waited += 20) {
+        rc = sqlite3_exec(d->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(20);
+    }
+    return rc == SQLITE_OK ? DM_OK : fail(d, rc, err);
 }
 
 static bool sq_in_transaction(dm_db *db)
