@@ -134,22 +134,22 @@ static bool blank(const char *s)
 /* Append s as a JSON string. */
 static void json_str(dm_buf *b, const char *s)
 {
-    (void)dm_buf_putc(b, '"');
+    dm_buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': (void)dm_buf_append(b, "\\\"", 2); break;
-        case '\\': (void)dm_buf_append(b, "\\\\", 2); break;
-        case '\n': (void)dm_buf_append(b, "\\n", 2); break;
-        case '\r': (void)dm_buf_append(b, "\\r", 2); break;
-        case '\t': (void)dm_buf_append(b, "\\t", 2); break;
+        case '"': dm_buf_append(b, "\\\"", 2); break;
+        case '\\': dm_buf_append(b, "\\\\", 2); break;
+        case '\n': dm_buf_append(b, "\\n", 2); break;
+        case '\r': dm_buf_append(b, "\\r", 2); break;
+        case '\t': dm_buf_append(b, "\\t", 2); break;
         default:
             if (*p < 0x20)
-                (void)dm_buf_printf(b, "\\u%04x", *p);
+                dm_buf_printf(b, "\\u%04x", *p);
             else
-                (void)dm_buf_putc(b, (char)*p);
+                dm_buf_putc(b, (char)*p);
         }
     }
-    (void)dm_buf_putc(b, '"');
+    dm_buf_putc(b, '"');
 }
 
 /* Append s as Python's repr() of a str writes it: single quotes unless the
@@ -158,24 +158,24 @@ static void json_str(dm_buf *b, const char *s)
 static void py_repr(dm_buf *b, const char *s)
 {
     char q = strchr(s, '\'') != NULL && strchr(s, '"') == NULL ? '"' : '\'';
-    (void)dm_buf_putc(b, q);
+    dm_buf_putc(b, q);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '\\' || *p == (unsigned char)q) {
-            (void)dm_buf_putc(b, '\\');
-            (void)dm_buf_putc(b, (char)*p);
+            dm_buf_putc(b, '\\');
+            dm_buf_putc(b, (char)*p);
         } else if (*p == '\n') {
-            (void)dm_buf_append(b, "\\n", 2);
+            dm_buf_append(b, "\\n", 2);
         } else if (*p == '\r') {
-            (void)dm_buf_append(b, "\\r", 2);
+            dm_buf_append(b, "\\r", 2);
         } else if (*p == '\t') {
-            (void)dm_buf_append(b, "\\t", 2);
+            dm_buf_append(b, "\\t", 2);
         } else if (*p < 0x20 || *p == 0x7f) {
-            (void)dm_buf_printf(b, "\\x%02x", *p);
+            dm_buf_printf(b, "\\x%02x", *p);
         } else {
-            (void)dm_buf_putc(b, (char)*p);
+            dm_buf_putc(b, (char)*p);
         }
     }
-    (void)dm_buf_putc(b, q);
+    dm_buf_putc(b, q);
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -594,7 +594,7 @@ dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_as
                                  dm_error *err)
 {
     static const dm_asset_filter all = {NULL, NULL, false};
-    dm_buf sql = DM_BUF_INIT(0);
+    dm_buf sql = DM_BUF_INIT;
     dm_db_val vals[2];
     size_t nvals = 0;
     dm_db_stmt *st = NULL;
@@ -605,19 +605,19 @@ dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_as
     *n = 0;
     if (f == NULL)
         f = &all;
-    (void)dm_buf_printf(&sql, "SELECT " DM_CATALOG_ASSET_COLS
+    dm_buf_printf(&sql, "SELECT " DM_CATALOG_ASSET_COLS
                               " FROM assets a JOIN sources s ON s.id = a.source_id WHERE 1 = 1");
     if (f->source != NULL) {
-        (void)dm_buf_printf(&sql, " AND s.name = ?");
+        dm_buf_printf(&sql, " AND s.name = ?");
         vals[nvals++] = DV_T(f->source);
     }
     if (f->name != NULL) {
-        (void)dm_buf_printf(&sql, " AND a.name = ?");
+        dm_buf_printf(&sql, " AND a.name = ?");
         vals[nvals++] = DV_T(f->name);
     }
     if (!f->include_deleted)
-        (void)dm_buf_printf(&sql, " AND a.deleted_at IS NULL");
-    (void)dm_buf_printf(&sql, " ORDER BY s.name, a.name, a.id");
+        dm_buf_printf(&sql, " AND a.deleted_at IS NULL");
+    dm_buf_printf(&sql, " ORDER BY s.name, a.name, a.id");
     dm_status rc = q_open(cat, sql.data, vals, nvals, &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         GROW(list, len, cap);
@@ -755,26 +755,26 @@ static stored_col *find_col(stored_col *c, size_t n, const char *name)
 static dm_status record_version(dm_catalog *cat, int64_t table_id, int version, const char *now,
                                 const dm_buf *added, const dm_buf *removed, const dm_buf *retyped, dm_error *err)
 {
-    dm_buf cols = DM_BUF_INIT(0), changes = DM_BUF_INIT(0);
+    dm_buf cols = DM_BUF_INIT, changes = DM_BUF_INIT;
     dm_db_stmt *st = NULL;
     bool row = false, first = true;
-    (void)dm_buf_putc(&cols, '[');
+    dm_buf_putc(&cols, '[');
     dm_status rc = q_open(cat,
                           "SELECT name, type, nullable, is_partition FROM columns "
                           "WHERE table_id = ? AND removed = 0 ORDER BY ordinal",
                           ARGS(DV_I(table_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
-        (void)dm_buf_printf(&cols, "%s{\"name\":", first ? "" : ",");
+        dm_buf_printf(&cols, "%s{\"name\":", first ? "" : ",");
         json_str(&cols, dm_db_col_text(st, 0));
-        (void)dm_buf_printf(&cols, ",\"type\":");
+        dm_buf_printf(&cols, ",\"type\":");
         json_str(&cols, dm_db_col_text(st, 1));
-        (void)dm_buf_printf(&cols, ",\"nullable\":%s,\"is_partition\":%s}",
+        dm_buf_printf(&cols, ",\"nullable\":%s,\"is_partition\":%s}",
                             dm_db_col_int64(st, 2) ? "true" : "false", dm_db_col_int64(st, 3) ? "true" : "false");
         first = false;
     }
     dm_db_finalize(st);
-    (void)dm_buf_putc(&cols, ']');
-    (void)dm_buf_printf(&changes, "{\"added\":[%s],\"removed\":[%s],\"retyped\":[%s]}", added->data ? added->data : "",
+    dm_buf_putc(&cols, ']');
+    dm_buf_printf(&changes, "{\"added\":[%s],\"removed\":[%s],\"retyped\":[%s]}", added->data ? added->data : "",
                         removed->data ? removed->data : "", retyped->data ? retyped->data : "");
     if (rc == DM_OK)
         rc = q_exec(cat,
@@ -789,7 +789,7 @@ static dm_status record_version(dm_catalog *cat, int64_t table_id, int version, 
 static void list_add(dm_buf *b, const char *name)
 {
     if (b->len > 0)
-        (void)dm_buf_putc(b, ',');
+        dm_buf_putc(b, ',');
     json_str(b, name);
 }
 
@@ -822,7 +822,7 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
     stored_col *cols = NULL;
     size_t ncols = 0;
     dm_db_stmt *ins = NULL, *upd = NULL;
-    dm_buf added = DM_BUF_INIT(0), removed = DM_BUF_INIT(0), retyped = DM_BUF_INIT(0);
+    dm_buf added = DM_BUF_INIT, removed = DM_BUF_INIT, retyped = DM_BUF_INIT;
     dm_schema_change c = {0};
     dm_status rc = check_table_put(t, err);
     if (rc != DM_OK)
@@ -902,14 +902,14 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
             c.added++;
         } else if (retype) {
             if (retyped.len > 0)
-                (void)dm_buf_putc(&retyped, ',');
-            (void)dm_buf_printf(&retyped, "{\"name\":");
+                dm_buf_putc(&retyped, ',');
+            dm_buf_printf(&retyped, "{\"name\":");
             json_str(&retyped, d->name);
-            (void)dm_buf_printf(&retyped, ",\"from\":");
+            dm_buf_printf(&retyped, ",\"from\":");
             json_str(&retyped, s->type);
-            (void)dm_buf_printf(&retyped, ",\"to\":");
+            dm_buf_printf(&retyped, ",\"to\":");
             json_str(&retyped, d->type);
-            (void)dm_buf_putc(&retyped, '}');
+            dm_buf_putc(&retyped, '}');
             c.retyped++;
         }
         if (s->removed || retype || s->nullable != d->nullable || s->is_partition != d->is_partition ||
@@ -1122,7 +1122,7 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
     size_t ncols = 0;
     finding_ref *refs = dm_xmalloc((n ? n : 1) * sizeof *refs);
     dm_db_stmt *ins = NULL, *upd = NULL;
-    dm_buf ents = DM_BUF_INIT(0), comment = DM_BUF_INIT(0);
+    dm_buf ents = DM_BUF_INIT, comment = DM_BUF_INIT;
     if (n > 0 && f == NULL) {
         free(refs);
         return DM_FAIL(err, DM_ERR_ARG, "findings of table %lld: %zu announced, none given", (long long)table_id, n);
@@ -1186,13 +1186,13 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
         size_t end = i;
         dm_buf_reset(&ents);
         dm_buf_reset(&comment);
-        (void)dm_buf_printf(&comment, "Sensitive Data Element | [");
-        (void)dm_buf_putc(&ents, '[');
+        dm_buf_printf(&comment, "Sensitive Data Element | [");
+        dm_buf_putc(&ents, '[');
         for (; end < n && refs[end].col == refs[i].col && rc == DM_OK; end++) {
             const dm_finding_rec *r = &f[refs[end].pos];
             if (end > i) {
-                (void)dm_buf_putc(&ents, ',');
-                (void)dm_buf_append(&comment, ", ", 2);
+                dm_buf_putc(&ents, ',');
+                dm_buf_append(&comment, ", ", 2);
             }
             json_str(&ents, r->entity);
             py_repr(&comment, r->entity);
@@ -1201,8 +1201,8 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
                                    DV_T(r->evidence_json ? r->evidence_json : "[]"), DV_T(now)),
                          err);
         }
-        (void)dm_buf_putc(&ents, ']');
-        (void)dm_buf_putc(&comment, ']');
+        dm_buf_putc(&ents, ']');
+        dm_buf_putc(&comment, ']');
         if (rc == DM_OK)
             rc = q_rerun(upd, ARGS(DV_T(ents.data), DV_T(comment.data), DV_I(cols[refs[i].col].id)), err);
         i = end;

@@ -146,12 +146,12 @@ char *dm_db_expand_ddl(dm_db *db, const char *script)
 {
     static const char token[] = "@ID@";
     const size_t tl = sizeof token - 1;
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     const char *p = script;
     for (const char *hit; (hit = strstr(p, token)) != NULL; p = hit + tl) {
-        (void)dm_buf_append(&b, p, (size_t)(hit - p));
-        (void)dm_buf_append(&b, db->ops->id_column, strlen(db->ops->id_column));
+        dm_buf_append(&b, p, (size_t)(hit - p));
+        dm_buf_append(&b, db->ops->id_column, strlen(db->ops->id_column));
     }
-    (void)dm_buf_append(&b, p, strlen(p));
+    dm_buf_append(&b, p, strlen(p));
     return dm_buf_steal(&b);
 }

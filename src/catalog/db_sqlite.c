@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/hash.h"
 #include "core/mem.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -96,10 +97,7 @@ static dm_status sq_exec(dm_db *db, const char *script, dm_error *err)
 
 static uint64_t fnv1a(const char *s)
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return dm_fnv64_str(DM_FNV64_INIT, s);
 }
 
 static dm_status sq_prepare(dm_db *db, const char *sql, dm_db_stmt **out, dm_error *err)

@@ -21,14 +21,14 @@ static char *col_dup(dm_db_stmt *st, int col)
  * prefix/suffix. */
 static char *like_pattern(const char *prefix, const char *s, const char *suffix)
 {
-    dm_buf b = DM_BUF_INIT(0);
-    (void)dm_buf_printf(&b, "%s", prefix);
+    dm_buf b = DM_BUF_INIT;
+    dm_buf_printf(&b, "%s", prefix);
     for (const char *p = s; *p; p++) {
         if (*p == '%' || *p == '_' || *p == '\\')
-            (void)dm_buf_putc(&b, '\\');
-        (void)dm_buf_putc(&b, *p);
+            dm_buf_putc(&b, '\\');
+        dm_buf_putc(&b, *p);
     }
-    (void)dm_buf_printf(&b, "%s", suffix);
+    dm_buf_printf(&b, "%s", suffix);
     return dm_buf_steal(&b);
 }
 
@@ -36,24 +36,24 @@ static char *like_pattern(const char *prefix, const char *s, const char *suffix)
 static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *vals, char **owned)
 {
     size_t nv = 0;
-    (void)dm_buf_printf(sql, " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.deleted_at IS NULL");
+    dm_buf_printf(sql, " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.deleted_at IS NULL");
     if (q->state) {
-        (void)dm_buf_printf(sql, " AND a.state = ?");
+        dm_buf_printf(sql, " AND a.state = ?");
         vals[nv++] = DV_T(q->state);
     }
     if (q->source) {
-        (void)dm_buf_printf(sql, " AND s.name = ?");
+        dm_buf_printf(sql, " AND s.name = ?");
         vals[nv++] = DV_T(q->source);
     }
     if (q->text) {
         owned[0] = like_pattern("%", q->text, "%");
-        (void)dm_buf_printf(sql, " AND (a.name LIKE ? ESCAPE '\\' OR a.location LIKE ? ESCAPE '\\')");
+        dm_buf_printf(sql, " AND (a.name LIKE ? ESCAPE '\\' OR a.location LIKE ? ESCAPE '\\')");
         vals[nv++] = DV_T(owned[0]);
         vals[nv++] = DV_T(owned[0]);
     }
     if (q->entity) {
         owned[1] = like_pattern("%\"", q->entity, "\"%");
-        (void)dm_buf_printf(sql, " AND EXISTS (SELECT 1 FROM tables t JOIN columns c ON c.table_id = t.id "
+        dm_buf_printf(sql, " AND EXISTS (SELECT 1 FROM tables t JOIN columns c ON c.table_id = t.id "
                                  "WHERE t.asset_id = a.id AND t.deleted_at IS NULL AND c.removed = 0 "
                                  "AND c.entities LIKE ? ESCAPE '\\')");
         vals[nv++] = DV_T(owned[1]);
@@ -61,7 +61,7 @@ static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *val
     if (q->tag) {
         const char *eq = strchr(q->tag, '=');
         owned[2] = eq ? dm_xstrndup(q->tag, (size_t)(eq - q->tag)) : dm_xstrdup(q->tag);
-        (void)dm_buf_printf(sql, " AND EXISTS (SELECT 1 FROM tags g WHERE g.asset_id = a.id AND g.key = ?%s)",
+        dm_buf_printf(sql, " AND EXISTS (SELECT 1 FROM tags g WHERE g.asset_id = a.id AND g.key = ?%s)",
                             eq ? " AND g.value = ?" : "");
         vals[nv++] = DV_T(owned[2]);
         if (eq)
@@ -92,11 +92,11 @@ static dm_status paged(dm_catalog *cat, const char *cols, const char *from_where
                        size_t nv, int64_t limit, int64_t offset, int64_t *total, row_fn fn, void *ctx, dm_error *err)
 {
     dm_db *db = dm_catalog_db(cat);
-    dm_buf sql = DM_BUF_INIT(0);
+    dm_buf sql = DM_BUF_INIT;
     dm_db_stmt *st = NULL;
     bool row = false;
     *total = 0;
-    (void)dm_buf_printf(&sql, "SELECT COUNT(*)%s", from_where);
+    dm_buf_printf(&sql, "SELECT COUNT(*)%s", from_where);
     dm_status rc = dm_db_prepare(db, sql.data, &st, err);
     if (rc == DM_OK && nv)
         rc = dm_db_bind_vals(st, vals, nv, err);
@@ -107,7 +107,7 @@ static dm_status paged(dm_catalog *cat, const char *cols, const char *from_where
     if (rc != DM_OK)
         goto out;
     dm_buf_reset(&sql);
-    (void)dm_buf_printf(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?", cols, from_where, order);
+    dm_buf_printf(&sql, "SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?", cols, from_where, order);
     vals[nv] = DV_I(limit > 0 ? limit : INT64_MAX);
     vals[nv + 1] = DV_I(offset > 0 ? offset : 0);
     rc = dm_db_prepare(db, sql.data, &st, err);
@@ -136,7 +136,7 @@ static void asset_row(dm_db_stmt *st, void *ctx)
 dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
                                   int64_t *total, dm_error *err)
 {
-    dm_buf where = DM_BUF_INIT(0);
+    dm_buf where = DM_BUF_INIT;
     dm_db_val vals[10];
     char *owned[3] = {NULL, NULL, NULL};
     vec v = {0};
@@ -198,28 +198,28 @@ static void finding_row(dm_db_stmt *st, void *ctx)
 dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q, dm_finding_hit **out, size_t *n,
                                     int64_t *total, dm_error *err)
 {
-    dm_buf where = DM_BUF_INIT(0);
+    dm_buf where = DM_BUF_INIT;
     dm_db_val vals[8];
     size_t nv = 0;
     vec v = {0};
-    (void)dm_buf_printf(&where, " FROM findings f JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
+    dm_buf_printf(&where, " FROM findings f JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
                                 "JOIN columns c ON c.id = f.column_id JOIN assets a ON a.id = t.asset_id "
                                 "JOIN sources s ON s.id = a.source_id "
                                 "WHERE c.removed = 0 AND t.deleted_at IS NULL AND a.deleted_at IS NULL");
     if (q->entity) {
-        (void)dm_buf_printf(&where, " AND f.entity = ?");
+        dm_buf_printf(&where, " AND f.entity = ?");
         vals[nv++] = DV_T(q->entity);
     }
     if (q->source) {
-        (void)dm_buf_printf(&where, " AND s.name = ?");
+        dm_buf_printf(&where, " AND s.name = ?");
         vals[nv++] = DV_T(q->source);
     }
     if (q->asset_id > 0) {
-        (void)dm_buf_printf(&where, " AND a.id = ?");
+        dm_buf_printf(&where, " AND a.id = ?");
         vals[nv++] = DV_I(q->asset_id);
     }
     if (q->confidence) {
-        (void)dm_buf_printf(&where, " AND f.confidence = ?");
+        dm_buf_printf(&where, " AND f.confidence = ?");
         vals[nv++] = DV_T(q->confidence);
     }
     dm_status rc = paged(cat,
@@ -270,26 +270,26 @@ static void tag_row(dm_db_stmt *st, void *ctx)
 dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_hit **out, size_t *n, int64_t *total,
                                 dm_error *err)
 {
-    dm_buf where = DM_BUF_INIT(0);
+    dm_buf where = DM_BUF_INIT;
     dm_db_val vals[8];
     size_t nv = 0;
     vec v = {0};
-    (void)dm_buf_printf(&where, " FROM tags g JOIN assets a ON a.id = g.asset_id JOIN sources s ON s.id = a.source_id "
+    dm_buf_printf(&where, " FROM tags g JOIN assets a ON a.id = g.asset_id JOIN sources s ON s.id = a.source_id "
                                 "WHERE a.deleted_at IS NULL");
     if (q->key) {
-        (void)dm_buf_printf(&where, " AND g.key = ?");
+        dm_buf_printf(&where, " AND g.key = ?");
         vals[nv++] = DV_T(q->key);
     }
     if (q->value) {
-        (void)dm_buf_printf(&where, " AND g.value = ?");
+        dm_buf_printf(&where, " AND g.value = ?");
         vals[nv++] = DV_T(q->value);
     }
     if (q->source) {
-        (void)dm_buf_printf(&where, " AND s.name = ?");
+        dm_buf_printf(&where, " AND s.name = ?");
         vals[nv++] = DV_T(q->source);
     }
     if (q->asset_id > 0) {
-        (void)dm_buf_printf(&where, " AND a.id = ?");
+        dm_buf_printf(&where, " AND a.id = ?");
         vals[nv++] = DV_I(q->asset_id);
     }
     dm_status rc = paged(cat, "a.id, s.name, a.name, g.key, g.value, g.origin, g.updated_at", where.data,

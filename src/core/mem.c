@@ -60,11 +60,24 @@ char *dm_xasprintf(const char *fmt, ...)
     return p;
 }
 
+void dm_wipe(void *p, size_t n)
+{
+    if (p && n)
+        explicit_bzero(p, n);
+}
+
+void dm_free_secret(char *s)
+{
+    if (s) {
+        dm_wipe(s, strlen(s));
+        free(s);
+    }
+}
+
 char *dm_buf_reserve(dm_buf *b, size_t n)
 {
-    size_t max = b->max ? b->max : SIZE_MAX - 1;
-    if (n > max - b->len)
-        return NULL;
+    if (n > SIZE_MAX - 1 - b->len)
+        oom(SIZE_MAX);
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
         while (cap < b->len + n + 1)
@@ -75,38 +88,69 @@ char *dm_buf_reserve(dm_buf *b, size_t n)
     return b->data + b->len;
 }
 
-dm_status dm_buf_append(dm_buf *b, const void *p, size_t n)
+void dm_buf_append(dm_buf *b, const void *p, size_t n)
 {
     char *dst = dm_buf_reserve(b, n);
-    if (dst == NULL)
-        return DM_ERR_LIMIT;
     if (n)
         memcpy(dst, p, n);
     b->len += n;
     b->data[b->len] = '\0';
+}
+
+void dm_buf_puts(dm_buf *b, const char *s)
+{
+    dm_buf_append(b, s, strlen(s));
+}
+
+void dm_buf_putc(dm_buf *b, char c)
+{
+    dm_buf_append(b, &c, 1);
+}
+
+void dm_buf_vprintf(dm_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0) {    /* a bad format: nothing to append */
+        va_end(ap2);
+        return;
+    }
+    char *dst = dm_buf_reserve(b, (size_t)n);
+    vsnprintf(dst, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    b->len += (size_t)n;
+}
+
+void dm_buf_printf(dm_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dm_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+dm_status dm_capbuf_append(dm_capbuf *c, const void *p, size_t n)
+{
+    if (n > c->max || c->b.len > c->max - n)
+        return DM_ERR_LIMIT;
+    dm_buf_append(&c->b, p, n);
     return DM_OK;
 }
 
-dm_status dm_buf_putc(dm_buf *b, char c)
-{
-    return dm_buf_append(b, &c, 1);
-}
-
-dm_status dm_buf_printf(dm_buf *b, const char *fmt, ...)
+dm_status dm_capbuf_printf(dm_capbuf *c, const char *fmt, ...)
 {
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *dst = n < 0 ? NULL : dm_buf_reserve(b, (size_t)n);
-    if (dst == NULL) {
+    if (n < 0 || (size_t)n > c->max || c->b.len > c->max - (size_t)n) {
         va_end(ap2);
         return DM_ERR_LIMIT;
     }
-    vsnprintf(dst, (size_t)n + 1, fmt, ap2);
+    dm_buf_vprintf(&c->b, fmt, ap2);
     va_end(ap2);
-    b->len += (size_t)n;
     return DM_OK;
 }
 
@@ -194,4 +238,16 @@ void dm_arena_free(dm_arena *a)
         blk = next;
     }
     a->head = NULL;
+}
+
+void *dm_grow_(void *p, size_t *cap, size_t need, size_t elem)
+{
+    size_t n = *cap ? *cap : 8;
+    while (n < need)
+        n = n > SIZE_MAX / 2 ? SIZE_MAX : n * 2;
+    if (elem && n > SIZE_MAX / elem)
+        oom(SIZE_MAX);
+    p = dm_xrealloc(p, n * elem);
+    *cap = n;
+    return p;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/hash.h"
 #include "core/mem.h"
 
 /* ---- registry ---------------------------------------------------------- */
@@ -82,13 +83,8 @@ static void norm_hints_free(norm_hint *h);
 
 /* ---- hashing ------------------------------------------------------------ */
 
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-
-static inline uint64_t fnv(uint64_t h, unsigned char b)
-{
-    return (h ^ b) * FNV_PRIME;
-}
+#define FNV_OFFSET DM_FNV64_INIT
+#define fnv dm_fnv64_byte
 
 static inline uint64_t fix_hash(uint64_t h)
 {

@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/hash.h"
 #include "core/mem.h"
 
 #define DEFAULT_MAX_RECORD ((size_t)8 << 20)
@@ -85,11 +86,7 @@ int dm_rd_fail(dm_reader *r, dm_error *err, dm_status code, const char *fmt, ...
 
 static uint64_t name_hash(const char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = dm_fnv64(DM_FNV64_INIT, p, n);
     return h ^ (h >> 29);
 }
 

@@ -203,13 +203,13 @@ void dm_export_print_glue(FILE *out, json_t *doc)
                 json_object_set(gc, "Type", json_object_get(c, "type"));
                 json_t *ents = json_object_get(c, "entities");
                 if (json_array_size(ents)) {
-                    dm_buf b = DM_BUF_INIT(4096);
+                    dm_buf b = DM_BUF_INIT;
                     size_t ei;
                     json_t *e;
-                    (void)dm_buf_printf(&b, "Sensitive Data Element | [");
-                    json_array_foreach(ents, ei, e)(void)
+                    dm_buf_printf(&b, "Sensitive Data Element | [");
+                    json_array_foreach(ents, ei, e)
                         dm_buf_printf(&b, "%s'%s'", ei ? ", " : "", json_string_value(json_object_get(e, "type")));
-                    (void)dm_buf_printf(&b, "]");
+                    dm_buf_printf(&b, "]");
                     json_object_set_new(gc, "Comment", dm_json_str(b.data));
                     dm_buf_free(&b);
                 }

@@ -97,7 +97,7 @@ static void row(dm_buf *b, const dm_report *r, const dm_report_activity *act, co
     cell_owned(b, dm_report_values_join(&f[DM_FIELD_DATA_SUBJECTS]));
     cell(b, cat ? cat->label : "", false);
     cell(b, cat ? cat->category : "", false);
-    dm_buf tmp = DM_BUF_INIT(0);
+    dm_buf tmp = DM_BUF_INIT;
     for (size_t i = 0; cat && i < cat->nentities; i++)
         dm_buf_printf(&tmp, "%s%s", i ? ", " : "", cat->entities[i]);
     cell(b, tmp.data, false);
@@ -146,7 +146,7 @@ static void row(dm_buf *b, const dm_report *r, const dm_report_activity *act, co
 
 dm_status dm_report_write_csv(const dm_report *r, FILE *out, bool bom, dm_error *err)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     if (bom)
         dm_buf_append(&b, "\xEF\xBB\xBF", 3);
     for (size_t i = 0; header[i]; i++)

@@ -269,7 +269,7 @@ static bool flush(dm_buf *b, FILE *out)
 
 dm_status dm_report_write_html(const dm_report *r, FILE *out, dm_error *err)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     bool ok = true;
     dm_buf_printf(&b,
                   "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -121,7 +121,7 @@ static void values_clear(dm_report_values *vals)
 
 char *dm_report_values_join(const dm_report_values *v)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     for (size_t i = 0; i < v->n; i++) {
         bool seen = false;  /* one text under several keys or origins: once */
         for (size_t k = 0; k < i && !seen; k++)
@@ -134,7 +134,7 @@ char *dm_report_values_join(const dm_report_values *v)
 
 char *dm_report_value_origin(const dm_report_value *v)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     dm_buf_printf(&b, "%s", dm_origin_name(v->origin));
     if (v->key)
         dm_buf_printf(&b, v->origin == DM_FROM_CONFIG ? " %s" : " '%s'", v->key);
@@ -390,7 +390,7 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
 
 static char *category_list(const dm_report_asset *ra, bool special_only)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     for (size_t i = 0; i < ra->ncategories; i++)
         if (!special_only || ra->categories[i].special)
             dm_buf_printf(&b, "%s%s", b.len ? ", " : "", ra->categories[i].label);

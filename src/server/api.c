@@ -74,18 +74,18 @@ static int64_t id_arg(struct MHD_Connection *c, const char *name)
 static json_t *next_link(struct MHD_Connection *c, const char *path, const char *const *keys, int64_t limit,
                          int64_t offset)
 {
-    dm_buf b = DM_BUF_INIT(0);
-    (void)dm_buf_printf(&b, "/api/v1/%s?limit=%lld&offset=%lld", path, (long long)limit, (long long)(offset + limit));
+    dm_buf b = DM_BUF_INIT;
+    dm_buf_printf(&b, "/api/v1/%s?limit=%lld&offset=%lld", path, (long long)limit, (long long)(offset + limit));
     for (int i = 0; keys[i]; i++) {
         const char *v = arg(c, keys[i]);
         if (v == NULL)
             continue;
-        (void)dm_buf_printf(&b, "&%s=", keys[i]);
+        dm_buf_printf(&b, "&%s=", keys[i]);
         for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
             if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
-                (void)dm_buf_putc(&b, (char)*p);
+                dm_buf_putc(&b, (char)*p);
             else
-                (void)dm_buf_printf(&b, "%%%02X", *p);
+                dm_buf_printf(&b, "%%%02X", *p);
         }
     }
     json_t *s = json_string(b.data);

@@ -49,7 +49,7 @@ static dm_catalog *thread_catalog(dm_service *svc, dm_error *err)
 }
 
 typedef struct request {
-    dm_buf body;
+    dm_capbuf body;
     bool too_big;
 } request;
 
@@ -97,20 +97,20 @@ const char *dm_http_arg(struct MHD_Connection *c, const char *name)
 
 static void metric_line(dm_buf *b, const char *name, const char *labels, double v)
 {
-    (void)dm_buf_printf(b, "%s%s %.17g\n", name, labels, v);
+    dm_buf_printf(b, "%s%s %.17g\n", name, labels, v);
 }
 
 static enum MHD_Result metrics(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
 {
     static const char *const states[4] = {"queued", "running", "done", "dead"};
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     dm_error err = {0};
     int64_t counts[4];
     char **ents = NULL;
     size_t ne = 0;
     if (dm_catalog_job_counts(cat, counts, &err) != DM_OK || dm_catalog_personal_columns(cat, &ents, &ne, &err) != DM_OK)
         return dm_http_send_text(c, 500, "text/plain", dm_xstrdup(err.msg), strlen(err.msg));
-    (void)dm_buf_printf(&b, "# HELP datamap_jobs Jobs in the queue by state.\n# TYPE datamap_jobs gauge\n");
+    dm_buf_printf(&b, "# HELP datamap_jobs Jobs in the queue by state.\n# TYPE datamap_jobs gauge\n");
     for (int i = 0; i < 4; i++) {
         char l[32];
         snprintf(l, sizeof l, "{state=\"%s\"}", states[i]);
@@ -123,17 +123,17 @@ static enum MHD_Result metrics(struct MHD_Connection *c, dm_service *svc, dm_cat
     memcpy(secs, svc->stage_seconds, sizeof secs);
     memcpy(cnt, svc->stage_count, sizeof cnt);
     pthread_mutex_unlock(&svc->mu);
-    (void)dm_buf_printf(&b, "# HELP datamap_rows_scanned_total Rows read by this process's jobs.\n"
+    dm_buf_printf(&b, "# HELP datamap_rows_scanned_total Rows read by this process's jobs.\n"
                             "# TYPE datamap_rows_scanned_total counter\n");
     metric_line(&b, "datamap_rows_scanned_total", "", (double)rows);
-    (void)dm_buf_printf(&b, "# HELP datamap_bytes_scanned_total Bytes of the cell values read by this process's jobs.\n"
+    dm_buf_printf(&b, "# HELP datamap_bytes_scanned_total Bytes of the cell values read by this process's jobs.\n"
                             "# TYPE datamap_bytes_scanned_total counter\n");
     metric_line(&b, "datamap_bytes_scanned_total", "", (double)bytes);
-    (void)dm_buf_printf(&b, "# HELP datamap_jobs_processed_total Jobs this process ran, by outcome.\n"
+    dm_buf_printf(&b, "# HELP datamap_jobs_processed_total Jobs this process ran, by outcome.\n"
                             "# TYPE datamap_jobs_processed_total counter\n");
     metric_line(&b, "datamap_jobs_processed_total", "{outcome=\"ok\"}", (double)ok);
     metric_line(&b, "datamap_jobs_processed_total", "{outcome=\"failed\"}", (double)failed);
-    (void)dm_buf_printf(&b, "# HELP datamap_stage_duration_seconds Time spent in jobs, by kind.\n"
+    dm_buf_printf(&b, "# HELP datamap_stage_duration_seconds Time spent in jobs, by kind.\n"
                             "# TYPE datamap_stage_duration_seconds summary\n");
     for (int k = 0; k < DM_NKINDS; k++) {
         char l[48];
@@ -158,7 +158,7 @@ static enum MHD_Result metrics(struct MHD_Connection *c, dm_service *svc, dm_cat
         free(ents[i]);
     }
     free(ents);
-    (void)dm_buf_printf(&b, "# HELP datamap_findings Live columns holding each entity type.\n"
+    dm_buf_printf(&b, "# HELP datamap_findings Live columns holding each entity type.\n"
                             "# TYPE datamap_findings gauge\n");
     const char *key;
     json_t *v;
@@ -237,7 +237,7 @@ static enum MHD_Result route(dm_service *svc, struct MHD_Connection *c, const ch
                                           : dm_http_send_error(c, 405, "method_not_allowed", "only GET here");
     if (strncmp(url, "/api/v1/", 8) != 0)
         return dm_http_send_error(c, 404, "not_found", "no such endpoint");
-    return dm_api_route(svc, c, cat, url + 8, method, rq->body.data, rq->body.len);
+    return dm_api_route(svc, c, cat, url + 8, method, rq->body.b.data, rq->body.b.len);
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -246,12 +246,12 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     request *rq = *con_cls;
     if (rq == NULL) {
         rq = dm_xcalloc(1, sizeof *rq);
-        rq->body = (dm_buf)DM_BUF_INIT(MAX_BODY);
+        rq->body = (dm_capbuf)DM_CAPBUF_INIT(MAX_BODY);
         *con_cls = rq;
         return MHD_YES;
     }
     if (*upload_size > 0) {
-        if (dm_buf_append(&rq->body, upload, *upload_size) != DM_OK)
+        if (dm_capbuf_append(&rq->body, upload, *upload_size) != DM_OK)
             rq->too_big = true;
         *upload_size = 0;
         return MHD_YES;
@@ -263,7 +263,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 {
     request *rq = *con_cls;
     if (rq) {
-        dm_buf_free(&rq->body);
+        dm_buf_free(&rq->body.b);
         free(rq);
         *con_cls = NULL;
     }

@@ -182,7 +182,7 @@ const char *dm_db_map_type(const char *declared)
 
 char *dm_db_glob_to_like(const char *glob)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     for (const char *p = glob; *p; p++) {
         if (*p == '*')
             dm_buf_putc(&b, '%');
@@ -256,7 +256,7 @@ void dm_db_tags_free(dm_db_tags *t)
 
 char *dm_db_redact_url(const char *url)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     const char *sep = strstr(url, "://");
     const char *auth = sep ? sep + 3 : url;
     const char *host_end = auth + strcspn(auth, "/?#");
@@ -305,7 +305,7 @@ size_t dm_db_cell_len(const char *p, size_t len, size_t cap)
 
 char *dm_db_comment_merge(const char *existing, const char *marker)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     const char *old_marker = NULL;
     size_t old_len = 0;
     const char *p = existing ? existing : "";

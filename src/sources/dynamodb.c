@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/aws/config.h"
@@ -214,9 +215,9 @@ typedef struct ddb_table {
 
 static uint64_t fnv(uint64_t h, const char *s)
 {
-    for (; s && *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return (h ^ 0xff) * 1099511628211ULL;
+    if (s)
+        h = dm_fnv64_str(h, s);
+    return dm_fnv64_byte(h, 0xff);
 }
 
 static dm_status ddb_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
@@ -238,7 +239,7 @@ static dm_status ddb_list_tables(dm_source *src, const dm_asset_desc *asset, dm_
     json_decref(req);
     if (rc)
         goto out;
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = DM_FINGERPRINT_SEED;
     char *ks = json_dumps(json_object_get(t, "KeySchema"), JSON_COMPACT | JSON_SORT_KEYS);
     char *items = json_dumps(json_object_get(probe, "Items"), JSON_COMPACT | JSON_SORT_KEYS);
     char num[64];
@@ -313,7 +314,7 @@ static void add_field(flat *f, dm_value_kind kind, const char *p, size_t len)
         f->fields = dm_xrealloc(f->fields, f->capf * sizeof *f->fields);
     }
     size_t off = f->text.len;
-    (void)dm_buf_append(&f->text, p, len);
+    dm_buf_append(&f->text, p, len);
     f->fields[f->nf++] = (dm_field){(uint32_t)column_of(f, f->name.data ? f->name.data : ""), (uint8_t)kind,
                                     (const char *)(uintptr_t)off, len};
 }
@@ -326,14 +327,14 @@ static void element_text(json_t *av, dm_buf *out)
     json_object_foreach(av, type, v)
     {
         if (json_is_string(v)) {
-            (void)dm_buf_append(out, json_string_value(v), json_string_length(v));
+            dm_buf_append(out, json_string_value(v), json_string_length(v));
         } else if (strcmp(type, "BOOL") == 0) {
-            (void)dm_buf_printf(out, "%s", json_is_true(v) ? "true" : "false");
+            dm_buf_printf(out, "%s", json_is_true(v) ? "true" : "false");
         } else if (strcmp(type, "NULL") == 0) {
-            (void)dm_buf_printf(out, "null");
+            dm_buf_printf(out, "null");
         } else {
             char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
-            (void)dm_buf_printf(out, "%s", s ? s : "");
+            dm_buf_printf(out, "%s", s ? s : "");
             free(s);
         }
         return;
@@ -353,8 +354,8 @@ static void flatten_map(flat *f, json_t *m, int depth)
         if (f->name.data)
             f->name.data[base] = '\0';
         if (base)
-            (void)dm_buf_putc(&f->name, '.');
-        (void)dm_buf_printf(&f->name, "%s", k);
+            dm_buf_putc(&f->name, '.');
+        dm_buf_printf(&f->name, "%s", k);
         flatten_value(f, v, depth + 1);
     }
     f->name.len = base;
@@ -379,16 +380,16 @@ static void flatten_value(flat *f, json_t *av, int depth)
         } else if (strcmp(type, "M") == 0 && depth < MAX_DEPTH) {
             flatten_map(f, v, depth);
         } else if (json_is_array(v)) {      /* L, SS, NS, BS */
-            dm_buf a = DM_BUF_INIT(0);
+            dm_buf a = DM_BUF_INIT;
             size_t i;
             json_t *e;
-            (void)dm_buf_append(&a, "", 0);
+            dm_buf_append(&a, "", 0);
             json_array_foreach(v, i, e)
             {
                 if (i)
-                    (void)dm_buf_append(&a, ", ", 2);
+                    dm_buf_append(&a, ", ", 2);
                 if (json_is_string(e))
-                    (void)dm_buf_append(&a, json_string_value(e), json_string_length(e));
+                    dm_buf_append(&a, json_string_value(e), json_string_length(e));
                 else
                     element_text(e, &a);
             }
@@ -403,7 +404,7 @@ static void deliver_item(flat *f, json_t *item)
 {
     dm_buf_reset(&f->text);
     dm_buf_reset(&f->name);
-    (void)dm_buf_append(&f->name, "", 0);
+    dm_buf_append(&f->name, "", 0);
     f->nf = 0;
     flatten_map(f, item, 0);
     for (size_t i = 0; i < f->nf; i++) {
@@ -563,7 +564,7 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
 {
     ddb_src *d = src->ctx;
     const ddb_table *dt = table->driver_data;
-    flat f = {.sink = sink, .text = DM_BUF_INIT(0), .name = DM_BUF_INIT(0)};
+    flat f = {.sink = sink, .text = DM_BUF_INIT, .name = DM_BUF_INIT};
     dm_status rc = DM_OK;
     bool all = spec->rows == UINT64_MAX;
     unsigned segs = all || spec->rows >= SEGMENTS * 4 ? SEGMENTS : 1;
@@ -615,9 +616,9 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
     }
     if (rc == DM_OK) {
         /* the share of items carrying each attribute */
-        dm_buf shares = DM_BUF_INIT(4096);
+        dm_buf shares = DM_BUF_INIT;
         for (size_t i = 0; i < f.ncols; i++)
-            (void)dm_buf_printf(&shares, "%s%s %.0f%%", i ? ", " : "", f.names[i],
+            dm_buf_printf(&shares, "%s%s %.0f%%", i ? ", " : "", f.names[i],
                                 got ? 100.0 * (double)f.present[i] / (double)got : 0.0);
         dm_info("%s: %llu item(s) in %llu Scan page(s) over %u segment(s), %zu attribute(s): %s", table->location,
                 (unsigned long long)got, (unsigned long long)pages, segs, f.ncols, shares.data ? shares.data : "");

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/objects.h"
@@ -266,13 +267,8 @@ static dm_status open_file_obj(void *ctx, const dm_object *obj, dm_stream **out,
 /* FNV over (path, size, mtime, first block) of every part. */
 static char *fingerprint(const dm_object *objs, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-#define MIX(p, len)                                                          \
-    do {                                                                     \
-        const unsigned char *q_ = (const unsigned char *)(p);                \
-        for (size_t i_ = 0; i_ < (len); i_++)                                \
-            h = (h ^ q_[i_]) * 1099511628211ULL;                             \
-    } while (0)
+    uint64_t h = DM_FINGERPRINT_SEED;
+#define MIX(p, len) (h = dm_fnv64(h, (p), (len)))
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         MIX(objs[i].key, strlen(objs[i].key) + 1);
@@ -511,19 +507,19 @@ static dm_status parse_tags_yaml(const char *path, char ***keys, char ***values,
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
-    dm_buf b = DM_BUF_INIT(1u << 20);
+    dm_capbuf b = DM_CAPBUF_INIT(1u << 20);
     char chunk[8192];
     size_t got;
     dm_status rc = DM_OK;
     while (rc == DM_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (dm_buf_append(&b, chunk, got) != DM_OK)
+        if (dm_capbuf_append(&b, chunk, got) != DM_OK)
             rc = DM_FAIL(err, DM_ERR_LIMIT, "%s: tags file larger than 1 MiB", path);
     if (rc == DM_OK && ferror(f))
         rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
     fclose(f);
     if (rc == DM_OK)
-        rc = dm_objects_tags_yaml(path, b.data ? b.data : "", b.len, keys, values, n, err);
-    dm_buf_free(&b);
+        rc = dm_objects_tags_yaml(path, b.b.data ? b.b.data : "", b.b.len, keys, values, n, err);
+    dm_buf_free(&b.b);
     return rc;
 }
 

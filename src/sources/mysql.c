@@ -402,7 +402,7 @@ static dm_status my_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
 {
     my_src *s = src->ctx;
     dm_status rc;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
     my_table **tabs = NULL, **sorted = NULL;
     size_t nt = 0;
@@ -517,7 +517,7 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
     my_src *s = src->ctx;
     const my_table *t = table->driver_data;
     dm_status rc = DM_OK;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
     dm_field *f = dm_xcalloc(t->ncols + 1, sizeof *f);
     bool in_tx = false;
@@ -545,7 +545,7 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
         /* table_rows is an estimate (InnoDB), possibly stale: count, up to
          * 100 budgets of rows, so a big table is not read from its head only */
         uint64_t cap = spec->rows > 100000 ? 10000001 : spec->rows * 100 + 1;
-        dm_buf pq = DM_BUF_INIT(0);
+        dm_buf pq = DM_BUF_INIT;
         dm_buf_printf(&pq, "SELECT COUNT(*) FROM (SELECT 1 FROM ");
         put_ident(&pq, t->db);
         dm_buf_putc(&pq, '.');
@@ -608,7 +608,7 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     my_src *s = src->ctx;
     dm_db_tags tags = {0};
     dm_status rc;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
     MYSQL_ROW row;
     *origin = "store";

@@ -7,6 +7,7 @@
 
 #include <yaml.h>
 
+#include "core/hash.h"
 #include "core/mem.h"
 
 #define BLOCK_MIN_PART (4u << 20)       /* parts smaller than this are read whole */
@@ -108,7 +109,7 @@ static void keep_row(kept_row *k, uint64_t idx, const dm_row *row)
     for (size_t i = 0; i < row->nfields; i++) {
         k->fields[i] = row->fields[i];
         k->fields[i].ptr = (const char *)(uintptr_t)k->bytes.len;   /* offset until fixed up */
-        (void)dm_buf_append(&k->bytes, row->fields[i].ptr, row->fields[i].len);
+        dm_buf_append(&k->bytes, row->fields[i].ptr, row->fields[i].len);
     }
 }
 
@@ -129,10 +130,7 @@ static uint64_t xorshift(uint64_t *s)
 
 static uint64_t str_hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return dm_fnv64_str(DM_FINGERPRINT_SEED, s);
 }
 
 /* Open, decompress and sniff one part. */
@@ -325,10 +323,10 @@ char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *o
             names[b] = names[b - 1];
             names[b - 1] = t;
         }
-    dm_buf b = DM_BUF_INIT(0);
-    (void)dm_buf_printf(&b, "%s|", dm_format_name(sniff.format));
+    dm_buf b = DM_BUF_INIT;
+    dm_buf_printf(&b, "%s|", dm_format_name(sniff.format));
     for (size_t c = 0; c < nc; c++)
-        (void)dm_buf_printf(&b, "%s\n", names[c]);
+        dm_buf_printf(&b, "%s\n", names[c]);
     free(names);
     sig = dm_buf_steal(&b);
 out:

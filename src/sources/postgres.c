@@ -303,7 +303,7 @@ static void pg_table_free(void *data)
 /* {"a","b\"c"}: a text[] literal for a query parameter. */
 static char *array_literal(char *const *items, size_t n, bool as_like)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     dm_buf_putc(&b, '{');
     for (size_t i = 0; i < n; i++) {
         char *item = as_like ? dm_db_glob_to_like(items[i]) : dm_xstrdup(items[i]);
@@ -362,7 +362,7 @@ static dm_status pg_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
     PGresult *r = NULL, *rc_cols = NULL;
     pg_table **tabs = NULL;
     size_t nt = 0;
-    dm_buf oids = DM_BUF_INIT(0);
+    dm_buf oids = DM_BUF_INIT;
     char *inc = array_literal(s->opts.include, s->opts.ninclude, true);
     char *exc = array_literal(s->opts.exclude, s->opts.nexclude, true);
     *out = NULL;
@@ -528,7 +528,7 @@ static dm_status pg_read_rows(dm_source *src, const dm_table_desc *table, const 
     pg_src *s = src->ctx;
     const pg_table *t = table->driver_data;
     dm_status rc = DM_OK;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     char *from = NULL;
 
     for (size_t c = 0; c < t->ncols; c++)

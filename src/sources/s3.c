@@ -30,6 +30,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/aws/config.h"
@@ -318,17 +319,12 @@ typedef struct table_vec {
 
 static char *fingerprint(const listed *const *items, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = DM_FINGERPRINT_SEED;
     for (size_t i = 0; i < n; i++) {
-        const char *parts[2] = {items[i]->key, items[i]->etag};
-        for (int k = 0; k < 2; k++)
-            for (const char *p = parts[k]; ; p++) {
-                h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-                if (*p == '\0')
-                    break;
-            }
+        h = dm_fnv64(h, items[i]->key, strlen(items[i]->key) + 1);
+        h = dm_fnv64(h, items[i]->etag, strlen(items[i]->etag) + 1);
         for (int b = 0; b < 8; b++)
-            h = (h ^ ((items[i]->size >> (8 * b)) & 0xFF)) * 1099511628211ULL;
+            h = dm_fnv64_byte(h, (unsigned char)((items[i]->size >> (8 * b)) & 0xFF));
     }
     return dm_xasprintf("etag:%016llx", (unsigned long long)h);
 }
@@ -459,7 +455,7 @@ static dm_status open_obj(void *ctx, const dm_object *obj, dm_stream **out, dm_e
     st->region = oc->region ? dm_xstrdup(oc->region) : NULL;
     st->size = obj->size;
     st->chunk = CHUNK_MIN;
-    st->buf = (dm_buf)DM_BUF_INIT(0);
+    st->buf = (dm_buf)DM_BUF_INIT;
     *out = dm_stream_new(&s3_stream_ops, st, obj->url, obj->size);
     (void)err;
     return DM_OK;

@@ -203,7 +203,7 @@ static dm_status describe(sq_src *s, sq_table *t, const char *sql_text, char **f
 {
     dm_status rc = DM_OK;
     sqlite3_stmt *st = NULL;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     uint64_t h = dm_db_hash(DM_DB_HASH_INIT, sql_text ? sql_text : "", sql_text ? strlen(sql_text) : 0);
     size_t cap = 0;
 
@@ -371,7 +371,7 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
     sq_src *s = src->ctx;
     const sq_table *t = table->driver_data;
     dm_status rc = DM_OK;
-    dm_buf q = DM_BUF_INIT(0);
+    dm_buf q = DM_BUF_INIT;
     sqlite3_stmt *st = NULL;
     dm_field *f = dm_xcalloc(t->ncols + 1, sizeof *f);
 
@@ -387,7 +387,7 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
     bool spread = t->has_rowid && !t->is_view && spec->rows != UINT64_MAX && span > spec->rows;
     dm_buf_printf(&q, "SELECT %s", spread ? "rowid, " : "");
     for (size_t c = 0; c < t->ncols; c++) {
-        dm_buf q1 = DM_BUF_INIT(0);
+        dm_buf q1 = DM_BUF_INIT;
         quote_ident(&q1, t->cols[c].name);
         /* text cut in the query (characters; bytes are cut again below), blobs not read */
         dm_buf_printf(&q, "%sCASE typeof(%s) WHEN 'text' THEN substr(%s, 1, %zu) WHEN 'blob' THEN NULL ELSE %s END",

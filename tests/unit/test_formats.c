@@ -76,7 +76,7 @@ static void run_stream(dm_stream *s, const char *name, const dm_sniff *force,
                        const dm_reader_limits *lim, result *o)
 {
     memset(o, 0, sizeof *o);
-    o->text = (dm_buf)DM_BUF_INIT(0);
+    o->text = (dm_buf)DM_BUF_INIT;
     dm_buf_append(&o->text, "", 0);
     if (force) {
         o->sniff = *force;
@@ -218,7 +218,7 @@ static void test_csv_max_columns(void **state)
  * values must still come out exactly. */
 static void test_csv_buffer_boundaries(void **state)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     dm_buf_printf(&b, "id,note,email\r\n");
     enum { ROWS = 40000 };
     for (size_t i = 0; i < ROWS; i++) {
@@ -669,7 +669,7 @@ static void test_gzip_concatenated(void **state)
 /* A CSV big enough that truncation happens after some rows were read. */
 static char *big_csv(size_t rows, size_t *len)
 {
-    dm_buf b = DM_BUF_INIT(0);
+    dm_buf b = DM_BUF_INIT;
     dm_buf_printf(&b, "id,email,city\n");
     for (size_t i = 0; i < rows; i++)
         dm_buf_printf(&b, "%zu,user%zu@example.com,City %zu\n", i, i, i % 13);

@@ -90,7 +90,7 @@ static dm_stream *open_chunky(const char *data, size_t len)
 static char *read_all(dm_stream *s, const dm_sniff *forced, const dm_reader_limits *lim,
                       bool resync)
 {
-    dm_buf t = DM_BUF_INIT(0);
+    dm_buf t = DM_BUF_INIT;
     dm_buf_append(&t, "", 0);
     dm_error err = {0};
     dm_sniff sn;

@@ -569,7 +569,7 @@ typedef struct csv_doc {
 static void csv_parse(const char *s, csv_doc *d)
 {
     memset(d, 0, sizeof *d);
-    dm_buf cell = DM_BUF_INIT(0);
+    dm_buf cell = DM_BUF_INIT;
     size_t row = 0;
     while (*s) {
         bool quoted = *s == '"';

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/hash.h"
 #include "core/mem.h"
 #include "detect/checks.h"
 #include "detect/entities/names_data.h"
@@ -84,10 +85,7 @@ static int today_ymd;           /* yyyymmdd, UTC, at init */
 
 static inline uint32_t lex_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return dm_fnv32(DM_FNV32_INIT, s, n);
 }
 
 /* Slot holding s, or the empty slot where it would go. */

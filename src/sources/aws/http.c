@@ -108,10 +108,11 @@ static size_t on_body(char *p, size_t sz, size_t n, void *ud)
 {
     xfer *x = ud;
     size_t len = sz * n;
-    if (x->resp->body.len + len > x->max || dm_buf_append(&x->resp->body, p, len) != DM_OK) {
+    if (len > x->max || x->resp->body.len > x->max - len) {
         x->over = true;
         return 0;
     }
+    dm_buf_append(&x->resp->body, p, len);
     return len;
 }
 
@@ -201,7 +202,7 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
     char payload_hash[65];
     dm_status rc = DM_OK;
     memset(resp, 0, sizeof *resp);
-    resp->body = (dm_buf)DM_BUF_INIT(0);
+    resp->body = (dm_buf)DM_BUF_INIT;
     resp->total_size = UINT64_MAX;
 
     /* addressing: path-style (/bucket/key) or virtual-hosted (bucket.host/key);
@@ -224,13 +225,13 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
     free(base);
     dm_sha256_hex(call->body ? call->body : "", call->body_len, payload_hash);
     {
-        dm_buf w = DM_BUF_INIT(0);
-        (void)dm_buf_printf(&w, "%s %s", call->method, path);
+        dm_buf w = DM_BUF_INIT;
+        dm_buf_printf(&w, "%s %s", call->method, path);
         for (size_t i = 0; i < call->nparams; i++)
-            (void)dm_buf_printf(&w, "%s%s", i ? "&" : "?", call->params[i].key);
+            dm_buf_printf(&w, "%s%s", i ? "&" : "?", call->params[i].key);
         for (size_t i = 0; i < call->nheaders; i++)
             if (strcasecmp(call->headers[i].name, "x-amz-target") == 0)
-                (void)dm_buf_printf(&w, " %s", call->headers[i].value);
+                dm_buf_printf(&w, " %s", call->headers[i].value);
         what = dm_buf_steal(&w);
     }
 

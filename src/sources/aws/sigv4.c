@@ -212,10 +212,10 @@ dm_status dm_sigv4_sign(const dm_sigv4_input *in, dm_sigv4_output *out, dm_error
         q[i].v = dm_sigv4_uri_encode(v, strlen(v), 0);
     }
     qsort(q, in->nparams, sizeof *q, cmp_kv);
-    dm_buf qs = DM_BUF_INIT(0);
-    (void)dm_buf_append(&qs, "", 0);
+    dm_buf qs = DM_BUF_INIT;
+    dm_buf_append(&qs, "", 0);
     for (size_t i = 0; i < in->nparams; i++) {
-        (void)dm_buf_printf(&qs, "%s%s=%s", i ? "&" : "", q[i].k, q[i].v);
+        dm_buf_printf(&qs, "%s%s=%s", i ? "&" : "", q[i].k, q[i].v);
         free(q[i].k);
         free(q[i].v);
     }
@@ -242,10 +242,10 @@ dm_status dm_sigv4_sign(const dm_sigv4_input *in, dm_sigv4_output *out, dm_error
         h[k++] = (kv){name, trim_value(in->headers[i].value)};
     }
     qsort(h, k, sizeof *h, cmp_kv);
-    dm_buf ch = DM_BUF_INIT(0), sh = DM_BUF_INIT(0);
+    dm_buf ch = DM_BUF_INIT, sh = DM_BUF_INIT;
     for (size_t i = 0; i < k; i++) {
-        (void)dm_buf_printf(&ch, "%s:%s\n", h[i].k, h[i].v);
-        (void)dm_buf_printf(&sh, "%s%s", i ? ";" : "", h[i].k);
+        dm_buf_printf(&ch, "%s:%s\n", h[i].k, h[i].v);
+        dm_buf_printf(&sh, "%s%s", i ? ";" : "", h[i].k);
         free(h[i].k);
         free(h[i].v);
     }
