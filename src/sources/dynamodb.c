@@ -30,8 +30,8 @@
 #include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "sources/aws/config.h"
-#include "sources/aws/http.h"
+#include "aws/config.h"
+#include "aws/http.h"
 #include "sources/source.h"
 
 #define SEGMENTS 4

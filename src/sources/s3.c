@@ -33,9 +33,9 @@
 #include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "sources/aws/config.h"
-#include "sources/aws/http.h"
-#include "sources/aws/xml.h"
+#include "aws/config.h"
+#include "aws/http.h"
+#include "aws/xml.h"
 #include "sources/objects.h"
 #include "sources/source.h"
 

@@ -1,9 +1,9 @@
 /*
- * AWS configuration resolution (src/sources/aws/config.c), the HTTP
- * client's retries (src/sources/aws/http.c) against a scripted loopback
+ * AWS configuration resolution (src/aws/config.c), the HTTP
+ * client's retries (src/aws/http.c) against a scripted loopback
  * server that answers what a real store cannot be made to on demand
  * (503 SlowDown, 400 ProvisionedThroughputExceededException, 403), the
- * backoff's bounds, and the XML reader (src/sources/aws/xml.c).
+ * backoff's bounds, and the XML reader (src/aws/xml.c).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -20,9 +20,9 @@
 
 #include <cmocka.h>
 
-#include "sources/aws/config.h"
-#include "sources/aws/http.h"
-#include "sources/aws/xml.h"
+#include "aws/config.h"
+#include "aws/http.h"
+#include "aws/xml.h"
 
 static char tmpdir[64];
 

@@ -1,5 +1,5 @@
 /*
- * SigV4 signer (src/sources/aws/sigv4.c), with known answers.
+ * SigV4 signer (src/aws/sigv4.c), with known answers.
  *
  * The botocore cases' expected values come from botocore itself
  * (tests/tools/sigv4_kat.py, run with Debian's awscli): same credentials,
@@ -18,7 +18,7 @@
 
 #include <cmocka.h>
 
-#include "sources/aws/sigv4.h"
+#include "aws/sigv4.h"
 
 #define AK "AKIDEXAMPLE"
 #define SK "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"

@@ -1,4 +1,4 @@
-#include "sources/aws/xml.h"
+#include "aws/xml.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -20,8 +20,8 @@
 
 #include "core/error.h"
 #include "core/mem.h"
-#include "sources/aws/config.h"
-#include "sources/aws/sigv4.h"
+#include "aws/config.h"
+#include "aws/sigv4.h"
 
 typedef struct dm_aws_client dm_aws_client;
 

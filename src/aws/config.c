@@ -1,4 +1,4 @@
-#include "sources/aws/config.h"
+#include "aws/config.h"
 
 #include <ctype.h>
 #include <jansson.h>

@@ -1,4 +1,4 @@
-#include "sources/aws/http.h"
+#include "aws/http.h"
 
 #include <curl/curl.h>
 #include <pthread.h>

@@ -1,4 +1,4 @@
-#include "sources/aws/sigv4.h"
+#include "aws/sigv4.h"
 
 #include <ctype.h>
 #include <stdbool.h>
