@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "core/mem.h"
+#include "detect/category.h"
 #include "report/report.h"
 
 #define KEY_MAX 128
@@ -223,21 +224,7 @@ const char *dm_report_category_label(const char *category, char *buf, size_t buf
 
 bool dm_report_category_special(const char *category)
 {
-    static const char *const special[] = {
-        "user.health_and_medical",          "user.biometric",
-        "user.genetic",                     "user.criminal_history",
-        "user.demographic.race_ethnicity",  "user.demographic.religious_belief",
-        "user.demographic.political_opinion", "user.demographic.sexual_orientation",
-        "user.demographic.trade_union_membership", "user.race_ethnicity",
-        "user.religious_belief",            "user.political_opinion",
-        "user.sexual_orientation",          "user.trade_union_membership",
-    };
-    if (category == NULL)
-        return false;
-    for (size_t i = 0; i < sizeof special / sizeof *special; i++)
-        if (under(category, special[i]))
-            return true;
-    return false;
+    return dm_category_special(category);
 }
 
 /* ---- regions ---------------------------------------------------------- */

@@ -3,7 +3,8 @@
  * examples must be found as the only cell of a column named after its first
  * hint, and none of its counterexamples may be found under the same name.
  * Also checks the registry itself: unique names, every entity of
- * shared/entities.txt known, required fields present.
+ * shared/entities.txt known, required fields present, every category one
+ * of detect/category.h.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "detect/category.h"
 #include "detect/engine.h"
 
 static dm_engine *eng;
@@ -83,6 +85,8 @@ static void test_registry_sane(void **state)
         const dm_entity_def *d = dm_engine_entity(eng, i);
         assert_non_null(d->region);
         assert_non_null(d->category);
+        if (dm_category_find(d->category) == NULL)
+            fail_msg("entity %s: category '%s' is not one of detect/category.h", d->name, d->category);
         assert_non_null(d->description);
         assert_true(d->shapes == NULL || d->validate != NULL);
         assert_true(d->shapes != NULL || d->find != NULL);

@@ -18,16 +18,12 @@
 
 #include "detect/engine.h"
 #include "detect/entities/asia_pacific.c"
-#define two mea_two
 #define dummy_digits mea_dummy_digits
 #define piece_of_longer mea_piece_of_longer
 #define layout_is mea_layout_is
 #define joiners_are mea_joiners_are
 #define yy_date mea_yy_date
 #undef LATEST_YEAR
-#undef NATIONAL_ID
-#undef TAX_ID
-#undef ENTITY
 #include "detect/entities/middle_east_africa.c"
 #include "entity_testlib.h"
 

@@ -63,25 +63,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 /* Joiner i (1-based group index) is exactly one `c`. */
 static bool joiner_at(const dm_span *s, int i, char c)
@@ -630,50 +614,40 @@ static const char *const mx_pp_counter[] = {"G00000000", "GG2736419", "G8273641"
 
 /* ---- table ------------------------------------------------------------------------------------ */
 
-#define NATIONAL_ID "user.government_id.national_identification_number"
-#define TAX_ID "user.government_id.tax_id"
-
-#define ENTITY(nm, reg, cat, desc, pfx, fn, fl) \
-    { \
-        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
-        .validate = fn, .hints = pfx##_hints, .context = pfx##_context, .examples = pfx##_examples, \
-        .counterexamples = pfx##_counter, .flags = fl, \
-    }
-
 const dm_entity_def dm_entities_americas[] = {
-    ENTITY("CANADA_SOCIAL_INSURANCE_NUMBER", "CA", NATIONAL_ID,
+    ENTITY("CANADA_SOCIAL_INSURANCE_NUMBER", "CA", DM_CAT_NATIONAL_ID,
            "Canadian social insurance number: 123 456 789, Luhn (bare 9 digits only under a SIN name)", ca_sin,
            validate_ca_sin, 0),
-    ENTITY("BRAZIL_NATURAL_PERSON_REGISTRY_NUMBER", "BR", TAX_ID, "Brazilian CPF: 000.000.000-00, two mod-11 digits",
+    ENTITY("BRAZIL_NATURAL_PERSON_REGISTRY_NUMBER", "BR", DM_CAT_TAX_ID, "Brazilian CPF: 000.000.000-00, two mod-11 digits",
            br_cpf, validate_br_cpf, 0),
-    ENTITY("BRAZIL_NATIONAL_REGISTRY_OF_LEGAL_ENTITIES_NUMBER", "BR", TAX_ID,
+    ENTITY("BRAZIL_NATIONAL_REGISTRY_OF_LEGAL_ENTITIES_NUMBER", "BR", DM_CAT_TAX_ID,
            "Brazilian CNPJ: 00.000.000/0000-00, two mod-11 digits", br_cnpj, validate_br_cnpj, 0),
-    ENTITY("BRAZIL_NATIONAL_IDENTIFICATION_NUMBER", "BR", NATIONAL_ID,
+    ENTITY("BRAZIL_NATIONAL_IDENTIFICATION_NUMBER", "BR", DM_CAT_NATIONAL_ID,
            "Brazilian RG (São Paulo / Rio layout 00.000.000-0 with mod-11 control), under an RG name", br_rg,
            validate_br_rg, DM_ENT_NEEDS_HINT),
-    ENTITY("MEXICO_UNIQUE_POPULATION_REGISTRY_CODE", "MX", NATIONAL_ID,
+    ENTITY("MEXICO_UNIQUE_POPULATION_REGISTRY_CODE", "MX", DM_CAT_NATIONAL_ID,
            "Mexican CURP: 18 characters, names, birth date, sex, state, check digit", mx_curp, validate_mx_curp, 0),
-    ENTITY("MEXICO_TAX_IDENTIFICATION_NUMBER", "MX", TAX_ID,
+    ENTITY("MEXICO_TAX_IDENTIFICATION_NUMBER", "MX", DM_CAT_TAX_ID,
            "Mexican RFC: 3-4 letters, YYMMDD, homoclave with mod-11 check", mx_rfc, validate_mx_rfc, 0),
-    ENTITY("MEXICO_CLABE_NUMBER", "MX", "user.financial.bank_account",
+    ENTITY("MEXICO_CLABE_NUMBER", "MX", DM_CAT_BANK_ACCOUNT,
            "Mexican CLABE: 18 digits, bank code, weights 3 7 1 check digit", mx_clabe, validate_mx_clabe, 0),
-    ENTITY("CHILE_NATIONAL_IDENTIFICATION_NUMBER", "CL", NATIONAL_ID,
+    ENTITY("CHILE_NATIONAL_IDENTIFICATION_NUMBER", "CL", DM_CAT_NATIONAL_ID,
            "Chilean RUT/RUN: 12.345.678-5, mod-11 check digit or K", cl_rut, validate_cl_rut, 0),
-    ENTITY("ARGENTINA_TAX_IDENTIFICATION_NUMBER", "AR", TAX_ID,
+    ENTITY("ARGENTINA_TAX_IDENTIFICATION_NUMBER", "AR", DM_CAT_TAX_ID,
            "Argentine CUIT/CUIL: 20-12345678-6, type prefix and mod-11 check", ar_cuit, validate_ar_cuit, 0),
-    ENTITY("COLOMBIA_TAX_IDENTIFICATION_NUMBER", "CO", TAX_ID,
+    ENTITY("COLOMBIA_TAX_IDENTIFICATION_NUMBER", "CO", DM_CAT_TAX_ID,
            "Colombian NIT: 900.123.456-8, DIAN check digit (prime weights mod 11)", co_nit, validate_co_nit, 0),
-    ENTITY("COLOMBIA_PERSONAL_IDENTIFICATION_NUMBER", "CO", NATIONAL_ID,
+    ENTITY("COLOMBIA_PERSONAL_IDENTIFICATION_NUMBER", "CO", DM_CAT_NATIONAL_ID,
            "Colombian cédula de ciudadanía: 6-10 digits, no check; under a cédula name only", co_cc, validate_co_cc,
            DM_ENT_NEEDS_HINT),
-    ENTITY("VENEZUELA_NATIONAL_IDENTIFICATION_NUMBER", "VE", NATIONAL_ID,
+    ENTITY("VENEZUELA_NATIONAL_IDENTIFICATION_NUMBER", "VE", DM_CAT_NATIONAL_ID,
            "Venezuelan cédula: V/E + 6-8 digits, no check; under a cédula name only", ve_ci, validate_ve_ci,
            DM_ENT_NEEDS_HINT),
-    ENTITY("VENEZUELA_VALUE_ADDED_TAX", "VE", TAX_ID, "Venezuelan RIF: J-12345678-9, letter and mod-11 check",
+    ENTITY("VENEZUELA_VALUE_ADDED_TAX", "VE", DM_CAT_TAX_ID, "Venezuelan RIF: J-12345678-9, letter and mod-11 check",
            ve_rif, validate_ve_rif, 0),
-    ENTITY("CANADA_PASSPORT_NUMBER", "CA", "user.government_id.passport_number",
+    ENTITY("CANADA_PASSPORT_NUMBER", "CA", DM_CAT_PASSPORT,
            "Canadian passport: 2 letters, 6 digits (under its name)", ca_pp, validate_ca_pp, DM_ENT_NEEDS_HINT),
-    ENTITY("MEXICO_PASSPORT_NUMBER", "MX", "user.government_id.passport_number",
+    ENTITY("MEXICO_PASSPORT_NUMBER", "MX", DM_CAT_PASSPORT,
            "Mexican passport: letter + 8 digits (under its name)", mx_pp, validate_mx_pp, DM_ENT_NEEDS_HINT),
     {0},
 };

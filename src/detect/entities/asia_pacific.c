@@ -78,25 +78,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 static inline int three(const char *d)
 {
@@ -849,69 +833,59 @@ static const char *const ph_dl_counter[] = {"N01-12-111111", "N0-112-827364", "N
 
 /* ---- table ------------------------------------------------------------------------------------------ */
 
-#define NATIONAL_ID "user.government_id.national_identification_number"
-#define TAX_ID "user.government_id.tax_id"
-
-#define ENTITY(nm, reg, cat, desc, pfx, fn, fl) \
-    { \
-        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
-        .validate = fn, .hints = pfx##_hints, .context = pfx##_context, .examples = pfx##_examples, \
-        .counterexamples = pfx##_counter, .flags = fl, \
-    }
-
 #define kr_frn_shapes kr_rrn_shapes  /* names the ENTITY macro pastes */
 #define kr_frn_context kr_rrn_context
 
 const dm_entity_def dm_entities_asia_pacific[] = {
-    ENTITY("INDIA_AADHAAR_NUMBER", "IN", NATIONAL_ID, "Indian Aadhaar: 12 digits, first 2-9, Verhoeff check",
+    ENTITY("INDIA_AADHAAR_NUMBER", "IN", DM_CAT_NATIONAL_ID, "Indian Aadhaar: 12 digits, first 2-9, Verhoeff check",
            in_aadhaar, validate_in_aadhaar, 0),
-    ENTITY("INDIA_PERMANENT_ACCOUNT_NUMBER", "IN", TAX_ID,
+    ENTITY("INDIA_PERMANENT_ACCOUNT_NUMBER", "IN", DM_CAT_TAX_ID,
            "Indian PAN: 5 letters (4th the holder type), 4 digits, 1 letter", in_pan, validate_in_pan, 0),
-    ENTITY("CHINA_IDENTIFICATION", "CN", NATIONAL_ID,
+    ENTITY("CHINA_IDENTIFICATION", "CN", DM_CAT_NATIONAL_ID,
            "Chinese resident identity card: region, YYYYMMDD, order, ISO 7064 MOD 11-2 (0-9 or X)", cn_id,
            validate_cn_id, 0),
-    ENTITY("HONG_KONG_IDENTITY_CARD", "HK", NATIONAL_ID, "Hong Kong identity card: A123456(3), mod-11 check (0-9, A)",
+    ENTITY("HONG_KONG_IDENTITY_CARD", "HK", DM_CAT_NATIONAL_ID, "Hong Kong identity card: A123456(3), mod-11 check (0-9, A)",
            hk_id, validate_hk_id, 0),
-    ENTITY("MACAU_RESIDENT_IDENTITY_CARD", "MO", NATIONAL_ID,
+    ENTITY("MACAU_RESIDENT_IDENTITY_CARD", "MO", DM_CAT_NATIONAL_ID,
            "Macau resident identity card (BIR): 1/5/7 + 6 digits + control; under a BIR name only", mo_bir,
            validate_mo_bir, DM_ENT_NEEDS_HINT),
-    ENTITY("TAIWAN_NATIONAL_IDENTIFICATION_NUMBER", "TW", NATIONAL_ID,
+    ENTITY("TAIWAN_NATIONAL_IDENTIFICATION_NUMBER", "TW", DM_CAT_NATIONAL_ID,
            "Taiwanese national ID: place letter, sex digit, 7 digits, check", tw_id, validate_tw_id, 0),
-    ENTITY("KOREA_RESIDENCE_REGISTRATION_NUMBER_FOR_CITIZENS", "KR", NATIONAL_ID,
+    ENTITY("KOREA_RESIDENCE_REGISTRATION_NUMBER_FOR_CITIZENS", "KR", DM_CAT_NATIONAL_ID,
            "Korean resident registration number (sex digit 1-4, 9, 0): YYMMDD-GNNNNNC", kr_rrn, validate_kr_citizen,
            0),
-    ENTITY("KOREA_RESIDENCE_REGISTRATION_NUMBER_FOR_FOREIGNERS", "KR", NATIONAL_ID,
+    ENTITY("KOREA_RESIDENCE_REGISTRATION_NUMBER_FOR_FOREIGNERS", "KR", DM_CAT_NATIONAL_ID,
            "Korean foreigner registration number (sex digit 5-8): YYMMDD-GNNNNNC", kr_frn, validate_kr_foreigner, 0),
-    ENTITY("JAPAN_MY_NUMBER", "JP", NATIONAL_ID, "Japanese individual number (My Number): 12 digits, mod-11 check",
+    ENTITY("JAPAN_MY_NUMBER", "JP", DM_CAT_NATIONAL_ID, "Japanese individual number (My Number): 12 digits, mod-11 check",
            jp_mn, validate_jp_my_number, 0),
-    ENTITY("SINGAPORE_NATIONAL_REGISTRY_IDENTIFICATION_NUMBER", "SG", NATIONAL_ID,
+    ENTITY("SINGAPORE_NATIONAL_REGISTRY_IDENTIFICATION_NUMBER", "SG", DM_CAT_NATIONAL_ID,
            "Singapore NRIC/FIN: S/T/F/G/M + 7 digits + check letter", sg_nric, validate_sg_nric, 0),
-    ENTITY("SINGAPORE_UNIQUE_ENTITY_NUMBER", "SG", TAX_ID,
+    ENTITY("SINGAPORE_UNIQUE_ENTITY_NUMBER", "SG", DM_CAT_TAX_ID,
            "Singapore UEN (business, company, other entity formats); under a UEN name only", sg_uen, validate_sg_uen,
            DM_ENT_NEEDS_HINT),
-    ENTITY("MALAYSIA_MYKAD_NUMBER", "MY", NATIONAL_ID, "Malaysian MyKad: YYMMDD-PB-NNNN, place-of-birth code", my_mykad,
+    ENTITY("MALAYSIA_MYKAD_NUMBER", "MY", DM_CAT_NATIONAL_ID, "Malaysian MyKad: YYMMDD-PB-NNNN, place-of-birth code", my_mykad,
            validate_my_mykad, 0),
-    ENTITY("THAILAND_PERSONAL_IDENTIFICATION_NUMBER", "TH", NATIONAL_ID,
+    ENTITY("THAILAND_PERSONAL_IDENTIFICATION_NUMBER", "TH", DM_CAT_NATIONAL_ID,
            "Thai citizen ID: 1-2345-67890-12-1, mod-11 check", th_pid, validate_th_pid, 0),
-    ENTITY("INDONESIA_IDENTITY_CARD_NUMBER", "ID", NATIONAL_ID,
+    ENTITY("INDONESIA_IDENTITY_CARD_NUMBER", "ID", DM_CAT_NATIONAL_ID,
            "Indonesian NIK: region, DDMMYY (+40 women), serial; no check", id_nik, validate_id_nik, 0),
-    ENTITY("AUSTRALIA_TAX_FILE_NUMBER", "AU", TAX_ID, "Australian TFN: 9 digits, weighted mod 11", au_tfn,
+    ENTITY("AUSTRALIA_TAX_FILE_NUMBER", "AU", DM_CAT_TAX_ID, "Australian TFN: 9 digits, weighted mod 11", au_tfn,
            validate_au_tfn, 0),
-    ENTITY("AUSTRALIA_BUSINESS_NUMBER", "AU", TAX_ID, "Australian ABN: 11 digits, weighted mod 89", au_abn,
+    ENTITY("AUSTRALIA_BUSINESS_NUMBER", "AU", DM_CAT_TAX_ID, "Australian ABN: 11 digits, weighted mod 89", au_abn,
            validate_au_abn, 0),
-    ENTITY("AUSTRALIA_COMPANY_NUMBER", "AU", TAX_ID, "Australian ACN: 9 digits, weighted mod 10; under an ACN name",
+    ENTITY("AUSTRALIA_COMPANY_NUMBER", "AU", DM_CAT_TAX_ID, "Australian ACN: 9 digits, weighted mod 10; under an ACN name",
            au_acn, validate_au_acn, 0),
-    ENTITY("AUSTRALIA_MEDICARE_NUMBER", "AU", "user.health_and_medical",
+    ENTITY("AUSTRALIA_MEDICARE_NUMBER", "AU", DM_CAT_HEALTH,
            "Australian Medicare card number: 10 digits, weighted check, issue number", au_medicare,
            validate_au_medicare, 0),
-    ENTITY("NEW_ZEALAND_TAX_IDENTIFICATION_NUMBER", "NZ", TAX_ID, "New Zealand IRD number: 8-9 digits, mod 11",
+    ENTITY("NEW_ZEALAND_TAX_IDENTIFICATION_NUMBER", "NZ", DM_CAT_TAX_ID, "New Zealand IRD number: 8-9 digits, mod 11",
            nz_ird, validate_nz_ird, 0),
-    ENTITY("NEW_ZEALAND_NATIONAL_HEALTH_INDEX_NUMBER", "NZ", "user.health_and_medical",
+    ENTITY("NEW_ZEALAND_NATIONAL_HEALTH_INDEX_NUMBER", "NZ", DM_CAT_HEALTH,
            "New Zealand NHI: AAANNNC (mod 11) or AAANNAX (mod 24)", nz_nhi, validate_nz_nhi, 0),
-    ENTITY("SRI_LANKA_NATIONAL_IDENTIFICATION_NUMBER", "LK", NATIONAL_ID,
+    ENTITY("SRI_LANKA_NATIONAL_IDENTIFICATION_NUMBER", "LK", DM_CAT_NATIONAL_ID,
            "Sri Lankan NIC: YYDDDSSSC + V/X, or YYYYDDDSSSSC (day of year, +500 women)", lk_nic, validate_lk_nic, 0),
 #define PASSPORT(nm, reg, desc, pfx) \
-    ENTITY(nm, reg, "user.government_id.passport_number", desc, pfx, validate_##pfx, DM_ENT_NEEDS_HINT)
+    ENTITY(nm, reg, DM_CAT_PASSPORT, desc, pfx, validate_##pfx, DM_ENT_NEEDS_HINT)
     PASSPORT("AUSTRALIA_PASSPORT_NUMBER", "AU", "Australian passport: 1-2 letters, 7 digits (under its name)", au_pp),
     PASSPORT("JAPAN_PASSPORT_NUMBER", "JP", "Japanese passport: 2 letters, 7 digits (under its name)", jp_pp),
     PASSPORT("KOREA_PASSPORT_NUMBER", "KR", "Korean passport: letter + 8 digits, or M123A4567 (under its name)", kr_pp),
@@ -922,7 +896,7 @@ const dm_entity_def dm_entities_asia_pacific[] = {
     PASSPORT("THAILAND_PASSPORT_NUMBER", "TH", "Thai passport: 2 letters, 7 digits (under its name)", th_pp),
     PASSPORT("PHILIPPINES_PASSPORT_NUMBER", "PH", "Philippine passport: P + 7 digits + letter, or 2 letters + 7 digits"
              " (under its name)", ph_pp),
-    ENTITY("PHILIPPINES_DRIVING_LICENSE", "PH", "user.government_id.drivers_license_number",
+    ENTITY("PHILIPPINES_DRIVING_LICENSE", "PH", DM_CAT_DRIVERS_LICENSE,
            "Philippine LTO driver's license: N01-12-345678 (under its name)", ph_dl, validate_ph_dl, DM_ENT_NEEDS_HINT),
     {0},
 };

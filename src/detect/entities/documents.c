@@ -69,18 +69,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
+#include "detect/entities/entity_impl.h"
 
 /*
  * Whether the span follows `pat`: 'd' a digit, 'l' a letter, 'a' either, an
@@ -868,8 +857,8 @@ DOC_VALIDATOR(ua_pp_int, NULL)
         .validate = validate_##x, .hints = x##_hints, .context = x##_context, .examples = x##_examples, \
         .counterexamples = x##_counter, .flags = DM_ENT_NEEDS_HINT, \
     }
-#define DL(nm, reg, desc, x) DOC(nm, reg, "user.government_id.drivers_license_number", desc, x)
-#define PP(nm, reg, desc, x) DOC(nm, reg, "user.government_id.passport_number", desc, x)
+#define DL(nm, reg, desc, x) DOC(nm, reg, DM_CAT_DRIVERS_LICENSE, desc, x)
+#define PP(nm, reg, desc, x) DOC(nm, reg, DM_CAT_PASSPORT, desc, x)
 
 const dm_entity_def dm_entities_documents[] = {
     DL("AUSTRIA_DRIVING_LICENSE", "AT", "Austrian driving licence: 8 digits (under its name)", at_dl),

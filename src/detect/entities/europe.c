@@ -30,8 +30,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- the registry ----------------------------------------------------------- */
 
@@ -377,7 +376,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "GERMANY_BANK_ACCOUNT",
         .region = "DE",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "German IBAN (DE, 22: bank code + account, mod 97) or Kontonummer",
         .shapes = de_shapes,
         .validate = validate_de,
@@ -389,7 +388,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "FRANCE_BANK_ACCOUNT",
         .region = "FR",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "French IBAN (FR, 27, mod 97 and RIB key) or RIB",
         .shapes = fr_shapes,
         .validate = validate_fr,
@@ -401,7 +400,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "ITALY_BANK_ACCOUNT",
         .region = "IT",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "Italian IBAN (IT, 27, mod 97 and CIN) or BBAN",
         .shapes = it_shapes,
         .validate = validate_it,
@@ -413,7 +412,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "NETHERLANDS_BANK_ACCOUNT",
         .region = "NL",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "Dutch IBAN (NL, 18: bank code + account, mod 97) or rekeningnummer",
         .shapes = nl_shapes,
         .validate = validate_nl,
@@ -425,7 +424,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "SPAIN_BANK_ACCOUNT",
         .region = "ES",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "Spanish IBAN (ES, 24, mod 97 and CCC control digits) or CCC",
         .shapes = es_shapes,
         .validate = validate_es,
@@ -437,7 +436,7 @@ const dm_entity_def dm_entities_europe[] = {
     {
         .name = "IBAN",
         .region = "global",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "IBAN of any other SWIFT registry country (length, BBAN structure, mod 97)",
         .shapes = iban_shapes,
         .validate = validate_iban,

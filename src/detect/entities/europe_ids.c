@@ -92,25 +92,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 static inline int three(const char *d)
 {
@@ -1161,19 +1145,9 @@ static const char *const jmbg_xk_counter[] = JMBG_COUNTER("0101990711233");
 
 /* ---- table ---------------------------------------------------------------------------- */
 
-#define NATIONAL_ID "user.government_id.national_identification_number"
-#define TAX_ID "user.government_id.tax_id"
-
-#define ENTITY(nm, reg, cat, desc, pfx, fn) \
-    { \
-        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
-        .validate = fn, .hints = pfx##_hints, .context = pfx##_context, .examples = pfx##_examples, \
-        .counterexamples = pfx##_counter, \
-    }
-
 #define UMCN(nm, reg, desc, sfx) \
     { \
-        .name = nm, .region = reg, .category = NATIONAL_ID, .description = desc, .shapes = jmbg_shapes, \
+        .name = nm, .region = reg, .category = DM_CAT_NATIONAL_ID, .description = desc, .shapes = jmbg_shapes, \
         .validate = validate_jmbg_##sfx, .hints = jmbg_##sfx##_hints, .context = jmbg_context, \
         .examples = jmbg_##sfx##_examples, .counterexamples = jmbg_##sfx##_counter, \
     }
@@ -1215,22 +1189,22 @@ static const char *const fr_hin_hints[] = {"carte_vitale", "numero_assure", "ass
     }
 
 const dm_entity_def dm_entities_europe_ids[] = {
-    ENTITY("SPAIN_DNI", "ES", NATIONAL_ID, "Spanish DNI: 8 digits + control letter (mod 23)", es_dni,
-           validate_es_dni),
-    ENTITY("SPAIN_NIE", "ES", NATIONAL_ID, "Spanish foreigner number (NIE): X/Y/Z + 7 digits + control letter",
-           es_nie, validate_es_nie),
-    ENTITY("SPAIN_NIF", "ES", TAX_ID,
+    ENTITY("SPAIN_DNI", "ES", DM_CAT_NATIONAL_ID, "Spanish DNI: 8 digits + control letter (mod 23)", es_dni,
+           validate_es_dni, 0),
+    ENTITY("SPAIN_NIE", "ES", DM_CAT_NATIONAL_ID, "Spanish foreigner number (NIE): X/Y/Z + 7 digits + control letter",
+           es_nie, validate_es_nie, 0),
+    ENTITY("SPAIN_NIF", "ES", DM_CAT_TAX_ID,
            "Spanish tax number (NIF): K/L/M + 7 digits + letter, entity CIF; DNI/NIE forms under a NIF name",
-           es_nif, validate_es_nif),
-    ENTITY("ITALY_FISCAL_CODE", "IT", NATIONAL_ID,
+           es_nif, validate_es_nif, 0),
+    ENTITY("ITALY_FISCAL_CODE", "IT", DM_CAT_NATIONAL_ID,
            "Italian codice fiscale: 16 characters from names, birth date and place, control letter", it_cf,
-           validate_it_cf),
-    ENTITY("FRANCE_NATIONAL_IDENTIFICATION_NUMBER", "FR", NATIONAL_ID,
-           "French NIR (social security number): 13 digits + mod-97 key", fr_nir, validate_fr_nir),
+           validate_it_cf, 0),
+    ENTITY("FRANCE_NATIONAL_IDENTIFICATION_NUMBER", "FR", DM_CAT_NATIONAL_ID,
+           "French NIR (social security number): 13 digits + mod-97 key", fr_nir, validate_fr_nir, 0),
     {
         .name = "FRANCE_INSEE_CODE",
         .region = "FR",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "French INSEE number (the NIR) under an INSEE column name",
         .shapes = fr_nir_shapes,
         .validate = validate_fr_nir,
@@ -1240,27 +1214,27 @@ const dm_entity_def dm_entities_europe_ids[] = {
         .counterexamples = fr_nir_counter,
         .flags = DM_ENT_NEEDS_HINT,
     },
-    ENTITY("NETHERLANDS_CITIZEN_SERVICE_NUMBER", "NL", NATIONAL_ID,
-           "Dutch citizen service number (BSN): 9 digits, 11-test", nl_bsn, validate_nl_bsn),
-    ENTITY("BELGIUM_NATIONAL_IDENTIFICATION_NUMBER", "BE", NATIONAL_ID,
-           "Belgian national register number: YY.MM.DD-SSS.CC, mod 97", be_nn, validate_be_nn),
-    ENTITY("POLAND_IDENTIFICATION_NUMBER", "PL", NATIONAL_ID, "Polish PESEL: birth date + 4 digits + check digit",
-           pl_pesel, validate_pl_pesel),
-    ENTITY("POLAND_TAX_IDENTIFICATION_NUMBER", "PL", TAX_ID, "Polish NIP: 10 digits, weighted mod 11", pl_nip,
-           validate_pl_nip),
-    ENTITY("POLAND_REGON_NUMBER", "PL", TAX_ID, "Polish REGON: 9 or 14 digits, weighted mod 11", pl_regon,
-           validate_pl_regon),
-    ENTITY("SWEDEN_PERSONAL_IDENTIFICATION_NUMBER", "SE", NATIONAL_ID,
-           "Swedish personnummer / samordningsnummer: (YY)YYMMDD-NNNC, Luhn", se_pnr, validate_se_pnr),
-    ENTITY("DENMARK_PERSONAL_IDENTIFICATION_NUMBER", "DK", NATIONAL_ID,
-           "Danish CPR number: DDMMYY-SSSS (no check digit)", dk_cpr, validate_dk_cpr),
-    ENTITY("FINLAND_NATIONAL_IDENTIFICATION_NUMBER", "FI", NATIONAL_ID,
+    ENTITY("NETHERLANDS_CITIZEN_SERVICE_NUMBER", "NL", DM_CAT_NATIONAL_ID,
+           "Dutch citizen service number (BSN): 9 digits, 11-test", nl_bsn, validate_nl_bsn, 0),
+    ENTITY("BELGIUM_NATIONAL_IDENTIFICATION_NUMBER", "BE", DM_CAT_NATIONAL_ID,
+           "Belgian national register number: YY.MM.DD-SSS.CC, mod 97", be_nn, validate_be_nn, 0),
+    ENTITY("POLAND_IDENTIFICATION_NUMBER", "PL", DM_CAT_NATIONAL_ID, "Polish PESEL: birth date + 4 digits + check digit",
+           pl_pesel, validate_pl_pesel, 0),
+    ENTITY("POLAND_TAX_IDENTIFICATION_NUMBER", "PL", DM_CAT_TAX_ID, "Polish NIP: 10 digits, weighted mod 11", pl_nip,
+           validate_pl_nip, 0),
+    ENTITY("POLAND_REGON_NUMBER", "PL", DM_CAT_TAX_ID, "Polish REGON: 9 or 14 digits, weighted mod 11", pl_regon,
+           validate_pl_regon, 0),
+    ENTITY("SWEDEN_PERSONAL_IDENTIFICATION_NUMBER", "SE", DM_CAT_NATIONAL_ID,
+           "Swedish personnummer / samordningsnummer: (YY)YYMMDD-NNNC, Luhn", se_pnr, validate_se_pnr, 0),
+    ENTITY("DENMARK_PERSONAL_IDENTIFICATION_NUMBER", "DK", DM_CAT_NATIONAL_ID,
+           "Danish CPR number: DDMMYY-SSSS (no check digit)", dk_cpr, validate_dk_cpr, 0),
+    ENTITY("FINLAND_NATIONAL_IDENTIFICATION_NUMBER", "FI", DM_CAT_NATIONAL_ID,
            "Finnish personal identity code (HETU): DDMMYY, century sign, 3 digits, mod-31 check", fi_hetu,
-           validate_fi_hetu),
+           validate_fi_hetu, 0),
     {
         .name = "NORWAY_NATIONAL_IDENTIFICATION_NUMBER",
         .region = "NO",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Norwegian national identity number (birth, D or H number): 11 digits, two mod-11 checks",
         .shapes = no_shapes,
         .validate = validate_no_nin,
@@ -1272,7 +1246,7 @@ const dm_entity_def dm_entities_europe_ids[] = {
     {
         .name = "NORWAY_BIRTH_NUMBER",
         .region = "NO",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Norwegian birth number (fødselsnummer) under a birth-number column name",
         .shapes = no_shapes,
         .validate = validate_no_birth,
@@ -1282,21 +1256,21 @@ const dm_entity_def dm_entities_europe_ids[] = {
         .counterexamples = no_birth_counter,
         .flags = DM_ENT_NEEDS_HINT,
     },
-    ENTITY("GERMANY_TAX_IDENTIFICATION_NUMBER", "DE", TAX_ID,
+    ENTITY("GERMANY_TAX_IDENTIFICATION_NUMBER", "DE", DM_CAT_TAX_ID,
            "German tax ID (Steuer-IdNr): 11 digits, digit-repetition rule, ISO 7064 mod 11,10", de_idnr,
-           validate_de_idnr),
-    ENTITY("SWITZERLAND_AHV", "CH", NATIONAL_ID, "Swiss AHV/AVS number: 756.XXXX.XXXX.XC, EAN-13 check", ch_ahv,
-           validate_ch_ahv),
-    ENTITY("IRELAND_PERSONAL_PUBLIC_SERVICE_NUMBER", "IE", NATIONAL_ID,
-           "Irish PPS number: 7 digits + check letter (+ A-I or W), mod 23", ie_pps, validate_ie_pps),
-    ENTITY("PORTUGAL_TAX_IDENTIFICATION_NUMBER", "PT", TAX_ID, "Portuguese NIF: 9 digits, mod-11 check digit",
-           pt_nif, validate_pt_nif),
-    ENTITY("ROMANIA_NUMERICAL_PERSONAL_CODE", "RO", NATIONAL_ID,
-           "Romanian CNP: sex/century, birth date, county, serial, mod-11 check", ro_cnp, validate_ro_cnp),
+           validate_de_idnr, 0),
+    ENTITY("SWITZERLAND_AHV", "CH", DM_CAT_NATIONAL_ID, "Swiss AHV/AVS number: 756.XXXX.XXXX.XC, EAN-13 check", ch_ahv,
+           validate_ch_ahv, 0),
+    ENTITY("IRELAND_PERSONAL_PUBLIC_SERVICE_NUMBER", "IE", DM_CAT_NATIONAL_ID,
+           "Irish PPS number: 7 digits + check letter (+ A-I or W), mod 23", ie_pps, validate_ie_pps, 0),
+    ENTITY("PORTUGAL_TAX_IDENTIFICATION_NUMBER", "PT", DM_CAT_TAX_ID, "Portuguese NIF: 9 digits, mod-11 check digit",
+           pt_nif, validate_pt_nif, 0),
+    ENTITY("ROMANIA_NUMERICAL_PERSONAL_CODE", "RO", DM_CAT_NATIONAL_ID,
+           "Romanian CNP: sex/century, birth date, county, serial, mod-11 check", ro_cnp, validate_ro_cnp, 0),
     {
         .name = "CZECHIA_PERSONAL_IDENTIFICATION_NUMBER",
         .region = "CZ",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Czech birth number (rodné číslo): YYMMDD/SSSC, mod 11",
         .shapes = rc_shapes,
         .validate = validate_rodne_cislo,
@@ -1308,7 +1282,7 @@ const dm_entity_def dm_entities_europe_ids[] = {
     {
         .name = "SLOVAKIA_NATIONAL_IDENTIFICATION_NUMBER",
         .region = "SK",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Slovak birth number (rodné číslo): YYMMDD/SSSC, mod 11",
         .shapes = rc_shapes,
         .validate = validate_rodne_cislo,
@@ -1320,7 +1294,7 @@ const dm_entity_def dm_entities_europe_ids[] = {
     {
         .name = "ESTONIA_PERSONAL_IDENTIFICATION_CODE",
         .region = "EE",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Estonian isikukood: G YYMMDD SSS C, two-stage mod 11",
         .shapes = baltic_shapes,
         .validate = validate_ee_lt,
@@ -1332,7 +1306,7 @@ const dm_entity_def dm_entities_europe_ids[] = {
     {
         .name = "LITHUANIA_PERSONAL_IDENTIFICATION_NUMBER",
         .region = "LT",
-        .category = NATIONAL_ID,
+        .category = DM_CAT_NATIONAL_ID,
         .description = "Lithuanian asmens kodas: G YYMMDD SSS C, two-stage mod 11",
         .shapes = baltic_shapes,
         .validate = validate_ee_lt,
@@ -1341,12 +1315,12 @@ const dm_entity_def dm_entities_europe_ids[] = {
         .examples = lt_examples,
         .counterexamples = lt_counter,
     },
-    ENTITY("LATVIA_PERSONAL_IDENTIFICATION_NUMBER", "LV", NATIONAL_ID,
-           "Latvian personas kods: DDMMYY-CNNNN with check digit, or 32xxxx-xxxxx (2017 on)", lv, validate_lv_pk),
-    ENTITY("BULGARIA_UNIFORM_CIVIL_NUMBER", "BG", NATIONAL_ID, "Bulgarian EGN: birth date, 3 digits, mod-11 check",
-           bg_egn, validate_bg_egn),
-    ENTITY("CROATIA_PERSONAL_IDENTIFICATION_NUMBER", "HR", NATIONAL_ID,
-           "Croatian OIB: 11 digits, ISO 7064 mod 11,10", hr_oib, validate_hr_oib),
+    ENTITY("LATVIA_PERSONAL_IDENTIFICATION_NUMBER", "LV", DM_CAT_NATIONAL_ID,
+           "Latvian personas kods: DDMMYY-CNNNN with check digit, or 32xxxx-xxxxx (2017 on)", lv, validate_lv_pk, 0),
+    ENTITY("BULGARIA_UNIFORM_CIVIL_NUMBER", "BG", DM_CAT_NATIONAL_ID, "Bulgarian EGN: birth date, 3 digits, mod-11 check",
+           bg_egn, validate_bg_egn, 0),
+    ENTITY("CROATIA_PERSONAL_IDENTIFICATION_NUMBER", "HR", DM_CAT_NATIONAL_ID,
+           "Croatian OIB: 11 digits, ISO 7064 mod 11,10", hr_oib, validate_hr_oib, 0),
     UMCN("BOSNIA_UNIQUE_MASTER_CITIZEN_NUMBER", "BA", "JMBG of Bosnia and Herzegovina (region 1x), mod 11", ba),
     UMCN("MONTENEGRO_UNIQUE_MASTER_CITIZEN_NUMBER", "ME", "JMBG of Montenegro (region 2x), mod 11", me),
     UMCN("MACEDONIA_UNIQUE_MASTER_CITIZEN_NUMBER", "MK", "EMBG of North Macedonia (region 4x), mod 11", mk),
@@ -1354,24 +1328,24 @@ const dm_entity_def dm_entities_europe_ids[] = {
     UMCN("SERBIA_UNIQUE_MASTER_CITIZEN_NUMBER", "RS", "JMBG of central Serbia (region 7x), mod 11", rs),
     UMCN("VOJVODINA_UNIQUE_MASTER_CITIZEN_NUMBER", "RS", "JMBG of Vojvodina (region 8x), mod 11", vo),
     UMCN("KOSOVO_UNIQUE_MASTER_CITIZEN_NUMBER", "XK", "JMBG of Kosovo (region 9x), mod 11", xk),
-    ALIAS("SWEDEN_TAX_IDENTIFICATION_NUMBER", "SE", TAX_ID, "Swedish personnummer under a tax-number column name",
+    ALIAS("SWEDEN_TAX_IDENTIFICATION_NUMBER", "SE", DM_CAT_TAX_ID, "Swedish personnummer under a tax-number column name",
           se_tin_hints, se_pnr, validate_se_pnr),
-    ALIAS("DENMARK_TAX_IDENTIFICATION_NUMBER", "DK", TAX_ID, "Danish CPR number under a tax-number column name",
+    ALIAS("DENMARK_TAX_IDENTIFICATION_NUMBER", "DK", DM_CAT_TAX_ID, "Danish CPR number under a tax-number column name",
           dk_tin_hints, dk_cpr, validate_dk_cpr),
-    ALIAS("NETHERLANDS_TAX_IDENTIFICATION_NUMBER", "NL", TAX_ID, "Dutch BSN under a tax-number column name",
+    ALIAS("NETHERLANDS_TAX_IDENTIFICATION_NUMBER", "NL", DM_CAT_TAX_ID, "Dutch BSN under a tax-number column name",
           nl_tin_hints, nl_bsn, validate_nl_bsn),
-    ALIAS("BELGIUM_TAX_IDENTIFICATION_NUMBER", "BE", TAX_ID,
+    ALIAS("BELGIUM_TAX_IDENTIFICATION_NUMBER", "BE", DM_CAT_TAX_ID,
           "Belgian national number under a tax-number column name", be_tin_hints, be_nn, validate_be_nn),
-    ALIAS("IRELAND_TAX_IDENTIFICATION_NUMBER", "IE", TAX_ID, "Irish PPS number under a tax-number column name",
+    ALIAS("IRELAND_TAX_IDENTIFICATION_NUMBER", "IE", DM_CAT_TAX_ID, "Irish PPS number under a tax-number column name",
           ie_tin_hints, ie_pps, validate_ie_pps),
-    ALIAS("LITHUANIA_TAX_IDENTIFICATION_NUMBER", "LT", TAX_ID,
+    ALIAS("LITHUANIA_TAX_IDENTIFICATION_NUMBER", "LT", DM_CAT_TAX_ID,
           "Lithuanian asmens kodas under a tax-number column name", lt_tin_hints, lt, validate_ee_lt),
-    ALIAS("FINLAND_HEALTH_INSURANCE_NUMBER", "FI", "user.health_and_medical",
+    ALIAS("FINLAND_HEALTH_INSURANCE_NUMBER", "FI", DM_CAT_HEALTH,
           "Finnish HETU under a health-insurance (Kela) column name", fi_hin_hints, fi_hetu, validate_fi_hetu),
-    ALIAS("NORWAY_HEALTH_INSURANCE_NUMBER", "NO", "user.health_and_medical",
+    ALIAS("NORWAY_HEALTH_INSURANCE_NUMBER", "NO", DM_CAT_HEALTH,
           "Norwegian national identity number under a health-insurance column name", no_hin_hints, no_nin,
           validate_no_nin),
-    ALIAS("FRANCE_HEALTH_INSURANCE_NUMBER", "FR", "user.health_and_medical",
+    ALIAS("FRANCE_HEALTH_INSURANCE_NUMBER", "FR", DM_CAT_HEALTH,
           "French NIR under a health-insurance (carte Vitale) column name", fr_hin_hints, fr_nir, validate_fr_nir),
     {0},
 };

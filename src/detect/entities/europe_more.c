@@ -49,20 +49,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 /* Every joiner is a single `c` (any single joiner, all alike, when c is 0). */
 static bool joiners_are(const dm_span *s, char c)
@@ -556,37 +545,27 @@ static const char *const nl_passport_counter[] = {"NO3K8P2L4", "NW3K8P2LA", "1W3
 
 /* ---- table ---------------------------------------------------------------------------- */
 
-#define ENTITY(nm, reg, cat, desc, pfx, fn) \
-    { \
-        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
-        .validate = fn, .hints = pfx##_hints, .context = pfx##_context, .examples = pfx##_examples, \
-        .counterexamples = pfx##_counter, \
-    }
-
-#define NATIONAL_ID "user.government_id.national_identification_number"
-#define TAX_ID "user.government_id.tax_id"
-
 const dm_entity_def dm_entities_europe_more[] = {
-    ENTITY("SPAIN_SSN", "ES", NATIONAL_ID, "Spanish social security number (NAF): PP/NNNNNNNN/CC, mod 97", es_ssn,
-           validate_es_ssn),
-    ENTITY("AUSTRIA_SSN", "AT", NATIONAL_ID, "Austrian social insurance number: NNN C DDMMYY, mod 11", at_ssn,
-           validate_at_ssn),
-    ENTITY("GREECE_TAX_IDENTIFICATION_NUMBER", "GR", TAX_ID, "Greek tax number (AFM): 9 digits, check digit",
-           gr_afm, validate_gr_afm),
-    ENTITY("GREECE_SSN", "GR", NATIONAL_ID, "Greek social security number (AMKA): DDMMYY + 5 digits, Luhn", gr_amka,
-           validate_gr_amka),
-    ENTITY("HUNGARY_TAX_IDENTIFICATION_NUMBER", "HU", TAX_ID, "Hungarian tax number: 8 + 9 digits, mod 11", hu_tax,
-           validate_hu_tax),
-    ENTITY("HUNGARY_SSN", "HU", NATIONAL_ID, "Hungarian social security number (TAJ): 9 digits, check digit", hu_taj,
-           validate_hu_taj),
-    ENTITY("ICELAND_NATIONAL_IDENTIFICATION_NUMBER", "IS", NATIONAL_ID,
-           "Icelandic kennitala: DDMMYY-RRCK, mod 11, century digit", is_kt, validate_is_kt),
-    ENTITY("LUXEMBOURG_NATIONAL_INDIVIDUAL_NUMBER", "LU", NATIONAL_ID,
-           "Luxembourg national number (matricule): YYYYMMDD NNN, Luhn and Verhoeff", lu_nin, validate_lu_nin),
+    ENTITY("SPAIN_SSN", "ES", DM_CAT_NATIONAL_ID, "Spanish social security number (NAF): PP/NNNNNNNN/CC, mod 97", es_ssn,
+           validate_es_ssn, 0),
+    ENTITY("AUSTRIA_SSN", "AT", DM_CAT_NATIONAL_ID, "Austrian social insurance number: NNN C DDMMYY, mod 11", at_ssn,
+           validate_at_ssn, 0),
+    ENTITY("GREECE_TAX_IDENTIFICATION_NUMBER", "GR", DM_CAT_TAX_ID, "Greek tax number (AFM): 9 digits, check digit",
+           gr_afm, validate_gr_afm, 0),
+    ENTITY("GREECE_SSN", "GR", DM_CAT_NATIONAL_ID, "Greek social security number (AMKA): DDMMYY + 5 digits, Luhn", gr_amka,
+           validate_gr_amka, 0),
+    ENTITY("HUNGARY_TAX_IDENTIFICATION_NUMBER", "HU", DM_CAT_TAX_ID, "Hungarian tax number: 8 + 9 digits, mod 11", hu_tax,
+           validate_hu_tax, 0),
+    ENTITY("HUNGARY_SSN", "HU", DM_CAT_NATIONAL_ID, "Hungarian social security number (TAJ): 9 digits, check digit", hu_taj,
+           validate_hu_taj, 0),
+    ENTITY("ICELAND_NATIONAL_IDENTIFICATION_NUMBER", "IS", DM_CAT_NATIONAL_ID,
+           "Icelandic kennitala: DDMMYY-RRCK, mod 11, century digit", is_kt, validate_is_kt, 0),
+    ENTITY("LUXEMBOURG_NATIONAL_INDIVIDUAL_NUMBER", "LU", DM_CAT_NATIONAL_ID,
+           "Luxembourg national number (matricule): YYYYMMDD NNN, Luhn and Verhoeff", lu_nin, validate_lu_nin, 0),
     {
         .name = "LUXEMBOURG_TAX_IDENTIFICATION_NUMBER",
         .region = "LU",
-        .category = TAX_ID,
+        .category = DM_CAT_TAX_ID,
         .description = "Luxembourg matricule under a tax-number column name",
         .shapes = lu_nin_shapes,
         .validate = validate_lu_nin,
@@ -596,25 +575,25 @@ const dm_entity_def dm_entities_europe_more[] = {
         .counterexamples = lu_nin_counter,
         .flags = DM_ENT_NEEDS_HINT,
     },
-    ENTITY("FRANCE_TAX_IDENTIFICATION_NUMBER", "FR", TAX_ID,
-           "French tax number (numéro fiscal, SPI): 13 digits, mod 511", fr_spi, validate_fr_spi),
-    ENTITY("CYPRUS_TAX_IDENTIFICATION_NUMBER", "CY", TAX_ID, "Cypriot tax identification code: 8 digits + letter",
-           cy_tic, validate_cy_tic),
-    ENTITY("SLOVENIA_TAX_IDENTIFICATION_NUMBER", "SI", TAX_ID, "Slovenian tax number: 8 digits, mod 11", si_tax,
-           validate_si_tax),
-    ENTITY("PORTUGAL_NATIONAL_IDENTIFICATION_NUMBER", "PT", NATIONAL_ID,
-           "Portuguese Cartão de Cidadão number: 8 digits, check, 2 letters, check", pt_cc, validate_pt_cc),
-    ENTITY("TURKEY_NATIONAL_IDENTIFICATION_NUMBER", "TR", NATIONAL_ID,
-           "Turkish T.C. Kimlik No: 11 digits, two check digits", tr_tckn, validate_tr_tckn),
-    ENTITY("GERMANY_PASSPORT_NUMBER", "DE", "user.government_id.passport_number",
+    ENTITY("FRANCE_TAX_IDENTIFICATION_NUMBER", "FR", DM_CAT_TAX_ID,
+           "French tax number (numéro fiscal, SPI): 13 digits, mod 511", fr_spi, validate_fr_spi, 0),
+    ENTITY("CYPRUS_TAX_IDENTIFICATION_NUMBER", "CY", DM_CAT_TAX_ID, "Cypriot tax identification code: 8 digits + letter",
+           cy_tic, validate_cy_tic, 0),
+    ENTITY("SLOVENIA_TAX_IDENTIFICATION_NUMBER", "SI", DM_CAT_TAX_ID, "Slovenian tax number: 8 digits, mod 11", si_tax,
+           validate_si_tax, 0),
+    ENTITY("PORTUGAL_NATIONAL_IDENTIFICATION_NUMBER", "PT", DM_CAT_NATIONAL_ID,
+           "Portuguese Cartão de Cidadão number: 8 digits, check, 2 letters, check", pt_cc, validate_pt_cc, 0),
+    ENTITY("TURKEY_NATIONAL_IDENTIFICATION_NUMBER", "TR", DM_CAT_NATIONAL_ID,
+           "Turkish T.C. Kimlik No: 11 digits, two check digits", tr_tckn, validate_tr_tckn, 0),
+    ENTITY("GERMANY_PASSPORT_NUMBER", "DE", DM_CAT_PASSPORT,
            "German passport number: C/F/G/H/J/K + 8 characters, ICAO check digit when present", de_passport,
-           validate_de_passport),
-    ENTITY("GERMANY_PERSONAL_IDENTIFICATION_NUMBER", "DE", NATIONAL_ID,
+           validate_de_passport, 0),
+    ENTITY("GERMANY_PERSONAL_IDENTIFICATION_NUMBER", "DE", DM_CAT_NATIONAL_ID,
            "German identity card number (since 2010): 9 characters, ICAO check digit when present", de_idcard,
-           validate_de_idcard),
+           validate_de_idcard, 0),
 #define PASSPORT(nm, reg, desc, pfx) \
     { \
-        .name = nm, .region = reg, .category = "user.government_id.passport_number", .description = desc, \
+        .name = nm, .region = reg, .category = DM_CAT_PASSPORT, .description = desc, \
         .shapes = pfx##_shapes, .validate = validate_##pfx, .hints = pfx##_hints, .context = pfx##_context, \
         .examples = pfx##_examples, .counterexamples = pfx##_counter, .flags = DM_ENT_NEEDS_HINT, \
     }

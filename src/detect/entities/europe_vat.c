@@ -58,25 +58,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 /* The span is prefix cc followed by n characters: *d points at them. The
  * prefix stands as its own group or glued to the number. */
@@ -664,7 +648,7 @@ static const char *const vat_context[] = {"vat", "tva", "mwst", "ust-id", "ust-i
 
 #define VAT(nm, reg, desc, cc) \
     { \
-        .name = nm, .region = reg, .category = "user.government_id.tax_id", .description = desc, \
+        .name = nm, .region = reg, .category = DM_CAT_TAX_ID, .description = desc, \
         .shapes = cc##_shapes, .validate = validate_##cc, .hints = cc##_hints, .context = vat_context, \
         .examples = cc##_examples, .counterexamples = cc##_counter, \
     }

@@ -32,30 +32,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- ASCII helpers (no locale) ---------------------------------------------- */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static inline bool is_lower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-static inline bool is_alpha(char c)
-{
-    return is_upper(c) || is_lower(c);
-}
 
 static inline bool is_alnum(char c)
 {
@@ -1037,7 +1016,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "EMAIL",
         .region = "global",
-        .category = "user.contact.email",
+        .category = DM_CAT_EMAIL,
         .description = "Email address (RFC 5322 dot-atom local part, domain with a TLD)",
         .shapes = NULL,
         .find = email_find,
@@ -1052,7 +1031,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "CREDIT_CARD",
         .region = "global",
-        .category = "user.financial.credit_card",
+        .category = DM_CAT_CREDIT_CARD,
         .description = "Payment card number: issuer range, length and Luhn (ISO/IEC 7812)",
         .shapes = card_shapes,
         .validate = card_validate,
@@ -1065,7 +1044,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "IP_ADDRESS",
         .region = "global",
-        .category = "user.device.ip_address",
+        .category = DM_CAT_IP_ADDRESS,
         .description = "IPv4 dotted quad or IPv6 address (not version strings)",
         .shapes = ip_shapes,
         .validate = ipv4_validate,
@@ -1082,7 +1061,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "MAC_ADDRESS",
         .region = "global",
-        .category = "user.device.mac_address",
+        .category = DM_CAT_MAC_ADDRESS,
         .description = "EUI-48 MAC address: six hex pairs with ':' or '-', or Cisco 4.4.4",
         .shapes = mac_shapes,
         .validate = mac_validate,
@@ -1095,7 +1074,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "PHONE_NUMBER",
         .region = "global",
-        .category = "user.contact.phone_number",
+        .category = DM_CAT_PHONE,
         .description = "Phone number: E.164 with a valid country code, or a national layout",
         .shapes = phone_shapes,
         .validate = phone_validate,
@@ -1108,7 +1087,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "BANK_ACCOUNT",
         .region = "global",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "Bank account number (U.S. style, 8-17 digits, no check digit)",
         .shapes = bank_shapes,
         .validate = bank_validate,
@@ -1120,7 +1099,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "AWS_ACCESS_KEY",
         .region = "global",
-        .category = "system.authentication",
+        .category = DM_CAT_CREDENTIALS,
         .description = "AWS access key ID (AKIA/ASIA... + 16 base-32 characters)",
         .shapes = aws_key_shapes,
         .validate = aws_access_validate,
@@ -1133,7 +1112,7 @@ const dm_entity_def dm_entities_global[] = {
     {
         .name = "AWS_SECRET_KEY",
         .region = "global",
-        .category = "system.authentication",
+        .category = DM_CAT_CREDENTIALS,
         .description = "AWS secret access key (40 base64 characters, random-looking)",
         .shapes = NULL,
         .find = aws_secret_find,

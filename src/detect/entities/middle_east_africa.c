@@ -27,15 +27,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
-
-static inline int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
 
 static bool joiners_are(const dm_span *s, char c)
 {
@@ -173,29 +167,19 @@ static const char *const tr_pp_counter[] = {"A82736419", "U00000000", "U8273641"
 
 /* ---- table ------------------------------------------------------------------------------ */
 
-#define NATIONAL_ID "user.government_id.national_identification_number"
-#define TAX_ID "user.government_id.tax_id"
-
-#define ENTITY(nm, reg, cat, desc, pfx, fn) \
-    { \
-        .name = nm, .region = reg, .category = cat, .description = desc, .shapes = pfx##_shapes, \
-        .validate = fn, .hints = pfx##_hints, .context = pfx##_context, .examples = pfx##_examples, \
-        .counterexamples = pfx##_counter, \
-    }
-
 const dm_entity_def dm_entities_middle_east_africa[] = {
-    ENTITY("ISRAEL_IDENTIFICATION_NUMBER", "IL", NATIONAL_ID, "Israeli identity number (Teudat Zehut): 9 digits, Luhn",
-           il_id, validate_il_id),
-    ENTITY("SOUTH_AFRICA_PERSONAL_IDENTIFICATION_NUMBER", "ZA", NATIONAL_ID,
-           "South African ID number: YYMMDD SSSS C A Z, Luhn", za_id, validate_za_id),
-    ENTITY("UNITED_ARAB_EMIRATES_PERSONAL_NUMBER", "AE", NATIONAL_ID,
-           "UAE Emirates ID: 784-YYYY-NNNNNNN-C, Luhn", ae_eid, validate_ae_eid),
-    ENTITY("TURKEY_VALUE_ADDED_TAX", "TR", TAX_ID, "Turkish tax number (Vergi Kimlik No): 10 digits, check digit",
-           tr_vkn, validate_tr_vkn),
+    ENTITY("ISRAEL_IDENTIFICATION_NUMBER", "IL", DM_CAT_NATIONAL_ID, "Israeli identity number (Teudat Zehut): 9 digits, Luhn",
+           il_id, validate_il_id, 0),
+    ENTITY("SOUTH_AFRICA_PERSONAL_IDENTIFICATION_NUMBER", "ZA", DM_CAT_NATIONAL_ID,
+           "South African ID number: YYMMDD SSSS C A Z, Luhn", za_id, validate_za_id, 0),
+    ENTITY("UNITED_ARAB_EMIRATES_PERSONAL_NUMBER", "AE", DM_CAT_NATIONAL_ID,
+           "UAE Emirates ID: 784-YYYY-NNNNNNN-C, Luhn", ae_eid, validate_ae_eid, 0),
+    ENTITY("TURKEY_VALUE_ADDED_TAX", "TR", DM_CAT_TAX_ID, "Turkish tax number (Vergi Kimlik No): 10 digits, check digit",
+           tr_vkn, validate_tr_vkn, 0),
     {
         .name = "TURKEY_PASSPORT_NUMBER",
         .region = "TR",
-        .category = "user.government_id.passport_number",
+        .category = DM_CAT_PASSPORT,
         .description = "Turkish passport: U/S/Z/D + 8 digits (under its name)",
         .shapes = tr_pp_shapes,
         .validate = validate_tr_pp,

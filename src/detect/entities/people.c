@@ -31,10 +31,9 @@
 
 #include "core/hash.h"
 #include "core/mem.h"
-#include "detect/checks.h"
 #include "detect/entities/names_data.h"
 #include "detect/entities/people_words.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- lexicon: one hash table of folded words ------------------------------ */
 
@@ -1425,7 +1424,7 @@ const dm_entity_def dm_entities_people[] = {
     {
         .name = "PERSON_NAME",
         .region = "global",
-        .category = "user.name",
+        .category = DM_CAT_NAME,
         .description = "a person's name: given names and surnames from public name statistics",
         .find = name_find,
         .needs = DM_NEED_LETTER,
@@ -1437,7 +1436,7 @@ const dm_entity_def dm_entities_people[] = {
     {
         .name = "ADDRESS",
         .region = "global",
-        .category = "user.contact.address",
+        .category = DM_CAT_ADDRESS,
         .description = "a street address: house number, street name and type (EN, FR, ES, IT, PT, DE, NL)",
         .find = addr_find,
         .needs = DM_NEED_DIGIT | DM_NEED_LETTER | DM_NEED_SPACE,    /* "12 Main St" */
@@ -1451,7 +1450,7 @@ const dm_entity_def dm_entities_people[] = {
     {
         .name = "DATE_OF_BIRTH",
         .region = "global",
-        .category = "user.demographic.date_of_birth",
+        .category = DM_CAT_DATE_OF_BIRTH,
         .description = "a date of birth (a real date 1900..today) under a birth-date column name",
         .shapes = dob_shapes,
         .validate = dob_validate,

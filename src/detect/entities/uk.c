@@ -42,27 +42,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
 /* Two-digit value at d (digits checked by the caller). */
-static int two(const char *d)
-{
-    return (d[0] - '0') * 10 + (d[1] - '0');
-}
-
 /* ---- UK_BANK_ACCOUNT ------------------------------------------------------------ */
 
 /* GB IBAN: GB, 2 check digits, 4-letter bank code, 6-digit sort code, 8-digit
@@ -551,7 +535,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_NATIONAL_INSURANCE_NUMBER",
         .region = "GB",
-        .category = "user.government_id.national_identification_number",
+        .category = DM_CAT_NATIONAL_ID,
         .description = "UK National Insurance number (NINO): 2 letters, 6 digits, A-D",
         .shapes = nino_shapes,
         .validate = validate_nino,
@@ -563,7 +547,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_NATIONAL_HEALTH_SERVICE_NUMBER",
         .region = "GB",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "UK NHS / CHI / H&C number: 10 digits, mod 11 check",
         .shapes = nhs_shapes,
         .validate = validate_nhs,
@@ -576,7 +560,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER",
         .region = "GB",
-        .category = "user.government_id.tax_id",
+        .category = DM_CAT_TAX_ID,
         .description = "UK Unique Taxpayer Reference: 10 digits, leading check digit",
         .shapes = utr_shapes,
         .validate = validate_utr,
@@ -588,7 +572,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_VALUE_ADDED_TAX",
         .region = "GB",
-        .category = "user.government_id.tax_id",
+        .category = DM_CAT_TAX_ID,
         .description = "UK VAT registration number: GB + 9 digits (mod 97 / 97-55), branch, GD, HA",
         .shapes = vat_shapes,
         .validate = validate_vat,
@@ -600,7 +584,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_DRIVING_LICENSE",
         .region = "GB",
-        .category = "user.government_id.drivers_license_number",
+        .category = DM_CAT_DRIVERS_LICENSE,
         .description = "UK (DVLA) driver number: 16 characters from surname, birth date, initials",
         .shapes = driving_license_shapes,
         .validate = validate_driving_license,
@@ -612,7 +596,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_PHONE_NUMBER",
         .region = "GB",
-        .category = "user.contact.phone_number",
+        .category = DM_CAT_PHONE,
         .description = "UK phone number: +44 or 0, Ofcom numbering plan ranges and lengths",
         .shapes = phone_shapes,
         .validate = validate_phone,
@@ -624,7 +608,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_BANK_ACCOUNT",
         .region = "GB",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "UK bank account number (8 digits) or GB IBAN",
         .shapes = bank_account_shapes,
         .validate = validate_bank_account,
@@ -636,7 +620,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_BANK_SORT_CODE",
         .region = "GB",
-        .category = "user.financial.bank_account",
+        .category = DM_CAT_BANK_ACCOUNT,
         .description = "UK bank sort code: nn-nn-nn",
         .shapes = sort_code_shapes,
         .validate = validate_sort_code,
@@ -648,7 +632,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_PASSPORT_NUMBER",
         .region = "GB",
-        .category = "user.government_id.passport_number",
+        .category = DM_CAT_PASSPORT,
         .description = "UK passport number: 9 digits",
         .shapes = passport_shapes,
         .validate = validate_passport,
@@ -660,7 +644,7 @@ const dm_entity_def dm_entities_uk[] = {
     {
         .name = "UK_ELECTORAL_ROLL_NUMBER",
         .region = "GB",
-        .category = "user.government_id.voter_id",
+        .category = DM_CAT_VOTER_ID,
         .description = "UK electoral roll (elector) number: polling district letters + elector number",
         .shapes = electoral_roll_shapes,
         .validate = validate_electoral_roll,

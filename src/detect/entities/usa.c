@@ -32,20 +32,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "detect/checks.h"
-#include "detect/entity.h"
+#include "detect/entities/entity_impl.h"
 
 /* ---- helpers (ASCII, no locale) ----------------------------------------------- */
-
-static inline bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static inline bool is_upper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
 
 
 /* A piece of a longer number (see dm_glued). */
@@ -521,7 +510,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_MEDICARE_BENEFICIARY_IDENTIFIER",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "Medicare Beneficiary Identifier (11 characters, CMS position rules)",
         .shapes = mbi_shapes,
         .validate = mbi_validate,
@@ -533,7 +522,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_SSN",
         .region = "US",
-        .category = "user.government_id.national_identification_number",
+        .category = DM_CAT_NATIONAL_ID,
         .description = "U.S. Social Security number (SSA area, group and serial rules)",
         .shapes = tin_shapes,
         .validate = ssn_validate,
@@ -545,7 +534,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_ITIN",
         .region = "US",
-        .category = "user.government_id.tax_id",
+        .category = DM_CAT_TAX_ID,
         .description = "U.S. Individual Taxpayer Identification Number (9xx, IRS middle-digit ranges)",
         .shapes = tin_shapes,
         .validate = itin_validate,
@@ -557,7 +546,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_ATIN",
         .region = "US",
-        .category = "user.government_id.tax_id",
+        .category = DM_CAT_TAX_ID,
         .description = "U.S. Adoption Taxpayer Identification Number (9xx-93-xxxx)",
         .shapes = tin_shapes,
         .validate = atin_validate,
@@ -569,7 +558,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_PTIN",
         .region = "US",
-        .category = "user.government_id.tax_id",
+        .category = DM_CAT_TAX_ID,
         .description = "U.S. Preparer Tax Identification Number (P + 8 digits)",
         .shapes = ptin_shapes,
         .validate = ptin_validate,
@@ -581,7 +570,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_PASSPORT_NUMBER",
         .region = "US",
-        .category = "user.government_id.passport_number",
+        .category = DM_CAT_PASSPORT,
         .description = "U.S. passport number (9 digits, or a letter and 8 digits)",
         .shapes = passport_shapes,
         .validate = passport_validate,
@@ -593,7 +582,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_DRIVING_LICENSE",
         .region = "US",
-        .category = "user.government_id.drivers_license_number",
+        .category = DM_CAT_DRIVERS_LICENSE,
         .description = "U.S. driver's license number (common state formats)",
         .shapes = dl_shapes,
         .validate = dl_validate,
@@ -605,7 +594,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_HCPCS_CODE",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "HCPCS Level II code (section letter + 4 digits)",
         .shapes = hcpcs_shapes,
         .validate = hcpcs_validate,
@@ -617,7 +606,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_NATIONAL_DRUG_CODE",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "FDA National Drug Code (4-4-2, 5-3-2, 5-4-1; HIPAA 5-4-2)",
         .shapes = ndc_shapes,
         .validate = ndc_validate,
@@ -629,7 +618,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_NATIONAL_PROVIDER_IDENTIFIER",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "CMS National Provider Identifier (10 digits, Luhn with prefix 80840)",
         .shapes = npi_shapes,
         .validate = npi_validate,
@@ -641,7 +630,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_DEA_NUMBER",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "DEA registration number (2 letters + 7 digits with check digit)",
         .shapes = dea_shapes,
         .validate = dea_validate,
@@ -653,7 +642,7 @@ const dm_entity_def dm_entities_usa[] = {
     {
         .name = "USA_HEALTH_INSURANCE_CLAIM_NUMBER",
         .region = "US",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "Medicare Health Insurance Claim Number (SSN + BIC, or RRB prefix + digits)",
         .shapes = hicn_shapes,
         .validate = hicn_validate,
