@@ -22,8 +22,8 @@
  * The secret key and session token live only in this struct and are zeroed
  * by dm_aws_config_free; no message ever contains them.
  */
-#ifndef DM_SOURCES_AWS_CONFIG_H
-#define DM_SOURCES_AWS_CONFIG_H
+#ifndef DM_AWS_CONFIG_H
+#define DM_AWS_CONFIG_H
 
 #include <stdbool.h>
 

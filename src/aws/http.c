@@ -223,7 +223,7 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
             path = dm_xstrdup("/");
     }
     free(base);
-    dm_sha256_hex(call->body ? call->body : "", call->body_len, payload_hash);
+    dm_sigv4_hash_hex(call->body ? call->body : "", call->body_len, payload_hash);
     {
         dm_buf w = DM_BUF_INIT;
         dm_buf_printf(&w, "%s %s", call->method, path);

@@ -12,8 +12,8 @@
  * Error messages name the endpoint, the method and the resource, the HTTP
  * status and the store's error code; never a credential.
  */
-#ifndef DM_SOURCES_AWS_HTTP_H
-#define DM_SOURCES_AWS_HTTP_H
+#ifndef DM_AWS_HTTP_H
+#define DM_AWS_HTTP_H
 
 #include <stddef.h>
 #include <stdint.h>

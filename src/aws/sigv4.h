@@ -1,6 +1,15 @@
 /*
  * AWS Signature Version 4, as a pure function
  *
+ * Why our own signer rather than libcurl's CURLOPT_AWS_SIGV4: the libcurl
+ * we build against (Debian 12's 7.88.1) signs a query parameter without a
+ * value, such as S3's "?tagging" or "?location", wrongly until curl 8.5: it
+ * canonicalises it as "tagging" where AWS wants "tagging=", so every such
+ * call fails with SignatureDoesNotMatch (curl issue 10129, fixed by pull
+ * request 12244). The hashes underneath are OpenSSL's libcrypto, which
+ * libcurl links already; only the canonicalisation and the key chain, where
+ * SigV4 goes wrong, are ours, pinned by known answers.
+ *
  * dm_sigv4_sign takes everything a signature depends on (method, host, the
  * decoded path, query parameters, the headers to sign, the payload hash, the
  * time, the scope and the credentials) and returns what goes on the wire:
@@ -20,8 +29,8 @@
  *
  * The secret key is only read; nothing returned contains it.
  */
-#ifndef DM_SOURCES_AWS_SIGV4_H
-#define DM_SOURCES_AWS_SIGV4_H
+#ifndef DM_AWS_SIGV4_H
+#define DM_AWS_SIGV4_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -76,18 +85,8 @@ void dm_sigv4_output_free(dm_sigv4_output *out);
  * keep_slash, everything else %XX. Returns a malloc'd string. */
 char *dm_sigv4_uri_encode(const char *s, size_t len, int keep_slash);
 
-/* SHA-256 and HMAC-SHA-256 (FIPS 180-4, RFC 2104). */
-typedef struct dm_sha256 {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t nbuf;
-} dm_sha256;
-
-void dm_sha256_init(dm_sha256 *c);
-void dm_sha256_update(dm_sha256 *c, const void *data, size_t len);
-void dm_sha256_final(dm_sha256 *c, unsigned char out[32]);
-void dm_sha256_hex(const void *data, size_t len, char out[65]);
-void dm_hmac_sha256(const void *key, size_t klen, const void *msg, size_t mlen, unsigned char out[32]);
+/* The hex SHA-256 of a payload (libcrypto's SHA256), as x-amz-content-sha256
+ * and the string to sign want it: 64 lower-case hex digits and a NUL. */
+void dm_sigv4_hash_hex(const void *data, size_t len, char out[65]);
 
 #endif

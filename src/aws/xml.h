@@ -5,8 +5,8 @@
  * needs only "the next <Name>...</Name> in this span" and entity decoding.
  * Element names must not nest inside themselves (S3's do not).
  */
-#ifndef DM_SOURCES_AWS_XML_H
-#define DM_SOURCES_AWS_XML_H
+#ifndef DM_AWS_XML_H
+#define DM_AWS_XML_H
 
 #include <stdbool.h>
 #include <stddef.h>
