@@ -35,13 +35,7 @@ struct dm_catalog {
 #define ARGS(...) (const dm_db_val[]){__VA_ARGS__}, sizeof((const dm_db_val[]){__VA_ARGS__}) / sizeof(dm_db_val)
 #define NOARGS NULL, 0
 
-#define GROW(arr, n, cap)                                          \
-    do {                                                           \
-        if ((n) == (cap)) {                                        \
-            (cap) = (cap) ? 2 * (cap) : 8;                         \
-            (arr) = dm_xrealloc((arr), (cap) * sizeof *(arr));     \
-        }                                                          \
-    } while (0)
+#define GROW(arr, n, cap) DM_GROW(arr, cap, (n) + 1)
 
 static void now_iso(dm_catalog *cat, char out[32])
 {

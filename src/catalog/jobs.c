@@ -358,10 +358,7 @@ dm_status dm_catalog_job_list(dm_catalog *cat, const char *state, int64_t limit,
     vals[nv++] = DV_I(offset > 0 ? offset : 0);
     dm_status rc = q_first(db, sql, vals, nv, &st, &row, err);
     while (rc == DM_OK && row) {
-        if (count == cap) {
-            cap = cap ? 2 * cap : 16;
-            list = dm_xrealloc(list, cap * sizeof *list);
-        }
+        DM_GROW(list, cap, count + 1);
         read_job(st, &list[count++]);
         rc = dm_db_step(st, &row, err);
     }

@@ -74,10 +74,8 @@ static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *val
  * (zeroed). */
 static void *grow(void *list, size_t *len, size_t *cap, size_t sz)
 {
-    if (*len == *cap) {
-        *cap = *cap ? 2 * *cap : 16;
-        list = dm_xrealloc(list, *cap * sz);
-    }
+    if (*len == *cap)
+        list = dm_grow_(list, cap, *len + 1, sz);
     memset((char *)list + *len * sz, 0, sz);
     (*len)++;
     return list;
@@ -335,10 +333,7 @@ dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm
         rc = dm_db_bind_vals(st, (const dm_db_val[]){DV_I(limit > 0 ? limit : INT64_MAX), DV_I(offset > 0 ? offset : 0)},
                              2, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
-        if (len == cap) {
-            cap = cap ? 2 * cap : 16;
-            list = dm_xrealloc(list, cap * sizeof *list);
-        }
+        DM_GROW(list, cap, len + 1);
         dm_run_rec *r = &list[len++];
         r->id = dm_db_col_int64(st, 0);
         r->command = col_dup(st, 1);
@@ -405,10 +400,7 @@ dm_status dm_catalog_personal_columns(dm_catalog *cat, char ***entities_json, si
                                  "AND t.deleted_at IS NULL AND a.deleted_at IS NULL",
                                  &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
-        if (len == cap) {
-            cap = cap ? 2 * cap : 16;
-            list = dm_xrealloc(list, cap * sizeof *list);
-        }
+        DM_GROW(list, cap, len + 1);
         list[len++] = col_dup(st, 0);
     }
     dm_db_finalize(st);

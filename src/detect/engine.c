@@ -219,11 +219,7 @@ typedef struct pair_vec {
 
 static void pair_push(pair_vec *pv, pair p)
 {
-    if (pv->n == pv->cap) {
-        pv->cap = pv->cap ? pv->cap * 2 : 256;
-        pv->v = dm_xrealloc(pv->v, pv->cap * sizeof *pv->v);
-    }
-    pv->v[pv->n++] = p;
+    *DM_PUSH(*pv) = p;
 }
 
 /* Parse "13~19" or "9" at *p into [lo, hi]. */
@@ -769,10 +765,7 @@ static void add_hit(dm_colstats *cs, uint16_t ent, dm_verdict v, size_t start, s
 {
     if (v == DM_NO || start >= end || end > cs->cell_len)
         return;
-    if (cs->nhits == cs->hcap) {
-        cs->hcap = cs->hcap ? cs->hcap * 2 : 16;
-        cs->hits = dm_xrealloc(cs->hits, cs->hcap * sizeof *cs->hits);
-    }
+    DM_GROW(cs->hits, cs->hcap, cs->nhits + 1);
     cs->hits[cs->nhits++] = (hit){ent, (uint8_t)v, false, (uint32_t)start, (uint32_t)end};
 }
 
@@ -800,10 +793,7 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n, unsi
             i++;
             continue;
         }
-        if (ng == cs->gcap) {
-            cs->gcap = cs->gcap ? cs->gcap * 2 : 64;
-            cs->groups = dm_xrealloc(cs->groups, cs->gcap * sizeof *cs->groups);
-        }
+        DM_GROW(cs->groups, cs->gcap, ng + 1);
         group *g = &cs->groups[ng];
         size_t st = i;
         int nr = 0;

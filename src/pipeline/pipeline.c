@@ -94,10 +94,7 @@ void dm_pipeline_problem(dm_pipeline *p, const char *target, const char *fmt, ..
     if (p->tty)
         fputs("\r\033[K", stderr);
     dm_error_log("%s: %s", target, m);
-    if (p->nproblems == p->pcap) {
-        p->pcap = p->pcap ? p->pcap * 2 : 8;
-        p->problems = dm_xrealloc(p->problems, p->pcap * sizeof *p->problems);
-    }
+    DM_GROW(p->problems, p->pcap, p->nproblems + 1);
     p->problems[p->nproblems].target = dm_xstrdup(target);
     p->problems[p->nproblems].message = dm_xstrdup(m);
     p->nproblems++;
