@@ -14,7 +14,7 @@
 #include "report/report.h"
 
 static const char report_help[] =
-    "usage: datamap report [--format html|md|csv|json] [-o FILE] [--check] [--bom]\n\n"
+    "usage: datamap report [--format F] [-o FILE] [--check] [--bom]\n\n"
     "Write the record of processing activities (GDPR Art. 30(1)) from the catalog:\n"
     "one record per processing activity (assets grouped by their Processing\n"
     "Activity tag, \"Unassigned\" otherwise) with controller and DPO (config),\n"
@@ -23,51 +23,32 @@ static const char report_help[] =
     "gaps and an appendix of every personal-data column with its evidence.\n\n"
     "  --format F   html, md (Markdown), csv (one row per activity x data category)\n"
     "               or json (the report model); default: from the -o file's\n"
-    "               extension, else md\n"
-    "  -o FILE      write to FILE (replaced atomically) instead of stdout\n"
+    "               extension (any case), else md\n"
+    "  -o FILE      write to FILE (replaced atomically) instead of stdout; without\n"
+    "               --format its extension must be a known one:\n"
+    "               %s\n"
     "  --check      exit 3 when there are gaps, 0 when none; without --format and\n"
     "               -o only the gaps are printed, one a line\n"
     "  --bom        csv: start with a UTF-8 byte order mark (for Excel)\n\n"
     "Tag keys map to fields through tag_mapping in the config (see README).\n";
 
-static const char *format_of_path(const char *path)
+static dm_status write_report(const dm_report *r, const dm_report_writer *w, bool bom, FILE *out, dm_error *err)
 {
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (dot == NULL)
-        return NULL;
-    if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
-        return "html";
-    if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
-        return "md";
-    if (strcmp(dot, ".csv") == 0)
-        return "csv";
-    if (strcmp(dot, ".json") == 0)
-        return "json";
-    return NULL;
-}
-
-static dm_status write_report(const dm_report *r, const char *format, bool bom, FILE *out, dm_error *err)
-{
-    if (strcmp(format, "html") == 0)
-        return dm_report_write_html(r, out, err);
-    if (strcmp(format, "md") == 0)
-        return dm_report_write_md(r, out, err);
-    if (strcmp(format, "csv") == 0)
-        return dm_report_write_csv(r, out, bom, err);
-    return dm_report_write_json(r, out, err);
+    dm_report_write_opts o = {.bom = bom};
+    return w->write(r, out, &o, err);
 }
 
 /* Write to path.tmp, then rename over path: readers never see half a report.
  * Anything but a regular file (/dev/stdout, /dev/null, a FIFO) is written in
  * place: renaming over a device would replace it. */
-static dm_status write_file(const dm_report *r, const char *format, bool bom, const char *path, dm_error *err)
+static dm_status write_file(const dm_report *r, const dm_report_writer *w, bool bom, const char *path, dm_error *err)
 {
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         FILE *f = fopen(path, "wb");
         if (f == NULL)
             return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
-        dm_status rc = write_report(r, format, bom, f, err);
+        dm_status rc = write_report(r, w, bom, f, err);
         if (fclose(f) != 0 && rc == DM_OK)
             rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
         return rc;
@@ -79,7 +60,7 @@ static dm_status write_file(const dm_report *r, const char *format, bool bom, co
         rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
         goto out;
     }
-    rc = write_report(r, format, bom, f, err);
+    rc = write_report(r, w, bom, f, err);
     if (fclose(f) != 0 && rc == DM_OK)
         rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
     if (rc == DM_OK && rename(tmp, path) != 0)
@@ -118,19 +99,36 @@ int dm_cmd_report(dm_cli *cli, int argc, char **argv)
         case 'o': output = optarg; break;
         case 'c': check = true; break;
         case 'b': bom = true; break;
-        case 'h': fputs(report_help, stdout); return DM_EXIT_OK;
+        case 'h': {
+            char *exts = dm_report_writer_exts();
+            printf(report_help, exts);
+            free(exts);
+            return DM_EXIT_OK;
+        }
         default: return dm_cli_usage_error("report", "unknown option");
         }
     }
     if (optind < argc)
         return dm_cli_usage_error("report", "takes no arguments ('%s')", argv[optind]);
-    if (format && strcmp(format, "html") && strcmp(format, "md") && strcmp(format, "csv") && strcmp(format, "json"))
-        return dm_cli_usage_error("report", "--format takes html, md, csv or json, not '%s'", format);
+    const dm_report_writer *w = NULL;
+    if (format && (w = dm_report_writer_find(format)) == NULL) {
+        char *names = dm_report_writer_names();
+        int rc = dm_cli_usage_error("report", "--format takes %s, not '%s'", names, format);
+        free(names);
+        return rc;
+    }
     bool gaps_only = check && format == NULL && output == NULL;
-    if (format == NULL)
-        format = format_of_path(output);
-    if (format == NULL)
-        format = "md";
+    /* -o without --format: the extension decides, and one we do not know is
+     * an error rather than Markdown under a name that promises something else */
+    if (w == NULL && output && (w = dm_report_writer_for_path(output)) == NULL) {
+        char *exts = dm_report_writer_exts();
+        int rc = dm_cli_usage_error("report", "-o %s: no known extension (%s); name the format with --format",
+                                    output, exts);
+        free(exts);
+        return rc;
+    }
+    if (w == NULL)
+        w = dm_report_writer_find("md");
 
     dm_catalog *cat = dm_cli_open_catalog(cli);
     if (cat == NULL)
@@ -148,12 +146,12 @@ int dm_cmd_report(dm_cli *cli, int argc, char **argv)
         for (size_t i = 0; i < r->ngaps; i++)
             print_clean(dm_gap_kind_name(r->gaps[i].kind), r->gaps[i].message);
     } else if (output) {
-        if (write_file(r, format, bom, output, &err)) {
+        if (write_file(r, w, bom, output, &err)) {
             fprintf(stderr, "datamap report: %s\n", err.msg);
             rc = DM_EXIT_FAILED;
             goto out;
         }
-    } else if (write_report(r, format, bom, stdout, &err) || fflush(stdout) != 0) {
+    } else if (write_report(r, w, bom, stdout, &err) || fflush(stdout) != 0) {
         fprintf(stderr, "datamap report: %s\n", err.msg[0] ? err.msg : "unable to write to stdout");
         rc = DM_EXIT_FAILED;
         goto out;

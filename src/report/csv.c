@@ -144,10 +144,10 @@ static void row(dm_buf *b, const dm_report *r, const dm_report_activity *act, co
     dm_buf_free(&tmp);
 }
 
-dm_status dm_report_write_csv(const dm_report *r, FILE *out, bool bom, dm_error *err)
+dm_status dm_report_write_csv(const dm_report *r, FILE *out, const dm_report_write_opts *o, dm_error *err)
 {
     dm_buf b = DM_BUF_INIT;
-    if (bom)
+    if (o && o->bom)
         dm_buf_append(&b, "\xEF\xBB\xBF", 3);
     for (size_t i = 0; header[i]; i++)
         cell(&b, header[i], header[i + 1] == NULL);

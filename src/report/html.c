@@ -267,7 +267,7 @@ static bool flush(dm_buf *b, FILE *out)
     return ok;
 }
 
-dm_status dm_report_write_html(const dm_report *r, FILE *out, dm_error *err)
+dm_status dm_report_write_html(const dm_report *r, FILE *out, const dm_report_write_opts *o, dm_error *err)
 {
     dm_buf b = DM_BUF_INIT;
     bool ok = true;

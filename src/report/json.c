@@ -210,7 +210,7 @@ static void add_gaps(json_t *doc, const dm_report *r)
     json_object_set_new(doc, "gaps", gaps);
 }
 
-dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err)
+dm_status dm_report_write_json(const dm_report *r, FILE *out, const dm_report_write_opts *o, dm_error *err)
 {
     json_t *doc = dm_report_to_json(r);
     int bad = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);

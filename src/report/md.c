@@ -73,7 +73,7 @@ static void categories_table(dm_buf *b, const dm_report *r, const dm_report_cate
     }
 }
 
-dm_status dm_report_write_md(const dm_report *r, FILE *out, dm_error *err)
+dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_write_opts *o, dm_error *err)
 {
     dm_buf b = DM_BUF_INIT;
     dm_buf_printf(&b, "# Record of processing activities (GDPR Art. 30)\n\n"

@@ -224,15 +224,46 @@ void dm_report_free(dm_report *r);
 /* "Controller name" ... for DM_CTL_* */
 const char *dm_report_ctl_title(dm_report_ctl c);
 
-/* ---- writers ---------------------------------------------------------- */
+/* ---- writers (writers.c) ---------------------------------------------- */
+
+/* What a writer may be asked besides the report: NULL means all defaults. */
+typedef struct dm_report_write_opts {
+    bool bom;               /* csv: a UTF-8 byte order mark first (Excel then reads UTF-8) */
+} dm_report_write_opts;
 
 /* Each writes the whole report to out; DM_ERR_IO when a write fails. */
-dm_status dm_report_write_html(const dm_report *r, FILE *out, dm_error *err);
-dm_status dm_report_write_md(const dm_report *r, FILE *out, dm_error *err);
+typedef dm_status dm_report_write_fn(const dm_report *r, FILE *out, const dm_report_write_opts *o, dm_error *err);
+
+dm_report_write_fn dm_report_write_html;
+dm_report_write_fn dm_report_write_md;
 /* One row per activity x category (one row with empty category columns for
- * an activity without personal data), RFC 4180 quoting, CRLF line ends;
- * bom writes a UTF-8 byte order mark first (Excel then reads UTF-8). */
-dm_status dm_report_write_csv(const dm_report *r, FILE *out, bool bom, dm_error *err);
+ * an activity without personal data), RFC 4180 quoting, CRLF line ends. */
+dm_report_write_fn dm_report_write_csv;
+/* The model as indented JSON (dm_report_to_json). */
+dm_report_write_fn dm_report_write_json;
+
+/* One output format of the record: `datamap report --format NAME`, `-o
+ * FILE.EXT` and GET /api/v1/report?format=NAME all find it here. A new
+ * format is one file with its write function and one row in writers.c. */
+typedef struct dm_report_writer {
+    const char *name;               /* "html": --format and ?format= */
+    const char *const *exts;        /* ".html", ".htm", NULL: matched case-insensitively; the first names downloads */
+    const char *mime;               /* Content-Type */
+    const char *csp;                /* Content-Security-Policy of the document itself, NULL for none */
+    dm_report_write_fn *write;
+} dm_report_writer;
+
+/* Every writer, in the order help and errors list them; name NULL ends. */
+extern const dm_report_writer dm_report_writers[];
+/* By name ("html"); NULL when unknown. */
+const dm_report_writer *dm_report_writer_find(const char *name);
+/* By the extension of the last path component of path (case-insensitive,
+ * "report.HTML" is html); NULL when it has none or an unknown one. */
+const dm_report_writer *dm_report_writer_for_path(const char *path);
+/* "html, md, csv or json" / ".html, .htm, .md, ..." for messages (caller frees). */
+char *dm_report_writer_names(void);
+char *dm_report_writer_exts(void);
+
 /* The model as JSON (new reference). */
 json_t *dm_report_to_json(const dm_report *r);
 /* Only some top-level sections (generated_at and stale_days always). */
@@ -244,7 +275,6 @@ json_t *dm_report_to_json(const dm_report *r);
 #define DM_REPORT_JSON_GAPS 0x20u
 #define DM_REPORT_JSON_ALL 0x3fu
 json_t *dm_report_to_json_parts(const dm_report *r, unsigned parts);
-dm_status dm_report_write_json(const dm_report *r, FILE *out, dm_error *err);
 
 /* Join the distinct texts of a value list with "; " (writers; caller frees). */
 char *dm_report_values_join(const dm_report_values *v);

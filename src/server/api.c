@@ -464,8 +464,10 @@ static json_t *report_sections(const dm_report *r, const char *list, dm_error *e
     return dm_report_to_json_parts(r, parts);
 }
 
-/* GET report?format=json|html|md|csv (default json); json takes
- * sections=LIST (report_sections). */
+/* GET report?format=NAME, a writer of report/writers.c (default json).
+ * JSON is the web UI's own format: compact, with sections=LIST
+ * (report_sections), and its text kept with the shared model, so it does
+ * not go through the (indented) json writer; the others do. */
 static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
 {
     const char *format = arg(c, "format");
@@ -498,27 +500,20 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
             return send_error(c, 500, "internal", "could not write the report as JSON");
         return dm_http_send_text(c, 200, "application/json", copy, len);
     }
-    static const char *const formats[3][3] = {
-        {"html", "text/html; charset=utf-8", "record-of-processing.html"},
-        {"md", "text/markdown; charset=utf-8", "record-of-processing.md"},
-        {"csv", "text/csv; charset=utf-8", "record-of-processing.csv"},
-    };
-    int f = -1;
-    for (int i = 0; i < 3; i++)
-        if (strcmp(format, formats[i][0]) == 0)
-            f = i;
-    if (f < 0)
-        return send_error(c, 400, "bad_request", "format must be json, html, md or csv");
+    const dm_report_writer *w = dm_report_writer_find(format);
+    if (w == NULL) {
+        char *names = dm_report_writer_names(), *msg = dm_xasprintf("format must be %s", names);
+        enum MHD_Result ret = send_error(c, 400, "bad_request", msg);
+        free(names);
+        free(msg);
+        return ret;
+    }
     if ((sr = report_get(svc, cat, &err)) == NULL)
         return send_status(c, &err);
-    const dm_report *r = sr->r;
     char *text = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
-    dm_status rc = mem == NULL ? DM_FAIL(&err, DM_ERR_IO, "out of memory")
-                   : f == 0    ? dm_report_write_html(r, mem, &err)
-                   : f == 1    ? dm_report_write_md(r, mem, &err)
-                               : dm_report_write_csv(r, mem, false, &err);
+    dm_status rc = mem == NULL ? DM_FAIL(&err, DM_ERR_IO, "out of memory") : w->write(sr->r, mem, NULL, &err);
     if (mem)
         fclose(mem);
     report_put(sr);
@@ -528,14 +523,13 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
     }
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
     char disp[96];
-    snprintf(disp, sizeof disp, "inline; filename=\"%s\"", formats[f][2]);
-    MHD_add_response_header(resp, "Content-Type", formats[f][1]);
+    snprintf(disp, sizeof disp, "inline; filename=\"record-of-processing%s\"", w->exts[0]);
+    MHD_add_response_header(resp, "Content-Type", w->mime);
     MHD_add_response_header(resp, "Content-Disposition", disp);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    if (f == 0)     /* the report's own CSP: nothing from the network */
-        MHD_add_response_header(resp, "Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    if (w->csp)
+        MHD_add_response_header(resp, "Content-Security-Policy", w->csp);
     enum MHD_Result ret = MHD_queue_response(c, 200, resp);
     MHD_destroy_response(resp);
     return ret;

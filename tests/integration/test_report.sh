@@ -122,6 +122,27 @@ grep -q "<h3>1. CRM</h3>" "$WORK/r.html" && grep -q "Gaps (3)" "$WORK/r.html" &&
 expect_status 2 D report --format pdf
 expect_status 2 D report extra
 
+# ---- -o FILE: the extension picks the format, in any case ---------------------
+mkdir -p "$WORK/d.v2"
+expect_status 0 D report -o "$WORK/d.v2/R.HTML" && grep -q "<h3>1. CRM</h3>" "$WORK/d.v2/R.HTML" \
+  && ok "report -o R.HTML writes html" || fail "report -o R.HTML: $(head -c 200 "$WORK/d.v2/R.HTML")"
+expect_status 0 D report -o "$WORK/r.Json" && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/r.Json" \
+  && ok "report -o r.Json writes json" || fail "report -o r.Json is not JSON"
+expect_status 0 D report -o "$WORK/r.MarkDown" && grep -q "^### 2. Payroll" "$WORK/r.MarkDown" \
+  && ok "report -o r.MarkDown writes markdown" || fail "report -o r.MarkDown"
+# an unknown extension (or none: the dot of a folder does not count) is a usage error naming the file and
+# the extensions known, and writes nothing
+for f in "$WORK/r.pdf" "$WORK/d.v2/report"; do
+  if expect_status 2 D report -o "$f"; then
+    grep -qF "$f" "$WORK/err" && grep -q "\.html, \.htm, \.md, \.markdown, \.csv, \.json" "$WORK/err" \
+      && ok "report -o $(basename "$f"): exit 2 naming the file and the extensions" || fail "report -o $f: $(cat "$WORK/err")"
+  fi
+  [ ! -e "$f" ] || fail "report -o $f wrote a file"
+done
+# --format overrides the extension
+expect_status 0 D report --format csv -o "$WORK/r.pdf" && head -1 "$WORK/r.pdf" | grep -q "^Processing activity," \
+  && ok "--format csv -o r.pdf writes csv" || fail "--format csv -o r.pdf: $(head -c 200 "$WORK/r.pdf")"
+
 # ---- --check without gaps ----------------------------------------------------
 cat >> "$E/hr/.datamap-tags.yaml" <<'EOF'
 "Special Category Basis": "Art. 9(2)(b) employment law"

@@ -500,11 +500,9 @@ static char *render(const dm_report *r, const char *fmt)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     dm_error err = {0};
-    dm_status rc = strcmp(fmt, "html") == 0  ? dm_report_write_html(r, f, &err)
-                   : strcmp(fmt, "md") == 0  ? dm_report_write_md(r, f, &err)
-                   : strcmp(fmt, "csv") == 0 ? dm_report_write_csv(r, f, false, &err)
-                                             : dm_report_write_json(r, f, &err);
-    assert_int_equal(rc, DM_OK);
+    const dm_report_writer *w = dm_report_writer_find(fmt);
+    assert_non_null(w);
+    assert_int_equal(w->write(r, f, NULL, &err), DM_OK);
     fclose(f);
     return buf;
 }
@@ -672,7 +670,7 @@ static void test_csv(void **state)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     dm_error err = {0};
-    assert_int_equal(dm_report_write_csv(r, f, true, &err), DM_OK);
+    assert_int_equal(dm_report_write_csv(r, f, &(dm_report_write_opts){.bom = true}, &err), DM_OK);
     fclose(f);
     assert_memory_equal(buf, "\xEF\xBB\xBFProcessing activity,", 23);
     free(buf);
