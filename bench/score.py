@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a `datamap scan --format json` result against bench labels.
 
-    bench/score.py --labels DIR/labels.json --result scan.json
+    bench/score.py --labels DIR/labels.json --result scan.json [--meta DIR/meta.json]
                    [--min-confidence low|medium|high] [--json OUT] [--markdown OUT]
                    [--fail-under F1]
 
@@ -16,6 +16,13 @@ without its extensions), columns by name.
 Lists every false positive on a hard negative (a column labelled []) as
 table.column and entity, the wrong entities on columns with personal data,
 and every miss.
+
+With --meta (written by bench/realworld.py: per table a language or
+country, per column the items of issue 11 it exercises and, for mixed
+columns, a data category expected as a whole), the same scores are also
+given per language and per item (micro and macro F1 over the columns of that
+group), and every column with an expected category says whether the scan
+reported it.
 
 Exit status: 0 when scored, 1 when --fail-under is given and the overall F1
 is below it, 2 on bad input.
@@ -167,6 +174,46 @@ def score(labels, pred):
     }
 
 
+def group_scores(labels, pred, meta):
+    """Micro and macro F1 over the columns of each language and each item."""
+    groups = {"language": {}, "item": {}}
+    tables = meta.get("tables", {})
+    for table, cols in labels.items():
+        tm = tables.get(table, {})
+        for col, expected in cols.items():
+            groups["language"].setdefault(tm.get("lang", "?"), {}).setdefault(table, {})[col] = expected
+            for it in tm.get("columns", {}).get(col, {}).get("items", []):
+                groups["item"].setdefault(str(it), {}).setdefault(table, {})[col] = expected
+    out = {}
+    for kind, gs in groups.items():
+        rows = []
+        for g in sorted(gs, key=lambda k: (len(k), k)):
+            sub = score(gs[g], pred)
+            o = sub["overall"]
+            rows.append({"group": g, "columns": sub["pii_columns"] + sub["hard_negative_columns"],
+                         "hard_negatives": sub["hard_negative_columns"], "tp": o["tp"], "fp": o["fp"], "fn": o["fn"],
+                         "precision": o["precision"], "recall": o["recall"], "f1": o["f1"], "macro_f1": o["macro_f1"],
+                         "fp_on_hard_negatives": len(sub["false_positives_on_hard_negatives"])})
+        out[kind] = rows
+    return out
+
+
+def category_checks(meta, pred):
+    """Columns whose category as a whole is expected (issue 11, item 6): a
+    finding whose type is the category, or that names it in a "category"
+    field, counts."""
+    out = []
+    for table, tm in sorted(meta.get("tables", {}).items()):
+        for col, cm in sorted(tm.get("columns", {}).items()):
+            cat = cm.get("category")
+            if not cat:
+                continue
+            pcol = lookup(lookup(pred, table) or {}, col) or {}
+            found = any(t == cat or (isinstance(f, dict) and f.get("category") == cat) for t, f in pcol.items())
+            out.append({"column": "%s.%s" % (table, col), "category": cat, "reported": found})
+    return out
+
+
 def text_report(s, errors, out):
     w = out.write
     w("%-36s %5s %5s %5s %9s %7s %7s\n" % ("entity", "tp", "fp", "fn", "precision", "recall", "f1"))
@@ -190,6 +237,19 @@ def text_report(s, errors, out):
                 w("  %s: %s%s\n" % (it["column"], it["entity"], (" (" + it["detail"] + ")") if it.get("detail") else ""))
             else:
                 w("  %s\n" % it)
+
+    items = s.get("item_names", {})
+    for kind, rows in sorted(s.get("groups", {}).items(), reverse=True):
+        w("\nby %s:\n%-40s %5s %5s %5s %5s  %s  %s  %s  %s  %s\n" % (
+            kind, kind, "cols", "tp", "fp", "fn", "precision", "recall", "    F1", "macro F1", "FP on []"))
+        for r in rows:
+            label = r["group"] + (" " + items[r["group"]] if kind == "item" and r["group"] in items else "")
+            w("%-40s %5d %5d %5d %5d     %s  %s  %s    %s  %8d\n" % (
+                label[:40], r["columns"], r["tp"], r["fp"], r["fn"], fmt(r["precision"]), fmt(r["recall"]),
+                fmt(r["f1"]), fmt(r["macro_f1"]), r["fp_on_hard_negatives"]))
+    for c in s.get("category_checks", []):
+        w("\ncategory as a whole (item 6): %s %s: %s\n" % (c["column"], c["category"],
+                                                            "reported" if c["reported"] else "NOT reported"))
 
     section("false positives on hard negatives", s["false_positives_on_hard_negatives"])
     section("wrong entities on columns with personal data", s["wrong_entities_on_pii_columns"])
@@ -221,6 +281,18 @@ def markdown_report(s):
         fmt(o["macro_f1"]).strip(), len(s["false_positives_on_hard_negatives"]),
         (" (" + ", ".join("%s %s" % (x["column"], x["entity"]) for x in s["false_positives_on_hard_negatives"]) + ")")
         if s["false_positives_on_hard_negatives"] else ""))
+    items = s.get("item_names", {})
+    for kind, rows in sorted(s.get("groups", {}).items(), reverse=True):
+        lines += ["", "| %s | columns | tp | fp | fn | precision | recall | micro F1 | macro F1 | FP on [] |" % kind,
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for r in rows:
+            label = r["group"] + (" " + items[r["group"]] if kind == "item" and r["group"] in items else "")
+            lines.append("| %s | %d | %d | %d | %d | %s | %s | %s | %s | %d |" % (
+                label, r["columns"], r["tp"], r["fp"], r["fn"], fmt(r["precision"]).strip(),
+                fmt(r["recall"]).strip(), fmt(r["f1"]).strip(), fmt(r["macro_f1"]).strip(), r["fp_on_hard_negatives"]))
+    for c in s.get("category_checks", []):
+        lines += ["", "Category as a whole (item 6): `%s` %s: %s" % (c["column"], c["category"],
+                                                                   "reported" if c["reported"] else "not reported")]
     return "\n".join(lines) + "\n"
 
 
@@ -228,6 +300,7 @@ def main():
     ap = argparse.ArgumentParser(description="Score a datamap scan result against bench labels.")
     ap.add_argument("--labels", required=True, help="labels.json written by bench/gen.py")
     ap.add_argument("--result", required=True, help="output of `datamap scan ... --format json`")
+    ap.add_argument("--meta", help="meta.json written by bench/realworld.py: scores per language and per item")
     ap.add_argument("--min-confidence", choices=sorted(CONF_RANK, key=CONF_RANK.get),
                     help="ignore findings below this confidence")
     ap.add_argument("--json", metavar="OUT", help="also write the scores as JSON")
@@ -241,6 +314,11 @@ def main():
     result = load_json(args.result, "result")
     pred, errors = predictions(result, args.min_confidence)
     s = score(labels, pred)
+    if args.meta:
+        meta = load_json(args.meta, "meta")
+        s["groups"] = group_scores(labels, pred, meta)
+        s["category_checks"] = category_checks(meta, pred)
+        s["item_names"] = meta.get("items", {})
     text_report(s, errors, sys.stdout)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
