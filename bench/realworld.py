@@ -1079,10 +1079,15 @@ def generate(w, seed, rows, outdir, verbose=False):
                 if THRESHOLD - 0.03 <= r < THRESHOLD + 0.03:
                     warnings.append("%s.%s: %s in %.1f%% of cells, near the threshold" % (name, c, e, 100 * r))
         labels[name] = tl
-        meta["tables"][name] = {"lang": lang, "format": form,
-                                "columns": {c: {"items": list(items[c]),
-                                                **({"category": CATEGORY[(name, c)]} if (name, c) in CATEGORY else {})}
-                                            for c in header}}
+        cmeta = {}
+        for c in header:
+            m = {"items": list(items[c])}
+            if (name, c) in CATEGORY:
+                m["category"] = CATEGORY[(name, c)]
+            if (GENDER in tl[c] or ADDR in tl[c]) and NAME not in tl[c]:
+                m["negative_for"] = [NAME]     # "Female" or a street is not a person's name
+            cmeta[c] = m
+        meta["tables"][name] = {"lang": lang, "format": form, "columns": cmeta}
         path = os.path.join(tdir, name + EXT[form])
         if form in ("csv", "cp1252", "utf16"):
             buf = io.StringIO()

@@ -214,6 +214,19 @@ def category_checks(meta, pred):
     return out
 
 
+def negative_for_fps(meta, pred):
+    """Findings of an entity on a column that meta marks as a hard negative
+    for it (a gender or address column reported as PERSON_NAME)."""
+    out = []
+    for table, tm in sorted(meta.get("tables", {}).items()):
+        for col, cm in sorted(tm.get("columns", {}).items()):
+            pcol = lookup(lookup(pred, table) or {}, col) or {}
+            for e in cm.get("negative_for", []):
+                if e in pcol:
+                    out.append({"column": "%s.%s" % (table, col), "entity": e, "detail": describe(pcol[e]).strip(" ()")})
+    return out
+
+
 def text_report(s, errors, out):
     w = out.write
     w("%-36s %5s %5s %5s %9s %7s %7s\n" % ("entity", "tp", "fp", "fn", "precision", "recall", "f1"))
@@ -252,6 +265,9 @@ def text_report(s, errors, out):
                                                             "reported" if c["reported"] else "NOT reported"))
 
     section("false positives on hard negatives", s["false_positives_on_hard_negatives"])
+    if "false_positives_on_negative_for" in s:
+        section("false positives on columns that are hard negatives for that entity (gender, address columns)",
+                s["false_positives_on_negative_for"])
     section("wrong entities on columns with personal data", s["wrong_entities_on_pii_columns"])
     section("misses", s["misses"])
     if s["never_reported"]:
@@ -290,6 +306,11 @@ def markdown_report(s):
             lines.append("| %s | %d | %d | %d | %d | %s | %s | %s | %s | %d |" % (
                 label, r["columns"], r["tp"], r["fp"], r["fn"], fmt(r["precision"]).strip(),
                 fmt(r["recall"]).strip(), fmt(r["f1"]).strip(), fmt(r["macro_f1"]).strip(), r["fp_on_hard_negatives"]))
+    if "false_positives_on_negative_for" in s:
+        lines += ["", "Gender and address columns reported as a person's name: %d%s" % (
+            len(s["false_positives_on_negative_for"]),
+            (" (" + ", ".join("%s %s" % (x["column"], x["entity"]) for x in s["false_positives_on_negative_for"]) + ")")
+            if s["false_positives_on_negative_for"] else "")]
     for c in s.get("category_checks", []):
         lines += ["", "Category as a whole (item 6): `%s` %s: %s" % (c["column"], c["category"],
                                                                    "reported" if c["reported"] else "not reported")]
@@ -319,6 +340,7 @@ def main():
         s["groups"] = group_scores(labels, pred, meta)
         s["category_checks"] = category_checks(meta, pred)
         s["item_names"] = meta.get("items", {})
+        s["false_positives_on_negative_for"] = negative_for_fps(meta, pred)
     text_report(s, errors, sys.stdout)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
