@@ -29,6 +29,8 @@
 
 #include "core/hash.h"
 #include "core/mem.h"
+#include "detect/entities/names_data.h"
+#include "detect/names_i18n.h"
 
 /* ---- registry ---------------------------------------------------------- */
 
@@ -69,8 +71,9 @@ struct dm_engine {
     bool *specific;         /* region is not "global" */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
-    /* per entity, its hints and antihints normalised once (norm_hint) */
-    struct norm_hint **hints, **antihints;
+    /* per entity, its hints and antihints normalised once (norm_hint), its
+     * own words and names_i18n.c's; cathints: its category's words */
+    struct norm_hint **hints, **antihints, **cathints;
 };
 
 /* A column-name word as compared: "_date_of_birth_" and "dateofbirth". */
@@ -78,8 +81,10 @@ typedef struct norm_hint {
     char *norm, *flat;
 } norm_hint;
 
-static norm_hint *norm_hints(const char *const *list);
+static norm_hint *norm_hints(const char *const *const *lists, size_t nlists);
 static void norm_hints_free(norm_hint *h);
+static size_t i18n_lists(const dm_entity_def *d, bool against, bool category, const char *const **out,
+                         size_t max);
 
 /* ---- hashing ------------------------------------------------------------ */
 
@@ -479,10 +484,16 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
     eng->specific = dm_xcalloc(eng->nents, sizeof *eng->specific);
     eng->hints = dm_xcalloc(eng->nents, sizeof *eng->hints);
     eng->antihints = dm_xcalloc(eng->nents, sizeof *eng->antihints);
+    eng->cathints = dm_xcalloc(eng->nents, sizeof *eng->cathints);
     for (size_t i = 0; i < eng->nents; i++) {
         eng->specific[i] = strcmp(eng->ents[i]->region, "global") != 0;
-        eng->hints[i] = norm_hints(eng->ents[i]->hints);
-        eng->antihints[i] = norm_hints(eng->ents[i]->antihints);
+        const dm_entity_def *d = eng->ents[i];
+        const char *const *lists[8];
+        lists[0] = d->hints;
+        eng->hints[i] = norm_hints(lists, 1 + i18n_lists(d, false, false, lists + 1, 7));
+        lists[0] = d->antihints;
+        eng->antihints[i] = norm_hints(lists, 1 + i18n_lists(d, true, false, lists + 1, 7));
+        eng->cathints[i] = norm_hints(lists, i18n_lists(d, false, true, lists, 8));
     }
     for (size_t i = 0; i < eng->nents; i++) {
         const dm_entity_def *d = eng->ents[i];
@@ -552,9 +563,12 @@ void dm_engine_free(dm_engine *eng)
     for (size_t i = 0; eng->hints && i < eng->nents; i++) {
         norm_hints_free(eng->hints[i]);
         norm_hints_free(eng->antihints[i]);
+        if (eng->cathints)
+            norm_hints_free(eng->cathints[i]);
     }
     free(eng->hints);
     free(eng->antihints);
+    free(eng->cathints);
     free(eng);
 }
 
@@ -594,14 +608,31 @@ static const key_slot *lookup(const dm_engine *eng, uint64_t h)
 
 /* ---- column names and hints ----------------------------------------------- */
 
-/* "customerDateOfBirth", "Customer-DOB" -> "_customer_date_of_birth_" */
+/* "customerDateOfBirth", "Customer-DOB" -> "_customer_date_of_birth_";
+ * Latin letters lose their accents ("Prénom" -> "_prenom_", "Doğum Tarihi"
+ * -> "_dogum_tarihi_", "Straße" -> "_strasse_"), so hints are written in
+ * plain ASCII. */
 static void normalize_name(const char *name, char *out, size_t cap)
 {
     size_t o = 0;
     out[o++] = '_';
-    for (size_t i = 0; name[i] && o + 2 < cap; i++) {
+    unsigned char prev = 0;
+    for (size_t i = 0; name[i] && o + 3 < cap; i++) {
         unsigned char c = (unsigned char)name[i];
-        unsigned char prev = i > 0 ? (unsigned char)name[i - 1] : 0;
+        unsigned char c2 = (unsigned char)name[i + 1];
+        if (c >= 0xC3 && c <= 0xC5 && (c2 & 0xC0) == 0x80) {
+            unsigned cp = ((unsigned)(c & 0x1F) << 6) | (c2 & 0x3F);
+            const dm_names_fold_entry *f = &dm_names_fold[cp - DM_NAMES_FOLD_FIRST];
+            if (f->upper && islower(prev) && out[o - 1] != '_')
+                out[o++] = '_';             /* camelCase with an accented capital */
+            if (f->ascii[0] == '\0' && out[o - 1] != '_')
+                out[o++] = '_';
+            for (int k = 0; f->ascii[k] && k < 2 && o + 2 < cap; k++)
+                out[o++] = f->ascii[k];
+            prev = f->upper ? 'A' : 'a';
+            i++;
+            continue;
+        }
         /* word breaks: camelCase, and letters next to digits ("isbn10", "address1") */
         if (out[o - 1] != '_' && ((isupper(c) && islower(prev)) || (isdigit(c) && isalpha(prev)) ||
                                   (isalpha(c) && isdigit(prev))))
@@ -610,6 +641,7 @@ static void normalize_name(const char *name, char *out, size_t cap)
             out[o++] = (char)tolower(c);
         else if (out[o - 1] != '_')
             out[o++] = '_';
+        prev = c;
     }
     if (out[o - 1] != '_')
         out[o++] = '_';
@@ -626,21 +658,39 @@ static void flatten_name(const char *norm, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* The words of list normalised, terminated by {NULL, NULL}. */
-static norm_hint *norm_hints(const char *const *list)
+/* The words of the lists normalised, terminated by {NULL, NULL}. */
+static norm_hint *norm_hints(const char *const *const *lists, size_t nlists)
 {
     size_t n = 0;
-    while (list && list[n])
-        n++;
+    for (size_t l = 0; l < nlists; l++)
+        for (const char *const *w = lists[l]; w && *w; w++)
+            n++;
     norm_hint *out = dm_xcalloc(n + 1, sizeof *out);
-    for (size_t i = 0; i < n; i++) {
-        char h[128], f[128];
-        normalize_name(list[i], h, sizeof h);
-        flatten_name(h, f, sizeof f);
-        out[i].norm = dm_xstrdup(h);
-        out[i].flat = dm_xstrdup(f);
-    }
+    size_t i = 0;
+    for (size_t l = 0; l < nlists; l++)
+        for (const char *const *w = lists[l]; w && *w; w++, i++) {
+            char h[128], f[128];
+            normalize_name(*w, h, sizeof h);
+            flatten_name(h, f, sizeof f);
+            out[i].norm = dm_xstrdup(h);
+            out[i].flat = dm_xstrdup(f);
+        }
     return out;
+}
+
+/* Entity d's words from names_i18n.c: its own rows (against or not), or the
+ * rows of its category. */
+static size_t i18n_lists(const dm_entity_def *d, bool against, bool category, const char *const **out,
+                         size_t max)
+{
+    size_t n = 0;
+    for (const dm_name_words *w = dm_name_words_table; w->words && n < max; w++) {
+        bool mine = category ? w->entity == NULL && w->category && strcmp(w->category, d->category) == 0
+                             : w->entity && strcmp(w->entity, d->name) == 0;
+        if (mine && w->against == against)
+            out[n++] = w->words;
+    }
+    return n;
 }
 
 static void norm_hints_free(norm_hint *h)
@@ -709,6 +759,7 @@ struct dm_colstats {
     ent_acc *acc;
     bool *hint;
     bool *antihint;
+    bool *cathint;          /* the name is a word of the entity's category */
     uint64_t nonempty;
     uint64_t cell_no;
     group *groups;
@@ -731,13 +782,18 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
     cs->acc = dm_xcalloc(eng->nents, sizeof *cs->acc);
     cs->hint = dm_xcalloc(eng->nents, sizeof *cs->hint);
     cs->antihint = dm_xcalloc(eng->nents, sizeof *cs->antihint);
+    cs->cathint = dm_xcalloc(eng->nents, sizeof *cs->cathint);
     char norm[256], flat[256];
     normalize_name(column_name ? column_name : "", norm, sizeof norm);
     flatten_name(norm, flat, sizeof flat);
     for (size_t i = 0; i < eng->nents; i++) {
         cs->acc[i].ex = -1;
-        cs->hint[i] = eng->enabled[i] && column_name != NULL && hints_match(norm, flat, eng->hints[i]);
-        cs->antihint[i] = !cs->hint[i] && hints_match(norm, flat, eng->antihints[i]);
+        if (!eng->enabled[i] || column_name == NULL)
+            continue;
+        /* A word against the entity wins: "nome_empresa" is a company. */
+        cs->antihint[i] = hints_match(norm, flat, eng->antihints[i]);
+        cs->hint[i] = !cs->antihint[i] && hints_match(norm, flat, eng->hints[i]);
+        cs->cathint[i] = !cs->antihint[i] && !cs->hint[i] && hints_match(norm, flat, eng->cathints[i]);
     }
     return cs;
 }
@@ -749,6 +805,7 @@ void dm_colstats_free(dm_colstats *cs)
     free(cs->acc);
     free(cs->hint);
     free(cs->antihint);
+    free(cs->cathint);
     free(cs->groups);
     free(cs->hits);
     free(cs->examples);
@@ -1213,7 +1270,7 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         uint64_t count;
         if (hint)
             count = all;
-        else if ((double)(a->strong + a->medium) >= 0.3 * (double)N)
+        else if (cs->cathint[e] || (double)(a->strong + a->medium) >= 0.3 * (double)N)
             count = a->strong + a->medium;
         else
             count = a->strong;
