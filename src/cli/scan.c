@@ -112,10 +112,10 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
     }
     for (int i = optind; i < argc; i++) {
         const char *t = argv[i];
-        const dm_source_ops *ops = dm_source_lookup(t);
-        bool local = strcmp(ops->scheme, "file") == 0;
-        char *name = i == optind ? dm_xstrdup(local ? "local" : ops->scheme)
-                                 : dm_xasprintf("%s%d", local ? "local" : ops->scheme, i - optind + 1);
+        const char *scheme = dm_source_lookup(t);
+        bool local = strcmp(scheme, "file") == 0;
+        char *name = i == optind ? dm_xstrdup(local ? "local" : scheme)
+                                 : dm_xasprintf("%s%d", local ? "local" : scheme, i - optind + 1);
         char *url = NULL;
         if (local && strstr(t, "://") == NULL) {
             char real[PATH_MAX];

@@ -207,7 +207,7 @@ static int source_remove_or_test(dm_cli *cli, int argc, char **argv, bool test)
         dm_asset_desc *assets = NULL;
         size_t n = 0;
         if (dm_catalog_source_get(cat, name, &rec, &err) || dm_source_open(rec.url, rec.options_json, &s, &err) ||
-            s->ops->list_assets(s, &assets, &n, NULL, NULL, &err)) {
+            dm_source_list_assets(s, &assets, &n, NULL, NULL, &err)) {
             fprintf(stderr, "datamap %s: %s: %s\n", cmd, name, err.msg);
             rc = DM_EXIT_FAILED;
         } else {

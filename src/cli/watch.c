@@ -142,11 +142,18 @@ int dm_cmd_discover_watch(dm_cli *cli, int argc, char **argv)
     /* sources that can announce changes keep one open handle across rounds */
     for (size_t k = 0; k < n; k++) {
         dm_source *s = NULL;
-        if (want[k] && dm_source_open(srcs[k].url, srcs[k].options_json, &s, &err) == DM_OK) {
-            if (s->ops->wait_change)
-                watchers[k] = s;
+        bool changed = false;
+        if (!want[k] || dm_source_open(srcs[k].url, srcs[k].options_json, &s, &err) != DM_OK)
+            continue;
+        /* the first wait sets the watch up; DM_ERR_ARG: this store never announces */
+        if (dm_source_wait_change(s, 0, &changed, &err) == DM_OK) {
+            watchers[k] = s;
+        } else {
+            if (err.code == DM_ERR_ARG)
+                dm_debug("%s: %s: polling every %g s", srcs[k].name, err.msg, interval);
             else
-                dm_source_close(s);
+                dm_info("%s: cannot watch (%s): polling every %g s", srcs[k].name, err.msg, interval);
+            dm_source_close(s);
         }
     }
     while (!stop_requested) {
@@ -159,7 +166,7 @@ int dm_cmd_discover_watch(dm_cli *cli, int argc, char **argv)
                 if (watchers[k] == NULL)
                     continue;
                 any = true;
-                if (watchers[k]->ops->wait_change(watchers[k], 250, &changed, &err)) {
+                if (dm_source_wait_change(watchers[k], 250, &changed, &err)) {
                     dm_info("%s: cannot watch (%s): polling every %g s", srcs[k].name, err.msg, interval);
                     dm_source_close(watchers[k]);
                     watchers[k] = NULL;

@@ -149,7 +149,7 @@ static bool asset_wanted(dm_source *s, const dm_source_rec *src, const dm_asset_
     const char *origin;
     dm_error err = {0};
     bool ok = false;
-    if (s->ops->read_tags && s->ops->read_tags(s, a, &keys, &vals, &n, &origin, &err) == DM_OK)
+    if (dm_source_read_tags(s, a, &keys, &vals, &n, &origin, &err) == DM_OK)
         for (size_t i = 0; i < n; i++)
             if (strlen(keys[i]) == kl && strncmp(keys[i], src->require_tag, kl) == 0 && strcmp(vals[i], want) == 0)
                 ok = true;
@@ -174,7 +174,7 @@ dm_status dm_pipeline_discover(dm_pipeline *p, const dm_source_rec *src)
 
     progress(p, "discover %s", src->name);
     if ((rc = dm_source_open(src->url, src->options_json, &s, &err)) ||
-        (rc = s->ops->list_assets(s, &assets, &n, problem_cb, p, &err))) {
+        (rc = dm_source_list_assets(s, &assets, &n, problem_cb, p, &err))) {
         dm_pipeline_problem(p, src->url, "%s", err.msg);
         goto out;
     }
@@ -411,14 +411,16 @@ fail:
  * column comments (the driver skips columns whose comment is already right). */
 static void write_comments(dm_pipeline *p, dm_source *s, const dm_table_desc *t, tproc *tp)
 {
-    if (s->ops->write_column_comment == NULL) {
-        dm_info("%s: this store has no column comments, nothing written back", t->location);
-        return;
-    }
     for (size_t c = 0; c < tp->ncols; c++) {
         dm_error err = {0};
-        if (tp->names[c] &&
-            s->ops->write_column_comment(s, t, tp->names[c], tp->markers ? tp->markers[c] : NULL, &err))
+        if (tp->names[c] == NULL)
+            continue;
+        dm_status rc = dm_source_write_column_comment(s, t, tp->names[c], tp->markers ? tp->markers[c] : NULL, &err);
+        if (rc == DM_ERR_ARG) {     /* the store has no column comments */
+            dm_info("%s, nothing written back", err.msg);
+            return;
+        }
+        if (rc)
             dm_pipeline_problem(p, t->location, "column comment of %s: %s", tp->names[c], err.msg);
     }
 }
@@ -441,7 +443,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         return rc;
     }
     dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
-    if ((rc = s->ops->list_tables(s, &ad, &tables, &nt, problem_cb, p, &err)) ||
+    if ((rc = dm_source_list_tables(s, &ad, &tables, &nt, problem_cb, p, &err)) ||
         (rc = dm_catalog_table_list(p->cat, asset->id, &known, &nknown, &err))) {
         dm_pipeline_problem(p, asset->location, "%s", err.msg);
         goto out;
@@ -474,12 +476,12 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
         dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
         dm_sample_spec spec = {p->opts.rows, 0x5EED};
-        if (do_infer && s->ops->table_columns && s->ops->table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
+        if (do_infer && dm_source_table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
             dm_debug("%s: declared columns unavailable (%s), types inferred", t->location, err.msg);
             tp.decl = NULL;
             tp.ndecl = 0;
         }
-        rc = s->ops->read_rows(s, t, &spec, &sink, &err);
+        rc = dm_source_read_rows(s, t, &spec, &sink, &err);
         if (rc) {
             dm_pipeline_problem(p, t->location, "%s", err.msg);
             tp_free(&tp);
@@ -549,7 +551,7 @@ dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_as
         return rc;
     }
     dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
-    if (s->ops->read_tags && (rc = s->ops->read_tags(s, &ad, &keys, &vals, &n, &origin, &err))) {
+    if ((rc = dm_source_read_tags(s, &ad, &keys, &vals, &n, &origin, &err))) {
         dm_pipeline_problem(p, asset->location, "tags: %s", err.msg);
         goto out;
     }
@@ -586,8 +588,8 @@ dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_as
         dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
     /* store facts for the report, where the driver reads them */
     char *facts = NULL;
-    if (rc == DM_OK && s->ops->read_facts) {
-        if ((rc = s->ops->read_facts(s, &ad, &facts, &err)) == DM_OK && facts)
+    if (rc == DM_OK) {
+        if ((rc = dm_source_read_facts(s, &ad, &facts, &err)) == DM_OK && facts)
             rc = dm_catalog_asset_set_facts(p->cat, asset->id, facts, &err);
         if (rc)
             dm_pipeline_problem(p, asset->location, "facts: %s", err.msg);

@@ -83,18 +83,12 @@ static void try_watch(watched *w)
         dm_debug("watch %s: %s", w->name, err.msg);
         return;
     }
-    if (w->src->ops->wait_change == NULL) {
-        dm_source_close(w->src);
-        w->src = NULL;
-        w->retry_at = INT64_MAX;    /* this driver never announces changes */
-        return;
-    }
-    if (w->src->ops->wait_change(w->src, 0, &changed, &err) != DM_OK) {
+    if (dm_source_wait_change(w->src, 0, &changed, &err) != DM_OK) {
         dm_info("watch %s: %s; the schedule covers it", w->name, err.msg);
         dm_source_close(w->src);
         w->src = NULL;
         if (err.code == DM_ERR_ARG)
-            w->retry_at = INT64_MAX;    /* turned off by the source's options: not again */
+            w->retry_at = INT64_MAX;    /* never here (no announcements, or turned off): not again */
         return;
     }
     dm_info("watching %s for changes", w->name);
@@ -163,8 +157,7 @@ static void plan(dm_catalog *cat, watched *w)
     char **names = NULL;
     size_t n = 0;
     bool all = true;
-    if (w->src->ops->changed_assets)
-        w->src->ops->changed_assets(w->src, &names, &n, &all);
+    dm_source_changed_assets(w->src, &names, &n, &all);
     if (all) {
         want(w, "run", w->name);
     } else {
@@ -255,7 +248,7 @@ static void *watcher_main(void *arg)
             bool changed = false;
             if (w->src == NULL)
                 continue;
-            if (w->src->ops->wait_change(w->src, slice, &changed, &err) != DM_OK) {
+            if (dm_source_wait_change(w->src, slice, &changed, &err) != DM_OK) {
                 dm_info("watch %s: %s; the schedule covers it", w->name, err.msg);
                 dm_source_close(w->src);
                 w->src = NULL;

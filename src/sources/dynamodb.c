@@ -32,14 +32,13 @@
 #include "core/mem.h"
 #include "aws/config.h"
 #include "aws/http.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
 #define SEGMENTS 4
 #define PAGE_LIMIT 1000
 #define PROBE_ITEMS 25
 #define MAX_DEPTH 32
 
-const dm_source_ops dm_source_dynamodb_ops;
 
 typedef struct ddb_src {
     dm_aws_config cfg;
@@ -86,9 +85,8 @@ static dm_status call(ddb_src *d, const char *action, json_t *req, json_t **out,
     return call_on(d, d->cli, action, req, out, resp_out, err);
 }
 
-static dm_status ddb_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+static dm_status ddb_open(const char *url, const char *options_json, void **state, char **shown_url, dm_error *err)
 {
-    *out = NULL;
     if (strncmp(url, "dynamodb://", 11) != 0)
         return DM_FAIL(err, DM_ERR_ARG, "%s: not a dynamodb:// URL", url);
     ddb_src *d = dm_xcalloc(1, sizeof *d);
@@ -102,25 +100,17 @@ static dm_status ddb_open(const char *url, const char *options_json, dm_source *
         free(d);
         return rc;
     }
-    dm_source *src = dm_xcalloc(1, sizeof *src);
-    src->ops = &dm_source_dynamodb_ops;
-    src->url = dm_xstrdup(url);
-    src->ctx = d;
-    *out = src;
+    *state = d;
     return DM_OK;
 }
 
-static void ddb_close(dm_source *src)
+static void ddb_close(void *state)
 {
-    if (src == NULL)
-        return;
-    ddb_src *d = src->ctx;
+    ddb_src *d = state;
     dm_aws_client_free(d->cli);
     dm_aws_config_free(&d->cfg);
     free(d->table);
     free(d);
-    free(src->url);
-    free(src);
 }
 
 static dm_status describe(ddb_src *d, const char *table, json_t **out, dm_error *err)
@@ -156,7 +146,7 @@ static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *
 static dm_status ddb_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                  dm_error *err)
 {
-    ddb_src *d = src->ctx;
+    ddb_src *d = src->state;
     dm_asset_desc *list = NULL;
     size_t cap = 0;
     dm_status rc = DM_OK;
@@ -223,7 +213,7 @@ static uint64_t fnv(uint64_t h, const char *s)
 static dm_status ddb_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                  dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    ddb_src *d = src->ctx;
+    ddb_src *d = src->state;
     char *name = table_of_location(asset->location);
     json_t *t = NULL, *probe = NULL;
     dm_status rc;
@@ -562,7 +552,7 @@ static dm_status scan_all_parallel(ddb_src *d, const ddb_table *dt, flat *f, uns
 static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                                const dm_row_sink *sink, dm_error *err)
 {
-    ddb_src *d = src->ctx;
+    ddb_src *d = src->state;
     const ddb_table *dt = table->driver_data;
     flat f = {.sink = sink, .text = DM_BUF_INIT, .name = DM_BUF_INIT};
     dm_status rc = DM_OK;
@@ -639,7 +629,7 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
 static dm_status ddb_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
                                const char **origin, dm_error *err)
 {
-    ddb_src *d = src->ctx;
+    ddb_src *d = src->state;
     char *name = table_of_location(asset->location);
     json_t *t = NULL;
     char *token = NULL;
@@ -709,7 +699,7 @@ out:
 
 static dm_status ddb_read_facts(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err)
 {
-    ddb_src *d = src->ctx;
+    ddb_src *d = src->state;
     char *name = table_of_location(asset->location);
     json_t *t = NULL;
     dm_status rc;
@@ -752,8 +742,6 @@ static dm_status ddb_read_facts(dm_source *src, const dm_asset_desc *asset, char
 }
 
 const dm_source_ops dm_source_dynamodb_ops = {
-    .scheme = "dynamodb",
-    .kind = "DynamoDB",
     .open = ddb_open,
     .close = ddb_close,
     .list_assets = ddb_list_assets,

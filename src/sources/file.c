@@ -29,7 +29,7 @@
 #include "core/mem.h"
 #include "sources/objects.h"
 #include "sources/file_watch.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
 #define MAX_DEPTH 32
 #define SIGNATURE_FILES 64      /* files whose header is compared when grouping */
@@ -59,12 +59,12 @@ static char *url_of_path(const char *path)
     return dm_xasprintf("file://%s", path);
 }
 
-static dm_status file_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+static dm_status file_open(const char *url, const char *options_json, void **state, char **shown_url,
+                           dm_error *err)
 {
     char *path = path_of_url(url);
     char real[PATH_MAX];
     struct stat st;
-    *out = NULL;
     if (realpath(path, real) == NULL || stat(real, &st) != 0) {
         dm_status rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "%s: %s", path, strerror(errno));
         free(path);
@@ -76,22 +76,17 @@ static dm_status file_open(const char *url, const char *options_json, dm_source 
     file_src *fs = dm_xcalloc(1, sizeof *fs);
     fs->root = dm_xstrdup(real);
     fs->root_is_file = S_ISREG(st.st_mode);
-    dm_source *src = dm_xcalloc(1, sizeof *src);
-    src->ops = &dm_source_file_ops;
-    src->url = url_of_path(real);
-    src->ctx = fs;
-    *out = src;
+    *state = fs;
+    *shown_url = url_of_path(real);
     return DM_OK;
 }
 
-static void file_close(dm_source *src)
+static void file_close(void *state)
 {
-    file_src *fs = src->ctx;
+    file_src *fs = state;
     dm_file_watch_free(fs->watch);
     free(fs->root);
     free(fs);
-    free(src->url);
-    free(src);
 }
 
 static bool hidden(const char *name)
@@ -186,7 +181,7 @@ static void entry_list_free(entry_list *l)
 static dm_status file_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem,
                                   void *pctx, dm_error *err)
 {
-    file_src *fs = src->ctx;
+    file_src *fs = src->state;
     entry_list el;
     dm_status rc;
     *out = NULL;
@@ -389,7 +384,7 @@ static void walk_dir(walk *w, const char *dir, int depth)
 static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                   dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    file_src *fs = src->ctx;
+    file_src *fs = src->state;
     char *dir = path_of_url(asset->location);
     table_vec tv = {0};
     entry_list el = {0};
@@ -545,7 +540,7 @@ static dm_status file_read_tags(dm_source *src, const dm_asset_desc *asset, char
 /* inotify on the folder (file_watch.h); a single-file source is polled. */
 static dm_status file_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err)
 {
-    file_src *fs = src->ctx;
+    file_src *fs = src->state;
     *changed = false;
     if (fs->root_is_file)
         return DM_FAIL(err, DM_ERR_IO, "%s: a single file is polled, not watched", fs->root);
@@ -557,7 +552,7 @@ static dm_status file_wait_change(dm_source *src, int timeout_ms, bool *changed,
  * that are gone are left out: the caller's discover marks them vanished. */
 static void file_changed_assets(dm_source *src, char ***names, size_t *n, bool *all)
 {
-    file_src *fs = src->ctx;
+    file_src *fs = src->state;
     bool root_files = false;
     *names = NULL;
     *n = 0;
@@ -591,8 +586,6 @@ static void file_changed_assets(dm_source *src, char ***names, size_t *n, bool *
 }
 
 const dm_source_ops dm_source_file_ops = {
-    .scheme = "file",
-    .kind = "local folder",
     .open = file_open,
     .close = file_close,
     .list_assets = file_list_assets,

@@ -41,9 +41,8 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/db_common.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
-extern const dm_source_ops dm_source_mysql_ops;
 
 typedef struct my_src {
     char *host, *user, *password, *db;  /* URL parts (percent-decoded); NULL when absent */
@@ -82,28 +81,22 @@ static char *pct_decode(const char *s, size_t n)
     return out;
 }
 
-static void my_close(dm_source *src)
+static void my_close(void *state)
 {
-    if (src == NULL)
-        return;
-    my_src *s = src->ctx;
-    if (s) {
-        if (s->conn)
-            mysql_close(s->conn);
-        if (s->password)
-            memset(s->password, 0, strlen(s->password));
-        free(s->password);
-        free(s->host);
-        free(s->user);
-        free(s->db);
-        free(s->hostport);
-        free(s->socket);
-        free(s->ssl_ca);
-        dm_db_opts_free(&s->opts);
-        free(s);
-    }
-    free(src->url);
-    free(src);
+    my_src *s = state;
+    if (s->conn)
+        mysql_close(s->conn);
+    if (s->password)
+        memset(s->password, 0, strlen(s->password));
+    free(s->password);
+    free(s->host);
+    free(s->user);
+    free(s->db);
+    free(s->hostport);
+    free(s->socket);
+    free(s->ssl_ca);
+    dm_db_opts_free(&s->opts);
+    free(s);
 }
 
 static dm_status my_fail(dm_error *err, MYSQL *conn, const char *what)
@@ -227,9 +220,8 @@ static dm_status parse_params(my_src *s, const char *q, dm_error *err)
     return DM_OK;
 }
 
-static dm_status my_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+static dm_status my_open(const char *url, const char *options_json, void **state, char **shown_url, dm_error *err)
 {
-    *out = NULL;
     if (strncmp(url, "mysql://", 8) != 0)
         return DM_FAIL(err, DM_ERR_ARG, "not a mysql:// URL");
     const char *p = url + 8;
@@ -238,10 +230,8 @@ static dm_status my_open(const char *url, const char *options_json, dm_source **
     for (const char *q = p; q < end; q++)
         if (*q == '@')
             at = q;
-    dm_source *src = dm_xcalloc(1, sizeof *src);
     my_src *s = dm_xcalloc(1, sizeof *s);
-    src->ops = &dm_source_mysql_ops;
-    src->ctx = s;
+    *state = s;     /* closed by the framework on failure */
     dm_status rc = DM_OK;
     if (at) {
         const char *colon = memchr(p, ':', (size_t)(at - p));
@@ -267,10 +257,8 @@ static dm_status my_open(const char *url, const char *options_json, dm_source **
     if (colon) {
         char *pe;
         unsigned long port = strtoul(colon + 1, &pe, 10);
-        if (pe != end || port == 0 || port > 65535) {
-            rc = DM_FAIL(err, DM_ERR_ARG, "mysql URL: bad port");
-            goto out;
-        }
+        if (pe != end || port == 0 || port > 65535)
+            return DM_FAIL(err, DM_ERR_ARG, "mysql URL: bad port");
         s->port = (unsigned)port;
     }
     if (*end == '/') {
@@ -280,18 +268,12 @@ static dm_status my_open(const char *url, const char *options_json, dm_source **
             s->db = pct_decode(db, n);
     }
     if ((rc = parse_params(s, strchr(end, '?'), err)))
-        goto out;
+        return rc;
     if (s->host == NULL)
         s->host = dm_xstrdup("localhost");
     s->hostport = dm_xasprintf("%s:%u", s->host, s->port);
-    src->url = dm_xasprintf("mysql://%s%s%s", s->hostport, s->db ? "/" : "", s->db ? s->db : "");
-    rc = dm_db_opts_parse(options_json, &s->opts, err);
-out:
-    if (rc)
-        my_close(src);
-    else
-        *out = src;
-    return rc;
+    *shown_url = dm_xasprintf("mysql://%s%s%s", s->hostport, s->db ? "/" : "", s->db ? s->db : "");
+    return dm_db_opts_parse(options_json, &s->opts, err);
 }
 
 /* 'text' as a quoted SQL literal, escaped by the client library. */
@@ -329,7 +311,7 @@ static bool is_system_db(const char *db)
 static dm_status my_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                 dm_error *err)
 {
-    my_src *s = src->ctx;
+    my_src *s = src->state;
     dm_status rc;
     *out = NULL;
     *n = 0;
@@ -400,7 +382,7 @@ static int cmp_table(const void *a, const void *b)
 static dm_status my_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    my_src *s = src->ctx;
+    my_src *s = src->state;
     dm_status rc;
     dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
@@ -514,7 +496,7 @@ static dm_status my_table_columns(dm_source *src, const dm_table_desc *table, co
 static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err)
 {
-    my_src *s = src->ctx;
+    my_src *s = src->state;
     const my_table *t = table->driver_data;
     dm_status rc = DM_OK;
     dm_buf q = DM_BUF_INIT;
@@ -605,7 +587,7 @@ out:
 static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
                               const char **origin, dm_error *err)
 {
-    my_src *s = src->ctx;
+    my_src *s = src->state;
     dm_db_tags tags = {0};
     dm_status rc;
     dm_buf q = DM_BUF_INIT;
@@ -647,8 +629,6 @@ out:
 }
 
 const dm_source_ops dm_source_mysql_ops = {
-    .scheme = "mysql",
-    .kind = "MySQL or MariaDB server",
     .open = my_open,
     .close = my_close,
     .list_assets = my_list_assets,

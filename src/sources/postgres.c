@@ -39,10 +39,8 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/db_common.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
-extern const dm_source_ops dm_source_postgres_ops;
-extern const dm_source_ops dm_source_postgresql_ops;
 
 typedef struct pg_src {
     char *url;          /* as given: may hold a password, never printed */
@@ -102,28 +100,22 @@ static dm_status pg_fail(dm_error *err, PGconn *conn, const PGresult *res, const
     return rc;
 }
 
-static void pg_close(dm_source *src)
+static void pg_close(void *state)
 {
-    if (src == NULL)
-        return;
-    pg_src *s = src->ctx;
-    if (s) {
-        PQfinish(s->conn);
-        for (size_t i = 0; i < s->nlisten; i++)
-            PQfinish(s->listen[i]);
-        free(s->listen);
-        dm_db_opts_free(&s->opts);
-        if (s->url)
-            memset(s->url, 0, strlen(s->url));
-        free(s->url);
-        free(s->scheme);
-        free(s->url_db);
-        free(s->hostport);
-        free(s->conn_db);
-        free(s);
-    }
-    free(src->url);
-    free(src);
+    pg_src *s = state;
+    PQfinish(s->conn);
+    for (size_t i = 0; i < s->nlisten; i++)
+        PQfinish(s->listen[i]);
+    free(s->listen);
+    dm_db_opts_free(&s->opts);
+    if (s->url)
+        memset(s->url, 0, strlen(s->url));
+    free(s->url);
+    free(s->scheme);
+    free(s->url_db);
+    free(s->hostport);
+    free(s->conn_db);
+    free(s);
 }
 
 /* Connect to database db (NULL: the URL's). */
@@ -174,12 +166,12 @@ out:
     return rc;
 }
 
-static dm_status open_scheme(const dm_source_ops *ops, const char *url, const char *options_json, dm_source **out,
-                             dm_error *err)
+/* postgres:// and libpq's postgresql:// are one driver; URLs are shown
+ * with the scheme they were given. */
+static dm_status pg_open(const char *url, const char *options_json, void **state, char **shown_url, dm_error *err)
 {
     dm_status rc = DM_OK;
     char *perr = NULL;
-    *out = NULL;
     PQconninfoOption *info = PQconninfoParse(url, &perr);
     char *shown = dm_db_redact_url(url);
     if (info == NULL) {
@@ -190,12 +182,10 @@ static dm_status open_scheme(const dm_source_ops *ops, const char *url, const ch
         free(shown);
         return rc;
     }
-    dm_source *src = dm_xcalloc(1, sizeof *src);
     pg_src *s = dm_xcalloc(1, sizeof *s);
-    src->ops = ops;
-    src->ctx = s;
+    *state = s;     /* closed by the framework on failure */
     s->url = dm_xstrdup(url);
-    s->scheme = dm_xstrdup(ops->scheme);
+    s->scheme = dm_xstrndup(url, strcspn(url, ":"));
     const char *host = NULL, *port = NULL, *db = NULL;
     for (PQconninfoOption *o = info; o->keyword; o++) {
         if (o->val == NULL || *o->val == '\0')
@@ -216,31 +206,16 @@ static dm_status open_scheme(const dm_source_ops *ops, const char *url, const ch
         db = getenv("PGDATABASE");
     s->hostport = dm_xasprintf("%s:%s", host, port);
     s->url_db = db && *db ? dm_xstrdup(db) : NULL;
-    src->url = dm_xasprintf("%s://%s%s%s", ops->scheme, s->hostport, s->url_db ? "/" : "",
-                            s->url_db ? s->url_db : "");
+    *shown_url = dm_xasprintf("%s://%s%s%s", s->scheme, s->hostport, s->url_db ? "/" : "",
+                              s->url_db ? s->url_db : "");
     PQconninfoFree(info);
     free(shown);
-    rc = dm_db_opts_parse(options_json, &s->opts, err);
-    if (rc)
-        pg_close(src);
-    else
-        *out = src;
-    return rc;
-}
-
-static dm_status pg_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
-{
-    return open_scheme(&dm_source_postgres_ops, url, options_json, out, err);
-}
-
-static dm_status pgql_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
-{
-    return open_scheme(&dm_source_postgresql_ops, url, options_json, out, err);
+    return dm_db_opts_parse(options_json, &s->opts, err);
 }
 
 static void add_asset(dm_source *src, dm_asset_desc **out, size_t *n, const char *db)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     *out = dm_xrealloc(*out, (*n + 1) * sizeof **out);
     dm_asset_desc *a = &(*out)[(*n)++];
     memset(a, 0, sizeof *a);
@@ -252,7 +227,7 @@ static void add_asset(dm_source *src, dm_asset_desc **out, size_t *n, const char
 static dm_status pg_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                 dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     dm_status rc;
     *out = NULL;
     *n = 0;
@@ -357,7 +332,7 @@ static const char columns_sql[] =
 static dm_status pg_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     dm_status rc;
     PGresult *r = NULL, *rc_cols = NULL;
     pg_table **tabs = NULL;
@@ -525,7 +500,7 @@ out:
 static dm_status pg_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     const pg_table *t = table->driver_data;
     dm_status rc = DM_OK;
     dm_buf q = DM_BUF_INIT;
@@ -602,7 +577,7 @@ out:
 static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
                               const char **origin, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     dm_db_tags tags = {0};
     dm_status rc;
     char *inc = array_literal(s->opts.include, s->opts.ninclude, true);
@@ -650,7 +625,7 @@ out:
 static dm_status pg_write_column_comment(dm_source *src, const dm_table_desc *table, const char *column,
                                          const char *marker, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     pg_table *t = table->driver_data;
     dm_status rc = DM_OK;
     size_t c = 0;
@@ -709,7 +684,7 @@ static const char trigger_sql[] =
  * trigger, or nothing: the caller's polling still finds changes). */
 static dm_status watch_setup(dm_source *src, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     dm_asset_desc *assets = NULL;
     size_t na = 0;
     dm_status rc = pg_list_assets(src, &assets, &na, NULL, NULL, err);
@@ -744,7 +719,7 @@ static dm_status watch_setup(dm_source *src, dm_error *err)
 
 static dm_status pg_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err)
 {
-    pg_src *s = src->ctx;
+    pg_src *s = src->state;
     dm_status rc;
     *changed = false;
     if (s->opts.no_watch)
@@ -780,25 +755,7 @@ static dm_status pg_wait_change(dm_source *src, int timeout_ms, bool *changed, d
 }
 
 const dm_source_ops dm_source_postgres_ops = {
-    .scheme = "postgres",
-    .kind = "PostgreSQL server",
     .open = pg_open,
-    .close = pg_close,
-    .list_assets = pg_list_assets,
-    .list_tables = pg_list_tables,
-    .read_rows = pg_read_rows,
-    .read_tags = pg_read_tags,
-    .free_table_data = pg_table_free,
-    .table_columns = pg_table_columns,
-    .write_column_comment = pg_write_column_comment,
-    .wait_change = pg_wait_change,
-};
-
-/* The same driver under libpq's other URI scheme. */
-const dm_source_ops dm_source_postgresql_ops = {
-    .scheme = "postgresql",
-    .kind = "PostgreSQL server",
-    .open = pgql_open,
     .close = pg_close,
     .list_assets = pg_list_assets,
     .list_tables = pg_list_tables,

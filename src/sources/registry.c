@@ -1,68 +1,182 @@
-#include "sources/source.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
+#include "sources/source_impl.h"
 
 /*
- * One line per store. Drivers other than the local folder one are declared
- * weak here, so the registry can list a store before its driver file lands
- * (a missing driver is simply not offered); each driver file defines its
- * dm_source_<name>_ops.
+ * The driver table: one row per driver, with the URL schemes it answers to
+ * (the first is its own; libpq's "postgresql" is the same driver). A plain
+ * path, without "://", is the file driver's.
  */
-extern const dm_source_ops dm_source_sqlite_ops __attribute__((weak));
-extern const dm_source_ops dm_source_postgres_ops __attribute__((weak));
-extern const dm_source_ops dm_source_postgresql_ops __attribute__((weak));
-extern const dm_source_ops dm_source_mysql_ops __attribute__((weak));
-extern const dm_source_ops dm_source_s3_ops __attribute__((weak));
-extern const dm_source_ops dm_source_dynamodb_ops __attribute__((weak));
+extern const dm_source_ops dm_source_file_ops;
+extern const dm_source_ops dm_source_sqlite_ops;
+extern const dm_source_ops dm_source_postgres_ops;
+extern const dm_source_ops dm_source_mysql_ops;
+extern const dm_source_ops dm_source_s3_ops;
+extern const dm_source_ops dm_source_dynamodb_ops;
 
-static const dm_source_ops *const drivers[] = {
-    &dm_source_file_ops,
-    &dm_source_sqlite_ops,
-    &dm_source_postgres_ops,
-    &dm_source_postgresql_ops,
-    &dm_source_mysql_ops,
-    &dm_source_s3_ops,
-    &dm_source_dynamodb_ops,
+#define SCHEMES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+static const dm_source_driver drivers[] = {
+    {"file", SCHEMES("file"), &dm_source_file_ops},
+    {"sqlite", SCHEMES("sqlite"), &dm_source_sqlite_ops},
+    {"postgres", SCHEMES("postgres", "postgresql"), &dm_source_postgres_ops},
+    {"mysql", SCHEMES("mysql"), &dm_source_mysql_ops},
+    {"s3", SCHEMES("s3"), &dm_source_s3_ops},
+    {"dynamodb", SCHEMES("dynamodb"), &dm_source_dynamodb_ops},
 };
 #define NDRIVERS (sizeof drivers / sizeof drivers[0])
 
-const dm_source_ops *dm_source_lookup(const char *url)
+/* The driver row and the scheme (as the table spells it) for a URL. */
+static const dm_source_driver *find(const char *url, const char **scheme)
 {
     const char *colon = strstr(url, "://");
-    if (colon == NULL)
-        return &dm_source_file_ops;     /* a plain path */
+    if (colon == NULL) {
+        *scheme = drivers[0].schemes[0];
+        return &drivers[0];     /* a plain path */
+    }
     size_t n = (size_t)(colon - url);
     for (size_t i = 0; i < NDRIVERS; i++)
-        if (drivers[i] != NULL && strlen(drivers[i]->scheme) == n && strncmp(drivers[i]->scheme, url, n) == 0)
-            return drivers[i];
+        for (const char *const *s = drivers[i].schemes; *s; s++)
+            if (strlen(*s) == n && strncmp(*s, url, n) == 0) {
+                *scheme = *s;
+                return &drivers[i];
+            }
     return NULL;
+}
+
+const char *dm_source_lookup(const char *url)
+{
+    const char *scheme = NULL;
+    return find(url, &scheme) ? scheme : NULL;
 }
 
 dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
 {
-    const dm_source_ops *ops = dm_source_lookup(url);
+    const char *scheme = NULL;
+    const dm_source_driver *d = find(url, &scheme);
     *out = NULL;
-    if (ops == NULL) {
+    if (d == NULL) {
         const char *colon = strstr(url, "://");
-        char have[128] = "";
+        char have[160] = "";
+        size_t hl = 0;
         for (size_t i = 0; i < NDRIVERS; i++)
-            if (drivers[i] != NULL && strlen(have) + strlen(drivers[i]->scheme) + 6 < sizeof have)
-                snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s://", *have ? ", " : "",
-                         drivers[i]->scheme);
+            for (const char *const *s = drivers[i].schemes; *s; s++)
+                if (hl + strlen(*s) + 6 < sizeof have)
+                    hl += (size_t)snprintf(have + hl, sizeof have - hl, "%s%s://", hl ? ", " : "", *s);
         return DM_FAIL(err, DM_ERR_ARG, "%s: unsupported URL scheme '%.*s' (this datamap knows %s and plain paths)",
                        url, (int)(colon - url), url, have);
     }
-    return ops->open(url, options_json, out, err);
+    void *state = NULL;
+    char *shown = NULL;
+    dm_status rc = d->ops->open(url, options_json, &state, &shown, err);
+    if (rc) {
+        if (state)
+            d->ops->close(state);
+        free(shown);
+        return rc;
+    }
+    dm_source *src = dm_xcalloc(1, sizeof *src);
+    src->driver = d;
+    src->url = shown ? shown : dm_xstrdup(url);
+    src->state = state;
+    *out = src;
+    return DM_OK;
 }
 
 void dm_source_close(dm_source *src)
 {
-    if (src)
-        src->ops->close(src);
+    if (src == NULL)
+        return;
+    src->driver->ops->close(src->state);
+    free(src->url);
+    free(src);
+}
+
+const char *dm_source_driver_name(const dm_source *src)
+{
+    return src->driver->name;
+}
+
+/* ---- wrappers: the only callers of the ops -------------------------------- */
+
+dm_status dm_source_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
+                                dm_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    return src->driver->ops->list_assets(src, out, n, problem, pctx, err);
+}
+
+dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
+                                dm_problem_fn problem, void *pctx, dm_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    return src->driver->ops->list_tables(src, asset, out, n, problem, pctx, err);
+}
+
+dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
+                              const dm_row_sink *sink, dm_error *err)
+{
+    return src->driver->ops->read_rows(src, table, spec, sink, err);
+}
+
+dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
+                              const char **origin, dm_error *err)
+{
+    *keys = NULL;
+    *values = NULL;
+    *n = 0;
+    *origin = "store";
+    if (src->driver->ops->read_tags == NULL)
+        return DM_OK;
+    return src->driver->ops->read_tags(src, asset, keys, values, n, origin, err);
+}
+
+dm_status dm_source_table_columns(dm_source *src, const dm_table_desc *table, const dm_column_decl **out, size_t *n,
+                                  dm_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (src->driver->ops->table_columns == NULL)
+        return DM_OK;
+    return src->driver->ops->table_columns(src, table, out, n, err);
+}
+
+dm_status dm_source_write_column_comment(dm_source *src, const dm_table_desc *table, const char *column,
+                                         const char *marker, dm_error *err)
+{
+    if (src->driver->ops->write_column_comment == NULL)
+        return DM_FAIL(err, DM_ERR_ARG, "%s: %s has no column comments", table->location, src->driver->name);
+    return src->driver->ops->write_column_comment(src, table, column, marker, err);
+}
+
+dm_status dm_source_read_facts(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err)
+{
+    *facts_json = NULL;
+    if (src->driver->ops->read_facts == NULL)
+        return DM_OK;
+    return src->driver->ops->read_facts(src, asset, facts_json, err);
+}
+
+dm_status dm_source_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err)
+{
+    *changed = false;
+    if (src->driver->ops->wait_change == NULL)
+        return DM_FAIL(err, DM_ERR_ARG, "%s: %s does not announce changes", src->url, src->driver->name);
+    return src->driver->ops->wait_change(src, timeout_ms, changed, err);
+}
+
+void dm_source_changed_assets(dm_source *src, char ***names, size_t *n, bool *all)
+{
+    *names = NULL;
+    *n = 0;
+    *all = true;
+    if (src->driver->ops->changed_assets)
+        src->driver->ops->changed_assets(src, names, n, all);
 }
 
 void dm_asset_desc_free_list(dm_asset_desc *list, size_t n)
@@ -85,8 +199,8 @@ void dm_table_desc_free_list(const dm_source *src, dm_table_desc *list, size_t n
         for (size_t k = 0; k < list[i].npartition_keys; k++)
             free(list[i].partition_keys[k]);
         free(list[i].partition_keys);
-        if (src && src->ops->free_table_data && list[i].driver_data)
-            src->ops->free_table_data(list[i].driver_data);
+        if (src && src->driver->ops->free_table_data && list[i].driver_data)
+            src->driver->ops->free_table_data(list[i].driver_data);
     }
     free(list);
 }

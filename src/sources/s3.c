@@ -37,7 +37,7 @@
 #include "aws/http.h"
 #include "aws/xml.h"
 #include "sources/objects.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
 #define TAGS_KEY ".datamap-tags.yaml"
 #define SIGNATURE_FILES 16
@@ -45,7 +45,6 @@
 #define CHUNK_MAX (8u << 20)
 #define MAX_DEPTH 32
 
-const dm_source_ops dm_source_s3_ops;
 
 typedef struct s3_src {
     dm_aws_config cfg;
@@ -80,11 +79,10 @@ static const char *asset_region(const s3_src *s, const char *region)
     return region && *region ? region : s->cfg.region;
 }
 
-static dm_status s3_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+static dm_status s3_open(const char *url, const char *options_json, void **state, char **shown_url, dm_error *err)
 {
     s3_src *s = dm_xcalloc(1, sizeof *s);
     dm_status rc;
-    *out = NULL;
     if (strncmp(url, "s3://", 5) != 0) {
         free(s);
         return DM_FAIL(err, DM_ERR_ARG, "%s: not an s3:// URL", url);
@@ -99,26 +97,18 @@ static dm_status s3_open(const char *url, const char *options_json, dm_source **
         free(s);
         return rc;
     }
-    dm_source *src = dm_xcalloc(1, sizeof *src);
-    src->ops = &dm_source_s3_ops;
-    src->url = dm_xstrdup(url);
-    src->ctx = s;
-    *out = src;
+    *state = s;
     return DM_OK;
 }
 
-static void s3_close(dm_source *src)
+static void s3_close(void *state)
 {
-    if (src == NULL)
-        return;
-    s3_src *s = src->ctx;
+    s3_src *s = state;
     dm_aws_client_free(s->cli);
     dm_aws_config_free(&s->cfg);
     free(s->bucket);
     free(s->prefix);
     free(s);
-    free(src->url);
-    free(src);
 }
 
 /* ---- assets -------------------------------------------------------------------- */
@@ -162,7 +152,7 @@ static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *
 static dm_status s3_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                 dm_error *err)
 {
-    s3_src *s = src->ctx;
+    s3_src *s = src->state;
     dm_asset_desc *list = NULL;
     size_t cap = 0;
     dm_status rc = DM_OK;
@@ -565,7 +555,7 @@ static void add_folder(s3_src *s, table_vec *tv, const char *bucket, const char 
 static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    s3_src *s = src->ctx;
+    s3_src *s = src->state;
     char *bucket = NULL, *prefix = NULL;
     listed_vec lv = {0};
     table_vec tv = {0};
@@ -632,7 +622,7 @@ out:
 static dm_status s3_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err)
 {
-    s3_src *s = src->ctx;
+    s3_src *s = src->state;
     const s3_table *st = table->driver_data;
     open_ctx oc = {s, st->bucket, st->region};
     uint64_t b0 = dm_aws_client_bytes(s->cli), r0 = dm_aws_client_requests(s->cli);
@@ -699,7 +689,7 @@ static dm_status parse_tags_yaml(const char *name, const char *data, size_t len,
 static dm_status s3_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
                               const char **origin, dm_error *err)
 {
-    s3_src *s = src->ctx;
+    s3_src *s = src->state;
     char *bucket = NULL, *prefix = NULL;
     kvs t = {0};
     dm_status rc;
@@ -763,7 +753,7 @@ static dm_status bucket_get(s3_src *s, const char *bucket, const char *region, c
 
 static dm_status s3_read_facts(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err)
 {
-    s3_src *s = src->ctx;
+    s3_src *s = src->state;
     char *bucket = NULL, *prefix = NULL;
     dm_aws_resp r;
     dm_error e2 = {0};
@@ -846,8 +836,6 @@ static dm_status s3_read_facts(dm_source *src, const dm_asset_desc *asset, char 
 }
 
 const dm_source_ops dm_source_s3_ops = {
-    .scheme = "s3",
-    .kind = "S3 bucket",
     .open = s3_open,
     .close = s3_close,
     .list_assets = s3_list_assets,

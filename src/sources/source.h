@@ -2,8 +2,8 @@
  * Sources
  *
  * A source driver knows one kind of store (local folders, S3, DynamoDB,
- * PostgreSQL, ...). It is a table of functions registered by URL scheme in
- * registry.c; adding a store touches only src/sources/ and one registry line.
+ * PostgreSQL, ...). Callers use the dm_source_* calls below; the drivers and
+ * their table live behind them (source_impl.h, registry.c).
  *
  * The pipeline asks a driver for:
  *   - the assets of a source (discover),
@@ -73,67 +73,63 @@ typedef struct dm_column_decl {
     bool primary_key;
 } dm_column_decl;
 
-typedef struct dm_source_ops {
-    const char *scheme;     /* "file", "s3", ... */
-    const char *kind;       /* human name: "local folder" */
-    dm_status (*open)(const char *url, const char *options_json, dm_source **out, dm_error *err);
-    void (*close)(dm_source *src);
-    /* Assets, into a malloc'd array. */
-    dm_status (*list_assets)(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem,
-                             void *pctx, dm_error *err);
-    /* Tables of one asset (by location). */
-    dm_status (*list_tables)(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
-                             dm_problem_fn problem, void *pctx, dm_error *err);
-    dm_status (*read_rows)(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
-                           const dm_row_sink *sink, dm_error *err);
-    /* Tags of an asset (keys/values malloc'd), with where they came from. */
-    dm_status (*read_tags)(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values,
-                           size_t *n, const char **origin, dm_error *err);
-    void (*free_table_data)(void *driver_data);
-    /* Optional (NULL: column types are inferred from the values read): the
-     * columns a table declares (SQL sources), borrowed from the table's
-     * driver_data and valid as long as the table description. */
-    dm_status (*table_columns)(dm_source *src, const dm_table_desc *table, const dm_column_decl **out,
-                               size_t *n, dm_error *err);
-    /* Optional (NULL: not supported): write a column's classification into
-     * the store's own column comment (`classify --write-comments`). marker is
-     * "Sensitive Data Element | ['EMAIL']", or NULL to remove a previous one;
-     * the comment's other text is kept. */
-    dm_status (*write_column_comment)(dm_source *src, const dm_table_desc *table, const char *column,
-                                      const char *marker, dm_error *err);
-    /* Optional (NULL: none): facts about an asset for the Art. 30 report
-     * (region, encryption at rest, retention rules...) as a malloc'd JSON
-     * object; stored with dm_catalog_asset_set_facts by the tags step. */
-    dm_status (*read_facts)(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err);
-    /* Optional (NULL: the caller polls): wait up to timeout_ms for the store
-     * to announce a schema change (a table created or altered), setting up
-     * what it needs on the first call where the user may (PostgreSQL: an
-     * event trigger calling pg_notify, and LISTEN). *changed tells whether
-     * one came. An error means "cannot watch here": the caller polls. */
-    dm_status (*wait_change)(dm_source *src, int timeout_ms, bool *changed, dm_error *err);
-    /* Optional, with wait_change (NULL: any change may touch every asset):
-     * the assets the changes reported so far touched, then forgotten, as a
-     * malloc'd array of malloc'd asset names (as list_assets names them;
-     * possibly ones that are gone or not listed yet). *all true when the
-     * driver lost track: treat every asset as changed. */
-    void (*changed_assets)(dm_source *src, char ***names, size_t *n, bool *all);
-} dm_source_ops;
+/* ---- calls ------------------------------------------------------------------
+ * Every call goes through these wrappers; the ops table behind them is the
+ * drivers' business (source_impl.h). Optional abilities answer neutrally or
+ * with DM_ERR_ARG "<driver> does not ...", as each says. */
 
-struct dm_source {
-    const dm_source_ops *ops;
-    char *url;
-    void *ctx;
-};
-
-/* Find the driver for a URL (plain paths are "file"); NULL when none. */
-const dm_source_ops *dm_source_lookup(const char *url);
+/* The URL scheme a URL would be opened with ("file" for plain paths,
+ * otherwise the scheme as the driver table spells it), or NULL when no
+ * driver answers to it. */
+const char *dm_source_lookup(const char *url);
 /* Open a source for a URL; DM_ERR_ARG names an unsupported scheme. */
 dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err);
 void dm_source_close(dm_source *src);
+/* The name of the driver behind a source ("postgres", "file", ...). */
+const char *dm_source_driver_name(const dm_source *src);
+
+/* Assets, into a malloc'd array (free with dm_asset_desc_free_list). */
+dm_status dm_source_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
+                                dm_error *err);
+/* Tables of one asset (free with dm_table_desc_free_list). */
+dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
+                                dm_problem_fn problem, void *pctx, dm_error *err);
+/* Rows of a table into the sink, until the table ends or the sample is full. */
+dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
+                              const dm_row_sink *sink, dm_error *err);
+/* Tags of an asset (keys/values malloc'd), with where they came from.
+ * A store without tags answers none, origin "store". */
+dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
+                              const char **origin, dm_error *err);
+/* The columns a table declares (SQL sources), borrowed and valid as long as
+ * the table description. A store that declares none answers *n = 0: the
+ * column types are then inferred from the values read. */
+dm_status dm_source_table_columns(dm_source *src, const dm_table_desc *table, const dm_column_decl **out, size_t *n,
+                                  dm_error *err);
+/* Write a column's classification into the store's own column comment
+ * (`classify --write-comments`). marker is "Sensitive Data Element | ['EMAIL']",
+ * or NULL to remove a previous one; the comment's other text is kept. A store
+ * without column comments answers DM_ERR_ARG "<driver> has no column comments". */
+dm_status dm_source_write_column_comment(dm_source *src, const dm_table_desc *table, const char *column,
+                                         const char *marker, dm_error *err);
+/* Facts about an asset for the Art. 30 report (region, encryption at rest,
+ * retention rules...) as a malloc'd JSON object; *facts_json NULL when the
+ * store has none. */
+dm_status dm_source_read_facts(dm_source *src, const dm_asset_desc *asset, char **facts_json, dm_error *err);
+/* Wait up to timeout_ms for the store to announce a schema change (a table
+ * created or altered), setting up what it needs on the first call where the
+ * user may (PostgreSQL: an event trigger calling pg_notify, and LISTEN).
+ * *changed tells whether one came. An error means "cannot watch here": the
+ * caller polls; DM_ERR_ARG means never here (a store that announces nothing,
+ * or watching turned off by the source's options), other codes maybe later. */
+dm_status dm_source_wait_change(dm_source *src, int timeout_ms, bool *changed, dm_error *err);
+/* After wait_change: the assets the changes reported so far touched, then
+ * forgotten, as a malloc'd array of malloc'd asset names (as list_assets
+ * names them; possibly ones that are gone or not listed yet). *all true when
+ * any asset may have changed (the driver lost track, or cannot tell). */
+void dm_source_changed_assets(dm_source *src, char ***names, size_t *n, bool *all);
 
 void dm_asset_desc_free_list(dm_asset_desc *list, size_t n);
 void dm_table_desc_free_list(const dm_source *src, dm_table_desc *list, size_t n);
-
-extern const dm_source_ops dm_source_file_ops;
 
 #endif

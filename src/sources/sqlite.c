@@ -34,9 +34,8 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "sources/db_common.h"
-#include "sources/source.h"
+#include "sources/source_impl.h"
 
-extern const dm_source_ops dm_source_sqlite_ops;
 
 typedef struct sq_src {
     char *path;
@@ -107,25 +106,18 @@ static dm_status sq_fail(sq_src *s, dm_error *err, const char *what)
                    sqlite3_errmsg(s->db));
 }
 
-static void sq_close(dm_source *src)
+static void sq_close(void *state)
 {
-    if (src == NULL)
-        return;
-    sq_src *s = src->ctx;
-    if (s) {
-        sqlite3_close_v2(s->db);
-        dm_db_opts_free(&s->opts);
-        free(s->path);
-        free(s);
-    }
-    free(src->url);
-    free(src);
+    sq_src *s = state;
+    sqlite3_close_v2(s->db);
+    dm_db_opts_free(&s->opts);
+    free(s->path);
+    free(s);
 }
 
-static dm_status sq_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
+static dm_status sq_open(const char *url, const char *options_json, void **state, char **shown_url, dm_error *err)
 {
     dm_status rc = DM_OK;
-    *out = NULL;
     const char *p = strncmp(url, "sqlite://", 9) == 0 ? url + 9 : url;
     char real[PATH_MAX];
     if (*p == '\0')
@@ -141,37 +133,26 @@ static dm_status sq_open(const char *url, const char *options_json, dm_source **
     if (got != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
         return DM_FAIL(err, DM_ERR_FORMAT, "%s: not a SQLite database", url);
 
-    dm_source *src = dm_xcalloc(1, sizeof *src);
     sq_src *s = dm_xcalloc(1, sizeof *s);
-    src->ops = &dm_source_sqlite_ops;
-    src->ctx = s;
-    src->url = dm_xasprintf("sqlite://%s", real);
+    *state = s;     /* closed by the framework on failure */
+    char *shown = *shown_url = dm_xasprintf("sqlite://%s", real);
     s->path = dm_xstrdup(real);
     if ((rc = dm_db_opts_parse(options_json, &s->opts, err)))
-        goto out;
-    if (sqlite3_open_v2(real, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", src->url, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        goto out;
-    }
+        return rc;
+    if (sqlite3_open_v2(real, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return DM_FAIL(err, DM_ERR_IO, "%s: %s", shown, s->db ? sqlite3_errmsg(s->db) : "cannot open");
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_progress_handler(s->db, 10000, deadline_passed, s);
     arm_deadline(s);
-    if (sqlite3_exec(s->db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = sq_fail(s, err, src->url);
-        goto out;
-    }
-out:
-    if (rc)
-        sq_close(src);
-    else
-        *out = src;
-    return rc;
+    if (sqlite3_exec(s->db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK)
+        return sq_fail(s, err, shown);
+    return DM_OK;
 }
 
 static dm_status sq_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                 dm_error *err)
 {
-    sq_src *s = src->ctx;
+    sq_src *s = src->state;
     const char *base = strrchr(s->path, '/');
     base = base ? base + 1 : s->path;
     char *name = dm_xstrdup(base);
@@ -267,7 +248,7 @@ out:
 static dm_status sq_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err)
 {
-    sq_src *s = src->ctx;
+    sq_src *s = src->state;
     sqlite3_stmt *st = NULL;
     dm_status rc = DM_OK;
     size_t cap = 0;
@@ -368,7 +349,7 @@ static void deliver(sq_src *s, sqlite3_stmt *st, int first, size_t ncols, dm_fie
 static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err)
 {
-    sq_src *s = src->ctx;
+    sq_src *s = src->state;
     const sq_table *t = table->driver_data;
     dm_status rc = DM_OK;
     dm_buf q = DM_BUF_INIT;
@@ -445,8 +426,6 @@ out:
 }
 
 const dm_source_ops dm_source_sqlite_ops = {
-    .scheme = "sqlite",
-    .kind = "SQLite database file",
     .open = sq_open,
     .close = sq_close,
     .list_assets = sq_list_assets,

@@ -1,5 +1,5 @@
 /*
- * SQLite source driver (src/sources/sqlite.c) through its ops table: cell
+ * SQLite source driver (src/sources/sqlite.c) through the source calls: cell
  * cap at a UTF-8 boundary, blobs not read, rowid sampling (budget, spread,
  * no duplicates, reproducible), declared columns, options.
  */
@@ -16,8 +16,6 @@
 #include <unistd.h>
 
 #include "sources/source.h"
-
-extern const dm_source_ops dm_source_sqlite_ops;
 
 typedef struct collect {
     size_t ncols, rows, max_len, blobs_seen;
@@ -98,18 +96,18 @@ static void read_table(const char *options, uint64_t rows, uint64_t seed, collec
     snprintf(url, sizeof url, "sqlite://%s", db_path);
     dm_source *src = NULL;
     dm_error err = {0};
-    assert_int_equal(dm_source_sqlite_ops.open(url, options, &src, &err), DM_OK);
+    assert_int_equal(dm_source_open(url, options, &src, &err), DM_OK);
     dm_asset_desc *assets = NULL;
     size_t na = 0;
-    assert_int_equal(src->ops->list_assets(src, &assets, &na, c_problem, NULL, &err), DM_OK);
+    assert_int_equal(dm_source_list_assets(src, &assets, &na, c_problem, NULL, &err), DM_OK);
     assert_int_equal(na, 1);
     dm_table_desc *tables = NULL;
     size_t nt = 0;
-    assert_int_equal(src->ops->list_tables(src, &assets[0], &tables, &nt, c_problem, NULL, &err), DM_OK);
+    assert_int_equal(dm_source_list_tables(src, &assets[0], &tables, &nt, c_problem, NULL, &err), DM_OK);
     assert_int_equal(nt, 1);
     assert_int_equal(tables[0].rows_estimate, 5000);
     if (cols) {
-        assert_int_equal(src->ops->table_columns(src, &tables[0], cols, ncols, &err), DM_OK);
+        assert_int_equal(dm_source_table_columns(src, &tables[0], cols, ncols, &err), DM_OK);
         assert_int_equal(*ncols, 4);
         assert_string_equal((*cols)[0].type, "bigint");
         assert_true((*cols)[0].primary_key);
@@ -120,7 +118,7 @@ static void read_table(const char *options, uint64_t rows, uint64_t seed, collec
     c->utf8_ok = true;
     dm_row_sink sink = {c, c_column, c_row, c_problem, NULL};
     dm_sample_spec spec = {rows, seed};
-    assert_int_equal(src->ops->read_rows(src, &tables[0], &spec, &sink, &err), DM_OK);
+    assert_int_equal(dm_source_read_rows(src, &tables[0], &spec, &sink, &err), DM_OK);
     dm_table_desc_free_list(src, tables, nt);
     dm_asset_desc_free_list(assets, na);
     dm_source_close(src);
@@ -161,11 +159,11 @@ static void test_sqlite_open_errors(void **state)
 {
     dm_source *src = NULL;
     dm_error err = {0};
-    assert_int_equal(dm_source_sqlite_ops.open("sqlite:///nonexistent/x.db", NULL, &src, &err), DM_ERR_NOT_FOUND);
+    assert_int_equal(dm_source_open("sqlite:///nonexistent/x.db", NULL, &src, &err), DM_ERR_NOT_FOUND);
     assert_null(src);
     char url[96];
     snprintf(url, sizeof url, "sqlite://%s", db_path);
-    assert_int_equal(dm_source_sqlite_ops.open(url, "{\"bogus\":\"1\"}", &src, &err), DM_ERR_ARG);
+    assert_int_equal(dm_source_open(url, "{\"bogus\":\"1\"}", &src, &err), DM_ERR_ARG);
     assert_null(src);
     assert_non_null(strstr(err.msg, "unknown option 'bogus'"));
 }
