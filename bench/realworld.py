@@ -186,7 +186,23 @@ class World:
         self.given = {"de": g["de"], "fr": g["fr"], "es": g["es"], "it": g["it"], "tr": g["tr"],
                       "en": g["en"], "us": g["en"], "in": g["in"], "pl": g["pl"], "multi": g["multi"],
                       "br": g["es"] + g["it"], "pt": g["es"], "nl": g["de"] + g["en"]}
+        # The lists carry no frequencies. As a proxy for common names, "core"
+        # holds the names of a language that at least two of the other five
+        # lists also hold (Maria, Ibrahim, Conrad); 65% of names come from it.
+        langs = ("de", "en", "es", "fr", "it", "tr")
+        sets = {k: {n for n, _ in g[k]} for k in langs}
+        self.core = {}
+        for k in langs:
+            others = [sets[o] for o in langs if o != k]
+            self.core[k] = [(n, s) for n, s in g[k] if sum(n in o for o in others) >= 2]
+        self.core["us"] = self.core["en"]
+        self.core["br"] = self.core["es"] + self.core["it"]
+        self.core["pt"] = self.core["es"]
+        self.core["nl"] = self.core["de"] + self.core["en"]
         self.male = {k: [n for n, s in v if s == "male"] for k, v in self.given.items()}
+        for k, v in self.core.items():
+            if k != "tr":
+                self.male[k] = [n for n, s in v if s == "male"]
         self.towns = {}
         for cc in ("DE", "FR", "ES", "IT", "BR", "PT", "NL", "PL", "TR", "IN", "GB", "US", "JP", "AE"):
             # as people write them: no transliteration marks (GeoNames spells Indian towns with macrons)
@@ -198,6 +214,8 @@ class World:
         self.compound = {cc: [t for t in self.towns[cc] if " " in t or "-" in t] for cc in self.towns}
 
     def sex_given(self, rng, lang):
+        if lang in self.core and lang != "tr" and rng.chance(0.65):
+            return rng.choice(self.core[lang])
         n, s = rng.choice(self.given[lang])
         return n, s
 
@@ -214,13 +232,15 @@ class World:
               "tr": "TR", "in": "IN", "en": "GB", "us": "US"}.get(lang, "GB")
         r = rng.below(10)
         base = rng.choice(male)
-        if r < 5 and self.topo.get(cc):
+        if r < 3 and self.topo.get(cc):
             t = rng.choice(self.topo[cc])
             if lang == "nl":
                 return rng.choice(["van ", "van ", "van der ", "de "]) + t
             if lang in ("br", "pt"):
                 return rng.choice(["", "", "da ", "de ", "dos "]) + t
             if lang == "pl":
+                if t.endswith(("ski", "ska", "cki", "cka")):
+                    return t
                 return t.rstrip("aeiouy") + rng.choice(["ski", "ska", "owski"])
             return t
         if r < 7 and 4 <= len(base) <= 7 and base.isascii():
@@ -742,7 +762,10 @@ def t_legacy(w, rng, i):
             ("field_12", ID.china_id(rng), ("CHINA_IDENTIFICATION",), ("3",)),
             ("field_13", rng.choice("123456789") + rng.digits(10), NONE, ("3",)),     # 11 digits: PESEL/TCKN look-alike
             ("field_14", str(rng.between(1500000000, 1790000000)), NONE, ("3",)),
-            ("field_15", ID.spain_dni(rng), ("SPAIN_DNI",), ("3",))]
+            ("field_15", ID.spain_dni(rng), ("SPAIN_DNI",), ("3",)),
+            # the same layout, told apart only by the spread of the years
+            ("field_16", fmt(dob_date(rng), "dmy/"), (DOB,), ("3", "4")),
+            ("field_17", fmt(event_date(rng), "dmy/"), NONE, ("3", "4"))]
 
 
 # national_id: ten countries, five above the threshold and five below it
