@@ -139,7 +139,9 @@ if [ "$WHAT" = all ] || [ "$WHAT" = realworld ]; then
       echo "bench: datamap scan exited $rc (stderr in $OUT/realworld.stderr); scoring what it printed" >&2
       [ $rc -eq 1 ] || status=1
     fi
+    "$DATAMAP" entities >"$OUT/realworld_entities.txt" 2>/dev/null
     score_args=(--labels "$RW/labels.json" --meta "$RW/meta.json" --result "$OUT/realworld.json"
+                --known-entities "$OUT/realworld_entities.txt"
                 --json "$OUT/realworld_score.json" --markdown "$OUT/realworld_score.md")
     [ -n "$MIN_CONF" ] && score_args+=(--min-confidence "$MIN_CONF")
     if "$PY" "$BENCH/score.py" "${score_args[@]}" >"$OUT/realworld_score.txt"; then
@@ -150,9 +152,11 @@ s = json.load(open(sys.argv[1]))
 o = s["overall"]
 f = lambda x: "n/a" if x is None else "%.3f" % x
 cat = s.get("category_checks", [])
-print("precision %s, recall %s, F1 %s (micro); macro F1 %s; %d false positive(s) on %d hard negatives, "
+k = s.get("known_only") or {}
+print("precision %s, recall %s, F1 %s (micro); macro F1 %s; on the types this engine knows F1 %s (micro), %s (macro); "
+      "%d false positive(s) on %d hard negatives, "
       "%d name finding(s) on gender/address columns; %d miss(es); category-level findings %d/%d"
-      % (f(o["precision"]), f(o["recall"]), f(o["f1"]), f(o["macro_f1"]),
+      % (f(o["precision"]), f(o["recall"]), f(o["f1"]), f(o["macro_f1"]), f(k.get("f1")), f(k.get("macro_f1")),
          len(s["false_positives_on_hard_negatives"]), s["hard_negative_columns"],
          len(s.get("false_positives_on_negative_for", [])), len(s["misses"]),
          sum(1 for c in cat if c["reported"]), len(cat)))

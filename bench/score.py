@@ -238,6 +238,12 @@ def text_report(s, errors, out):
     w("%-36s %5d %5d %5d    %s  %s  %s\n" % ("overall (micro)", o["tp"], o["fp"], o["fn"], fmt(o["precision"]),
                                            fmt(o["recall"]), fmt(o["f1"])))
     w("%-36s %s\n" % ("macro F1 over labelled entities", fmt(o["macro_f1"]).strip()))
+    if "known_only" in s:
+        k = s["known_only"]
+        w("%-36s %5d %5d %5d    %s  %s  %s   macro %s\n" % ("types the engine knows (micro)", k["tp"], k["fp"], k["fn"],
+                                                         fmt(k["precision"]), fmt(k["recall"]), fmt(k["f1"]),
+                                                         fmt(k["macro_f1"]).strip()))
+        w("  (labels of types it does not know left out: %s)\n" % (", ".join(k["unknown_types"]) or "none"))
     a = s["any_pii"]
     w("%-36s %5d %5d %5d    %s  %s  %s\n" % ("column has personal data (any)", a["tp"], a["fp"], a["fn"],
                                            fmt(a["precision"]), fmt(a["recall"]), fmt(a["f1"])))
@@ -292,6 +298,10 @@ def markdown_report(s):
     o = s["overall"]
     lines.append("| **overall (micro)** | %d | %d | %d | %s | %s | %s |" % (o["tp"], o["fp"], o["fn"],
                  fmt(o["precision"]).strip(), fmt(o["recall"]).strip(), fmt(o["f1"]).strip()))
+    if "known_only" in s:
+        k = s["known_only"]
+        lines.append("| *types the engine knows (micro)* | %d | %d | %d | %s | %s | %s |" % (
+            k["tp"], k["fp"], k["fn"], fmt(k["precision"]).strip(), fmt(k["recall"]).strip(), fmt(k["f1"]).strip()))
     lines.append("")
     lines.append("Macro F1: %s. False positives on hard negatives: %d%s" % (
         fmt(o["macro_f1"]).strip(), len(s["false_positives_on_hard_negatives"]),
@@ -322,6 +332,9 @@ def main():
     ap.add_argument("--labels", required=True, help="labels.json written by bench/gen.py")
     ap.add_argument("--result", required=True, help="output of `datamap scan ... --format json`")
     ap.add_argument("--meta", help="meta.json written by bench/realworld.py: scores per language and per item")
+    ap.add_argument("--known-entities", metavar="FILE",
+                    help="entity types the engine knows (one per line, e.g. from `datamap entities`): also "
+                         "score with the others left out of the labels")
     ap.add_argument("--min-confidence", choices=sorted(CONF_RANK, key=CONF_RANK.get),
                     help="ignore findings below this confidence")
     ap.add_argument("--json", metavar="OUT", help="also write the scores as JSON")
@@ -341,6 +354,16 @@ def main():
         s["category_checks"] = category_checks(meta, pred)
         s["item_names"] = meta.get("items", {})
         s["false_positives_on_negative_for"] = negative_for_fps(meta, pred)
+    if args.known_entities:
+        try:
+            with open(args.known_entities, encoding="utf-8") as f:
+                known = {ln.split()[0] for ln in f if ln.strip() and ln.split()[0] != "ENTITY"}
+        except OSError as e:
+            die("cannot read %s: %s" % (args.known_entities, e.strerror))
+        kl = {t: {c: [e for e in ex if e in known] for c, ex in cols.items()} for t, cols in labels.items()}
+        ks = score(kl, pred)
+        s["known_only"] = dict(ks["overall"], unknown_types=sorted(
+            {e for cols in labels.values() for ex in cols.values() for e in ex} - known))
     text_report(s, errors, sys.stdout)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
