@@ -897,6 +897,95 @@ def t_convictions(w, rng, i):
              ("1",)),
             ("hearing_date", fmt(event_date(rng), "dmy/"), NONE, ("4",))]
 
+# Art. 9 vocabularies in more languages: IBGE cor ou raça (Brazilian census),
+# US OMB race and ethnicity categories, party and union names, medical terms
+ART9 = {
+    "br": {"relig": ["Católica", "Evangélica", "Espírita", "Sem religião", "Umbanda", "Candomblé", "Ateu"],
+           "ethnic": ["Branca", "Preta", "Parda", "Amarela", "Indígena"],
+           "diag": ["Diabetes mellitus tipo 2", "Hipertensão arterial", "Asma", "Depressão", "Dengue",
+                    "Insuficiência cardíaca", "Doença renal crônica", "Transtorno de ansiedade"],
+           "party": ["PT", "PL", "MDB", "PSDB", "PSOL", "União Brasil", "PSD", "PDT"],
+           "union": ["CUT", "Força Sindical", "UGT", "CTB"], "yes": "sim", "no": "não"},
+    "it": {"relig": ["cattolica", "nessuna", "musulmana", "ortodossa", "evangelica", "ebraica", "buddista"],
+           "diag": ["Diabete mellito tipo 2", "Ipertensione arteriosa", "Asma bronchiale", "Depressione maggiore",
+                    "Fibrillazione atriale", "Scompenso cardiaco", "Artrosi del ginocchio", "Emicrania"],
+           "party": ["PD", "Fratelli d'Italia", "Lega", "Movimento 5 Stelle", "Forza Italia", "Azione"],
+           "union": ["CGIL", "CISL", "UIL", "UGL", "USB"], "yes": "sì", "no": "no"},
+    "tr": {"relig": ["İslam", "Hristiyan", "Yahudi", "Ateist", "Alevi", "Belirtmek istemiyorum"],
+           "diag": ["Tip 2 diyabet", "Hipertansiyon", "Astım", "Depresyon", "Kalp yetmezliği", "Migren",
+                    "Kronik böbrek hastalığı"],
+           "union": ["Türk-İş", "DİSK", "Hak-İş", "Memur-Sen", "KESK"], "yes": "evet", "no": "hayır"},
+    "us": {"ethnic": ["White", "Black or African American", "American Indian or Alaska Native", "Asian",
+                      "Native Hawaiian or Other Pacific Islander", "Two or more races", "Hispanic or Latino",
+                      "Not Hispanic or Latino"]},
+}
+BLOOD_TR = ["A Rh+", "A Rh-", "B Rh+", "B Rh-", "AB Rh+", "AB Rh-", "0 Rh+", "0 Rh-"]
+
+
+def t_saude_br(w, rng, i):
+    v = ART9["br"]
+    syn = rng.chance(0.18)
+    return [("prontuario", str(700000 + i), NONE, ("2",)),
+            ("nome_paciente", w.full(rng, "br")[0], (NAME,), ("1", "2")),
+            ("diagnostico", rng.choice(v["diag"]), (HEALTH,), ("2", "8")),
+            ("cid10", rng.choice(ICD10) + "." + str(rng.below(10)), (HEALTH,), ("2", "8")),
+            ("tipo_sanguineo", rng.choice(BLOOD), (HEALTH,), ("2", "8")),
+            ("religiao", rng.choice(v["relig"]), ("RELIGIOUS_BELIEF",), ("2", "8")),
+            ("cor_raca", rng.choice(v["ethnic"]), ("ETHNIC_ORIGIN",), ("2", "8")),
+            ("sindicalizado", v["yes"] if syn else v["no"], ("TRADE_UNION_MEMBERSHIP",), ("2", "8")),
+            ("filiacao_partidaria", rng.choice(v["party"]) if rng.chance(0.4) else "", ("POLITICAL_OPINION",),
+             ("2", "8")),
+            ("ativo", rng.choice([v["yes"], v["no"]]), NONE, ("2", "8")),
+            ("data_atendimento", fmt(event_date(rng), "dmy/"), NONE, ("2", "4"))]
+
+
+def t_dati_it(w, rng, i):
+    v = ART9["it"]
+    syn = rng.chance(0.3)
+    return [("matricola", str(i + 1), NONE, ("2",)),
+            ("nominativo", "%s %s" % w.person(rng, "it")[:2], (NAME,), ("1", "2")),
+            ("diagnosi", rng.choice(v["diag"]), (HEALTH,), ("2", "8")),
+            ("gruppo_sanguigno", rng.choice(BLOOD), (HEALTH,), ("2", "8")),
+            ("religione", rng.choice(v["relig"]), ("RELIGIOUS_BELIEF",), ("2", "8")),
+            ("iscritto_sindacato", v["yes"] if syn else v["no"], ("TRADE_UNION_MEMBERSHIP",), ("2", "8")),
+            ("sindacato", rng.choice(v["union"]) if syn else "", ("TRADE_UNION_MEMBERSHIP",), ("2", "8")),
+            ("partito", rng.choice(v["party"]), ("POLITICAL_OPINION",), ("2", "8")),
+            ("part_time", rng.choice([v["yes"], v["no"]]), NONE, ("2", "8")),
+            ("reparto", rng.choice(["Amministrazione", "Produzione", "Magazzino", "Vendite"]), NONE, ("2",))]
+
+
+def t_hasta_tr(w, rng, i):
+    v = ART9["tr"]
+    syn = rng.chance(0.25)
+    g, f, sex = w.person(rng, "tr")
+    return [("hasta_no", str(300000 + i), NONE, ("2",)),
+            ("ad_soyad", "%s %s" % (g, f), (NAME,), ("1", "2")),
+            ("cinsiyet", sex_value(rng, "tr", sex), (GENDER,), ("2", "8")),
+            ("tanı", rng.choice(v["diag"]), (HEALTH,), ("2", "8")),
+            ("icd10_kodu", rng.choice(ICD10) + "." + str(rng.below(10)), (HEALTH,), ("2", "8")),
+            ("kan_grubu", rng.choice(BLOOD_TR), (HEALTH,), ("2", "8")),
+            ("din", rng.choice(v["relig"]), ("RELIGIOUS_BELIEF",), ("2", "8")),
+            ("sendika_üyesi", v["yes"] if syn else v["no"], ("TRADE_UNION_MEMBERSHIP",), ("2", "8")),
+            ("sendika", rng.choice(v["union"]) if syn else "", ("TRADE_UNION_MEMBERSHIP",), ("2", "8")),
+            ("sigara", rng.choice([v["yes"], v["no"]]), NONE, ("2", "8")),
+            ("kayıt_tarihi", fmt(event_date(rng), "dmy."), NONE, ("2", "4"))]
+
+
+def t_us_intake(w, rng, i):
+    g, f, sex = w.person(rng, "us")
+    return [("intakeId", str(i + 1), NONE, ("2",)),
+            ("patientName", "%s, %s" % (f, g), (NAME,), ("1", "2")),
+            ("birthDate", fmt(dob_date(rng), "mdy/"), (DOB,), ("2", "4")),
+            ("sexAtBirth", rng.choice(["Male", "Female"]) if sex is None else sex.capitalize(), (GENDER,), ("2", "8")),
+            ("raceEthnicity", rng.choice(ART9["us"]["ethnic"]), ("ETHNIC_ORIGIN",), ("2", "8")),
+            ("primaryDiagnosis", rng.choice(DIAG["en"]), (HEALTH,), ("2", "8")),
+            ("icd10", rng.choice(ICD10) + "." + str(rng.below(10)), (HEALTH,), ("2", "8")),
+            ("currentMedications", "; ".join(rng.choice(MEDS) for _ in range(rng.between(1, 3))), (HEALTH,),
+             ("2", "8")),
+            ("insurancePlan", rng.choice(["Medicare", "Medicaid", "Blue Cross PPO", "Aetna HMO", "Self-pay"]), NONE,
+             ("2",)),
+            ("visitDate", fmt(event_date(rng), "mdy/"), NONE, ("2", "4"))]
+
 
 # ---------------------------------------------------------------- free text
 
@@ -1036,6 +1125,10 @@ TABLES = [(n, l, f, people_table(l, c)) for n, l, f, c in PEOPLE] + [
     ("patienten", "de", "csv", t_patienten),
     ("pacientes", "es", "csv", t_pacientes),
     ("hr_equality", "en", "csv", t_hr_equality),
+    ("saude_pacientes", "br", "csv", t_saude_br),
+    ("dati_dipendenti", "it", "csv", t_dati_it),
+    ("hasta_kayitlari", "tr", "csv", t_hasta_tr),
+    ("us_patient_intake", "us", "csv", t_us_intake),
     ("enquete_salaries", "fr", "csv", t_enquete),
     ("genetics_lab", "en", "csv", t_genetics),
     ("convictions", "en", "csv", t_convictions),
