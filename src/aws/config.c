@@ -23,16 +23,6 @@ static void set_if_null(char **dst, char *v)
         free(v);
 }
 
-static void wipe_free(char *s)
-{
-    if (s) {
-        volatile char *p = s;
-        while (*p)
-            *p++ = '\0';
-        free(s);
-    }
-}
-
 static char *trim(char *s)
 {
     while (isspace((unsigned char)*s))
@@ -87,7 +77,7 @@ static void read_profile(const char *path, const char *section, profile_vals *pv
         if (dst && *dst == NULL)
             *dst = dm_xstrdup(v);
     }
-    memset(line, 0, sizeof line);
+    dm_wipe(line, sizeof line);     /* the last line read may be the secret key */
     fclose(f);
 }
 
@@ -110,8 +100,8 @@ static void load_profile(const char *name, profile_vals *pv)
 static void profile_vals_free(profile_vals *pv)
 {
     free(pv->access_key);
-    wipe_free(pv->secret_key);
-    wipe_free(pv->session_token);
+    dm_free_secret(pv->secret_key);
+    dm_free_secret(pv->session_token);
     free(pv->region);
     free(pv->endpoint);
     memset(pv, 0, sizeof *pv);
@@ -210,7 +200,7 @@ dm_status dm_aws_config_load(const char *service, const char *options_json, dm_a
         out->profile = dm_xstrdup(pname);
     }
     free(eak);
-    wipe_free(esk);
+    dm_free_secret(esk);
     if (out->access_key == NULL) {
         rc = DM_FAIL(err, DM_ERR_AUTH,
                      "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile "
@@ -264,8 +254,8 @@ void dm_aws_config_free(dm_aws_config *cfg)
     if (cfg == NULL)
         return;
     free(cfg->access_key);
-    wipe_free(cfg->secret_key);
-    wipe_free(cfg->session_token);
+    dm_free_secret(cfg->secret_key);
+    dm_free_secret(cfg->session_token);
     free(cfg->region);
     free(cfg->endpoint);
     free(cfg->profile);

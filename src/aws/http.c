@@ -195,6 +195,15 @@ static const char *hint(const char *code)
     return "";
 }
 
+/* The request headers carry the session token and the signature: wiped
+ * before curl_slist_free_all frees them. */
+static void slist_free_wiped(struct curl_slist *hl)
+{
+    for (struct curl_slist *l = hl; l; l = l->next)
+        dm_wipe(l->data, strlen(l->data));
+    curl_slist_free_all(hl);
+}
+
 dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *resp, dm_error *err)
 {
     const dm_aws_config *cfg = c->cfg;
@@ -268,7 +277,7 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
     do {                                           \
         h = dm_xasprintf(__VA_ARGS__);             \
         hl = curl_slist_append(hl, h);             \
-        free(h);                                   \
+        dm_free_secret(h);                         \
     } while (0)
         ADDH("Host: %s", host);
         ADDH("x-amz-date: %s", amz_date);
@@ -313,7 +322,7 @@ dm_status dm_aws_send(dm_aws_client *c, const dm_aws_call *call, dm_aws_resp *re
         }
         CURLcode cc = curl_easy_perform(cu);
         c->requests++;
-        curl_slist_free_all(hl);
+        slist_free_wiped(hl);
         free(url);
         c->bytes += resp->body.len;
         if (cc == CURLE_WRITE_ERROR && x.over) {

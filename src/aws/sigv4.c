@@ -150,7 +150,7 @@ dm_status dm_sigv4_sign(const dm_sigv4_input *in, dm_sigv4_output *out, dm_error
         dm_buf_printf(&ch, "%s:%s\n", h[i].k, h[i].v);
         dm_buf_printf(&sh, "%s%s", i ? ";" : "", h[i].k);
         free(h[i].k);
-        free(h[i].v);
+        dm_free_secret(h[i].v);     /* x-amz-security-token's is the session token */
     }
     free(h);
 
@@ -159,6 +159,7 @@ dm_status dm_sigv4_sign(const dm_sigv4_input *in, dm_sigv4_output *out, dm_error
     out->signed_headers = dm_buf_steal(&sh);
     out->canonical_request = dm_xasprintf("%s\n%s\n%s\n%s\n%s\n%s", in->method, out->path, out->query, ch.data,
                                           out->signed_headers, in->payload_hash);
+    dm_wipe(ch.data, ch.len);
     dm_buf_free(&ch);
 
     char date[9], crhash[65];
@@ -198,7 +199,7 @@ void dm_sigv4_output_free(dm_sigv4_output *out)
     free(out->signed_headers);
     free(out->signature);
     free(out->authorization);
-    free(out->canonical_request);
+    dm_free_secret(out->canonical_request);     /* holds the session token, when there is one */
     free(out->string_to_sign);
     memset(out, 0, sizeof *out);
 }

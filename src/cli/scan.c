@@ -141,7 +141,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
             dm_asset_list_free(assets, na);
         }
         free(name);
-        free(url);
+        dm_free_secret(url);    /* an ad-hoc URL may carry a password (the catalog refused it) */
     }
     size_t np;
     const dm_problem *probs = dm_pipeline_problems(p, &np);

@@ -40,11 +40,13 @@ static int load_secret(const char *what, const char *file, const char *env, char
         while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
             n--;
         buf[n] = '\0';
+        if (n > 0)
+            *out = dm_xstrdup(buf);
+        dm_wipe(buf, sizeof buf);
         if (n == 0) {
             fprintf(stderr, "datamap: %s %s is empty\n", what, file);
             return -1;
         }
-        *out = dm_xstrdup(buf);
         return 0;
     }
     const char *v = getenv(env);
@@ -133,13 +135,13 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     snprintf(svc.owner_prefix, sizeof svc.owner_prefix, "%s:%d", host, (int)getpid());
     if (load_secret("server.token_file", cli->cfg.server_token_file, "DATAMAP_TOKEN", &svc.token) < 0 ||
         load_secret("--events-secret-file", events_secret_file, "DATAMAP_EVENTS_SECRET", &svc.events_secret) < 0) {
-        free(svc.token);
+        dm_free_secret(svc.token);
         return DM_EXIT_USAGE;
     }
     dm_catalog *cat = dm_cli_open_catalog(cli);     /* creates or migrates the schema once */
     if (cat == NULL) {
-        free(svc.token);
-        free(svc.events_secret);
+        dm_free_secret(svc.token);
+        dm_free_secret(svc.events_secret);
         return DM_EXIT_FAILED;
     }
     dm_catalog_close(cat);
@@ -189,8 +191,8 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
 out:
     pthread_cond_destroy(&svc.wake);
     pthread_mutex_destroy(&svc.mu);
-    free(svc.token);
-    free(svc.events_secret);
+    dm_free_secret(svc.token);
+    dm_free_secret(svc.events_secret);
     return rc;
 }
 

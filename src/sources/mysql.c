@@ -86,9 +86,7 @@ static void my_close(void *state)
     my_src *s = state;
     if (s->conn)
         mysql_close(s->conn);
-    if (s->password)
-        memset(s->password, 0, strlen(s->password));
-    free(s->password);
+    dm_free_secret(s->password);
     free(s->host);
     free(s->user);
     free(s->db);

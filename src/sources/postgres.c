@@ -108,9 +108,7 @@ static void pg_close(void *state)
         PQfinish(s->listen[i]);
     free(s->listen);
     dm_db_opts_free(&s->opts);
-    if (s->url)
-        memset(s->url, 0, strlen(s->url));
-    free(s->url);
+    dm_free_secret(s->url);
     free(s->scheme);
     free(s->url_db);
     free(s->hostport);
@@ -208,6 +206,9 @@ static dm_status pg_open(const char *url, const char *options_json, void **state
     s->url_db = db && *db ? dm_xstrdup(db) : NULL;
     *shown_url = dm_xasprintf("%s://%s%s%s", s->scheme, s->hostport, s->url_db ? "/" : "",
                               s->url_db ? s->url_db : "");
+    for (PQconninfoOption *o = info; o->keyword; o++)
+        if (o->val && strcmp(o->keyword, "password") == 0)
+            dm_wipe(o->val, strlen(o->val));    /* PQconninfoFree does not */
     PQconninfoFree(info);
     free(shown);
     return dm_db_opts_parse(options_json, &s->opts, err);
