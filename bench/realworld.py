@@ -98,6 +98,16 @@ STREET = {"de": ["{}straße", "{}weg", "{}allee", "Am {}", "{}platz", "{}gasse"]
           "en": ["{} Road", "{} Street", "{} Lane", "{} Close", "{} Avenue", "{} Way", "{} Gardens", "{} Crescent"],
           "jp": ["{}"],
           "us": ["{} St", "{} Street", "{} Ave", "{} Avenue", "{} Blvd", "{} Dr", "{} Road", "{} Ln"]}
+# town-naming patterns ({S} a family name, {G} a given name)
+TOWN_PATTERNS = {
+    "en": ["Port {S}", "{S}ton", "{S}borough", "{S}ville", "North {S}", "{S} Springs", "Lake {S}", "{S}field",
+           "Fort {S}", "Mount {S}", "East {S}", "{S} Heath", "Port {G}"],
+    "br": ["São {G}", "Santa {G}", "Vila Nova de {S}", "{S} do Sul", "Nova {S}", "Porto {S}", "Santo Antônio de {S}",
+           "{S} da Serra", "Campos de {S}"],
+    "pt": ["São {G} de {S}", "Santa {G}", "Vila Nova de {S}", "Póvoa de {S}", "Torre de {S}"],
+    "es": ["San {G}", "Villanueva de {S}", "{S} de la Sierra", "Puerto {S}", "Santa María de {S}", "Villa {S}",
+           "{S} del Río", "Nuevo {S}"],
+}
 UK_AREAS = ["AB", "B", "BA", "BD", "BH", "BN", "BS", "CB", "CF", "CH", "CM", "CV", "DE", "DN", "EH", "EX",
             "G", "GL", "GU", "HP", "HU", "IP", "KT", "L", "LE", "LS", "M", "ME", "MK", "NE", "NG", "NR",
             "OX", "PE", "PL", "PO", "RG", "S", "SO", "SS", "ST", "SW", "TN", "WD", "YO"]
@@ -312,6 +322,15 @@ class World:
 
     def town(self, rng, lang):
         return rng.choice(self.towns[self.cc(lang)])
+
+    def pattern_town(self, rng, lang):
+        """A town name built the way towns are named (no list holds it):
+        GeoNames is also the source of the detector's place list, so towns
+        drawn from it alone would test that list, not the patterns."""
+        sur = self.surname(rng, lang)
+        giv = self.sex_given(rng, lang)[0]
+        pats = TOWN_PATTERNS.get(lang, TOWN_PATTERNS["en"])
+        return rng.choice(pats).format(S=sur.split()[-1], G=giv)
 
     # ------------------------------------------------------------ addresses
     def street(self, rng, lang):
@@ -704,9 +723,12 @@ def t_companies(w, rng, i):
 def t_places(w, rng, i):
     port = [t for t in w.towns["GB"] + w.towns["US"] if t.startswith("Port ")]
     return [("id", str(i + 1), NONE, ()),
-            ("town", rng.choice(port) if rng.chance(0.5) else w.town(rng, "en"), NONE, ("1",)),
-            ("cidade", rng.choice(w.compound["BR"] + w.compound["PT"]), NONE, ("1", "2")),
-            ("municipio", rng.choice(w.compound["ES"]), NONE, ("1", "2")),
+            ("town", w.pattern_town(rng, "en") if rng.chance(0.5) else rng.choice(port) if rng.chance(0.5)
+             else w.town(rng, "en"), NONE, ("1",)),
+            ("cidade", w.pattern_town(rng, rng.choice(["br", "pt"])) if rng.chance(0.5)
+             else rng.choice(w.compound["BR"] + w.compound["PT"]), NONE, ("1", "2")),
+            ("municipio", w.pattern_town(rng, "es") if rng.chance(0.5) else rng.choice(w.compound["ES"]), NONE,
+             ("1", "2")),
             ("Ort", w.town(rng, "de"), NONE, ("1", "2")),
             ("ville", w.town(rng, "fr"), NONE, ("1", "2")),
             ("city", w.town(rng, "us"), NONE, ("1",)),
