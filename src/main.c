@@ -35,6 +35,7 @@ static const command commands[] = {
     {"serve", dm_cmd_serve, "daemon: scheduler, workers, JSON API, web UI, metrics"},
     {"worker", dm_cmd_worker, "a worker only: drain the job queue (fleet mode)"},
     {"report", dm_cmd_report, "write the GDPR Art. 30 record of processing activities (html, md, csv, json)"},
+    {"config", dm_cmd_config, "list the configuration keys: type, default, meaning (config keys)"},
     {NULL, NULL, NULL},
 };
 
@@ -102,7 +103,9 @@ int main(int argc, char **argv)
         return DM_EXIT_USAGE;
     }
     dm_error err = {0};
-    if (dm_config_load(config, &cli.cfg, &err)) {
+    /* `config keys` documents the file, so a broken one must not stop it */
+    bool reads_config = strcmp(argv[optind], "config") != 0;
+    if (reads_config && dm_config_load(config, &cli.cfg, &err)) {
         fprintf(stderr, "datamap: %s\n", err.msg);
         return DM_EXIT_USAGE;
     }

@@ -44,6 +44,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv);
 int dm_cmd_catalog(dm_cli *cli, int argc, char **argv);
 int dm_cmd_entities(dm_cli *cli, int argc, char **argv);
 int dm_cmd_report(dm_cli *cli, int argc, char **argv);
+int dm_cmd_config(dm_cli *cli, int argc, char **argv);
 
 /* Helpers (common.c) */
 int dm_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,6 +1,11 @@
+/*
+ * Configuration file (config.h): the table of keys, the types that read
+ * their values, and one YAML walk that both drive.
+ */
 #include "core/config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,92 +40,440 @@ const char *const dm_config_tag_fields[] = {
 
 const char *const dm_config_schedule_stages[] = {"discover", "crawl", "classify", "tags", NULL};
 
-/* A schedule value: "off" or a cron expression; errors name file:line and what. */
-static dm_status check_expr(const char *val, const char *file, size_t line, const char *what, dm_error *err)
+/* ---- validators: DM_OK or why the value is refused ---- */
+
+static dm_status check_log_format(const char *val, dm_error *err)
 {
-    dm_cron c;
-    if (strcasecmp(val, "off") == 0 || dm_cron_parse(val, &c, err) == DM_OK)
+    if (strcmp(val, "human") == 0 || strcmp(val, "json") == 0)
         return DM_OK;
-    dm_error_prefix(err, "%s:%zu: %s", file, line, what);
-    if (err != NULL)
-        err->code = DM_ERR_CONFIG;
+    return DM_FAIL(err, DM_ERR_CONFIG, "must be human or json");
+}
+
+/* The zone is loaded once here so that a typo fails at load, not at the
+ * first scheduled run. */
+static dm_status check_timezone(const char *val, dm_error *err)
+{
+    dm_tz *tz = NULL;
+    dm_status rc = dm_tz_load(val, &tz, err);
+    dm_tz_free(tz);
+    return rc;
+}
+
+static dm_status check_source_name(const char *name, dm_error *err)
+{
+    if (*name == '\0' || strchr(name, '/') != NULL)
+        return DM_FAIL(err, DM_ERR_CONFIG, "'%s' is not a source name", name);
+    if (strcmp(name, "all") == 0)
+        return DM_FAIL(err, DM_ERR_CONFIG, "the name 'all' is reserved (the stage-wide schedule)");
+    return DM_OK;
+}
+
+/* ---- the keys ---- */
+
+#define F(field) offsetof(dm_config, field)
+#define S(field) offsetof(dm_config_source_schedule, field)
+
+static const dm_config_key source_stages[] = {
+    {"discover", DM_CT_CRON, .offset = S(stage[0]), .help = "replaces schedule.discover for this source"},
+    {"crawl", DM_CT_CRON, .offset = S(stage[1]), .help = "replaces schedule.crawl for this source"},
+    {"classify", DM_CT_CRON, .offset = S(stage[2]), .help = "replaces schedule.classify for this source"},
+    {"tags", DM_CT_CRON, .offset = S(stage[3]), .help = "replaces schedule.tags for this source"},
+    {NULL},
+};
+
+static const dm_config_map tag_mapping_map = {
+    .name_doc = "FIELD",
+    .count_offset = F(ntag_mapping),
+    .entry_size = sizeof(dm_config_tag_map),
+    .name_offset = offsetof(dm_config_tag_map, field),
+    .line_offset = offsetof(dm_config_tag_map, line),
+    .names = dm_config_tag_fields,
+    .list_offset = offsetof(dm_config_tag_map, keys),
+    .nlist_offset = offsetof(dm_config_tag_map, nkeys),
+};
+
+static const dm_config_map sources_map = {
+    .name_doc = "NAME",
+    .count_offset = F(nschedule_sources),
+    .entry_size = sizeof(dm_config_source_schedule),
+    .name_offset = S(source),
+    .line_offset = S(line),
+    .check = check_source_name,
+    .values = source_stages,
+};
+
+const dm_config_key dm_config_keys[] = {
+    {"catalog", DM_CT_STRING, "datamap.db", .offset = F(catalog),
+     .help = "the catalog: a SQLite file or postgres://...; --catalog and $DATAMAP_CATALOG win"},
+    {"log_format", DM_CT_STRING, "human", .offset = F(log_format), .check = check_log_format,
+     .help = "log lines on stderr: human or json; --log-format wins"},
+    {"classify.rows", DM_CT_ROWS, "10000", .offset = F(rows),
+     .help = "rows sampled per table, or all; --rows wins"},
+    {"classify.threshold", DM_CT_NUMBER, "0.1", .offset = F(threshold), .min = 0, .max = 1,
+     .help = "share of non-empty cells that makes a finding; --threshold wins"},
+    {"classify.min_count", DM_CT_INT, "1", .offset = F(min_count), .min = 1, .max = 9e18,
+     .help = "matching cells a finding needs at least; --min-count wins"},
+    {"classify.only", DM_CT_STRING, .offset = F(only),
+     .help = "only these entity types (comma-separated names, as `datamap entities` lists them)"},
+    {"classify.except", DM_CT_STRING, .offset = F(except), .help = "all entity types but these (comma-separated)"},
+    {"controller.name", DM_CT_STRING, .offset = F(controller_name),
+     .help = "the controller, Art. 30(1)(a), for `datamap report`"},
+    {"controller.contact", DM_CT_STRING, .offset = F(controller_contact), .help = "the controller's contact details"},
+    {"controller.joint_controller", DM_CT_STRING, .offset = F(controller_joint), .help = "a joint controller"},
+    {"controller.representative", DM_CT_STRING, .offset = F(controller_representative),
+     .help = "the representative (Art. 27)"},
+    {"controller.dpo", DM_CT_STRING, .offset = F(controller_dpo), .help = "the data protection officer"},
+    {"report.stale_days", DM_CT_INT, "30", .offset = F(report_stale_days), .min = 1, .max = 100000,
+     .help = "an asset classified longer ago than this many days is a gap"},
+    {"tag_mapping", DM_CT_MAP, .offset = F(tag_mapping), .map = &tag_mapping_map,
+     .help = "report field -> the tag keys that fill it (a list, or one key); replaces the field's default "
+             "keys, which match case- and spacing-insensitively. FIELD: purpose, data_subjects, "
+             "processing_activity, business_function, app_name, app_id, recipients, retention, legal_basis, "
+             "transfers, transfer_safeguards, security_measures, special_category_basis"},
+    {"schedule.timezone", DM_CT_STRING, "UTC", true, F(schedule_timezone), .check = check_timezone,
+     .help = "IANA time zone the expressions are read in (daylight saving as in src/core/cron.h)"},
+    {"schedule.discover", DM_CT_CRON, "0 * * * *", true, F(schedule_discover),
+     .help = "when `datamap serve` discovers: a cron expression, or off"},
+    {"schedule.crawl", DM_CT_CRON, "0 2 * * *", true, F(schedule_crawl), .help = "when it crawls"},
+    {"schedule.classify", DM_CT_CRON, "0 6 * * 1-5", true, F(schedule_classify), .help = "when it classifies"},
+    {"schedule.tags", DM_CT_CRON, "30 2 * * *", true, F(schedule_tags), .help = "when it captures tags"},
+    {"schedule.sources", DM_CT_MAP, .offset = F(schedule_sources), .map = &sources_map,
+     .help = "per source (NAME as in `datamap source add NAME`; all is reserved): a stage given here replaces "
+             "the stage-wide one for this source, off included"},
+    {"server.listen", DM_CT_STRING, "127.0.0.1:8080", .offset = F(server_listen),
+     .help = "address of the API and web UI of `datamap serve`; --listen wins"},
+    {"server.workers", DM_CT_INT, "2", .offset = F(server_workers), .min = 1, .max = 64,
+     .help = "worker threads; --workers wins"},
+    {"server.token_file", DM_CT_STRING, .offset = F(server_token_file),
+     .help = "file with the bearer token for /api (else $DATAMAP_TOKEN; neither: the API is open)"},
+    {NULL},
+};
+
+#undef F
+#undef S
+
+/* ---- types: reading a value into its field, and freeing it ---- */
+
+typedef struct type_ops {
+    const char *name;
+    /* Sets the field from val; on error err says why, naming the key. */
+    dm_status (*parse)(const dm_config_key *k, const char *val, void *field, dm_error *err);
+    void (*free)(const dm_config_key *k, void *field);
+} type_ops;
+
+static dm_status run_check(const dm_config_key *k, const char *val, dm_error *err)
+{
+    if (k->check == NULL || k->check(val, err) == DM_OK)
+        return DM_OK;
+    dm_error_prefix(err, "%s", k->key);
     return DM_ERR_CONFIG;
 }
 
-static int stage_index(const char *key)
+static dm_status parse_string(const dm_config_key *k, const char *val, void *field, dm_error *err)
 {
-    for (int i = 0; dm_config_schedule_stages[i]; i++)
-        if (strcmp(key, dm_config_schedule_stages[i]) == 0)
-            return i;
-    return -1;
-}
-
-/* schedule.sources: start the entry of one source. */
-static dm_status source_begin(dm_config *cfg, const char *name, const char *file, size_t line, dm_error *err)
-{
-    if (*name == '\0' || strchr(name, '/') != NULL)
-        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources: '%s' is not a source name", file, line, name);
-    if (strcmp(name, "all") == 0)
-        return DM_FAIL(err, DM_ERR_CONFIG,
-                       "%s:%zu: schedule.sources: the name 'all' is reserved (the stage-wide schedule)", file, line);
-    for (size_t i = 0; i < cfg->nschedule_sources; i++)
-        if (strcmp(cfg->schedule_sources[i].source, name) == 0)
-            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources.%s given twice (line %zu)", file, line, name,
-                           cfg->schedule_sources[i].line);
-    cfg->schedule_sources =
-        dm_xrealloc(cfg->schedule_sources, (cfg->nschedule_sources + 1) * sizeof *cfg->schedule_sources);
-    cfg->schedule_sources[cfg->nschedule_sources++] = (dm_config_source_schedule){.source = dm_xstrdup(name),
-                                                                                   .line = line};
+    if (run_check(k, val, err) != DM_OK)
+        return DM_ERR_CONFIG;
+    char **dst = field;
+    free(*dst);
+    *dst = dm_xstrdup(val);
     return DM_OK;
 }
 
-/* schedule.sources.NAME.STAGE: VALUE for the last source begun. */
-static dm_status source_set(dm_config *cfg, const char *key, const char *val, const char *file, size_t line,
-                            dm_error *err)
+static void free_string(const dm_config_key *k, void *field)
 {
-    dm_config_source_schedule *s = &cfg->schedule_sources[cfg->nschedule_sources - 1];
-    int i = stage_index(key);
-    if (i < 0)
-        return DM_FAIL(err, DM_ERR_CONFIG,
-                       "%s:%zu: unknown key 'schedule.sources.%s.%s' (discover, crawl, classify, tags)", file, line,
-                       s->source, key);
-    char what[300];
-    snprintf(what, sizeof what, "schedule.sources.%s.%s", s->source, key);
-    dm_status rc = check_expr(val, file, line, what, err);
-    if (rc != DM_OK)
-        return rc;
-    free(s->stage[i]);
-    s->stage[i] = dm_xstrdup(val);
+    char **p = field;
+    free(*p);
+    *p = NULL;
+}
+
+static dm_status parse_int(const dm_config_key *k, const char *val, void *field, dm_error *err)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(val, &end, 10);
+    if (errno || end == val || *end || v < k->min || v > k->max) {
+        if (k->max >= 1e15)     /* no bound worth saying */
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s must be a whole number, at least %.0f", k->key, k->min);
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s must be a whole number from %.0f to %.0f", k->key, k->min, k->max);
+    }
+    *(int64_t *)field = v;
+    return run_check(k, val, err);
+}
+
+static dm_status parse_number(const dm_config_key *k, const char *val, void *field, dm_error *err)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(val, &end);
+    if (errno || end == val || *end || isnan(v) || v < k->min || v > k->max)
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s must be a number from %g to %g", k->key, k->min, k->max);
+    *(double *)field = v;
+    return run_check(k, val, err);
+}
+
+static dm_status parse_rows(const dm_config_key *k, const char *val, void *field, dm_error *err)
+{
+    if (!dm_parse_rows(val, field))
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s must be a positive number or 'all'", k->key);
+    return run_check(k, val, err);
+}
+
+static dm_status parse_cron(const dm_config_key *k, const char *val, void *field, dm_error *err)
+{
+    dm_cron c;
+    if (strcasecmp(val, "off") != 0 && dm_cron_parse(val, &c, err) != DM_OK) {
+        dm_error_prefix(err, "%s", k->key);
+        return DM_ERR_CONFIG;
+    }
+    return parse_string(k, val, field, err);
+}
+
+static void free_nothing(const dm_config_key *k, void *field) {}
+
+static void free_map(const dm_config_key *k, void *field)
+{
+    const dm_config_map *m = k->map;
+    char **arr = field;
+    size_t *count = (size_t *)((char *)field - k->offset + m->count_offset);
+    for (size_t i = 0; i < *count; i++) {
+        char *e = *arr + i * m->entry_size;
+        free(*(char **)(e + m->name_offset));
+        if (m->values == NULL) {
+            char **list = *(char ***)(e + m->list_offset);
+            size_t n = *(size_t *)(e + m->nlist_offset);
+            for (size_t j = 0; j < n; j++)
+                free(list[j]);
+            free(list);
+        }
+        for (const dm_config_key *v = m->values; v && v->key; v++)
+            free_string(v, e + v->offset);
+    }
+    free(*arr);
+    *arr = NULL;
+    *count = 0;
+}
+
+/* Indexed by dm_config_type. A map's values are read by the walk below. */
+static const type_ops types[] = {
+    [DM_CT_STRING] = {"string", parse_string, free_string},
+    [DM_CT_INT] = {"int", parse_int, free_nothing},
+    [DM_CT_NUMBER] = {"number", parse_number, free_nothing},
+    [DM_CT_ROWS] = {"rows", parse_rows, free_nothing},
+    [DM_CT_CRON] = {"cron", parse_cron, free_string},
+    [DM_CT_MAP] = {"map", NULL, free_map},
+};
+
+const char *dm_config_type_name(const dm_config_key *k)
+{
+    return types[k->type].name;
+}
+
+const dm_config_key *dm_config_key_find(const char *key)
+{
+    for (const dm_config_key *k = dm_config_keys; k->key; k++)
+        if (strcmp(k->key, key) == 0)
+            return k;
+    return NULL;
+}
+
+const char *dm_config_default(const char *key)
+{
+    const dm_config_key *k = dm_config_key_find(key);
+    return k ? k->def : NULL;
+}
+
+/* ---- "did you mean": the known key nearest to an unknown one ---- */
+
+/* Edit distance (insert, delete, substitute), capped: keys are short. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return SIZE_MAX;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+typedef struct suggestion {
+    const char *typed;
+    char best[128];
+    size_t score;
+} suggestion;
+
+/* Close: a typo or two (more in a long word), or the right last part in the
+ * wrong section ("server.threshold" for classify.threshold). */
+static void consider(suggestion *s, const char *prefix, const char *cand)
+{
+    char full[128];
+    snprintf(full, sizeof full, "%s%s%s", prefix, *prefix ? "." : "", cand);
+    size_t d = distance(s->typed, full);
+    const char *a = strrchr(s->typed, '.'), *b = strrchr(full, '.');
+    if (d > 1 && strcmp(a ? a + 1 : s->typed, b ? b + 1 : full) == 0)
+        d = 1;
+    if (d < s->score && d <= (strlen(full) >= 12 ? 3u : 2u)) {
+        s->score = d;
+        snprintf(s->best, sizeof s->best, "%s", full);
+    }
+}
+
+/* An unknown key (or section) typed under prefix: the error, with the nearest
+ * known key when there is one. names: a map's entry names, else NULL for the
+ * table's keys and sections. */
+static dm_status unknown_key(const char *file, size_t line, const char *what, const char *prefix, const char *key,
+                             const char *const *names, const dm_config_key *values, dm_error *err)
+{
+    suggestion s = {.score = SIZE_MAX};
+    char typed[128];
+    snprintf(typed, sizeof typed, "%s%s%s", prefix, *prefix ? "." : "", key);
+    s.typed = typed;
+    if (names != NULL) {
+        for (size_t i = 0; names[i]; i++)
+            consider(&s, prefix, names[i]);
+    } else if (values != NULL) {
+        for (const dm_config_key *v = values; v->key; v++)
+            consider(&s, prefix, v->key);
+    } else {
+        for (const dm_config_key *k = dm_config_keys; k->key; k++) {
+            consider(&s, "", k->key);
+            const char *dot = strchr(k->key, '.');
+            if (dot) {
+                char section[64];
+                snprintf(section, sizeof section, "%.*s", (int)(dot - k->key), k->key);
+                consider(&s, "", section);
+            }
+        }
+    }
+    if (s.score != SIZE_MAX)
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown %s '%s'; did you mean %s?", file, line, what, typed,
+                       s.best);
+    return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown %s '%s'", file, line, what, typed);
+}
+
+/* ---- maps ---- */
+
+static size_t *map_count(dm_config *cfg, const dm_config_key *k)
+{
+    return (size_t *)((char *)cfg + k->map->count_offset);
+}
+
+static char *map_entry(dm_config *cfg, const dm_config_key *k, size_t i)
+{
+    return *(char **)((char *)cfg + k->offset) + i * k->map->entry_size;
+}
+
+/* Start the entry NAME of map k (its value follows). */
+static dm_status map_begin(dm_config *cfg, const dm_config_key *k, const char *name, const char *file, size_t line,
+                           dm_error *err)
+{
+    const dm_config_map *m = k->map;
+    if (m->names != NULL) {
+        bool known = false;
+        for (size_t i = 0; m->names[i] && !known; i++)
+            known = strcmp(m->names[i], name) == 0;
+        if (!known)
+            return unknown_key(file, line, "key", k->key, name, m->names, NULL, err);
+    }
+    if (m->check != NULL && m->check(name, err) != DM_OK) {
+        dm_error_prefix(err, "%s:%zu: %s", file, line, k->key);
+        return DM_ERR_CONFIG;
+    }
+    size_t *n = map_count(cfg, k);
+    for (size_t i = 0; i < *n; i++) {
+        char *e = map_entry(cfg, k, i);
+        if (strcmp(*(char **)(e + m->name_offset), name) == 0)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s.%s given twice (line %zu)", file, line, k->key, name,
+                           *(size_t *)(e + m->line_offset));
+    }
+    char **arr = (char **)((char *)cfg + k->offset);
+    *arr = dm_xrealloc(*arr, (*n + 1) * m->entry_size);
+    char *e = *arr + (*n)++ * m->entry_size;
+    memset(e, 0, m->entry_size);
+    *(char **)(e + m->name_offset) = dm_xstrdup(name);
+    *(size_t *)(e + m->line_offset) = line;
     return DM_OK;
 }
 
-static bool is_section(const char *key)
+/* Append one string to the list of the map's last entry. */
+static void map_list_add(dm_config *cfg, const dm_config_key *k, const char *val)
 {
-    return strcmp(key, "classify") == 0 || strcmp(key, "controller") == 0 || strcmp(key, "report") == 0 ||
-           strcmp(key, "tag_mapping") == 0 || strcmp(key, "schedule") == 0 || strcmp(key, "server") == 0;
+    char *e = map_entry(cfg, k, *map_count(cfg, k) - 1);
+    char ***list = (char ***)(e + k->map->list_offset);
+    size_t *n = (size_t *)(e + k->map->nlist_offset);
+    *list = dm_xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = dm_xstrdup(val);
 }
 
-/* tag_mapping: start the entry of one field (a list follows, or one key). */
-static dm_status tag_map_begin(dm_config *cfg, const char *field, const char *file, size_t line, dm_error *err)
+/* Set the sub-key of the map's last entry. */
+static dm_status map_set(dm_config *cfg, const dm_config_key *k, const char *sub, const char *val, const char *file,
+                         size_t line, dm_error *err)
 {
-    bool known = false;
-    for (size_t i = 0; dm_config_tag_fields[i]; i++)
-        known |= strcmp(dm_config_tag_fields[i], field) == 0;
-    if (!known)
-        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown key 'tag_mapping.%s'", file, line, field);
-    for (size_t i = 0; i < cfg->ntag_mapping; i++)
-        if (strcmp(cfg->tag_mapping[i].field, field) == 0)
-            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: tag_mapping.%s given twice", file, line, field);
-    cfg->tag_mapping = dm_xrealloc(cfg->tag_mapping, (cfg->ntag_mapping + 1) * sizeof *cfg->tag_mapping);
-    cfg->tag_mapping[cfg->ntag_mapping++] = (dm_config_tag_map){dm_xstrdup(field), NULL, 0, line};
+    char *e = map_entry(cfg, k, *map_count(cfg, k) - 1);
+    char prefix[128];
+    snprintf(prefix, sizeof prefix, "%s.%s", k->key, *(char **)(e + k->map->name_offset));
+    for (const dm_config_key *v = k->map->values; v->key; v++) {
+        if (strcmp(v->key, sub) != 0)
+            continue;
+        /* errors name the whole path: schedule.sources.crm.discover */
+        dm_config_key named = *v;
+        char full[192];
+        snprintf(full, sizeof full, "%s.%s", prefix, sub);
+        named.key = full;
+        if (types[v->type].parse(&named, val, e + v->offset, err) == DM_OK)
+            return DM_OK;
+        dm_error_prefix(err, "%s:%zu", file, line);
+        if (err != NULL)
+            err->code = DM_ERR_CONFIG;
+        return DM_ERR_CONFIG;
+    }
+    return unknown_key(file, line, "key", prefix, sub, NULL, k->map->values, err);
+}
+
+static const char *map_shape(const dm_config_key *k)
+{
+    return k->map->values ? "a mapping of stages (discover, crawl, classify, tags)" : "a list of tag keys";
+}
+
+/* ---- the walk ---- */
+
+/* Whether some key lies under path ("classify" for classify.rows). */
+static bool is_section(const char *path)
+{
+    size_t n = strlen(path);
+    for (const dm_config_key *k = dm_config_keys; k->key; k++)
+        if (strncmp(k->key, path, n) == 0 && k->key[n] == '.')
+            return true;
+    return false;
+}
+
+static dm_status set_defaults(dm_config *cfg, dm_error *err)
+{
+    for (const dm_config_key *k = dm_config_keys; k->key; k++) {
+        if (k->def == NULL || k->def_by_consumer)
+            continue;
+        if (types[k->type].parse(k, k->def, (char *)cfg + k->offset, err) != DM_OK) {
+            dm_error_prefix(err, "the default of %s", k->key);
+            if (err != NULL)
+                err->code = DM_ERR_INTERNAL;
+            return DM_ERR_INTERNAL;
+        }
+    }
     return DM_OK;
-}
-
-static void tag_map_add(dm_config *cfg, const char *key)
-{
-    dm_config_tag_map *m = &cfg->tag_mapping[cfg->ntag_mapping - 1];
-    m->keys = dm_xrealloc(m->keys, (m->nkeys + 1) * sizeof *m->keys);
-    m->keys[m->nkeys++] = dm_xstrdup(key);
 }
 
 static char *find_default(void)
@@ -142,135 +495,181 @@ static char *find_default(void)
     return NULL;
 }
 
-/* Set one key; section is "" or "classify". */
-static dm_status set_key(dm_config *cfg, const char *section, const char *key, const char *val, const char *file,
-                         size_t line, dm_error *err)
+/* What each open YAML mapping is, so that its end restores the state. */
+typedef enum level { L_ROOT, L_SECTION, L_MAP, L_ENTRY } level;
+
+typedef struct walk {
+    dm_config *cfg;
+    const char *file;
+    char path[128];             /* the section we are in: "", "schedule" */
+    level stack[8];
+    int depth;
+    char *key;                  /* the key whose value comes next, or NULL */
+    size_t key_line;
+    const dm_config_key *map;   /* inside a map's mapping */
+    bool in_entry;              /* inside one entry's mapping (map->values) */
+    bool in_list;               /* inside one entry's list (map->values == NULL) */
+} walk;
+
+static void full_key(const walk *w, const char *key, char *out, size_t size)
 {
-    if (*section == '\0') {
-        if (strcmp(key, "catalog") == 0) {
-            free(cfg->catalog);
-            cfg->catalog = dm_xstrdup(val);
-            return DM_OK;
+    snprintf(out, size, "%s%s%s", w->path, *w->path ? "." : "", key);
+}
+
+static dm_status on_mapping_start(walk *w, size_t line, dm_error *err)
+{
+    level lv;
+    char full[256];
+    if (w->depth == 0) {
+        lv = L_ROOT;
+    } else if (w->key == NULL) {
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: a mapping cannot be a key", w->file, line);
+    } else if (w->in_entry) {
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s.%s' takes a single value)", w->file,
+                       w->key_line, w->map->key, w->key);
+    } else if (w->map != NULL) {
+        if (w->map->map->values == NULL)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s.%s' takes %s)", w->file, w->key_line,
+                           w->map->key, w->key, map_shape(w->map));
+        dm_status rc = map_begin(w->cfg, w->map, w->key, w->file, w->key_line, err);
+        if (rc != DM_OK)
+            return rc;
+        lv = L_ENTRY;
+        w->in_entry = true;
+    } else {
+        full_key(w, w->key, full, sizeof full);
+        const dm_config_key *k = dm_config_key_find(full);
+        if (k != NULL && k->type == DM_CT_MAP) {
+            lv = L_MAP;
+            w->map = k;
+        } else if (k != NULL) {
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s' takes a single value)", w->file,
+                           w->key_line, full);
+        } else if (is_section(full) && strlen(full) < sizeof w->path) {
+            lv = L_SECTION;
+            memcpy(w->path, full, strlen(full) + 1);
+        } else {
+            return unknown_key(w->file, w->key_line, *w->path ? "key" : "section", w->path, w->key, NULL, NULL, err);
         }
-        if (strcmp(key, "log_format") == 0) {
-            if (strcmp(val, "human") && strcmp(val, "json"))
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: log_format must be human or json", file, line);
-            free(cfg->log_format);
-            cfg->log_format = dm_xstrdup(val);
-            return DM_OK;
-        }
-    } else if (strcmp(section, "classify") == 0) {
-        if (strcmp(key, "rows") == 0) {
-            if (!dm_parse_rows(val, &cfg->rows))
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: classify.rows must be a positive number or 'all'", file,
-                               line);
-            return DM_OK;
-        }
-        if (strcmp(key, "threshold") == 0) {
-            char *end;
-            cfg->threshold = strtod(val, &end);
-            if (*end || cfg->threshold < 0 || cfg->threshold > 1)
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: classify.threshold must be between 0 and 1", file, line);
-            return DM_OK;
-        }
-        if (strcmp(key, "min_count") == 0) {
-            if (!dm_parse_rows(val, &cfg->min_count) || cfg->min_count == UINT64_MAX)
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: classify.min_count must be a positive number", file,
-                               line);
-            return DM_OK;
-        }
-        if (strcmp(key, "only") == 0 || strcmp(key, "except") == 0) {
-            char **dst = key[0] == 'o' ? &cfg->only : &cfg->except;
-            free(*dst);
-            *dst = dm_xstrdup(val);
-            return DM_OK;
-        }
-    } else if (strcmp(section, "controller") == 0) {
-        static const char *const names[] = {"name", "contact", "joint_controller", "representative", "dpo"};
-        char **dst[] = {&cfg->controller_name, &cfg->controller_contact, &cfg->controller_joint,
-                        &cfg->controller_representative, &cfg->controller_dpo};
-        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-            if (strcmp(key, names[i]) == 0) {
-                free(*dst[i]);
-                *dst[i] = dm_xstrdup(val);
-                return DM_OK;
-            }
-        }
-    } else if (strcmp(section, "report") == 0) {
-        if (strcmp(key, "stale_days") == 0) {
-            uint64_t v;
-            if (!dm_parse_rows(val, &v) || v > 100000)
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: report.stale_days must be a number of days (1-100000)",
-                               file, line);
-            cfg->report_stale_days = (int64_t)v;
-            return DM_OK;
-        }
-    } else if (strcmp(section, "schedule") == 0) {
-        char **dst[] = {&cfg->schedule_discover, &cfg->schedule_crawl, &cfg->schedule_classify,
-                        &cfg->schedule_tags};
-        int i = stage_index(key);
-        if (i >= 0) {
-            char what[64];
-            snprintf(what, sizeof what, "schedule.%s", key);
-            dm_status rc = check_expr(val, file, line, what, err);
-            if (rc != DM_OK)
-                return rc;
-            free(*dst[i]);
-            *dst[i] = dm_xstrdup(val);
-            return DM_OK;
-        }
-        if (strcmp(key, "timezone") == 0) {
-            dm_tz *tz = NULL;
-            if (dm_tz_load(val, &tz, err) != DM_OK) {
-                dm_error_prefix(err, "%s:%zu: schedule.timezone", file, line);
-                if (err != NULL)
-                    err->code = DM_ERR_CONFIG;
-                return DM_ERR_CONFIG;
-            }
-            dm_tz_free(tz);
-            free(cfg->schedule_timezone);
-            cfg->schedule_timezone = dm_xstrdup(val);
-            return DM_OK;
-        }
-        if (strcmp(key, "sources") == 0)
-            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: schedule.sources must be a mapping of source names", file,
-                           line);
-    } else if (strcmp(section, "server") == 0) {
-        if (strcmp(key, "listen") == 0 || strcmp(key, "token_file") == 0) {
-            char **dst = key[0] == 'l' ? &cfg->server_listen : &cfg->server_token_file;
-            free(*dst);
-            *dst = dm_xstrdup(val);
-            return DM_OK;
-        }
-        if (strcmp(key, "workers") == 0) {
-            uint64_t v;
-            if (!dm_parse_rows(val, &v) || v > 64)
-                return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: server.workers must be a number from 1 to 64", file,
-                               line);
-            cfg->server_workers = (int)v;
-            return DM_OK;
-        }
-    } else if (strcmp(section, "tag_mapping") == 0) {
-        dm_status rc = tag_map_begin(cfg, key, file, line, err);
+    }
+    if (w->depth == (int)(sizeof w->stack / sizeof *w->stack))
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested", w->file, line);
+    w->stack[w->depth++] = lv;
+    free(w->key);
+    w->key = NULL;
+    return DM_OK;
+}
+
+static void on_mapping_end(walk *w)
+{
+    switch (w->stack[--w->depth]) {
+    case L_ENTRY: w->in_entry = false; break;
+    case L_MAP: w->map = NULL; break;
+    case L_SECTION: {
+        char *dot = strrchr(w->path, '.');
+        *(dot ? dot : w->path) = '\0';
+        break;
+    }
+    case L_ROOT: break;
+    }
+}
+
+static dm_status on_sequence_start(walk *w, size_t line, dm_error *err)
+{
+    if (w->map != NULL && !w->in_entry && !w->in_list && w->key != NULL && w->map->map->values == NULL) {
+        w->in_list = true;
+        return map_begin(w->cfg, w->map, w->key, w->file, w->key_line, err);
+    }
+    char full[256] = "?";
+    if (w->key != NULL) {
+        if (w->map != NULL)
+            snprintf(full, sizeof full, "%s.%s", w->map->key, w->key);
+        else
+            full_key(w, w->key, full, sizeof full);
+    }
+    return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: '%s' takes a single value", w->file, line, full);
+}
+
+static dm_status on_value(walk *w, const char *v, dm_error *err)
+{
+    char full[256];
+    if (w->in_entry)
+        return map_set(w->cfg, w->map, w->key, v, w->file, w->key_line, err);
+    if (w->map != NULL) {
+        if (w->map->map->values != NULL)
+            return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s.%s must be %s", w->file, w->key_line, w->map->key, w->key,
+                           map_shape(w->map));
+        dm_status rc = map_begin(w->cfg, w->map, w->key, w->file, w->key_line, err);
         if (rc == DM_OK)
-            tag_map_add(cfg, val);
+            map_list_add(w->cfg, w->map, v);
         return rc;
     }
-    return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown key '%s%s%s'", file, line, section, *section ? "." : "",
-                   key);
+    full_key(w, w->key, full, sizeof full);
+    const dm_config_key *k = dm_config_key_find(full);
+    if (k != NULL && k->type == DM_CT_MAP)
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s must be a mapping of %s", w->file, w->key_line, full,
+                       k->map->values ? "source names" : "report fields");
+    if (k == NULL && is_section(full))
+        return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s must be a mapping (a section of keys)", w->file, w->key_line,
+                       full);
+    if (k == NULL)
+        return unknown_key(w->file, w->key_line, "key", w->path, w->key, NULL, NULL, err);
+    if (types[k->type].parse(k, v, (char *)w->cfg + k->offset, err) == DM_OK)
+        return DM_OK;
+    dm_error_prefix(err, "%s:%zu", w->file, w->key_line);
+    if (err != NULL)
+        err->code = DM_ERR_CONFIG;
+    return DM_ERR_CONFIG;
+}
+
+static dm_status on_event(walk *w, const yaml_event_t *ev, dm_error *err)
+{
+    size_t line = ev->start_mark.line + 1;
+    switch (ev->type) {
+    case YAML_MAPPING_START_EVENT: return on_mapping_start(w, line, err);
+    case YAML_MAPPING_END_EVENT: on_mapping_end(w); return DM_OK;
+    case YAML_SEQUENCE_START_EVENT: return on_sequence_start(w, line, err);
+    case YAML_SEQUENCE_END_EVENT:
+        w->in_list = false;
+        free(w->key);
+        w->key = NULL;
+        return DM_OK;
+    case YAML_SCALAR_EVENT: {
+        const char *v = (const char *)ev->data.scalar.value;
+        if (w->in_list) {
+            map_list_add(w->cfg, w->map, v);
+            return DM_OK;
+        }
+        if (w->key == NULL) {
+            w->key = dm_xstrdup(v);
+            w->key_line = line;
+            return DM_OK;
+        }
+        dm_status rc = on_value(w, v, err);
+        free(w->key);
+        w->key = NULL;
+        return rc;
+    }
+    default: return DM_OK;
+    }
 }
 
 dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *err)
 {
     memset(cfg, 0, sizeof *cfg);
-    cfg->threshold = -1;
+    dm_status rc = set_defaults(cfg, err);
+    if (rc != DM_OK) {
+        dm_config_free(cfg);
+        return rc;
+    }
     char *path = explicit_path ? dm_xstrdup(explicit_path) : find_default();
     if (path == NULL)
         return DM_OK;
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        dm_status rc = DM_FAIL(err, DM_ERR_CONFIG, "%s: %s", path, strerror(errno));
+        rc = DM_FAIL(err, DM_ERR_CONFIG, "%s: %s", path, strerror(errno));
         free(path);
+        dm_config_free(cfg);
         return rc;
     }
     cfg->path = path;
@@ -278,86 +677,20 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
     yaml_event_t ev;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_file(&p, f);
-    dm_status rc = DM_OK;
-    char section[64] = "";
-    char *key = NULL;
-    size_t key_line = 0;
-    int depth = 0;
-    bool in_list = false;   /* inside a tag_mapping field's list of keys */
-    bool in_sources = false;    /* depth 3: schedule.sources */
-    bool in_source = false;     /* depth 4: schedule.sources.NAME */
+    walk w = {.cfg = cfg, .file = path};
     for (;;) {
         if (!yaml_parser_parse(&p, &ev)) {
             rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s", path, p.problem_mark.line + 1,
                          p.problem ? p.problem : "invalid YAML");
             break;
         }
-        yaml_event_type_t t = ev.type;
-        size_t line = ev.start_mark.line + 1;
-        if (t == YAML_MAPPING_START_EVENT) {
-            depth++;
-            if (depth == 2) {
-                if (key == NULL || !is_section(key)) {
-                    rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: unknown section '%s'", path, key_line,
-                                 key ? key : "?");
-                } else {
-                    snprintf(section, sizeof section, "%s", key);
-                }
-            } else if (depth == 3 && key && strcmp(section, "schedule") == 0 && strcmp(key, "sources") == 0) {
-                in_sources = true;
-            } else if (depth == 4 && key && in_sources) {
-                rc = source_begin(cfg, key, path, key_line, err);
-                in_source = true;
-            } else if (depth > 2) {
-                rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s%s%s' takes a single value)", path,
-                             key ? key_line : line, section, key ? "." : "", key ? key : "");
-            }
-            free(key);
-            key = NULL;
-        } else if (t == YAML_MAPPING_END_EVENT) {
-            depth--;
-            if (depth == 3)
-                in_source = false;
-            else if (depth == 2)
-                in_sources = false;
-            else
-                section[0] = '\0';
-        } else if (t == YAML_SEQUENCE_START_EVENT && !in_list && depth == 2 && key &&
-                   strcmp(section, "tag_mapping") == 0) {
-            in_list = true;
-            rc = tag_map_begin(cfg, key, path, key_line, err);
-        } else if (t == YAML_SEQUENCE_START_EVENT) {
-            rc = DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: '%s' takes a single value", path, line, key ? key : "?");
-        } else if (t == YAML_SEQUENCE_END_EVENT) {
-            in_list = false;
-            free(key);
-            key = NULL;
-        } else if (t == YAML_SCALAR_EVENT) {
-            const char *v = (const char *)ev.data.scalar.value;
-            if (in_list) {
-                tag_map_add(cfg, v);
-            } else if (key == NULL) {
-                key = dm_xstrdup(v);
-                key_line = line;
-            } else {
-                if (in_source)
-                    rc = source_set(cfg, key, v, path, key_line, err);
-                else if (in_sources)
-                    rc = DM_FAIL(err, DM_ERR_CONFIG,
-                                 "%s:%zu: schedule.sources.%s must be a mapping of stages (discover, crawl, "
-                                 "classify, tags)",
-                                 path, key_line, key);
-                else
-                    rc = set_key(cfg, section, key, v, path, key_line, err);
-                free(key);
-                key = NULL;
-            }
-        }
+        rc = on_event(&w, &ev, err);
+        bool end = ev.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&ev);
-        if (rc || t == YAML_STREAM_END_EVENT)
+        if (rc || end)
             break;
     }
-    free(key);
+    free(w.key);
     yaml_parser_delete(&p);
     fclose(f);
     if (rc)
@@ -368,35 +701,8 @@ dm_status dm_config_load(const char *explicit_path, dm_config *cfg, dm_error *er
 void dm_config_free(dm_config *cfg)
 {
     free(cfg->path);
-    free(cfg->catalog);
-    free(cfg->log_format);
-    free(cfg->only);
-    free(cfg->except);
-    free(cfg->controller_name);
-    free(cfg->controller_contact);
-    free(cfg->controller_joint);
-    free(cfg->controller_representative);
-    free(cfg->controller_dpo);
-    for (size_t i = 0; i < cfg->ntag_mapping; i++) {
-        free(cfg->tag_mapping[i].field);
-        for (size_t k = 0; k < cfg->tag_mapping[i].nkeys; k++)
-            free(cfg->tag_mapping[i].keys[k]);
-        free(cfg->tag_mapping[i].keys);
-    }
-    free(cfg->tag_mapping);
-    free(cfg->schedule_discover);
-    free(cfg->schedule_crawl);
-    free(cfg->schedule_classify);
-    free(cfg->schedule_tags);
-    free(cfg->schedule_timezone);
-    for (size_t i = 0; i < cfg->nschedule_sources; i++) {
-        free(cfg->schedule_sources[i].source);
-        for (int k = 0; k < DM_CONFIG_NSTAGES; k++)
-            free(cfg->schedule_sources[i].stage[k]);
-    }
-    free(cfg->schedule_sources);
-    free(cfg->server_listen);
-    free(cfg->server_token_file);
+    for (const dm_config_key *k = dm_config_keys; k->key; k++)
+        types[k->type].free(k, (char *)cfg + k->offset);
     memset(cfg, 0, sizeof *cfg);
     cfg->threshold = -1;
 }

@@ -3,48 +3,27 @@
  *
  * Found at --config FILE, else $DATAMAP_CONFIG, else ./datamap.yaml, else
  * $XDG_CONFIG_HOME/datamap/config.yaml (~/.config/...), else
- * /etc/datamap/config.yaml; none is fine (defaults apply). YAML. Unknown keys
- * are errors naming the key, the file and the line.
+ * /etc/datamap/config.yaml; none is fine (defaults apply). YAML.
+ *
+ * The keys are data: dm_config_keys (config.c) has one row per key with its
+ * type, default, field in dm_config and help, as Fluent Bit's config maps do.
+ * The parser, the defaults, dm_config_free and the key reference
+ * (`datamap config keys`, docs/config.md) all come from that table, so adding
+ * a key is one row and one field. Unknown keys are errors naming the key, the
+ * file and the line, with the nearest known key when one is close.
  *
  *   catalog: ./datamap.db         # or postgres://... ; --catalog and DATAMAP_CATALOG win
- *   log_format: human             # or json
  *   classify:
- *     rows: 10000                 # or all
  *     threshold: 0.1
- *     min_count: 1
- *     only: EMAIL,PHONE_NUMBER    # entity names, comma-separated
- *     except: PERSON_NAME
- *   controller:                   # Art. 30(1)(a), for `datamap report`; all optional
- *     name: Example Ltd
- *     contact: privacy@example.com, 1 Main St, London
- *     joint_controller: Example Group plc
- *     representative: Example EU Rep GmbH (Art. 27)
- *     dpo: Jane Doe, dpo@example.com
- *   report:
- *     stale_days: 30              # classified longer ago than this is a gap (default 30)
- *   tag_mapping:                  # report field -> tag keys (a list, or one key); a field
- *     purpose: [Purpose of Processing, Zweck]   # listed here replaces its default keys
- *     legal_basis: Lawful Basis
- *   schedule:                     # `datamap serve`: cron expressions (src/core/cron.h), or off
- *     timezone: Europe/Berlin     # IANA zone the expressions are read in (default UTC);
- *                                 #   daylight saving as in cron.h ("Time zones")
- *     discover: "0 * * * *"       # defaults: hourly
- *     crawl: "0 2 * * *"          #   daily at 02:00
- *     classify: "0 6 * * 1-5"     #   weekdays at 06:00
- *     tags: "30 2 * * *"          #   daily at 02:30
- *     sources:                    # per source (a name as in `datamap source add NAME`):
- *       crm:                      #   a stage given here replaces the one above for
- *         discover: "0,30 * * * *"  #   this source, "off" included; other stages
- *         classify: "off"         #   follow the ones above. The name "all" is reserved.
- *   server:                       # `datamap serve` / `datamap worker`
- *     listen: 127.0.0.1:8080      # --listen wins
- *     workers: 2                  # worker threads; --workers wins
- *     token_file: /etc/datamap/token   # bearer token for /api (else $DATAMAP_TOKEN; none: open)
- * Tag-mapping fields (dm_config_tag_fields): purpose, data_subjects,
- * processing_activity, business_function, app_name, app_id, recipients,
- * retention, legal_basis, transfers, transfer_safeguards, security_measures,
- * special_category_basis. Keys match case- and spacing-insensitively
- * (src/report/mapping.c has the defaults).
+ *   tag_mapping:                  # a map: report field -> tag keys (a list, or one key)
+ *     purpose: [Purpose of Processing, Zweck]
+ *   schedule:
+ *     discover: "0 * * * *"
+ *     sources:                    # a map: source name -> stage -> cron expression or off
+ *       crm:
+ *         classify: "off"
+ *
+ * docs/config.md lists every key.
  */
 #ifndef DM_CORE_CONFIG_H
 #define DM_CORE_CONFIG_H
@@ -52,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/error.h"
 
@@ -85,7 +65,7 @@ typedef struct dm_config {
     char *log_format;
     uint64_t rows;          /* 0 = not set; UINT64_MAX = all */
     double threshold;       /* < 0 = not set */
-    uint64_t min_count;     /* 0 = not set */
+    int64_t min_count;      /* 0 = not set */
     char *only, *except;
     /* controller: (NULL = not set) */
     char *controller_name, *controller_contact, *controller_joint, *controller_representative, *controller_dpo;
@@ -99,8 +79,68 @@ typedef struct dm_config {
     size_t nschedule_sources;
     /* server: (NULL / 0 = not set) */
     char *server_listen, *server_token_file;
-    int server_workers;
+    int64_t server_workers;
 } dm_config;
+
+/*
+ * Loading sets every key that has a default to it (parsed from the default's
+ * text like a value in the file), except the schedule's: those stay NULL when
+ * absent and `datamap serve` takes the default from dm_config_default(). A
+ * zeroed dm_config (no file loaded) means "not set" throughout, as above.
+ */
+
+/* How a key's value is read; each has a row in config.c's type table. */
+typedef enum dm_config_type {
+    DM_CT_STRING,   /* char * */
+    DM_CT_INT,      /* int64_t within [min, max] */
+    DM_CT_NUMBER,   /* double within [min, max] */
+    DM_CT_ROWS,     /* uint64_t: a positive number or "all" (UINT64_MAX) */
+    DM_CT_CRON,     /* char *: a cron expression (core/cron.h) or "off" */
+    DM_CT_MAP,      /* entries NAME -> value, see dm_config_map */
+} dm_config_type;
+
+typedef struct dm_config_map dm_config_map;
+
+/* One key of the file. */
+typedef struct dm_config_key {
+    const char *key;        /* dotted path, "classify.threshold"; within a map entry the sub-key */
+    dm_config_type type;
+    const char *def;        /* the default as one would write it in the file; NULL = none */
+    bool def_by_consumer;   /* the field stays NULL when absent; the consumer applies def */
+    size_t offset;          /* of the field in dm_config (in the entry, for a map's sub-keys) */
+    double min, max;        /* DM_CT_INT, DM_CT_NUMBER: the accepted range */
+    /* Optional: DM_OK, or fills err with why val is refused (no key, no place). */
+    dm_status (*check)(const char *val, dm_error *err);
+    const dm_config_map *map;   /* DM_CT_MAP */
+    const char *help;
+} dm_config_key;
+
+/* A map key's entries: an array of entry structs in dm_config (at the key's
+ * offset, the count at count_offset), each with its name and line. The value
+ * of an entry is a list of strings (one string allowed) at list_offset /
+ * nlist_offset when values is NULL, else a mapping of the keys in values. */
+struct dm_config_map {
+    const char *name_doc;   /* what NAME is, in the docs and errors: "FIELD", "NAME" */
+    size_t count_offset, entry_size, name_offset, line_offset;
+    const char *const *names;   /* the names allowed, NULL-terminated; NULL = any that check accepts */
+    dm_status (*check)(const char *name, dm_error *err);    /* optional, as dm_config_key.check */
+    size_t list_offset, nlist_offset;
+    const dm_config_key *values;    /* NULL-key-terminated */
+};
+
+/* Every key, NULL-key-terminated, in the order the docs list them. */
+extern const dm_config_key dm_config_keys[];
+
+/* The row of a dotted key, NULL when unknown. */
+const dm_config_key *dm_config_key_find(const char *key);
+/* The documented default of a key, NULL when none (or unknown). */
+const char *dm_config_default(const char *key);
+/* "string", "int", ... as the docs name the type. */
+const char *dm_config_type_name(const dm_config_key *k);
+
+/* The key reference: every key with its type, default and help (config_doc.c).
+ * format: "text", "md" or "json"; false when the format is not one of those. */
+bool dm_config_doc(FILE *out, const char *format);
 
 /* explicit: the --config value or NULL. A missing explicit file is an error;
  * a missing default file is not. */

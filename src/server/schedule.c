@@ -11,13 +11,16 @@
 
 #include "core/mem.h"
 
-static const char *const defaults[DM_CONFIG_NSTAGES] = {"0 * * * *", "0 2 * * *", "0 6 * * 1-5", "30 2 * * *"};
-
+/* The stage-wide defaults are the config table's (schedule.STAGE). */
 const char *dm_schedule_default(const char *stage)
 {
-    for (int i = 0; i < DM_CONFIG_NSTAGES; i++)
-        if (strcmp(stage, dm_config_schedule_stages[i]) == 0)
-            return defaults[i];
+    for (int i = 0; i < DM_CONFIG_NSTAGES; i++) {
+        if (strcmp(stage, dm_config_schedule_stages[i]) == 0) {
+            char key[32];
+            snprintf(key, sizeof key, "schedule.%s", stage);
+            return dm_config_default(key);
+        }
+    }
     return NULL;
 }
 
@@ -58,7 +61,7 @@ dm_status dm_schedule_new(const dm_config *cfg, dm_schedule **out, dm_error *err
         stage_expr[3] = cfg->schedule_tags;
     }
     for (int i = 0; i < DM_CONFIG_NSTAGES && rc == DM_OK; i++)
-        rc = add_slot(s, i, "all", stage_expr[i] ? stage_expr[i] : defaults[i], err);
+        rc = add_slot(s, i, "all", stage_expr[i] ? stage_expr[i] : dm_schedule_default(dm_config_schedule_stages[i]), err);
     for (size_t k = 0; cfg != NULL && k < cfg->nschedule_sources && rc == DM_OK; k++) {
         const dm_config_source_schedule *src = &cfg->schedule_sources[k];
         for (int i = 0; i < DM_CONFIG_NSTAGES && rc == DM_OK; i++)
