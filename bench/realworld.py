@@ -1178,6 +1178,24 @@ def t_utf16(w, rng, i):
             ("correo", w.email(rng, given, fam), (E,), ("9",))]
 
 
+def t_latin9(w, rng, i):
+    while True:                        # only values ISO-8859-15 can hold (it has € and œ, not ’)
+        given, fam, sex = w.person(rng, "fr")
+        row = [("n°", str(i + 1), NONE, ("9",)),
+               ("prénom", given, (NAME,), ("1", "9")),
+               ("nom", fam, (NAME,), ("1", "9")),
+               ("né_le", fmt(dob_date(rng), "dmy/"), (DOB,), ("4", "9")),
+               ("adresse", w.address(rng, "fr"), (ADDR,), ("5", "9")),
+               ("montant", "%d,%02d €" % (rng.between(5, 900), rng.below(100)), NONE, ("9",)),
+               ("remarque", rng.choice(["cœur de ville", "œuvre offerte", "reçu envoyé", "à rappeler", ""]), NONE,
+                ("9",))]
+        try:
+            "".join(v for _, v, _, _ in row).encode("iso8859_15")
+            return row
+        except UnicodeEncodeError:
+            continue
+
+
 def t_sparse(w, rng, i):
     """Mostly placeholders: a column is what its real values are."""
     given, fam, _ = w.person(rng, "us")
@@ -1229,9 +1247,10 @@ OTHER_TABLES = [
     ("notas_clientes", "es", "csv", t_notas),
     ("kunden_cp1252", "de", "cp1252", t_cp1252),
     ("clientes_utf16", "es", "utf16", t_utf16),
+    ("clients_latin9", "fr", "latin9", t_latin9),
     ("sparse_contacts", "us", "csv", t_sparse),
 ]
-EXT = {"csv": ".csv", "cp1252": ".csv", "utf16": ".csv", "jsonl": ".jsonl", "json": ".json"}
+EXT = {"csv": ".csv", "cp1252": ".csv", "utf16": ".csv", "latin9": ".csv", "jsonl": ".jsonl", "json": ".json"}
 # the national_id column must also be reported as a category as a whole (issue 11, item 6)
 CATEGORY = {("national_ids", "national_id"): "user.government_id.national_identification_number"}
 
@@ -1297,14 +1316,14 @@ def generate(w, seed, rows, outdir, verbose=False):
             cmeta[c] = m
         meta["tables"][name] = {"lang": lang, "format": form, "columns": cmeta}
         path = os.path.join(tdir, name + EXT[form])
-        if form in ("csv", "cp1252", "utf16"):
+        if form in ("csv", "cp1252", "utf16", "latin9"):
             buf = io.StringIO()
             wr = csv.writer(buf, lineterminator="\r\n" if form != "csv" else "\n")
             wr.writerow(header)
             for row in data:
                 wr.writerow([v for _, v, _, _ in row])
             text = buf.getvalue()
-            enc = {"csv": "utf-8", "cp1252": "cp1252", "utf16": "utf-16"}[form]
+            enc = {"csv": "utf-8", "cp1252": "cp1252", "utf16": "utf-16", "latin9": "iso8859_15"}[form]
             with open(path, "wb") as f:
                 f.write(text.encode(enc))
         elif form == "jsonl":
