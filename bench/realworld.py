@@ -404,6 +404,40 @@ class World:
                                            town, pc)
         raise ValueError(lang)
 
+    def multiline(self, rng, lang):
+        """An address on several lines, as written on an envelope."""
+        if lang == "en":
+            return self.uk_multiline(rng)
+        cc = self.cc(lang)
+        n = rng.between(1, 240)
+        st = self.street(rng, lang)
+        town = self.town(rng, lang)
+        pc = self.postcode(rng, cc)
+        if lang == "us":
+            lines = ["%d %s" % (rng.between(1, 9999), st)] + (["Apt %d" % n] if rng.chance(0.3) else []) + \
+                ["%s, %s %s" % (town, rng.choice(US_STATES), pc)]
+        elif lang in ("de", "nl"):
+            lines = ["%s %d" % (st, n), "%s %s" % (pc, town)]
+        elif lang == "fr":
+            lines = ["%d %s" % (n, st), "%s %s" % (pc, town.upper() if rng.chance(0.5) else town)]
+        elif lang == "es":
+            lines = ["%s, %d, %dº %s" % (st, n, rng.between(1, 9), rng.choice("ABCD")), "%s %s" % (pc, town)]
+        elif lang == "it":
+            lines = ["%s %d" % (st, n), "%s %s (%s)" % (pc, town, rng.choice(IT_PROV))]
+        elif lang == "pt":
+            lines = ["%s %d" % (st, n), "%s %s" % (pc, town)]
+        elif lang == "br":
+            lines = ["%s, %d" % (st, n), self.town(rng, lang), "%s - %s" % (town, rng.choice(BR_UF)), pc]
+        elif lang == "in":
+            lines = ["%s %d, %s" % (rng.choice(["Flat", "House No."]), n, st), "%s, %s %s" % (
+                town, rng.choice(IN_STATES), pc)]
+        else:
+            raise ValueError(lang)
+        if rng.chance(0.2):
+            lines.append({"us": "USA", "de": "Deutschland", "nl": "Nederland", "fr": "France", "es": "España",
+                          "it": "Italia", "pt": "Portugal", "br": "Brasil", "in": "India"}[lang])
+        return "\n".join(lines)
+
     def uk_multiline(self, rng):
         lines = []
         r = rng.below(4)
@@ -758,6 +792,57 @@ def t_addresses_intl(w, rng, i):
                       ("pt", "morada_completa"), ("br", "endereco_entrega"), ("in", "address_in")):
         out.append((col, w.address(rng, lang), (ADDR,), ("5", "2")))
     return out
+
+
+def t_addresses_multiline(w, rng, i):
+    out = [("id", str(i + 1), NONE, ())]
+    for lang, col in (("en", "uk_address"), ("us", "us_mailing_address"), ("de", "postanschrift"),
+                      ("fr", "adresse_courrier"), ("es", "dirección_postal"), ("it", "recapito"),
+                      ("nl", "correspondentieadres"), ("pt", "morada_postal"), ("br", "endereço_correspondência"),
+                      ("in", "postal_address")):
+        out.append((col, w.multiline(rng, lang), (ADDR,), ("5", "2")))
+    return out
+
+
+def t_commentaires(w, rng, i):
+    given, fam, _ = w.person(rng, "fr")
+    parts, ents = [], set()
+    if rng.chance(0.5):
+        parts.append(rng.choice(["Bonjour M. %s," % fam, "Madame %s," % fam, "Mme %s a rappelé." % fam]))
+        ents.add(NAME)
+    parts.append(rng.choice(["Colis livré en retard.", "Remboursement effectué.", "Client satisfait.",
+                             "Facture renvoyée."]))
+    if rng.chance(0.3):
+        parts.append("Joignable au %s." % S.phone_fr(rng))
+        ents.add(PH)
+    if rng.chance(0.25):
+        parts.append("Nouveau RIB : %s." % S.iban(rng, "FR"))
+        ents.add("FRANCE_BANK_ACCOUNT")
+    if rng.chance(0.25):
+        parts.append("Écrire à %s" % w.email(rng, given, fam))
+        ents.add(E)
+    return [("ticket", str(i + 1), NONE, ("2", "7")),
+            ("commentaire", " ".join(parts), tuple(sorted(ents)), ("2", "7"))]
+
+
+def t_observacoes(w, rng, i):
+    given, fam, _ = w.person(rng, "br")
+    parts, ents = [], set()
+    if rng.chance(0.5):
+        parts.append(rng.choice(["Prezado Sr. %s," % fam, "Prezada Sra. %s," % fam, "Olá %s," % given]))
+        ents.add(NAME)
+    parts.append(rng.choice(["Pedido entregue.", "Cliente pediu segunda via do boleto.", "Troca autorizada."]))
+    if rng.chance(0.3):
+        parts.append("CPF informado: %s." % ID.brazil_cpf(rng))
+        ents.add("BRAZIL_NATURAL_PERSON_REGISTRY_NUMBER")
+    if rng.chance(0.3):
+        parts.append("Contato: %s." % w.phone(rng, "br"))
+        ents.add(PH)
+    if rng.chance(0.2):
+        parts.append("Cartão final %s usado." % S.card_number(rng))
+        ents.add("CREDIT_CARD")
+    return [("protocolo", str(2024000000 + i), NONE, ("2", "7")),
+            ("observacoes", " ".join(parts), tuple(sorted(ents)), ("2", "7"))]
 
 
 def t_companies(w, rng, i):
@@ -1225,6 +1310,9 @@ OTHER_TABLES = [
     ("staff_directory", "en", "json", t_staff),
     ("uk_deliveries", "en", "csv", t_uk_addresses),
     ("addresses_intl", "multi", "csv", t_addresses_intl),
+    ("addresses_multiline", "multi", "csv", t_addresses_multiline),
+    ("commentaires_clients", "fr", "csv", t_commentaires),
+    ("observacoes_atendimento", "br", "csv", t_observacoes),
     ("companies", "multi", "csv", t_companies),
     ("places", "multi", "csv", t_places),
     ("vocabularies", "multi", "csv", t_vocab),

@@ -24,7 +24,7 @@
 # negative by table.column). Throughput: `datamap scan bench/data/big.csv
 # --rows all --format json` under /usr/bin/time -v, reported as file size /
 # wall seconds (warm page cache) and peak resident set size. Real world:
-# bench/realworld.py builds bench/data/realworld (41 tables in 13 languages
+# bench/realworld.py builds bench/data/realworld (44 tables in 13 languages
 # from public statistics, see bench/README.md), scanned the same way and
 # scored with --meta: micro and macro F1 overall, per language and per item
 # of issue 11.
