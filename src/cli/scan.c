@@ -13,7 +13,7 @@
 #include "core/mem.h"
 #include "pipeline/export.h"
 #include "sources/source.h"
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 
 static const char scan_help[] =
     "usage: datamap scan URL|PATH... [options]\n\n"
@@ -125,7 +125,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         }
         dm_source_rec rec = {0, name, url, options_json, "{}", (char *)require, NULL};
         if (dm_catalog_source_add(cat, &rec, &rec.id, &err)) {
-            char *shown = dm_db_redact_url(t);     /* never echo a password */
+            char *shown = dm_sql_redact_url(t);     /* never echo a password */
             dm_pipeline_problem(p, shown, "%s", err.msg);
             free(shown);
         } else {

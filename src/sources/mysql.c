@@ -38,9 +38,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 #include "sources/source_impl.h"
 
 
@@ -50,7 +51,7 @@ typedef struct my_src {
     char *hostport;
     char *socket, *ssl_ca;      /* URL parameters socket= and ssl-ca= */
     int ssl_mode;               /* 0 default, 1 REQUIRED, 2 VERIFY_CA/VERIFY_IDENTITY */
-    dm_db_opts opts;
+    dm_sql_opts opts;
     MYSQL *conn;
 } my_src;
 
@@ -93,7 +94,7 @@ static void my_close(void *state)
     free(s->hostport);
     free(s->socket);
     free(s->ssl_ca);
-    dm_db_opts_free(&s->opts);
+    dm_sql_opts_free(&s->opts);
     free(s);
 }
 
@@ -271,7 +272,7 @@ static dm_status my_open(const char *url, const char *options_json, void **state
         s->host = dm_xstrdup("localhost");
     s->hostport = dm_xasprintf("%s:%u", s->host, s->port);
     *shown_url = dm_xasprintf("mysql://%s%s%s", s->hostport, s->db ? "/" : "", s->db ? s->db : "");
-    return dm_db_opts_parse(options_json, &s->opts, err);
+    return dm_sql_opts_parse(options_json, &s->opts, err);
 }
 
 /* 'text' as a quoted SQL literal, escaped by the client library. */
@@ -329,7 +330,7 @@ static dm_status my_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
         MYSQL_ROW row;
         names = dm_xcalloc(mysql_num_rows(res) + 1, sizeof *names);
         while ((row = mysql_fetch_row(res)))
-            if (row[0] && !is_system_db(row[0]) && dm_db_opts_wanted_db(&s->opts, row[0]))
+            if (row[0] && !is_system_db(row[0]) && dm_sql_opts_wanted_db(&s->opts, row[0]))
                 names[nn++] = dm_xstrdup(row[0]);
         mysql_free_result(res);
     }
@@ -364,7 +365,7 @@ static void put_globs(dm_buf *b, MYSQL *conn, const char *expr, char *const *glo
         return;
     dm_buf_printf(b, " AND %s(", negate ? "NOT " : "");
     for (size_t i = 0; i < n; i++) {
-        char *like = dm_db_glob_to_like(globs[i]);
+        char *like = dm_sql_glob_to_like(globs[i]);
         dm_buf_printf(b, "%s%s LIKE ", i ? " OR " : "", expr);
         put_literal(b, conn, like);
         free(like);
@@ -446,7 +447,7 @@ static dm_status my_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         }
         dm_column_decl *c = &t->cols[t->ncols++];
         c->name = dm_xstrdup(row[1]);
-        c->type = dm_db_map_type(row[2]);
+        c->type = dm_sql_map_type(row[2]);
         c->nullable = row[3] == NULL || strcmp(row[3], "NO") != 0;
         c->primary_key = row[4] && strcmp(row[4], "PRI") == 0;
     }
@@ -454,10 +455,10 @@ static dm_status my_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
     for (size_t i = 0; i < nt; i++) {
         my_table *t = tabs[i];
         dm_table_desc *d = &(*out)[i];
-        uint64_t h = DM_DB_HASH_INIT;
+        uint64_t h = DM_FNV64_INIT;
         for (size_t c = 0; c < t->ncols; c++) {
-            h = dm_db_hash(h, t->cols[c].name, strlen(t->cols[c].name) + 1);
-            h = dm_db_hash(h, t->cols[c].type, strlen(t->cols[c].type) + 1);
+            h = dm_fnv64(h, t->cols[c].name, strlen(t->cols[c].name) + 1);
+            h = dm_fnv64(h, t->cols[c].type, strlen(t->cols[c].type) + 1);
         }
         d->name = dm_xstrdup(t->name);
         d->location = dm_xasprintf("%s/%s", asset->location, t->name);
@@ -566,7 +567,7 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
                 f[nf++] = (dm_field){(uint32_t)c, DM_VAL_NULL, "", 0};
             else
                 f[nf++] = (dm_field){(uint32_t)c, DM_VAL_STRING, row[c],
-                                     dm_db_cell_len(row[c], lens[c], s->opts.max_cell_bytes)};
+                                     dm_sql_cell_len(row[c], lens[c], s->opts.max_cell_bytes)};
         }
         sink->row(sink->ctx, f, nf);
     }
@@ -586,7 +587,7 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
                               const char **origin, dm_error *err)
 {
     my_src *s = src->state;
-    dm_db_tags tags = {0};
+    dm_sql_tags tags = {0};
     dm_status rc;
     dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
@@ -599,7 +600,7 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     put_literal(&q, s->conn, asset->name);
     if (mysql_real_query(s->conn, q.data, q.len) == 0 && (res = mysql_store_result(s->conn)) != NULL) {
         while ((row = mysql_fetch_row(res)))
-            dm_db_tags_parse(&tags, row[0]);
+            dm_sql_tags_parse(&tags, row[0]);
         mysql_free_result(res);
         res = NULL;
     }
@@ -612,11 +613,11 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     dm_buf_printf(&q, " ORDER BY table_name");
     if (mysql_real_query(s->conn, q.data, q.len) || (res = mysql_store_result(s->conn)) == NULL) {
         rc = my_fail(err, s->conn, asset->location);
-        dm_db_tags_free(&tags);
+        dm_sql_tags_free(&tags);
         goto out;
     }
     while ((row = mysql_fetch_row(res)))
-        dm_db_tags_parse(&tags, row[0]);
+        dm_sql_tags_parse(&tags, row[0]);
     mysql_free_result(res);
     *keys = tags.keys;
     *values = tags.values;

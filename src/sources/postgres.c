@@ -36,9 +36,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 #include "sources/source_impl.h"
 
 
@@ -47,7 +48,7 @@ typedef struct pg_src {
     char *scheme;       /* "postgres" or "postgresql" */
     char *url_db;       /* database the URL names, or NULL */
     char *hostport;     /* "host:port" for locations */
-    dm_db_opts opts;
+    dm_sql_opts opts;
     PGconn *conn;
     char *conn_db;      /* database of conn */
     PGconn **listen;    /* wait_change: one LISTEN connection per database */
@@ -107,7 +108,7 @@ static void pg_close(void *state)
     for (size_t i = 0; i < s->nlisten; i++)
         PQfinish(s->listen[i]);
     free(s->listen);
-    dm_db_opts_free(&s->opts);
+    dm_sql_opts_free(&s->opts);
     dm_free_secret(s->url);
     free(s->scheme);
     free(s->url_db);
@@ -171,7 +172,7 @@ static dm_status pg_open(const char *url, const char *options_json, void **state
     dm_status rc = DM_OK;
     char *perr = NULL;
     PQconninfoOption *info = PQconninfoParse(url, &perr);
-    char *shown = dm_db_redact_url(url);
+    char *shown = dm_sql_redact_url(url);
     if (info == NULL) {
         char *msg = first_line(perr ? perr : "out of memory");
         rc = DM_FAIL(err, DM_ERR_ARG, "%s: %s", shown, msg);
@@ -211,7 +212,7 @@ static dm_status pg_open(const char *url, const char *options_json, void **state
             dm_wipe(o->val, strlen(o->val));    /* PQconninfoFree does not */
     PQconninfoFree(info);
     free(shown);
-    return dm_db_opts_parse(options_json, &s->opts, err);
+    return dm_sql_opts_parse(options_json, &s->opts, err);
 }
 
 static void add_asset(dm_source *src, dm_asset_desc **out, size_t *n, const char *db)
@@ -253,7 +254,7 @@ static dm_status pg_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
         return rc;
     }
     for (int i = 0; i < PQntuples(r); i++)
-        if (dm_db_opts_wanted_db(&s->opts, PQgetvalue(r, i, 0)))
+        if (dm_sql_opts_wanted_db(&s->opts, PQgetvalue(r, i, 0)))
             add_asset(src, out, n, PQgetvalue(r, i, 0));
     PQclear(r);
     return DM_OK;
@@ -282,7 +283,7 @@ static char *array_literal(char *const *items, size_t n, bool as_like)
     dm_buf b = DM_BUF_INIT;
     dm_buf_putc(&b, '{');
     for (size_t i = 0; i < n; i++) {
-        char *item = as_like ? dm_db_glob_to_like(items[i]) : dm_xstrdup(items[i]);
+        char *item = as_like ? dm_sql_glob_to_like(items[i]) : dm_xstrdup(items[i]);
         dm_buf_putc(&b, i ? ',' : '"');
         if (i)
             dm_buf_putc(&b, '"');
@@ -390,7 +391,7 @@ static dm_status pg_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
             }
             dm_column_decl *c = &t->cols[t->ncols];
             c->name = dm_xstrdup(PQgetvalue(rc_cols, (int)row, 1));
-            c->type = dm_db_map_type(PQgetvalue(rc_cols, (int)row, 2));
+            c->type = dm_sql_map_type(PQgetvalue(rc_cols, (int)row, 2));
             c->nullable = PQgetvalue(rc_cols, (int)row, 3)[0] != 't';
             c->primary_key = PQgetvalue(rc_cols, (int)row, 4)[0] == 't';
             t->comments[t->ncols] =
@@ -403,10 +404,10 @@ static dm_status pg_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
     for (size_t i = 0; i < nt; i++) {
         pg_table *t = tabs[i];
         dm_table_desc *d = &(*out)[i];
-        uint64_t h = DM_DB_HASH_INIT;
+        uint64_t h = DM_FNV64_INIT;
         for (size_t c = 0; c < t->ncols; c++) {
-            h = dm_db_hash(h, t->cols[c].name, strlen(t->cols[c].name) + 1);
-            h = dm_db_hash(h, t->cols[c].type, strlen(t->cols[c].type) + 1);
+            h = dm_fnv64(h, t->cols[c].name, strlen(t->cols[c].name) + 1);
+            h = dm_fnv64(h, t->cols[c].type, strlen(t->cols[c].type) + 1);
         }
         d->name = dm_xasprintf("%s.%s", t->schema, t->name);
         d->location = dm_xasprintf("%s/%s", asset->location, d->name);
@@ -479,7 +480,7 @@ static dm_status sample_query(pg_src *s, const pg_table *t, const char *sql, con
                 }
                 const char *p = PQgetvalue(r, 0, c);
                 size_t len = (size_t)PQgetlength(r, 0, c);
-                f[nf++] = (dm_field){(uint32_t)c, DM_VAL_STRING, p, dm_db_cell_len(p, len, s->opts.max_cell_bytes)};
+                f[nf++] = (dm_field){(uint32_t)c, DM_VAL_STRING, p, dm_sql_cell_len(p, len, s->opts.max_cell_bytes)};
             }
             sink->row(sink->ctx, f, nf);
         } else if (st != PGRES_TUPLES_OK && rc == DM_OK) {
@@ -579,7 +580,7 @@ static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char *
                               const char **origin, dm_error *err)
 {
     pg_src *s = src->state;
-    dm_db_tags tags = {0};
+    dm_sql_tags tags = {0};
     dm_status rc;
     char *inc = array_literal(s->opts.include, s->opts.ninclude, true);
     char *exc = array_literal(s->opts.exclude, s->opts.nexclude, true);
@@ -594,7 +595,7 @@ static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char *
         goto out;
     }
     if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
-        dm_db_tags_parse(&tags, PQgetvalue(r, 0, 0));
+        dm_sql_tags_parse(&tags, PQgetvalue(r, 0, 0));
     PQclear(r);
     /* the tables of the crawl (same filters), their comments */
     const char *params[3] = {s->opts.views ? "true" : "false", inc, exc};
@@ -608,13 +609,13 @@ static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     }
     for (int i = 0; i < PQntuples(r); i++)
         if (!PQgetisnull(r, i, 0))
-            dm_db_tags_parse(&tags, PQgetvalue(r, i, 0));
+            dm_sql_tags_parse(&tags, PQgetvalue(r, i, 0));
 out:
     PQclear(r);
     free(inc);
     free(exc);
     if (rc) {
-        dm_db_tags_free(&tags);
+        dm_sql_tags_free(&tags);
         return rc;
     }
     *keys = tags.keys;
@@ -634,7 +635,7 @@ static dm_status pg_write_column_comment(dm_source *src, const dm_table_desc *ta
         c++;
     if (c == t->ncols)
         return DM_FAIL(err, DM_ERR_NOT_FOUND, "no column %s", column);
-    char *text = dm_db_comment_merge(t->comments[c], marker);
+    char *text = dm_sql_comment_merge(t->comments[c], marker);
     if (text == NULL)
         return DM_OK;   /* already right */
     char *from = NULL, *qc = NULL, *lit = NULL, *sql = NULL;

@@ -4,7 +4,7 @@
  * The file is one asset (kind "database"); its user tables are the tables
  * (views too with --option views=true), matched against include/exclude as
  * "main.<table>". Column types are the declared ones, mapped to catalog
- * types (dm_db_map_type).
+ * types (dm_sql_map_type).
  *
  * The file is opened read-only (SQLITE_OPEN_READONLY plus PRAGMA
  * query_only), every read has a time limit (a progress handler interrupts
@@ -31,16 +31,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 #include "sources/source_impl.h"
 
 
 typedef struct sq_src {
     char *path;
     sqlite3 *db;
-    dm_db_opts opts;
+    dm_sql_opts opts;
     /* time limit: SQLite's own time in steps of the current statement, so
      * the sink's work between rows does not count */
     int64_t spent_ns, step_start_ns;
@@ -110,7 +111,7 @@ static void sq_close(void *state)
 {
     sq_src *s = state;
     sqlite3_close_v2(s->db);
-    dm_db_opts_free(&s->opts);
+    dm_sql_opts_free(&s->opts);
     free(s->path);
     free(s);
 }
@@ -137,7 +138,7 @@ static dm_status sq_open(const char *url, const char *options_json, void **state
     *state = s;     /* closed by the framework on failure */
     char *shown = *shown_url = dm_xasprintf("sqlite://%s", real);
     s->path = dm_xstrdup(real);
-    if ((rc = dm_db_opts_parse(options_json, &s->opts, err)))
+    if ((rc = dm_sql_opts_parse(options_json, &s->opts, err)))
         return rc;
     if (sqlite3_open_v2(real, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return DM_FAIL(err, DM_ERR_IO, "%s: %s", shown, s->db ? sqlite3_errmsg(s->db) : "cannot open");
@@ -185,7 +186,7 @@ static dm_status describe(sq_src *s, sq_table *t, const char *sql_text, char **f
     dm_status rc = DM_OK;
     sqlite3_stmt *st = NULL;
     dm_buf q = DM_BUF_INIT;
-    uint64_t h = dm_db_hash(DM_DB_HASH_INIT, sql_text ? sql_text : "", sql_text ? strlen(sql_text) : 0);
+    uint64_t h = dm_fnv64(DM_FNV64_INIT, sql_text ? sql_text : "", sql_text ? strlen(sql_text) : 0);
     size_t cap = 0;
 
     if (sqlite3_prepare_v2(s->db, "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?1)", -1, &st, NULL) !=
@@ -204,7 +205,7 @@ static dm_status describe(sq_src *s, sq_table *t, const char *sql_text, char **f
         const char *type = (const char *)sqlite3_column_text(st, 1);
         dm_column_decl *c = &t->cols[t->ncols++];
         c->name = dm_xstrdup(name ? name : "");
-        c->type = dm_db_map_type(type);
+        c->type = dm_sql_map_type(type);
         c->nullable = sqlite3_column_int(st, 2) == 0 && sqlite3_column_int(st, 3) == 0;
         c->primary_key = sqlite3_column_int(st, 3) > 0;
     }
@@ -237,7 +238,7 @@ static dm_status describe(sq_src *s, sq_table *t, const char *sql_text, char **f
         facts[2] = (int64_t)sb.st_size;
         facts[3] = (int64_t)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
     }
-    h = dm_db_hash(h, facts, sizeof facts);
+    h = dm_fnv64(h, facts, sizeof facts);
     *fingerprint = dm_xasprintf("sqlite:%016llx", (unsigned long long)h);
 out:
     sqlite3_finalize(st);
@@ -267,7 +268,7 @@ static dm_status sq_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         const char *type = (const char *)sqlite3_column_text(st, 1);
         const char *text = (const char *)sqlite3_column_text(st, 2);
         bool is_view = type && strcmp(type, "view") == 0;
-        if (name == NULL || (is_view && !s->opts.views) || !dm_db_opts_wanted(&s->opts, "main", name))
+        if (name == NULL || (is_view && !s->opts.views) || !dm_sql_opts_wanted(&s->opts, "main", name))
             continue;
         sq_table *t = dm_xcalloc(1, sizeof *t);
         t->name = dm_xstrdup(name);
@@ -341,7 +342,7 @@ static void deliver(sq_src *s, sqlite3_stmt *st, int first, size_t ncols, dm_fie
         if (p == NULL)
             continue;
         uint8_t kind = type == SQLITE_TEXT ? DM_VAL_STRING : DM_VAL_NUMBER;
-        f[nf++] = (dm_field){(uint32_t)c, kind, p, dm_db_cell_len(p, len, s->opts.max_cell_bytes)};
+        f[nf++] = (dm_field){(uint32_t)c, kind, p, dm_sql_cell_len(p, len, s->opts.max_cell_bytes)};
     }
     sink->row(sink->ctx, f, nf);
 }
@@ -393,7 +394,7 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
             rc = sq_fail(s, err, "sample");
         goto out;
     }
-    uint64_t rng = spec->seed ^ dm_db_hash(DM_DB_HASH_INIT, t->name, strlen(t->name));
+    uint64_t rng = spec->seed ^ dm_fnv64(DM_FNV64_INIT, t->name, strlen(t->name));
     int64_t last = INT64_MIN;
     bool have_last = false;
     for (uint64_t i = 0; i < spec->rows; i++) {

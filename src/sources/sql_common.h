@@ -4,8 +4,8 @@
  * "key=value; key=value" comments as tags, URL redaction, cell caps and
  * datamap's column-comment marker.
  */
-#ifndef DM_SOURCES_DB_COMMON_H
-#define DM_SOURCES_DB_COMMON_H
+#ifndef DM_SOURCES_SQL_COMMON_H
+#define DM_SOURCES_SQL_COMMON_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,7 +23,7 @@
  *   statement_timeout=MS      time limit per statement, milliseconds (30000)
  *   option_file=PATH          MySQL: an option file to read ([client] group), e.g. with the password
  * SQLite has no schemas: its tables are matched as "main.table". */
-typedef struct dm_db_opts {
+typedef struct dm_sql_opts {
     bool views;
     bool all_databases;
     char **include, **exclude, **databases;
@@ -32,55 +32,51 @@ typedef struct dm_db_opts {
     int statement_timeout_ms;
     char *option_file;          /* NULL when not given */
     bool no_watch;              /* watch=false: never set up change notification (PostgreSQL's event trigger) */
-} dm_db_opts;
+} dm_sql_opts;
 
 /* Parse options_json ({"k":"v"}, NULL or "" is {}); an unknown key or a bad
- * value is DM_ERR_ARG naming it. Free with dm_db_opts_free. */
-dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *out, dm_error *err);
-void dm_db_opts_free(dm_db_opts *o);
+ * value is DM_ERR_ARG naming it. Free with dm_sql_opts_free. */
+dm_status dm_sql_opts_parse(const char *options_json, dm_sql_opts *out, dm_error *err);
+void dm_sql_opts_free(dm_sql_opts *o);
 /* Whether "schema.table" passes the include and exclude globs. */
-bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *table);
+bool dm_sql_opts_wanted(const dm_sql_opts *o, const char *schema, const char *table);
 /* Whether a database name passes the databases globs. */
-bool dm_db_opts_wanted_db(const dm_db_opts *o, const char *db);
+bool dm_sql_opts_wanted_db(const dm_sql_opts *o, const char *db);
 
 /* Catalog type of a declared SQL type (any case, with modifiers):
  * "bigint" "double" "boolean" "date" "timestamp" "string" or "array". */
-const char *dm_db_map_type(const char *declared);
+const char *dm_sql_map_type(const char *declared);
 
 /* A glob (* any run, ? one character) as a SQL LIKE pattern with '\' as the
  * escape character (the default of PostgreSQL and MySQL). malloc'd. */
-char *dm_db_glob_to_like(const char *glob);
+char *dm_sql_glob_to_like(const char *glob);
 
 /* A growable list of tags; a key already present keeps its first value. */
-typedef struct dm_db_tags {
+typedef struct dm_sql_tags {
     char **keys, **values;
     size_t n, cap;
-} dm_db_tags;
-void dm_db_tags_add(dm_db_tags *t, const char *key, size_t klen, const char *value, size_t vlen);
+} dm_sql_tags;
+void dm_sql_tags_add(dm_sql_tags *t, const char *key, size_t klen, const char *value, size_t vlen);
 /* Add the "key=value; key=value" pairs of a comment (spaces around keys and
  * values trimmed; parts without '=' or with an empty key ignored). Returns
  * how many pairs the comment held. */
-size_t dm_db_tags_parse(dm_db_tags *t, const char *comment);
-void dm_db_tags_free(dm_db_tags *t);
+size_t dm_sql_tags_parse(dm_sql_tags *t, const char *comment);
+void dm_sql_tags_free(dm_sql_tags *t);
 
 /* The URL without its password (user:pass@ -> user@, password=... query
  * parameter dropped): for messages and locations. malloc'd. */
-char *dm_db_redact_url(const char *url);
+char *dm_sql_redact_url(const char *url);
 
 /* Length of a cell cut to at most cap bytes without splitting a UTF-8
  * sequence. */
-size_t dm_db_cell_len(const char *p, size_t len, size_t cap);
+size_t dm_sql_cell_len(const char *p, size_t len, size_t cap);
 
 /* Datamap's marker in a column comment: "Sensitive Data Element | [...]".
  * The comment to store given the existing one (NULL when none) and the new
  * marker (NULL to remove it): other text is kept, a previous marker line is
  * replaced. Returns NULL when nothing changes, else a malloc'd string ("" to
  * drop the comment). */
-#define DM_DB_MARKER_PREFIX "Sensitive Data Element | "
-char *dm_db_comment_merge(const char *existing, const char *marker);
-
-/* FNV-1a over bytes, chained from h (start with DM_DB_HASH_INIT). */
-#define DM_DB_HASH_INIT 0xcbf29ce484222325ULL
-uint64_t dm_db_hash(uint64_t h, const void *p, size_t n);
+#define DM_SQL_MARKER_PREFIX "Sensitive Data Element | "
+char *dm_sql_comment_merge(const char *existing, const char *marker);
 
 #endif

@@ -1,4 +1,4 @@
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
@@ -43,7 +43,7 @@ static void split_list(const char *s, char ***out, size_t *n)
     }
 }
 
-dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *err)
+dm_status dm_sql_opts_parse(const char *options_json, dm_sql_opts *o, dm_error *err)
 {
     memset(o, 0, sizeof *o);
     o->max_cell_bytes = DEFAULT_MAX_CELL;
@@ -107,11 +107,11 @@ dm_status dm_db_opts_parse(const char *options_json, dm_db_opts *o, dm_error *er
     }
     json_decref(obj);
     if (rc)
-        dm_db_opts_free(o);
+        dm_sql_opts_free(o);
     return rc;
 }
 
-void dm_db_opts_free(dm_db_opts *o)
+void dm_sql_opts_free(dm_sql_opts *o)
 {
     for (size_t i = 0; i < o->ninclude; i++)
         free(o->include[i]);
@@ -128,7 +128,7 @@ void dm_db_opts_free(dm_db_opts *o)
     o->ninclude = o->nexclude = o->ndatabases = 0;
 }
 
-bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *table)
+bool dm_sql_opts_wanted(const dm_sql_opts *o, const char *schema, const char *table)
 {
     char *full = dm_xasprintf("%s.%s", schema, table);
     bool in = o->ninclude == 0;
@@ -140,7 +140,7 @@ bool dm_db_opts_wanted(const dm_db_opts *o, const char *schema, const char *tabl
     return in;
 }
 
-bool dm_db_opts_wanted_db(const dm_db_opts *o, const char *db)
+bool dm_sql_opts_wanted_db(const dm_sql_opts *o, const char *db)
 {
     bool in = o->ndatabases == 0;
     for (size_t i = 0; i < o->ndatabases && !in; i++)
@@ -153,7 +153,7 @@ static bool has(const char *s, const char *w)
     return strstr(s, w) != NULL;
 }
 
-const char *dm_db_map_type(const char *declared)
+const char *dm_sql_map_type(const char *declared)
 {
     if (declared == NULL || *declared == '\0')
         return "string";
@@ -180,7 +180,7 @@ const char *dm_db_map_type(const char *declared)
     return "string";
 }
 
-char *dm_db_glob_to_like(const char *glob)
+char *dm_sql_glob_to_like(const char *glob)
 {
     dm_buf b = DM_BUF_INIT;
     for (const char *p = glob; *p; p++) {
@@ -198,7 +198,7 @@ char *dm_db_glob_to_like(const char *glob)
     return dm_buf_steal(&b);
 }
 
-void dm_db_tags_add(dm_db_tags *t, const char *key, size_t klen, const char *value, size_t vlen)
+void dm_sql_tags_add(dm_sql_tags *t, const char *key, size_t klen, const char *value, size_t vlen)
 {
     for (size_t i = 0; i < t->n; i++)
         if (strlen(t->keys[i]) == klen && memcmp(t->keys[i], key, klen) == 0)
@@ -213,7 +213,7 @@ void dm_db_tags_add(dm_db_tags *t, const char *key, size_t klen, const char *val
     t->n++;
 }
 
-size_t dm_db_tags_parse(dm_db_tags *t, const char *comment)
+size_t dm_sql_tags_parse(dm_sql_tags *t, const char *comment)
 {
     size_t found = 0;
     if (comment == NULL)
@@ -234,7 +234,7 @@ size_t dm_db_tags_parse(dm_db_tags *t, const char *comment)
             while (ve > vb && isspace((unsigned char)ve[-1]))
                 ve--;
             if (ke > kb) {
-                dm_db_tags_add(t, kb, (size_t)(ke - kb), vb, (size_t)(ve - vb));
+                dm_sql_tags_add(t, kb, (size_t)(ke - kb), vb, (size_t)(ve - vb));
                 found++;
             }
         }
@@ -243,7 +243,7 @@ size_t dm_db_tags_parse(dm_db_tags *t, const char *comment)
     return found;
 }
 
-void dm_db_tags_free(dm_db_tags *t)
+void dm_sql_tags_free(dm_sql_tags *t)
 {
     for (size_t i = 0; i < t->n; i++) {
         free(t->keys[i]);
@@ -254,7 +254,7 @@ void dm_db_tags_free(dm_db_tags *t)
     memset(t, 0, sizeof *t);
 }
 
-char *dm_db_redact_url(const char *url)
+char *dm_sql_redact_url(const char *url)
 {
     dm_buf b = DM_BUF_INIT;
     const char *sep = strstr(url, "://");
@@ -292,7 +292,7 @@ char *dm_db_redact_url(const char *url)
     return dm_buf_steal(&b);
 }
 
-size_t dm_db_cell_len(const char *p, size_t len, size_t cap)
+size_t dm_sql_cell_len(const char *p, size_t len, size_t cap)
 {
     if (len <= cap)
         return len;
@@ -303,7 +303,7 @@ size_t dm_db_cell_len(const char *p, size_t len, size_t cap)
     return n;
 }
 
-char *dm_db_comment_merge(const char *existing, const char *marker)
+char *dm_sql_comment_merge(const char *existing, const char *marker)
 {
     dm_buf b = DM_BUF_INIT;
     const char *old_marker = NULL;
@@ -311,7 +311,7 @@ char *dm_db_comment_merge(const char *existing, const char *marker)
     const char *p = existing ? existing : "";
     while (*p) {
         size_t len = strcspn(p, "\n");
-        if (len >= strlen(DM_DB_MARKER_PREFIX) && strncmp(p, DM_DB_MARKER_PREFIX, strlen(DM_DB_MARKER_PREFIX)) == 0) {
+        if (len >= strlen(DM_SQL_MARKER_PREFIX) && strncmp(p, DM_SQL_MARKER_PREFIX, strlen(DM_SQL_MARKER_PREFIX)) == 0) {
             if (old_marker == NULL) {
                 old_marker = p;
                 old_len = len;
@@ -340,14 +340,4 @@ char *dm_db_comment_merge(const char *existing, const char *marker)
     }
 
     return dm_buf_steal(&b);
-}
-
-uint64_t dm_db_hash(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
 }

@@ -1,5 +1,5 @@
 /*
- * Shared SQL-source logic (src/sources/db_common.c): declared type mapping,
+ * Shared SQL-source logic (src/sources/sql_common.c): declared type mapping,
  * options, include/exclude globs, globs as LIKE patterns, comments as tags,
  * URL redaction, cell caps and the column-comment marker.
  */
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sources/db_common.h"
+#include "sources/sql_common.h"
 
-static void test_dm_db_map_type(void **state)
+static void test_dm_sql_map_type(void **state)
 {
     static const char *const cases[][2] = {
         {"integer", "bigint"}, {"BIGINT", "bigint"}, {"int(11) unsigned", "bigint"}, {"smallserial", "bigint"},
@@ -28,24 +28,24 @@ static void test_dm_db_map_type(void **state)
         {"VARCHAR(100)", "string"}, {"BLOB", "string"}, {"enum('a','b')", "string"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *got = dm_db_map_type(cases[i][0]);
+        const char *got = dm_sql_map_type(cases[i][0]);
         if (strcmp(got, cases[i][1]) != 0)
             fail_msg("%s -> %s, expected %s", cases[i][0], got, cases[i][1]);
     }
-    assert_string_equal(dm_db_map_type(NULL), "string");
+    assert_string_equal(dm_sql_map_type(NULL), "string");
 }
 
-static void test_dm_db_opts_parse(void **state)
+static void test_dm_sql_opts_parse(void **state)
 {
-    dm_db_opts o;
+    dm_sql_opts o;
     dm_error err = {0};
-    assert_int_equal(dm_db_opts_parse(NULL, &o, &err), DM_OK);
+    assert_int_equal(dm_sql_opts_parse(NULL, &o, &err), DM_OK);
     assert_false(o.views);
     assert_int_equal(o.max_cell_bytes, 4096);
     assert_int_equal(o.statement_timeout_ms, 30000);
-    dm_db_opts_free(&o);
+    dm_sql_opts_free(&o);
 
-    assert_int_equal(dm_db_opts_parse("{\"views\":\"true\",\"include\":\"public.*, sales.c?\",\"exclude\":\"*.tmp_*\","
+    assert_int_equal(dm_sql_opts_parse("{\"views\":\"true\",\"include\":\"public.*, sales.c?\",\"exclude\":\"*.tmp_*\","
                                       "\"max_cell_bytes\":\"100\",\"statement_timeout\":\"250\","
                                       "\"databases\":\"app_*\"}",
                                       &o, &err),
@@ -55,47 +55,47 @@ static void test_dm_db_opts_parse(void **state)
     assert_string_equal(o.include[1], "sales.c?");
     assert_int_equal(o.max_cell_bytes, 100);
     assert_int_equal(o.statement_timeout_ms, 250);
-    assert_true(dm_db_opts_wanted(&o, "public", "customers"));
-    assert_true(dm_db_opts_wanted(&o, "sales", "c1"));
-    assert_false(dm_db_opts_wanted(&o, "sales", "c12"));
-    assert_false(dm_db_opts_wanted(&o, "public", "tmp_x"));
-    assert_false(dm_db_opts_wanted(&o, "hr", "people"));
-    assert_true(dm_db_opts_wanted_db(&o, "app_one"));
-    assert_false(dm_db_opts_wanted_db(&o, "postgres"));
-    dm_db_opts_free(&o);
+    assert_true(dm_sql_opts_wanted(&o, "public", "customers"));
+    assert_true(dm_sql_opts_wanted(&o, "sales", "c1"));
+    assert_false(dm_sql_opts_wanted(&o, "sales", "c12"));
+    assert_false(dm_sql_opts_wanted(&o, "public", "tmp_x"));
+    assert_false(dm_sql_opts_wanted(&o, "hr", "people"));
+    assert_true(dm_sql_opts_wanted_db(&o, "app_one"));
+    assert_false(dm_sql_opts_wanted_db(&o, "postgres"));
+    dm_sql_opts_free(&o);
 
-    assert_int_equal(dm_db_opts_parse("{\"view\":\"true\"}", &o, &err), DM_ERR_ARG);
+    assert_int_equal(dm_sql_opts_parse("{\"view\":\"true\"}", &o, &err), DM_ERR_ARG);
     assert_non_null(strstr(err.msg, "unknown option 'view'"));
-    assert_int_equal(dm_db_opts_parse("{\"views\":\"maybe\"}", &o, &err), DM_ERR_ARG);
-    assert_int_equal(dm_db_opts_parse("{\"max_cell_bytes\":\"1x\"}", &o, &err), DM_ERR_ARG);
-    assert_int_equal(dm_db_opts_parse("{\"statement_timeout\":\"0\"}", &o, &err), DM_ERR_ARG);
-    assert_int_equal(dm_db_opts_parse("[1]", &o, &err), DM_ERR_ARG);
+    assert_int_equal(dm_sql_opts_parse("{\"views\":\"maybe\"}", &o, &err), DM_ERR_ARG);
+    assert_int_equal(dm_sql_opts_parse("{\"max_cell_bytes\":\"1x\"}", &o, &err), DM_ERR_ARG);
+    assert_int_equal(dm_sql_opts_parse("{\"statement_timeout\":\"0\"}", &o, &err), DM_ERR_ARG);
+    assert_int_equal(dm_sql_opts_parse("[1]", &o, &err), DM_ERR_ARG);
 }
 
-static void test_dm_db_glob_to_like(void **state)
+static void test_dm_sql_glob_to_like(void **state)
 {
-    char *s = dm_db_glob_to_like("public.cust*_?%\\");
+    char *s = dm_sql_glob_to_like("public.cust*_?%\\");
     assert_string_equal(s, "public.cust%\\__\\%\\\\");
     free(s);
 }
 
-static void test_dm_db_tags_parse(void **state)
+static void test_dm_sql_tags_parse(void **state)
 {
-    dm_db_tags t = {0};
-    assert_int_equal(dm_db_tags_parse(&t, " Purpose of Processing = Billing; Data Subjects=Customers;;junk; =x"), 2);
-    assert_int_equal(dm_db_tags_parse(&t, "Data Subjects=Staff\nRetention=5 years"), 2);
-    assert_int_equal(dm_db_tags_parse(&t, "just a comment"), 0);
-    assert_int_equal(dm_db_tags_parse(&t, NULL), 0);
+    dm_sql_tags t = {0};
+    assert_int_equal(dm_sql_tags_parse(&t, " Purpose of Processing = Billing; Data Subjects=Customers;;junk; =x"), 2);
+    assert_int_equal(dm_sql_tags_parse(&t, "Data Subjects=Staff\nRetention=5 years"), 2);
+    assert_int_equal(dm_sql_tags_parse(&t, "just a comment"), 0);
+    assert_int_equal(dm_sql_tags_parse(&t, NULL), 0);
     assert_int_equal(t.n, 3);
     assert_string_equal(t.keys[0], "Purpose of Processing");
     assert_string_equal(t.values[0], "Billing");
     assert_string_equal(t.values[1], "Customers"); /* the first value of a key wins */
     assert_string_equal(t.keys[2], "Retention");
     assert_string_equal(t.values[2], "5 years");
-    dm_db_tags_free(&t);
+    dm_sql_tags_free(&t);
 }
 
-static void test_dm_db_redact_url(void **state)
+static void test_dm_sql_redact_url(void **state)
 {
     static const char *const cases[][2] = {
         {"postgres://alice:s3cret@db.example:5432/app?sslmode=require",
@@ -107,43 +107,43 @@ static void test_dm_db_redact_url(void **state)
         {"sqlite:///tmp/a.db", "sqlite:///tmp/a.db"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *got = dm_db_redact_url(cases[i][0]);
+        char *got = dm_sql_redact_url(cases[i][0]);
         if (strcmp(got, cases[i][1]) != 0)
             fail_msg("%s -> %s, expected %s", cases[i][0], got, cases[i][1]);
         free(got);
     }
 }
 
-static void test_dm_db_cell_len(void **state)
+static void test_dm_sql_cell_len(void **state)
 {
-    assert_int_equal(dm_db_cell_len("abcdef", 6, 10), 6);
-    assert_int_equal(dm_db_cell_len("abcdef", 6, 4), 4);
+    assert_int_equal(dm_sql_cell_len("abcdef", 6, 10), 6);
+    assert_int_equal(dm_sql_cell_len("abcdef", 6, 4), 4);
     /* "aé€" = 61 C3A9 E282AC: a cut inside a sequence backs off to its start */
     const char *s = "a\xc3\xa9\xe2\x82\xac";
-    assert_int_equal(dm_db_cell_len(s, 6, 2), 1);
-    assert_int_equal(dm_db_cell_len(s, 6, 3), 3);
-    assert_int_equal(dm_db_cell_len(s, 6, 4), 3);
-    assert_int_equal(dm_db_cell_len(s, 6, 5), 3);
+    assert_int_equal(dm_sql_cell_len(s, 6, 2), 1);
+    assert_int_equal(dm_sql_cell_len(s, 6, 3), 3);
+    assert_int_equal(dm_sql_cell_len(s, 6, 4), 3);
+    assert_int_equal(dm_sql_cell_len(s, 6, 5), 3);
 }
 
-static void test_dm_db_comment_merge(void **state)
+static void test_dm_sql_comment_merge(void **state)
 {
-    char *s = dm_db_comment_merge(NULL, "Sensitive Data Element | ['EMAIL']");
+    char *s = dm_sql_comment_merge(NULL, "Sensitive Data Element | ['EMAIL']");
     assert_string_equal(s, "Sensitive Data Element | ['EMAIL']");
     free(s);
-    s = dm_db_comment_merge("Contact address", "Sensitive Data Element | ['EMAIL']");
+    s = dm_sql_comment_merge("Contact address", "Sensitive Data Element | ['EMAIL']");
     assert_string_equal(s, "Contact address\nSensitive Data Element | ['EMAIL']");
     free(s);
-    s = dm_db_comment_merge("Contact address\nSensitive Data Element | ['OLD']", "Sensitive Data Element | ['EMAIL']");
+    s = dm_sql_comment_merge("Contact address\nSensitive Data Element | ['OLD']", "Sensitive Data Element | ['EMAIL']");
     assert_string_equal(s, "Contact address\nSensitive Data Element | ['EMAIL']");
     free(s);
-    assert_null(dm_db_comment_merge("Contact\nSensitive Data Element | ['EMAIL']", "Sensitive Data Element | ['EMAIL']"));
-    assert_null(dm_db_comment_merge("Contact address", NULL));
-    assert_null(dm_db_comment_merge(NULL, NULL));
-    s = dm_db_comment_merge("Sensitive Data Element | ['OLD']", NULL);
+    assert_null(dm_sql_comment_merge("Contact\nSensitive Data Element | ['EMAIL']", "Sensitive Data Element | ['EMAIL']"));
+    assert_null(dm_sql_comment_merge("Contact address", NULL));
+    assert_null(dm_sql_comment_merge(NULL, NULL));
+    s = dm_sql_comment_merge("Sensitive Data Element | ['OLD']", NULL);
     assert_string_equal(s, "");
     free(s);
-    s = dm_db_comment_merge("Contact\nSensitive Data Element | ['OLD']", NULL);
+    s = dm_sql_comment_merge("Contact\nSensitive Data Element | ['OLD']", NULL);
     assert_string_equal(s, "Contact");
     free(s);
 }
@@ -151,10 +151,10 @@ static void test_dm_db_comment_merge(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dm_db_map_type),     cmocka_unit_test(test_dm_db_opts_parse),
-        cmocka_unit_test(test_dm_db_glob_to_like), cmocka_unit_test(test_dm_db_tags_parse),
-        cmocka_unit_test(test_dm_db_redact_url),   cmocka_unit_test(test_dm_db_cell_len),
-        cmocka_unit_test(test_dm_db_comment_merge),
+        cmocka_unit_test(test_dm_sql_map_type),     cmocka_unit_test(test_dm_sql_opts_parse),
+        cmocka_unit_test(test_dm_sql_glob_to_like), cmocka_unit_test(test_dm_sql_tags_parse),
+        cmocka_unit_test(test_dm_sql_redact_url),   cmocka_unit_test(test_dm_sql_cell_len),
+        cmocka_unit_test(test_dm_sql_comment_merge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
