@@ -1,16 +1,17 @@
 /*
- * The JSON API of `datamap serve` under /api/v1 (http.h):
+ * The JSON API of `datamap serve` under /api/v1 (http.h); its endpoints are
+ * the table `routes` at the end of this file:
  *
  *   GET  sources                      every source
- *   POST sources {"name", "url", "options", "tags", "require_tag", "run"}, DELETE sources/NAME
+ *   POST sources {"name", "url", "options", "tags", "require_tag", "run"}, DELETE sources/{name}
  *   GET  assets?state&source&entity&tag&q   live assets, paged
- *   GET  assets/ID                    one asset: tables, columns, findings, tags
+ *   GET  assets/{id}                  one asset: tables, columns, findings, tags
  *   GET  findings?entity&source&asset&confidence   current findings, paged
  *   GET  tags?key&value&source&asset  tags of live assets, paged
  *   GET  gaps?kind                    what the Art. 30 record lacks, paged
  *   GET  report?format=json|html|md|csv   the record of processing activities
  *   GET  jobs?state, runs             the queue and the run history, paged
- *   POST jobs/ID/retry, run {"sources": [...]}, events
+ *   POST jobs/{id}/retry, run {"sources": [...]}, events
  *
  * A page is ?limit= (1-1000, default 50) and ?offset=; paged answers are
  * {"items": [...], "total": N (where counted), "limit", "offset", "next":
@@ -148,8 +149,10 @@ static json_t *job_json(const dm_job_rec *j)
     return o;
 }
 
-static enum MHD_Result api_assets(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_assets(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {"state", "source", "entity", "tag", "q", NULL};
     dm_asset_search q = {.state = arg(c, "state"), .source = arg(c, "source"), .entity = arg(c, "entity"),
                          .tag = arg(c, "tag"), .text = arg(c, "q")};
@@ -181,8 +184,11 @@ static json_t *tag_json(const dm_tag_hit *t)
     return o;
 }
 
-static enum MHD_Result api_asset(struct MHD_Connection *c, dm_catalog *cat, const char *idtext)
+static enum MHD_Result api_asset(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
+    const char *idtext = call->params[0];
     char *end;
     long long id = strtoll(idtext, &end, 10);
     dm_asset_rec a;
@@ -227,8 +233,10 @@ static enum MHD_Result api_asset(struct MHD_Connection *c, dm_catalog *cat, cons
     return send_json(c, 200, asset);
 }
 
-static enum MHD_Result api_findings(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_findings(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {"entity", "source", "asset", "confidence", NULL};
     dm_finding_search q = {.entity = arg(c, "entity"), .source = arg(c, "source"), .asset_id = id_arg(c, "asset"),
                            .confidence = arg(c, "confidence")};
@@ -267,8 +275,10 @@ static enum MHD_Result api_findings(struct MHD_Connection *c, dm_catalog *cat)
     return send_page(c, "findings", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
 }
 
-static enum MHD_Result api_tags(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_tags(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {"key", "value", "source", "asset", NULL};
     dm_tag_search q = {.key = arg(c, "key"), .value = arg(c, "value"), .source = arg(c, "source"),
                        .asset_id = id_arg(c, "asset")};
@@ -396,8 +406,11 @@ static int64_t report_asset_id(dm_catalog *cat, const dm_report *r, const char *
     return 0;
 }
 
-static enum MHD_Result api_gaps(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
+static enum MHD_Result api_gaps(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_service *svc = call->svc;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {"kind", NULL};
     const char *kind = arg(c, "kind");
     int64_t limit, offset;
@@ -468,8 +481,11 @@ static json_t *report_sections(const dm_report *r, const char *list, dm_error *e
  * JSON is the web UI's own format: compact, with sections=LIST
  * (report_sections), and its text kept with the shared model, so it does
  * not go through the (indented) json writer; the others do. */
-static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat)
+static enum MHD_Result api_report(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_service *svc = call->svc;
+    dm_catalog *cat = call->cat;
     const char *format = arg(c, "format");
     shared_report *sr = NULL;
     dm_error err = {0};
@@ -535,8 +551,10 @@ static enum MHD_Result api_report(struct MHD_Connection *c, dm_service *svc, dm_
     return ret;
 }
 
-static enum MHD_Result api_jobs(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_jobs(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {"state", NULL};
     int64_t limit, offset;
     dm_job_rec *list = NULL;
@@ -553,8 +571,10 @@ static enum MHD_Result api_jobs(struct MHD_Connection *c, dm_catalog *cat)
     return send_page(c, "jobs", keys, items, -1, limit, offset, (int64_t)n > limit);
 }
 
-static enum MHD_Result api_runs(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_runs(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     static const char *const keys[] = {NULL};
     int64_t limit, offset;
     dm_run_rec *list = NULL;
@@ -581,8 +601,10 @@ static enum MHD_Result api_runs(struct MHD_Connection *c, dm_catalog *cat)
     return send_page(c, "runs", keys, items, -1, limit, offset, (int64_t)n > limit);
 }
 
-static enum MHD_Result api_sources(struct MHD_Connection *c, dm_catalog *cat)
+static enum MHD_Result api_sources(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     dm_source_rec *s = NULL;
     size_t n = 0;
     dm_error err = {0};
@@ -631,9 +653,13 @@ static char *kv_object(json_t *v, bool secrets_refused, const char *what, char *
 /* POST sources {"name", "url", "options"?, "tags"?, "require_tag"?, "run"?}:
  * register a source as `datamap source add` does (a local path must be
  * absolute), then queue its first run unless "run": false. */
-static enum MHD_Result api_source_add(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *body,
-                                      size_t len)
+static enum MHD_Result api_source_add(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_service *svc = call->svc;
+    dm_catalog *cat = call->cat;
+    const char *body = call->body;
+    size_t len = call->len;
     json_error_t je;
     json_t *doc = len ? json_loadb(body, len, 0, &je) : NULL;
     char msg[256] = "", *url = NULL, *oj = NULL, *tj = NULL;
@@ -699,8 +725,11 @@ out:
 }
 
 /* DELETE sources/NAME: its assets are marked vanished, never dropped. */
-static enum MHD_Result api_source_remove(struct MHD_Connection *c, dm_catalog *cat, const char *name)
+static enum MHD_Result api_source_remove(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
+    const char *name = call->params[0];
     dm_error err = {0};
     if (dm_catalog_source_remove(cat, name, &err) != DM_OK)
         return send_status(c, &err);
@@ -710,9 +739,13 @@ static enum MHD_Result api_source_remove(struct MHD_Connection *c, dm_catalog *c
 }
 
 /* POST run, body optional {"sources": ["a", ...]} (default: all). */
-static enum MHD_Result api_run(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *body,
-                               size_t len)
+static enum MHD_Result api_run(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_service *svc = call->svc;
+    dm_catalog *cat = call->cat;
+    const char *body = call->body;
+    size_t len = call->len;
     dm_source_rec *s = NULL;
     size_t n = 0;
     dm_error err = {0};
@@ -753,69 +786,134 @@ static enum MHD_Result api_run(struct MHD_Connection *c, dm_service *svc, dm_cat
     return send_json(c, 202, json_pack("{s:o}", "queued", queued));
 }
 
-static enum MHD_Result api_retry(struct MHD_Connection *c, dm_service *svc, dm_catalog *cat, const char *rest)
+/* POST jobs/{id}/retry */
+static enum MHD_Result api_retry(const dm_api_call *call)
 {
+    struct MHD_Connection *c = call->c;
+    dm_catalog *cat = call->cat;
     char *end;
-    long long id = strtoll(rest, &end, 10);
+    long long id = strtoll(call->params[0], &end, 10);
     dm_error err = {0};
     dm_job_rec j;
-    if (end == rest || strcmp(end, "/retry") != 0)
-        return send_error(c, 404, "not_found", "no such endpoint");
+    if (*end || id <= 0)
+        return send_error(c, 404, "not_found", "no such job");
     if (dm_catalog_job_retry(cat, id, &err) != DM_OK || dm_catalog_job_get(cat, id, &j, &err) != DM_OK)
         return send_status(c, &err);
     json_t *doc = job_json(&j);
     dm_job_rec_free(&j);
-    dm_service_poke(svc);
+    dm_service_poke(call->svc);
     return send_json(c, 200, doc);
 }
 
-enum MHD_Result dm_api_route(dm_service *svc, struct MHD_Connection *c, dm_catalog *cat, const char *p,
-                             const char *method, const char *body, size_t len)
+/* POST events: an EventBridge event or an S3 notification (events.c). */
+static enum MHD_Result api_events(const dm_api_call *call)
 {
-    static const char *const get_paths[] = {"sources", "assets", "findings", "tags", "gaps", "report",
-                                            "jobs",    "runs",   NULL};
-    bool get = strcmp(method, "GET") == 0, post = strcmp(method, "POST") == 0;
+    json_t *queued = NULL;
     dm_error err = {0};
-    if (get) {
-        if (strcmp(p, "sources") == 0)
-            return api_sources(c, cat);
-        if (strcmp(p, "assets") == 0)
-            return api_assets(c, cat);
-        if (strncmp(p, "assets/", 7) == 0)
-            return api_asset(c, cat, p + 7);
-        if (strcmp(p, "findings") == 0)
-            return api_findings(c, cat);
-        if (strcmp(p, "tags") == 0)
-            return api_tags(c, cat);
-        if (strcmp(p, "gaps") == 0)
-            return api_gaps(c, svc, cat);
-        if (strcmp(p, "report") == 0)
-            return api_report(c, svc, cat);
-        if (strcmp(p, "jobs") == 0)
-            return api_jobs(c, cat);
-        if (strcmp(p, "runs") == 0)
-            return api_runs(c, cat);
-    }
-    if (strcmp(method, "DELETE") == 0 && strncmp(p, "sources/", 8) == 0 && p[8] != '\0')
-        return api_source_remove(c, cat, p + 8);
-    if (post) {
-        if (strcmp(p, "sources") == 0)
-            return api_source_add(c, svc, cat, body, len);
-        if (strcmp(p, "run") == 0)
-            return api_run(c, svc, cat, body, len);
-        if (strncmp(p, "jobs/", 5) == 0)
-            return api_retry(c, svc, cat, p + 5);
-        if (strcmp(p, "events") == 0) {
-            json_t *queued = NULL;
-            if (dm_events_intake(cat, body ? body : "", len, &queued, &err) != DM_OK)
-                return send_error(c, 400, "bad_event", err.msg);
-            dm_service_poke(svc);
-            return send_json(c, 202, json_pack("{s:o}", "queued", queued));
+    if (dm_events_intake(call->cat, call->body ? call->body : "", call->len, &queued, &err) != DM_OK)
+        return send_error(call->c, 400, "bad_event", err.msg);
+    dm_service_poke(call->svc);
+    return send_json(call->c, 202, json_pack("{s:o}", "queued", queued));
+}
+
+/* Every endpoint under /api/v1/. Routing, the 404 and 405 answers (405
+ * with an Allow header) and who may call each follow from this table: a
+ * new endpoint is its handler and one row. In a path, {x} matches one
+ * non-empty segment, handed to the handler in params[] in order. A GET row
+ * answers HEAD too. */
+static const dm_api_route routes[] = {
+    {"GET", "sources", api_sources, DM_AUTH_TOKEN},
+    {"POST", "sources", api_source_add, DM_AUTH_TOKEN},
+    {"DELETE", "sources/{name}", api_source_remove, DM_AUTH_TOKEN},
+    {"GET", "assets", api_assets, DM_AUTH_TOKEN},
+    {"GET", "assets/{id}", api_asset, DM_AUTH_TOKEN},
+    {"GET", "findings", api_findings, DM_AUTH_TOKEN},
+    {"GET", "tags", api_tags, DM_AUTH_TOKEN},
+    {"GET", "gaps", api_gaps, DM_AUTH_TOKEN},
+    {"GET", "report", api_report, DM_AUTH_TOKEN},
+    {"GET", "jobs", api_jobs, DM_AUTH_TOKEN},
+    {"POST", "jobs/{id}/retry", api_retry, DM_AUTH_TOKEN},
+    {"GET", "runs", api_runs, DM_AUTH_TOKEN},
+    {"POST", "run", api_run, DM_AUTH_TOKEN},
+    {"POST", "events", api_events, DM_AUTH_EVENTS},
+};
+
+#define MAX_SEGMENTS 8
+
+/* Whether the segments of a path match pattern; the {x} segments go to params. */
+static bool path_matches(const char *pattern, char *const *seg, size_t nseg, const char **params)
+{
+    size_t i = 0, np = 0;
+    for (const char *p = pattern;; i++) {
+        size_t n = strcspn(p, "/");
+        if (i >= nseg)
+            return false;
+        if (*p == '{') {
+            if (*seg[i] == '\0' || np == DM_API_MAX_PARAMS)
+                return false;
+            params[np++] = seg[i];
+        } else if (strlen(seg[i]) != n || strncmp(seg[i], p, n) != 0) {
+            return false;
         }
+        if (p[n] == '\0')
+            return i + 1 == nseg;
+        p += n + 1;
     }
-    bool known = strcmp(p, "run") == 0 || strcmp(p, "events") == 0;
-    for (int i = 0; get_paths[i]; i++)
-        known |= strcmp(p, get_paths[i]) == 0;
-    return known ? send_error(c, 405, "method_not_allowed", "wrong method for this endpoint")
-                 : send_error(c, 404, "not_found", "no such endpoint");
+}
+
+static bool method_matches(const char *route_method, const char *method)
+{
+    return strcmp(route_method, method) == 0 || (strcmp(method, "HEAD") == 0 && strcmp(route_method, "GET") == 0);
+}
+
+enum MHD_Result dm_api_dispatch(dm_service *svc, struct MHD_Connection *c, const char *url, const char *method,
+                                const char *body, size_t len, bool too_big)
+{
+    /* split a copy of the path at '/': the {x} parameters point into it */
+    char *copy = strncmp(url, "/api/v1/", 8) == 0 ? dm_xstrdup(url + 8) : NULL, *seg[MAX_SEGMENTS];
+    size_t nseg = 0;
+    bool too_deep = false;  /* deeper than any route: 404 */
+    for (char *p = copy; p;) {
+        if (nseg == MAX_SEGMENTS) {
+            too_deep = true;
+            break;
+        }
+        seg[nseg++] = p;
+        if ((p = strchr(p, '/')) != NULL)
+            *p++ = '\0';
+    }
+    const dm_api_route *route = NULL, *same_path = NULL;
+    const char *params[DM_API_MAX_PARAMS] = {NULL}, *ignored[DM_API_MAX_PARAMS];
+    dm_buf allow = DM_BUF_INIT;
+    for (size_t i = 0; copy && !too_deep && i < sizeof routes / sizeof routes[0]; i++) {
+        const dm_api_route *r = &routes[i];
+        bool take = route == NULL && method_matches(r->method, method);
+        if (!path_matches(r->pattern, seg, nseg, take ? params : ignored))
+            continue;
+        if (take)
+            route = r;
+        if (same_path == NULL)
+            same_path = r;
+        dm_buf_printf(&allow, "%s%s%s", allow.len ? ", " : "", r->method, strcmp(r->method, "GET") ? "" : ", HEAD");
+    }
+    /* the path's own auth even for a wrong method; an unknown path needs the token */
+    dm_api_auth auth = route ? route->auth : same_path ? same_path->auth : DM_AUTH_TOKEN;
+    dm_error err = {0};
+    dm_catalog *cat = NULL;
+    enum MHD_Result ret;
+    if (!dm_http_authorized(svc, c, auth))
+        ret = send_error(c, 401, "unauthorized", "missing or wrong bearer token");
+    else if (route == NULL && same_path)
+        ret = dm_http_send_not_allowed(c, allow.data);
+    else if (route == NULL)
+        ret = send_error(c, 404, "not_found", "no such endpoint");
+    else if ((cat = dm_http_catalog(svc, &err)) == NULL)
+        ret = send_error(c, 503, "unavailable", err.msg);
+    else if (too_big)
+        ret = send_error(c, 413, "too_large", "request body over 1 MiB");
+    else
+        ret = route->handler(&(dm_api_call){svc, c, cat, params, body, len});
+    dm_buf_free(&allow);
+    free(copy);
+    return ret;
 }

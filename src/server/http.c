@@ -38,8 +38,7 @@ static void make_key(void)
     pthread_key_create(&cat_key, close_cat);
 }
 
-/* This thread's catalog connection, opened on first use. */
-static dm_catalog *thread_catalog(dm_service *svc, dm_error *err)
+dm_catalog *dm_http_catalog(dm_service *svc, dm_error *err)
 {
     pthread_once(&cat_once, make_key);
     dm_catalog *cat = pthread_getspecific(cat_key);
@@ -78,6 +77,22 @@ enum MHD_Result dm_http_send_json(struct MHD_Connection *c, unsigned status, jso
 enum MHD_Result dm_http_send_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg)
 {
     return dm_http_send_json(c, status, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg));
+}
+
+enum MHD_Result dm_http_send_not_allowed(struct MHD_Connection *c, const char *allow)
+{
+    json_t *doc = json_pack("{s:{s:s,s:s}}", "error", "code", "method_not_allowed", "message",
+                            "wrong method for this endpoint");
+    char *s = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(doc);
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
+    MHD_add_response_header(r, "Content-Type", "application/json");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Allow", allow);
+    enum MHD_Result ret = MHD_queue_response(c, 405, r);
+    MHD_destroy_response(r);
+    return ret;
 }
 
 enum MHD_Result dm_http_send_status(struct MHD_Connection *c, const dm_error *err)
@@ -200,44 +215,41 @@ static bool secret_eq(const char *given, const char *want)
     return diff == 0;
 }
 
-/* The bearer token when one is configured; for the event intake, its own
- * shared secret (X-Datamap-Events-Secret) is accepted instead, and required
- * when it is the only one configured. */
-static bool authorized(dm_service *svc, struct MHD_Connection *c, bool events)
+bool dm_http_authorized(dm_service *svc, struct MHD_Connection *c, dm_api_auth auth)
 {
+    if (auth == DM_AUTH_NONE)
+        return true;
     const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
     bool bearer = svc->token != NULL && h != NULL && strncmp(h, "Bearer ", 7) == 0 && secret_eq(h + 7, svc->token);
-    if (events && svc->events_secret != NULL) {
+    if (auth == DM_AUTH_EVENTS && svc->events_secret != NULL) {
         const char *s = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Datamap-Events-Secret");
         return bearer || (s != NULL && secret_eq(s, svc->events_secret));
     }
     return svc->token == NULL || bearer;
 }
 
+static bool get_or_head(const char *method)
+{
+    return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+}
+
 static enum MHD_Result route(dm_service *svc, struct MHD_Connection *c, const char *url, const char *method,
                              const request *rq)
 {
-    dm_error err = {0};
+    if (strncmp(url, "/api/", 5) == 0)
+        return dm_api_dispatch(svc, c, url, method, rq->body.b.data, rq->body.b.len, rq->too_big);
+    /* outside the API: liveness, metrics and the web UI, open to anyone, read only */
+    if (!get_or_head(method))
+        return dm_http_send_not_allowed(c, "GET, HEAD");
     if (strcmp(url, "/healthz") == 0)
         return dm_http_send_json(c, 200, json_pack("{s:s}", "status", "ok"));
-    if (strncmp(url, "/api/", 5) != 0 && strcmp(url, "/metrics") != 0) {
-        if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-            return dm_http_send_error(c, 405, "method_not_allowed", "only GET here");
+    if (strcmp(url, "/metrics") != 0)
         return static_file(c, url);
-    }
-    if (strncmp(url, "/api/", 5) == 0 && !authorized(svc, c, strcmp(url, "/api/v1/events") == 0))
-        return dm_http_send_error(c, 401, "unauthorized", "missing or wrong bearer token");
-    dm_catalog *cat = thread_catalog(svc, &err);
+    dm_error err = {0};
+    dm_catalog *cat = dm_http_catalog(svc, &err);
     if (cat == NULL)
         return dm_http_send_error(c, 503, "unavailable", err.msg);
-    if (rq->too_big)
-        return dm_http_send_error(c, 413, "too_large", "request body over 1 MiB");
-    if (strcmp(url, "/metrics") == 0)
-        return strcmp(method, "GET") == 0 ? metrics(c, svc, cat)
-                                          : dm_http_send_error(c, 405, "method_not_allowed", "only GET here");
-    if (strncmp(url, "/api/v1/", 8) != 0)
-        return dm_http_send_error(c, 404, "not_found", "no such endpoint");
-    return dm_api_route(svc, c, cat, url + 8, method, rq->body.b.data, rq->body.b.len);
+    return metrics(c, svc, cat);
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,

@@ -24,9 +24,47 @@ enum MHD_Result dm_http_send_status(struct MHD_Connection *c, const dm_error *er
 /* Query argument, NULL when absent or empty. */
 const char *dm_http_arg(struct MHD_Connection *c, const char *name);
 
-/* Handle a request under /api/v1/ (path is what follows it). */
-enum MHD_Result dm_api_route(dm_service *svc, struct MHD_Connection *c, dm_catalog *cat, const char *path,
-                             const char *method, const char *body, size_t len);
+/* 405 with "Allow: allow" ("GET, HEAD, POST"). */
+enum MHD_Result dm_http_send_not_allowed(struct MHD_Connection *c, const char *allow);
+/* This thread's catalog connection, opened on first use; NULL with err. */
+dm_catalog *dm_http_catalog(dm_service *svc, dm_error *err);
+
+/* Who may call an endpoint. */
+typedef enum dm_api_auth {
+    DM_AUTH_NONE,
+    DM_AUTH_TOKEN,      /* the bearer token, when one is configured */
+    DM_AUTH_EVENTS,     /* the bearer token or the events secret (X-Datamap-Events-Secret); the secret alone
+                         * when only it is configured */
+} dm_api_auth;
+bool dm_http_authorized(dm_service *svc, struct MHD_Connection *c, dm_api_auth auth);
+
+#define DM_API_MAX_PARAMS 4
+
+/* One request to an endpoint, as its handler sees it. */
+typedef struct dm_api_call {
+    dm_service *svc;
+    struct MHD_Connection *c;
+    dm_catalog *cat;            /* this thread's connection */
+    const char *const *params;  /* the {x} segments of the path, in order */
+    const char *body;           /* NULL when none */
+    size_t len;
+} dm_api_call;
+
+typedef enum MHD_Result dm_api_handler(const dm_api_call *call);
+
+/* One endpoint: METHOD /api/v1/PATTERN, e.g. {"POST", "jobs/{id}/retry", api_retry, DM_AUTH_TOKEN}. */
+typedef struct dm_api_route {
+    const char *method;
+    const char *pattern;
+    dm_api_handler *handler;
+    dm_api_auth auth;
+} dm_api_route;
+
+/* Answer a request whose path starts with /api/: find its route (api.c),
+ * check who calls, then 404, 405 with Allow, 503 without a catalog, 413
+ * for a body over the limit (too_big), else the route's handler. */
+enum MHD_Result dm_api_dispatch(dm_service *svc, struct MHD_Connection *c, const char *url, const char *method,
+                                const char *body, size_t len, bool too_big);
 
 /* Free what the API keeps between requests (the shared report model). */
 void dm_api_cleanup(void);

@@ -51,6 +51,23 @@ curl -s "$URL/api/v1/assets?limit=1" >"$WORK/p1"
 [ "$(curl -s -w '%{http_code}' -o "$WORK/e" "$URL/api/v1/assets/9999")" = 404 ] &&
   [ "$(py 'd["error"]["code"]' <"$WORK/e")" = not_found ] && ok "unknown asset: 404" || fail "unknown asset: $(cat "$WORK/e")"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/nope")" = 404 ] && ok "unknown endpoint: 404" || fail "unknown endpoint"
+# routing follows the route table: a known path with a wrong method is 405 and says which methods it takes
+allow_of() { tr -d '\r' <"$WORK/h" | sed -n 's/^[Aa]llow: //p'; }
+for t in "PUT sources|GET, HEAD, POST" "DELETE assets|GET, HEAD" "GET jobs/1/retry|POST" "GET sources/lake|DELETE" \
+         "GET events|POST" "POST report|GET, HEAD"; do
+  req=${t%%|*} want=${t#*|}
+  code=$(curl -s -D "$WORK/h" -o "$WORK/e" -w '%{http_code}' -X "${req%% *}" "$URL/api/v1/${req#* }")
+  [ "$code" = 405 ] && [ "$(allow_of)" = "$want" ] && [ "$(py 'd["error"]["code"]' <"$WORK/e")" = method_not_allowed ] &&
+    ok "$req: 405, Allow: $want" || fail "$req: $code, Allow '$(allow_of)', $(cat "$WORK/e")"
+done
+for path in sources/lake/extra assets/1/tables jobs/1 jobs/1/retry/now runs/1 "" v1; do
+  code=$(curl -s -o "$WORK/e" -w '%{http_code}' "$URL/api/v1/$path")
+  [ "$code" = 404 ] && [ "$(py 'd["error"]["code"]' <"$WORK/e")" = not_found ] || fail "GET /api/v1/$path: $code $(cat "$WORK/e")"
+done
+ok "paths no route matches: 404 not_found"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -I "$URL/api/v1/sources")" = 200 ] && ok "HEAD on a GET endpoint: 200" || fail "HEAD sources"
+[ "$(curl -s -D "$WORK/h" -o /dev/null -w '%{http_code}' -X POST "$URL/metrics")" = 405 ] && [ "$(allow_of)" = "GET, HEAD" ] &&
+  ok "POST /metrics: 405, Allow: GET, HEAD" || fail "POST /metrics"
 [ "$(curl -s "$URL/api/v1/sources" | py '[s["name"] for s in d["items"]]')" = "['lake', 'local']" ] &&
   ok "sources" || fail "sources: $(curl -s "$URL/api/v1/sources")"
 [ "$(curl -s "$URL/api/v1/runs" | py 'len(d["items"]) >= 2 and d["items"][0]["command"] == "run"')" = True ] &&
@@ -102,6 +119,11 @@ DATAMAP_TOKEN=s3cret-token start_serve "$CAT" --workers 1
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer s3cret-token' "$URL/api/v1/assets")" = 200 ] &&
   ok "right token: 200" || fail "right token"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz")" = 200 ] && ok "healthz open" || fail "healthz"
+# who may ask comes before what is wrong with the request: no 404 or 405 tells a stranger what exists
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$URL/api/v1/sources")" = 401 ] &&
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/nope")" = 401 ] &&
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer s3cret-token' -X PUT "$URL/api/v1/sources")" = 405 ] &&
+  ok "without the token a wrong method or path is 401, with it 405" || fail "401 before 404/405"
 grep -q 's3cret-token' "$WORK/serve.log" && fail "the token appears in the log"
 stop_serve
 
