@@ -209,6 +209,10 @@ class World:
         self.core["br"] = self.core["es"] + self.core["it"]
         self.core["pt"] = self.core["es"]
         self.core["nl"] = self.core["de"] + self.core["en"]
+        # Arabic names: mostly the spellings the given-name lists also attest
+        # (Zainab, Majid), the rest as the package transliterates them (Wjadi)
+        allg = {n for v in g.values() for n, _ in v}
+        self.arabic_core = [n for n in src.arabic if n in allg]
         self.male = {k: [n for n, s in v if s == "male"] for k, v in self.given.items()}
         for k, v in self.core.items():
             if k != "tr":
@@ -229,6 +233,9 @@ class World:
         n, s = rng.choice(self.given[lang])
         return n, s
 
+    def arabic(self, rng):
+        return rng.choice(self.arabic_core if rng.chance(0.7) else self.src.arabic)
+
     def surname(self, rng, lang):
         """A family name built the way the language builds them: toponymic (from
         the country's towns), patronymic (from its given names) or a given name
@@ -236,7 +243,7 @@ class World:
         if lang == "jp":
             return rng.choice(self.src.jp_surnames)
         if lang == "ar":
-            return rng.choice(self.src.arabic)
+            return self.arabic(rng)
         male = self.male[lang] or [n for n, _ in self.given[lang]]
         cc = {"de": "DE", "fr": "FR", "es": "ES", "it": "IT", "br": "BR", "pt": "PT", "nl": "NL", "pl": "PL",
               "tr": "TR", "in": "IN", "en": "GB", "us": "US"}.get(lang, "GB")
@@ -277,8 +284,8 @@ class World:
         if origin == "jp" or lang == "jp":
             return rng.choice(self.src.jp_given), rng.choice(self.src.jp_surnames), None
         if origin == "arabic" or lang == "ar":
-            first = rng.choice(self.src.arabic)
-            fam = rng.choice(self.src.arabic)
+            first = self.arabic(rng)
+            fam = self.arabic(rng)
             return first, rng.choice(["", "", "Al-", "Al ", "El-"]) + fam, None
         if origin == "multi":
             n, s = rng.choice(self.given["multi"])
