@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 #include "core/mem.h"
 #include "sources/source.h"
 
-static volatile sig_atomic_t stop_requested;
+static atomic_bool stop_requested;     /* lock-free: safe in a signal handler */
 
 static void on_signal(int sig)
 {
@@ -85,6 +86,7 @@ int dm_cmd_discover_watch(dm_cli *cli, int argc, char **argv)
     int opt, r;
     dm_cli_pipeline_defaults(cli, &po);
     po.progress = false;
+    po.stop = &stop_requested;
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (opt == 'h') {
             fputs(watch_help, stdout);

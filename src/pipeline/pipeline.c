@@ -23,6 +23,7 @@ struct dm_pipeline {
     size_t nproblems, pcap;
     dm_pipeline_stats stats;
     bool tty;
+    bool catalog_failed;    /* a table's results could not be stored: read no more */
 };
 
 dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const char *command, dm_pipeline **out,
@@ -229,7 +230,14 @@ typedef struct tproc {
     const dm_column_decl *decl;     /* declared columns (SQL sources), or NULL */
     size_t ndecl;
     char **markers;                 /* per column, with opts.write_comments: comment marker or NULL */
+    bool stopped;                   /* the row sink said stop: the table was not read to its end */
 } tproc;
+
+/* Whether reading must stop: SIGTERM, or a catalog that cannot take results. */
+static bool must_stop(const dm_pipeline *p)
+{
+    return (p->opts.stop && atomic_load(p->opts.stop)) || p->catalog_failed;
+}
 
 static void tp_column(void *ctx, size_t col, const char *name)
 {
@@ -254,9 +262,13 @@ static void tp_column(void *ctx, size_t col, const char *name)
         tp->ncols = col + 1;
 }
 
-static void tp_row(void *ctx, const dm_field *f, size_t n)
+static bool tp_row(void *ctx, const dm_field *f, size_t n)
 {
     tproc *tp = ctx;
+    if (must_stop(tp->p)) {
+        tp->stopped = true;
+        return false;
+    }
     tp->rows++;
     if ((tp->rows & 0xFFFF) == 0)
         progress(tp->p, "%s %s: %llu rows", tp->infer ? "scan" : "classify", tp->label,
@@ -271,6 +283,7 @@ static void tp_row(void *ctx, const dm_field *f, size_t n)
         if (tp->classify && f[i].kind != DM_VAL_NULL && f[i].kind != DM_VAL_BOOL)
             dm_colstats_add(tp->cs[c], f[i].ptr, f[i].len);
     }
+    return true;
 }
 
 static void tp_format(void *ctx, const char *format, const char *compression)
@@ -451,6 +464,10 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
     keep = dm_xcalloc(nt + 1, sizeof *keep);
     for (size_t i = 0; i < nt; i++) {
         const dm_table_desc *t = &tables[i];
+        if (must_stop(p)) {
+            all_ok = false;     /* the tables left are for the next run */
+            break;
+        }
         const dm_table_rec *k = find_table(known, nknown, t->name);
         bool same = k && k->fingerprint && strcmp(k->fingerprint, t->fingerprint) == 0 && !p->opts.force;
         bool do_infer = crawl && !same;
@@ -490,6 +507,14 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         }
         p->stats.rows_read += tp.rows;
         p->stats.bytes_read += tp.bytes;
+        if (tp.stopped) {
+            /* a part of a table is not the table: nothing stored, the next run reads it again */
+            dm_pipeline_problem(p, t->location, "%s before the end of the table, not stored",
+                                p->catalog_failed ? "catalog failed" : "stopped");
+            tp_free(&tp);
+            all_ok = false;
+            continue;
+        }
         if (tp.ncols == 0) {
             tp_free(&tp);
             all_ok = false;
@@ -498,6 +523,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         int64_t tid = k ? k->id : 0;
         if (store_table(p, asset, t, &tp, &tid, &err)) {
             dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
+            p->catalog_failed = true;   /* reading more tables would only fail the same way */
             all_ok = false;
         } else {
             if (k == NULL)

@@ -10,6 +10,7 @@
 #ifndef DM_PIPELINE_PIPELINE_H
 #define DM_PIPELINE_PIPELINE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -23,6 +24,10 @@ typedef struct dm_pipeline_opts {
     bool force;                 /* ignore fingerprints: redo everything */
     bool progress;              /* progress line on stderr */
     bool write_comments;        /* classify: findings into the store's column comments where it has them */
+    /* Set by a signal handler or another thread (SIGTERM): the table under
+     * way stops being read, is not stored (a problem says so) and no other
+     * table is read. NULL: never. */
+    const atomic_bool *stop;
 } dm_pipeline_opts;
 
 #define DM_PIPELINE_DEFAULT_ROWS 10000

@@ -128,6 +128,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
 
     dm_cli_pipeline_defaults(cli, &svc.popts);
     svc.popts.progress = false;
+    svc.popts.stop = &svc.stop;     /* SIGTERM: a table under way stops being read */
     svc.catalog_url = cli->catalog_url;
     svc.cfg = &cli->cfg;
     char host[64] = "host";

@@ -390,7 +390,8 @@ static void flatten_value(flat *f, json_t *av, int depth)
     }
 }
 
-static void deliver_item(flat *f, json_t *item)
+/* One item to the sink; whether to go on. */
+static bool deliver_item(flat *f, json_t *item)
 {
     dm_buf_reset(&f->text);
     dm_buf_reset(&f->name);
@@ -401,7 +402,7 @@ static void deliver_item(flat *f, json_t *item)
         f->fields[i].ptr = (f->text.data ? f->text.data : "") + (uintptr_t)f->fields[i].ptr;
         f->present[f->fields[i].col]++;
     }
-    f->sink->row(f->sink->ctx, f->fields, f->nf);
+    return f->sink->row(f->sink->ctx, f->fields, f->nf);
 }
 
 /* ---- a full scan: the segments at once --------------------------------------- */
@@ -418,7 +419,7 @@ typedef struct scan_queue {
     json_t *pages[QUEUE_MAX];   /* Items arrays */
     size_t head, n;
     unsigned running;           /* segment threads still scanning */
-    bool abort;                 /* the reader stopped: stop scanning */
+    bool abort;                 /* a segment failed or the sink stopped: stop scanning */
     dm_status rc;               /* the first failure, with err */
     dm_error err;
     uint64_t npages;
@@ -510,6 +511,7 @@ static dm_status scan_all_parallel(ddb_src *d, const ddb_table *dt, flat *f, uns
             break;
         }
     }
+    bool stopped = false;
     for (;;) {
         pthread_mutex_lock(&q.mu);
         while (q.n == 0 && q.running > 0)
@@ -526,7 +528,15 @@ static dm_status scan_all_parallel(ddb_src *d, const ddb_table *dt, flat *f, uns
         size_t i;
         json_t *item;
         json_array_foreach(items, i, item) {
-            deliver_item(f, item);
+            if (stopped)
+                break;      /* pages that still come are dropped */
+            if (!deliver_item(f, item)) {
+                stopped = true;
+                pthread_mutex_lock(&q.mu);
+                q.abort = true;     /* segments stop after the page they are fetching */
+                pthread_cond_broadcast(&q.cv);
+                pthread_mutex_unlock(&q.mu);
+            }
             (*got)++;
         }
         json_decref(items);
@@ -559,11 +569,12 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
     bool all = spec->rows == UINT64_MAX;
     unsigned segs = all || spec->rows >= SEGMENTS * 4 ? SEGMENTS : 1;
     uint64_t left = spec->rows, pages = 0, got = 0;
+    bool stopped = false;   /* the sink said stop */
     if (sink->format)
         sink->format(sink->ctx, "dynamodb", "none");
     if (all)
         rc = scan_all_parallel(d, dt, &f, segs, &got, &pages, err);
-    for (unsigned seg = 0; !all && seg < segs && rc == DM_OK && left > 0; seg++) {
+    for (unsigned seg = 0; !all && !stopped && seg < segs && rc == DM_OK && left > 0; seg++) {
         /* this segment's share of what is left */
         uint64_t quota = all ? UINT64_MAX : (left + (segs - seg) - 1) / (segs - seg);
         uint64_t seg_got = 0;
@@ -591,14 +602,17 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
             {
                 if (!all && seg_got >= quota)
                     break;
-                deliver_item(&f, item);
                 seg_got++;
+                if (!deliver_item(&f, item)) {
+                    stopped = true;
+                    break;
+                }
             }
             json_t *lek = json_object_get(resp, "LastEvaluatedKey");
             if (json_is_object(lek) && json_object_size(lek) > 0)
                 start = json_incref(lek);
             json_decref(resp);
-        } while (start && (all || seg_got < quota));
+        } while (start && !stopped && (all || seg_got < quota));
         json_decref(start);
         got += seg_got;
         if (!all)

@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include "core/hash.h"
 #include "core/log.h"
@@ -569,7 +570,18 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
                 f[nf++] = (dm_field){(uint32_t)c, DM_VAL_STRING, row[c],
                                      dm_sql_cell_len(row[c], lens[c], s->opts.max_cell_bytes)};
         }
-        sink->row(sink->ctx, f, nf);
+        if (!sink->row(sink->ctx, f, nf)) {
+            /* the sink stopped. mysql_free_result would read every row left
+             * of an unbuffered result: cut the connection instead (the server
+             * drops the query) and connect afresh next time. */
+            shutdown(mysql_get_socket(s->conn), SHUT_RDWR);
+            mysql_free_result(res);
+            res = NULL;
+            mysql_close(s->conn);
+            s->conn = NULL;
+            in_tx = false;
+            goto out;
+        }
     }
     if (mysql_errno(s->conn))
         rc = my_fail(err, s->conn, "sample");

@@ -60,6 +60,7 @@ typedef struct part_ctx {
     bool pkeys_done;        /* partition columns numbered after the first data columns */
     dm_field *out;          /* row being delivered */
     size_t out_cap;
+    bool stopped;           /* the sink said stop: no more rows, no more parts */
 } part_ctx;
 
 static void map_columns(part_ctx *pc, const dm_reader *r)
@@ -73,8 +74,9 @@ static void map_columns(part_ctx *pc, const dm_reader *r)
     pc->map_n = nc;
 }
 
-/* Deliver one row: reader fields renumbered, partition values appended. */
-static void deliver(part_ctx *pc, const dm_field *f, size_t nf)
+/* Deliver one row: reader fields renumbered, partition values appended.
+ * Returns whether to go on. */
+static bool deliver(part_ctx *pc, const dm_field *f, size_t nf)
 {
     size_t need = nf + pc->npkeys;
     if (!pc->pkeys_done) {
@@ -94,7 +96,9 @@ static void deliver(part_ctx *pc, const dm_field *f, size_t nf)
         const char *v = pc->obj->pvals ? pc->obj->pvals[k] : NULL;
         pc->out[nf + k] = (dm_field){(uint32_t)pc->pcols[k], DM_VAL_TEXT, v ? v : "", v ? strlen(v) : 0};
     }
-    pc->sink->row(pc->sink->ctx, pc->out, need);
+    if (!pc->sink->row(pc->sink->ctx, pc->out, need))
+        pc->stopped = true;
+    return !pc->stopped;
 }
 
 static void keep_row(kept_row *k, uint64_t idx, const dm_row *row)
@@ -184,14 +188,15 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
     if (all) {
         while ((rc = dm_reader_next(r, &row, &err)) == 1) {
             map_columns(pc, r);
-            deliver(pc, row.fields, row.nfields);
+            if (!deliver(pc, row.fields, row.nfields))
+                break;
         }
     } else if (blocks) {
         /* Read a first block to learn the row size, then jump. */
         unsigned nblocks = quota >= 16 * 64 ? 16 : (unsigned)(quota / 64) + 1;
         uint64_t per = (quota + nblocks - 1) / nblocks, got = 0;
         rc = 1;
-        for (unsigned b = 0; b < nblocks && rc >= 0; b++) {
+        for (unsigned b = 0; b < nblocks && rc >= 0 && !pc->stopped; b++) {
             uint64_t off = obj->size / nblocks * b;
             if (b > 0) {
                 if (dm_stream_offset(s) >= off)
@@ -204,7 +209,8 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
             uint64_t in_block = 0;
             while (in_block < per && got < quota && (rc = dm_reader_next(r, &row, &err)) == 1) {
                 map_columns(pc, r);
-                deliver(pc, row.fields, row.nfields);
+                if (!deliver(pc, row.fields, row.nfields))
+                    break;
                 in_block++;
                 got++;
             }
@@ -234,7 +240,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
         if (seen == limit || dm_stream_offset(s) >= SCAN_BYTES_CAP)
             rc = 0;
         qsort(kept, nkept, sizeof *kept, cmp_kept);
-        for (size_t i = 0; i < nkept; i++) {
+        for (size_t i = 0; i < nkept && !pc->stopped; i++) {
             for (size_t f = 0; f < kept[i].nf; f++)
                 kept[i].fields[f].ptr = kept[i].bytes.data + (uintptr_t)kept[i].fields[f].ptr;
             deliver(pc, kept[i].fields, kept[i].nf);
@@ -278,7 +284,7 @@ dm_status dm_objects_read_rows(const dm_object *objs, size_t n, char *const *pke
     for (size_t i = 0; i < n; i++)
         total += objs[i].size;
 
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !pc.stopped; i++) {
         uint64_t quota = UINT64_MAX;
         if (spec->rows != UINT64_MAX) {
             double share = total ? (double)objs[i].size / (double)total : 1.0 / (double)n;

@@ -456,6 +456,7 @@ static dm_status sample_query(pg_src *s, const pg_table *t, const char *sql, con
                               const char *where, dm_error *err)
 {
     dm_status rc = DM_OK;
+    bool stopped = false;
     dm_field *f = dm_xcalloc(t->ncols + 1, sizeof *f);
     PGresult *r = PQexec(s->conn, "BEGIN TRANSACTION READ ONLY");
     if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -471,7 +472,7 @@ static dm_status sample_query(pg_src *s, const pg_table *t, const char *sql, con
     }
     while ((r = PQgetResult(s->conn)) != NULL) {
         ExecStatusType st = PQresultStatus(r);
-        if (st == PGRES_SINGLE_TUPLE) {
+        if (st == PGRES_SINGLE_TUPLE && !stopped) {
             size_t nf = 0;
             for (int c = 0; c < PQnfields(r) && (size_t)c < t->ncols; c++) {
                 if (PQgetisnull(r, 0, c)) {
@@ -482,15 +483,23 @@ static dm_status sample_query(pg_src *s, const pg_table *t, const char *sql, con
                 size_t len = (size_t)PQgetlength(r, 0, c);
                 f[nf++] = (dm_field){(uint32_t)c, DM_VAL_STRING, p, dm_sql_cell_len(p, len, s->opts.max_cell_bytes)};
             }
-            sink->row(sink->ctx, f, nf);
-        } else if (st != PGRES_TUPLES_OK && rc == DM_OK) {
+            if (!sink->row(sink->ctx, f, nf)) {
+                /* the sink stopped: cancel on the server, drop what still comes */
+                stopped = true;
+                char msg[256];
+                PGcancel *cancel = PQgetCancel(s->conn);
+                if (cancel == NULL || !PQcancel(cancel, msg, sizeof msg))
+                    dm_debug("%s: cancel: %s", where, cancel ? msg : "no cancel handle");
+                PQfreeCancel(cancel);
+            }
+        } else if (st != PGRES_TUPLES_OK && st != PGRES_SINGLE_TUPLE && rc == DM_OK && !stopped) {
             rc = pg_fail(err, s->conn, r, where);
         }
         PQclear(r);
     }
 out:
     if (PQstatus(s->conn) == CONNECTION_OK) {
-        r = PQexec(s->conn, rc ? "ROLLBACK" : "COMMIT");
+        r = PQexec(s->conn, rc || stopped ? "ROLLBACK" : "COMMIT");
         PQclear(r);
     } else if (rc == DM_OK) {
         rc = pg_fail(err, s->conn, NULL, where);

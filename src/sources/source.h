@@ -55,11 +55,13 @@ typedef struct dm_sample_spec {
 } dm_sample_spec;
 
 /* Where a driver delivers rows. Column numbers are table-wide: the driver
- * announces each with `column` before a row uses it. */
+ * announces each with `column` before a row uses it. `row` returns whether
+ * to go on: on false the driver stops reading the table (cancelling the
+ * query or scan it runs) and read_rows returns DM_OK at once. */
 typedef struct dm_row_sink {
     void *ctx;
     void (*column)(void *ctx, size_t col, const char *name);
-    void (*row)(void *ctx, const dm_field *fields, size_t nfields);
+    bool (*row)(void *ctx, const dm_field *fields, size_t nfields);
     dm_problem_fn problem;
     /* Format facts of the table as read ("csv", "gzip"), once known. */
     void (*format)(void *ctx, const char *format, const char *compression);
@@ -94,7 +96,8 @@ dm_status dm_source_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
 /* Tables of one asset (free with dm_table_desc_free_list). */
 dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err);
-/* Rows of a table into the sink, until the table ends or the sample is full. */
+/* Rows of a table into the sink, until the table ends, the sample is full
+ * or the sink's row returns false (then DM_OK: stopping is not a failure). */
 dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err);
 /* Tags of an asset (keys/values malloc'd), with where they came from.

@@ -326,8 +326,8 @@ static uint64_t splitmix(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-/* Deliver the current row of st, columns from `first` on. */
-static void deliver(sq_src *s, sqlite3_stmt *st, int first, size_t ncols, dm_field *f, const dm_row_sink *sink)
+/* Deliver the current row of st, columns from `first` on; whether to go on. */
+static bool deliver(sq_src *s, sqlite3_stmt *st, int first, size_t ncols, dm_field *f, const dm_row_sink *sink)
 {
     size_t nf = 0;
     for (size_t c = 0; c < ncols; c++) {
@@ -344,7 +344,7 @@ static void deliver(sq_src *s, sqlite3_stmt *st, int first, size_t ncols, dm_fie
         uint8_t kind = type == SQLITE_TEXT ? DM_VAL_STRING : DM_VAL_NUMBER;
         f[nf++] = (dm_field){(uint32_t)c, kind, p, dm_sql_cell_len(p, len, s->opts.max_cell_bytes)};
     }
-    sink->row(sink->ctx, f, nf);
+    return sink->row(sink->ctx, f, nf);
 }
 
 static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
@@ -389,7 +389,8 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
     if (!spread) {
         int step;
         while ((step = timed_step(s, st)) == SQLITE_ROW)
-            deliver(s, st, 0, t->ncols, f, sink);
+            if (!deliver(s, st, 0, t->ncols, f, sink))
+                goto out;   /* the sink stopped */
         if (step != SQLITE_DONE)
             rc = sq_fail(s, err, "sample");
         goto out;
@@ -417,7 +418,8 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
         }
         last = sqlite3_column_int64(st, 0);
         have_last = true;
-        deliver(s, st, 1, t->ncols, f, sink);
+        if (!deliver(s, st, 1, t->ncols, f, sink))
+            break;
     }
 out:
     sqlite3_finalize(st);

@@ -86,7 +86,7 @@ static void s_column(void *ctx, size_t col, const char *name)
         c->id_col = col;
 }
 
-static void s_row(void *ctx, const dm_field *f, size_t n)
+static bool s_row(void *ctx, const dm_field *f, size_t n)
 {
     sample_ctx *c = ctx;
     for (size_t i = 0; i < n; i++)
@@ -100,6 +100,7 @@ static void s_row(void *ctx, const dm_field *f, size_t n)
                 c->max_id = v;
         }
     c->rows++;
+    return true;
 }
 
 static void s_problem(void *ctx, const char *target, const char *msg)

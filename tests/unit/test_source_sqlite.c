@@ -46,7 +46,7 @@ static bool valid_utf8_end(const char *p, size_t len)
     return need == back;
 }
 
-static void c_row(void *ctx, const dm_field *f, size_t n)
+static bool c_row(void *ctx, const dm_field *f, size_t n)
 {
     collect *c = ctx;
     for (size_t i = 0; i < n; i++) {
@@ -60,6 +60,7 @@ static void c_row(void *ctx, const dm_field *f, size_t n)
             c->utf8_ok = false;
     }
     c->rows++;
+    return true;
 }
 
 static void c_problem(void *ctx, const char *target, const char *msg) { fail_msg("problem %s: %s", target, msg); }
