@@ -83,6 +83,8 @@ static const dm_config_key source_stages[] = {
 
 static const dm_config_map tag_mapping_map = {
     .name_doc = "FIELD",
+    .names_doc = "report fields",
+    .value_doc = "a list of tag keys, or one",
     .count_offset = F(ntag_mapping),
     .entry_size = sizeof(dm_config_tag_map),
     .name_offset = offsetof(dm_config_tag_map, field),
@@ -94,6 +96,8 @@ static const dm_config_map tag_mapping_map = {
 
 static const dm_config_map sources_map = {
     .name_doc = "NAME",
+    .names_doc = "source names",
+    .value_doc = "a mapping of stages (discover, crawl, classify, tags)",
     .count_offset = F(nschedule_sources),
     .entry_size = sizeof(dm_config_source_schedule),
     .name_offset = S(source),
@@ -127,9 +131,7 @@ const dm_config_key dm_config_keys[] = {
      .help = "an asset classified longer ago than this many days is a gap"},
     {"tag_mapping", DM_CT_MAP, .offset = F(tag_mapping), .map = &tag_mapping_map,
      .help = "report field -> the tag keys that fill it (a list, or one key); replaces the field's default "
-             "keys, which match case- and spacing-insensitively. FIELD: purpose, data_subjects, "
-             "processing_activity, business_function, app_name, app_id, recipients, retention, legal_basis, "
-             "transfers, transfer_safeguards, security_measures, special_category_basis"},
+             "keys, which match case- and spacing-insensitively"},
     {"schedule.timezone", DM_CT_STRING, "UTC", true, F(schedule_timezone), .check = check_timezone,
      .help = "IANA time zone the expressions are read in (daylight saving as in src/core/cron.h)"},
     {"schedule.discover", DM_CT_CRON, "0 * * * *", true, F(schedule_discover),
@@ -444,11 +446,6 @@ static dm_status map_set(dm_config *cfg, const dm_config_key *k, const char *sub
     return unknown_key(file, line, "key", prefix, sub, NULL, k->map->values, err);
 }
 
-static const char *map_shape(const dm_config_key *k)
-{
-    return k->map->values ? "a mapping of stages (discover, crawl, classify, tags)" : "a list of tag keys";
-}
-
 /* ---- the walk ---- */
 
 /* Whether some key lies under path ("classify" for classify.rows). */
@@ -530,7 +527,7 @@ static dm_status on_mapping_start(walk *w, size_t line, dm_error *err)
     } else if (w->map != NULL) {
         if (w->map->map->values == NULL)
             return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: too deeply nested ('%s.%s' takes %s)", w->file, w->key_line,
-                           w->map->key, w->key, map_shape(w->map));
+                           w->map->key, w->key, w->map->map->value_doc);
         dm_status rc = map_begin(w->cfg, w->map, w->key, w->file, w->key_line, err);
         if (rc != DM_OK)
             return rc;
@@ -598,7 +595,7 @@ static dm_status on_value(walk *w, const char *v, dm_error *err)
     if (w->map != NULL) {
         if (w->map->map->values != NULL)
             return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s.%s must be %s", w->file, w->key_line, w->map->key, w->key,
-                           map_shape(w->map));
+                           w->map->map->value_doc);
         dm_status rc = map_begin(w->cfg, w->map, w->key, w->file, w->key_line, err);
         if (rc == DM_OK)
             map_list_add(w->cfg, w->map, v);
@@ -608,7 +605,7 @@ static dm_status on_value(walk *w, const char *v, dm_error *err)
     const dm_config_key *k = dm_config_key_find(full);
     if (k != NULL && k->type == DM_CT_MAP)
         return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s must be a mapping of %s", w->file, w->key_line, full,
-                       k->map->values ? "source names" : "report fields");
+                       k->map->names_doc);
     if (k == NULL && is_section(full))
         return DM_FAIL(err, DM_ERR_CONFIG, "%s:%zu: %s must be a mapping (a section of keys)", w->file, w->key_line,
                        full);

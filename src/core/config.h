@@ -120,7 +120,9 @@ typedef struct dm_config_key {
  * of an entry is a list of strings (one string allowed) at list_offset /
  * nlist_offset when values is NULL, else a mapping of the keys in values. */
 struct dm_config_map {
-    const char *name_doc;   /* what NAME is, in the docs and errors: "FIELD", "NAME" */
+    const char *name_doc;   /* NAME in the docs: "FIELD", "NAME" */
+    const char *names_doc;  /* the names in errors: "report fields" */
+    const char *value_doc;  /* an entry's value in errors: "a list of tag keys" */
     size_t count_offset, entry_size, name_offset, line_offset;
     const char *const *names;   /* the names allowed, NULL-terminated; NULL = any that check accepts */
     dm_status (*check)(const char *name, dm_error *err);    /* optional, as dm_config_key.check */

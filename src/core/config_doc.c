@@ -13,6 +13,7 @@
 typedef struct doc_row {
     char key[128];
     char type[48];
+    char help[1024];
     const dm_config_key *k;
 } doc_row;
 
@@ -35,6 +36,12 @@ static void each_row(doc_writer w, FILE *out, void *ctx)
 {
     for (const dm_config_key *k = dm_config_keys; k->key; k++) {
         doc_row r = {.k = k};
+        snprintf(r.help, sizeof r.help, "%s", k->help);
+        /* the names a map allows, from the list the parser checks */
+        for (size_t i = 0; k->type == DM_CT_MAP && k->map->names && k->map->names[i]; i++) {
+            size_t n = strlen(r.help);
+            snprintf(r.help + n, sizeof r.help - n, "%s%s", i ? ", " : "; FIELD: ", k->map->names[i]);
+        }
         if (k->type != DM_CT_MAP) {
             snprintf(r.key, sizeof r.key, "%s", k->key);
             describe_type(k, r.type, sizeof r.type);
@@ -46,6 +53,7 @@ static void each_row(doc_writer w, FILE *out, void *ctx)
         w(out, &r, ctx);
         for (const dm_config_key *v = k->map->values; v && v->key; v++) {
             doc_row sub = {.k = v};
+            snprintf(sub.help, sizeof sub.help, "%s", v->help);
             snprintf(sub.key, sizeof sub.key, "%s.%s.%s", k->key, k->map->name_doc, v->key);
             describe_type(v, sub.type, sizeof sub.type);
             w(out, &sub, ctx);
@@ -55,13 +63,13 @@ static void each_row(doc_writer w, FILE *out, void *ctx)
 
 static void write_text(FILE *out, const doc_row *r, void *ctx)
 {
-    fprintf(out, "%-34s %-18s %-16s %s\n", r->key, r->type, r->k->def ? r->k->def : "-", r->k->help);
+    fprintf(out, "%-34s %-18s %-16s %s\n", r->key, r->type, r->k->def ? r->k->def : "-", r->help);
 }
 
 static void write_md(FILE *out, const doc_row *r, void *ctx)
 {
     fprintf(out, "| `%s` | %s | %s%s%s | %s |\n", r->key, r->type, r->k->def ? "`" : "",
-            r->k->def ? r->k->def : "", r->k->def ? "`" : "", r->k->help);
+            r->k->def ? r->k->def : "", r->k->def ? "`" : "", r->help);
 }
 
 static void write_json(FILE *out, const doc_row *r, void *ctx)
@@ -76,7 +84,7 @@ static void write_json(FILE *out, const doc_row *r, void *ctx)
         json_object_set_new(o, "max", json_real(r->k->max));
     }
     json_object_set_new(o, "default", r->k->def ? json_string(r->k->def) : json_null());
-    json_object_set_new(o, "help", json_string(r->k->help));
+    json_object_set_new(o, "help", json_string(r->help));
     json_array_append_new(ctx, o);
 }
 
