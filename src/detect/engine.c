@@ -21,6 +21,7 @@
 #include "detect/engine.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,6 +459,116 @@ static void init_once(void)
                 d->init();
 }
 
+/*
+ * The chance that a value with an entity's layout but random digits passes
+ * its validator: every digit of each published example replaced at random
+ * (letters and joiners kept), CHANCE_TRIES times, the passes counted (plus
+ * one, so nothing is ever certain). A check digit mod 10 gives about 0.1, a
+ * format without a check about 1. The column statistic (see
+ * dm_colstats_verdict) compares a column's pass rate with it. A fixed seed:
+ * the same engine every run.
+ */
+#define CHANCE_TRIES 64
+
+static inline unsigned next_digit(uint64_t *rng)
+{
+    *rng ^= *rng << 13, *rng ^= *rng >> 7, *rng ^= *rng << 17;
+    return (unsigned)((*rng >> 33) % 10);
+}
+
+/* Pass rate of random digit strings for a bare-digits key ("c:D9",
+ * "c:D7~10/w", "e:D12/w"), the most of its lengths; -1 for other keys. */
+static double chance_of_digits_key(const dm_entity_def *d, const char *key, uint64_t *rng)
+{
+    int lo, hi;
+    char w[4] = "";
+    if ((key[0] != 'c' && key[0] != 'e') || strncmp(key + 1, ":D", 2) != 0)
+        return -1;
+    int n = sscanf(key + 3, "%d~%d%3s", &lo, &hi, w);
+    if (n < 2) {
+        if (sscanf(key + 3, "%d%3s", &lo, w) < 1)
+            return -1;
+        hi = lo;
+    }
+    if (lo < 1 || hi > DM_SPAN_MAX_NORM || lo > hi || (w[0] && strcmp(w, "/w") != 0))
+        return -1;
+    double worst = -1;
+    for (int len = lo; len <= hi; len++) {
+        char buf[DM_SPAN_MAX_NORM + 1], norm[DM_SPAN_MAX_NORM + 1];
+        unsigned passes = 0;
+        for (int t = 0; t < CHANCE_TRIES; t++) {
+            for (int i = 0; i < len; i++)
+                buf[i] = (char)('0' + next_digit(rng));
+            buf[len] = '\0';
+            dm_span sp;
+            if (dm_span_whole(buf, (size_t)len, &sp, norm))
+                passes += d->validate(&sp) != DM_NO;
+        }
+        double p = (double)(passes + 1) / (CHANCE_TRIES + 2);
+        if (p > worst)
+            worst = p;
+    }
+    return worst;
+}
+
+static double measure_chance(const dm_entity_def *d)
+{
+    if (d->validate == NULL || d->examples == NULL || d->shapes == NULL)
+        return 1.0;
+    uint64_t rng = 0x9E3779B97F4A7C15ULL;
+    double bare = -1;
+    for (const char *const *k = d->shapes; *k; k++) {
+        double p = chance_of_digits_key(d, *k, &rng);
+        if (p > bare)
+            bare = p;
+    }
+    unsigned tries = 0, passes = 0;
+    for (const char *const *ex = d->examples; *ex && ex - d->examples < 3; ex++) {
+        size_t len = strlen(*ex);
+        char buf[DM_SPAN_MAX_NORM + 16], norm[DM_SPAN_MAX_NORM + 1];
+        if (len >= sizeof buf)
+            continue;
+        for (int t = 0; t < CHANCE_TRIES; t++) {
+            memcpy(buf, *ex, len + 1);
+            for (size_t i = 0; i < len; i++)
+                if (buf[i] >= '0' && buf[i] <= '9')
+                    buf[i] = (char)('0' + next_digit(&rng));
+            dm_span sp;
+            if (!dm_span_whole(buf, len, &sp, norm))
+                break;
+            tries++;
+            passes += d->validate(&sp) != DM_NO;
+        }
+    }
+    double p = tries ? (double)(passes + 1) / (double)(tries + 2) : 1.0;
+    return bare > p ? bare : p;
+}
+
+/* Every entity's chance, in the order of the region tables (the order of
+ * every engine's ents), measured once per process when a column first needs
+ * it: a few milliseconds that most runs never spend. */
+static pthread_once_t g_chance_once = PTHREAD_ONCE_INIT;
+static double *g_chance;
+
+static void chance_init(void)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
+        for (const dm_entity_def *d = region_tables[t]; d->name; d++)
+            n++;
+    g_chance = dm_xcalloc(n, sizeof *g_chance);
+    n = 0;
+    for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
+        for (const dm_entity_def *d = region_tables[t]; d->name; d++)
+            g_chance[n++] = measure_chance(d);
+}
+
+static double entity_chance(size_t e)
+{
+    pthread_once(&g_chance_once, chance_init);
+    return g_chance[e];
+}
+
 dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *err)
 {
     dm_status rc = DM_OK;
@@ -752,6 +863,10 @@ typedef struct ent_acc {
     uint64_t tied;          /* cells counted only beside a look-alike */
     uint64_t last_cell;     /* cell number + 1 that was last counted */
     int32_t ex;             /* slot in examples pool, -1 none */
+    /* for the column statistic: cells where the validator ran, and where it
+     * said anything but DM_NO, whatever the name and verdict */
+    uint64_t tried, passed;
+    uint64_t last_try, last_pass;
 } ent_acc;
 
 struct dm_colstats {
@@ -760,6 +875,7 @@ struct dm_colstats {
     bool *hint;
     bool *antihint;
     bool *cathint;          /* the name is a word of the entity's category */
+    bool anon;              /* the name says nothing: "field_3", "col12", "" */
     uint64_t nonempty;
     uint64_t cell_no;
     group *groups;
@@ -775,6 +891,37 @@ struct dm_colstats {
     uint16_t cur_ent;
 };
 
+/* A normalised column name that says nothing about its values: empty, a
+ * number, or a generic word and a number ("_field_1_", "_col_12_", "_c0_",
+ * "_unnamed_3_", "_x_"), as legacy exports and headerless files have. */
+static bool anonymous_name(const char *norm)
+{
+    static const char *const generic[] = {"field", "col", "column", "c", "f", "v", "var", "variable", "attr",
+                                          "attribute", "value", "val", "x", "unnamed", "data", "item", "prop",
+                                          "property", "blank", "untitled", "feld", "spalte", "champ", "colonne",
+                                          "campo", "columna", "colonna", "coluna", "kolom", "kolumna", "alan",
+                                          "sutun", NULL};
+    const char *p = norm;
+    while (*p == '_')
+        p++;
+    const char *w = p;
+    while (*p >= 'a' && *p <= 'z')
+        p++;
+    size_t wl = (size_t)(p - w);
+    bool ok = wl == 0;
+    for (const char *const *g = generic; !ok && *g; g++)
+        ok = strlen(*g) == wl && strncmp(*g, w, wl) == 0;
+    if (!ok)
+        return false;
+    while (*p == '_')
+        p++;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    while (*p == '_')
+        p++;
+    return *p == '\0';
+}
+
 dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
 {
     dm_colstats *cs = dm_xcalloc(1, sizeof *cs);
@@ -786,6 +933,7 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
     char norm[256], flat[256];
     normalize_name(column_name ? column_name : "", norm, sizeof norm);
     flatten_name(norm, flat, sizeof flat);
+    cs->anon = anonymous_name(norm);
     for (size_t i = 0; i < eng->nents; i++) {
         cs->acc[i].ex = -1;
         if (!eng->enabled[i] || column_name == NULL)
@@ -1016,7 +1164,8 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                     uint16_t e = eng->cands[ks->off + c];
                     bool weak_only = e & WEAK_ONLY;
                     e &= (uint16_t)~WEAK_ONLY;
-                    if (!cs->hint[e] && ((weak_only && gs[a].pos == 0) || (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
+                    if (!cs->hint[e] && ((weak_only && gs[a].pos == 0 && !cs->anon) ||
+                                         (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
                         continue;   /* could only be a weak match without support */
                     if (in_list(tried, ntried, e))
                         continue;
@@ -1029,7 +1178,17 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                         make_span(s, n, gs, a, b, &sp, norm);
                         built = true;
                     }
-                    add_hit(cs, e, d->validate(&sp), sp.start, sp.end);
+                    dm_verdict v = d->validate(&sp);
+                    ent_acc *acc = &cs->acc[e];
+                    if (acc->last_try != cs->cell_no) {
+                        acc->last_try = cs->cell_no;
+                        acc->tried++;
+                    }
+                    if (v != DM_NO && acc->last_pass != cs->cell_no) {
+                        acc->last_pass = cs->cell_no;
+                        acc->passed++;
+                    }
+                    add_hit(cs, e, v, sp.start, sp.end);
                 }
             }
         }
@@ -1253,6 +1412,44 @@ static int cmp_detection(const void *a, const void *b)
     return (int)x->entity_id - (int)y->entity_id;
 }
 
+/*
+ * Column statistic: evidence from many cells where one cell proves little.
+ * A validator that random values of its layout pass with chance p (measured
+ * by measure_chance) passes k of the n cells of the column where it ran.
+ * When k/n is far above p, chance cannot explain it: by the Chernoff bound
+ * on the binomial tail, P(X >= k) <= exp(-n D(k/n || p)), D the Kullback-
+ * Leibler divergence of two coins. The column holds the entity when that
+ * bound is below STAT_ALPHA (1e-9), over at least STAT_MIN_CELLS cells, for
+ * checks with p <= STAT_MAX_CHANCE (a format without a real check, such as a
+ * passport or licence layout, never qualifies), when at least STAT_MIN_PASS
+ * of those cells pass (a column of identifiers passes nearly always; values
+ * that are not random, such as timestamps, can beat chance by a little), in
+ * a column whose name says nothing ("field_3") or names only the entity's
+ * category ("national_id": a column mixing the IDs of several countries),
+ * unless the name speaks against it or the entity needs its name.
+ */
+#define STAT_ALPHA 1e-9
+#define STAT_MIN_CELLS 20
+#define STAT_MAX_CHANCE 0.25
+#define STAT_MIN_PASS 0.5
+
+static bool column_statistic(const dm_colstats *cs, size_t e)
+{
+    const ent_acc *a = &cs->acc[e];
+    const dm_entity_def *d = cs->eng->ents[e];
+    if (!(cs->anon || cs->cathint[e]) || a->tried < STAT_MIN_CELLS || cs->antihint[e] ||
+        (d->flags & DM_ENT_NEEDS_HINT))
+        return false;
+    double p = entity_chance(e);
+    if (p > STAT_MAX_CHANCE)
+        return false;
+    double q = (double)a->passed / (double)a->tried;
+    if (q < STAT_MIN_PASS || q <= p)
+        return false;
+    double kl = q * log(q / p) + (q < 1.0 ? (1.0 - q) * log((1.0 - q) / (1.0 - p)) : 0.0);
+    return (double)a->tried * kl >= -log(STAT_ALPHA);
+}
+
 size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, dm_detection *out, size_t max)
 {
     double threshold = opts ? opts->threshold : 0.1;
@@ -1264,7 +1461,7 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
     for (size_t e = 0; e < cs->eng->nents && n < max; e++) {
         const ent_acc *a = &cs->acc[e];
         uint64_t all = a->strong + a->medium + a->weak;
-        if (all == 0)
+        if (all == 0 && a->passed == 0)
             continue;
         bool hint = cs->hint[e];
         uint64_t count;
@@ -1274,6 +1471,11 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
             count = a->strong + a->medium;
         else
             count = a->strong;
+        bool stat = false;
+        if ((double)count < threshold * (double)N && column_statistic(cs, e)) {
+            count = a->passed;
+            stat = true;
+        }
         double ratio = (double)count / (double)N;
         if (count < min_count || ratio < threshold || count == 0)
             continue;
@@ -1285,7 +1487,9 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         d->sampled = N;
         d->ratio = ratio;
         d->name_hint = hint;
-        if (ratio >= 0.5 && (hint || (double)a->strong >= 0.8 * (double)count))
+        if (stat)
+            d->confidence = ratio >= 0.5 ? "medium" : "low";
+        else if (ratio >= 0.5 && (hint || (double)a->strong >= 0.8 * (double)count))
             d->confidence = "high";
         else if (ratio < 0.3 && !hint)
             d->confidence = "low";
