@@ -38,6 +38,20 @@ enum { S_START = 0, S_UNQ, S_Q, S_QQ };
 
 #define CSV_NAME_MAX 1024   /* header names are cut to this many bytes */
 
+/* The CSV reader's own state (the reader's r->state). */
+typedef struct csv_state {
+    char delim;
+    size_t header_cols;     /* columns the header named; 0 without a header */
+    bool quoted;            /* the record being scanned holds a quote (csv_scan) */
+    bool nonascii;          /* fast path: the record has a byte >= 0x80 ... */
+    size_t first_high;      /* ... the first one, from the record start */
+} csv_state;
+
+static inline csv_state *csv_of(dm_reader *r)
+{
+    return (csv_state *)(void *)r->state;
+}
+
 #define FAST_NONE ((size_t)0)          /* no newline before end */
 #define FAST_SLOW ((size_t)-1)         /* a quote, or too many fields: the slow path */
 
@@ -65,8 +79,8 @@ static inline size_t fast_end(dm_reader *r, size_t nf, const char *p, const char
     if (!fast_push(r, &nf, fstart, fe))
         return FAST_SLOW;
     r->nfields = nf;
-    r->nonascii = fh != NULL;
-    r->first_high = fh ? (size_t)(fh - p) : 0;
+    csv_of(r)->nonascii = fh != NULL;
+    csv_of(r)->first_high = fh ? (size_t)(fh - p) : 0;
     return (size_t)(c - p) + 1;
 }
 
@@ -116,7 +130,7 @@ static const char *fast_quoted(dm_reader *r, size_t *nf, const char *c, const ch
         *eol = after + 1;
     else if (*after == '\n')
         *eol = after;
-    else if (*after != r->delim)
+    else if (*after != csv_of(r)->delim)
         return NULL;                    /* text after the closing quote */
     if (*fh == NULL)
         *fh = first_high_in(start, q);
@@ -142,10 +156,10 @@ static const char *fast_quoted(dm_reader *r, size_t *nf, const char *c, const ch
 /* Split the record starting at p if it lies whole in p[0, end), holds no
  * multi-line or malformed quoted field and at most max_columns fields.
  * Returns its length with the LF, FAST_NONE when no LF ends it before end,
- * or FAST_SLOW. Sets r->nonascii and r->first_high. */
+ * or FAST_SLOW. Sets nonascii and first_high. */
 static size_t fast_split(dm_reader *r, const char *p, const char *end)
 {
-    const char delim = r->delim;
+    const char delim = csv_of(r)->delim;
     const char *s = p, *fstart = p, *fh = NULL;
     size_t nf = 0;
     r->scratch_len = 0;
@@ -182,8 +196,8 @@ static size_t fast_split(dm_reader *r, const char *p, const char *end)
                 return FAST_SLOW;
             if (eol != NULL) {
                 r->nfields = nf;
-                r->nonascii = fh != NULL;
-                r->first_high = fh ? (size_t)(fh - p) : 0;
+                csv_of(r)->nonascii = fh != NULL;
+                csv_of(r)->first_high = fh ? (size_t)(fh - p) : 0;
                 return (size_t)(eol - p) + 1;
             }
             s = fstart = next;
@@ -221,9 +235,12 @@ static void count_lines(dm_reader *r, const char *p, const char *end)
 
 static size_t csv_scan(dm_reader *r, const char *p, size_t n, size_t *rec_len, bool *ended)
 {
+    csv_state *cs = csv_of(r);
     int st = r->scan_state;
     const char *s = p, *end = p + n;
-    const char delim = r->delim;
+    const char delim = cs->delim;
+    if (!r->pending)
+        cs->quoted = false;     /* a new record */
     for (;;) {
         if (st == S_Q) {
             const char *q = memchr(s, '"', (size_t)(end - s));
@@ -260,7 +277,7 @@ static size_t csv_scan(dm_reader *r, const char *p, size_t n, size_t *rec_len, b
                 st = end[-1] == delim ? S_START : S_UNQ;
             break;
         }
-        r->scan_quoted = true;
+        cs->quoted = true;
         bool at_start = q == s ? st == S_START : q[-1] == delim;
         st = at_start ? S_Q : S_UNQ;
         s = q + 1;
@@ -292,7 +309,7 @@ static inline bool push_field(dm_reader *r, const char *p, size_t len)
 static bool csv_split(dm_reader *r, const char *rec, size_t len, bool quoted)
 {
     const char *f = rec, *end = rec + len;
-    const char delim = r->delim;
+    const char delim = csv_of(r)->delim;
     if (end > f && end[-1] == '\r')
         end--;
     r->nfields = 0;
@@ -368,6 +385,7 @@ static bool blank(const char *rec, size_t len)
 
 static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
 {
+    csv_state *cs = csv_of(r);
     for (;;) {
         const char *rec = NULL;
         size_t len = 0;
@@ -387,7 +405,7 @@ static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
                 rec = data;
                 len = got - 1;
                 split = true;
-                check_utf8 = r->nonascii;
+                check_utf8 = cs->nonascii;
             }
         }
         if (!split) {
@@ -400,11 +418,11 @@ static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
         if (blank(rec, len))
             continue;
         if (!split)
-            complete = csv_split(r, rec, len, r->scan_quoted);
+            complete = csv_split(r, rec, len, cs->quoted);
         if (r->resynced) {
             /* The first record after a jump may start inside a quoted field. */
             r->resynced = false;
-            size_t expect = r->header_cols ? r->header_cols : r->ncols;
+            size_t expect = cs->header_cols ? cs->header_cols : r->ncols;
             if (expect && r->nfields != expect)
                 continue;
         }
@@ -417,7 +435,7 @@ static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
         if (!complete)
             dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
                        r->lim.max_columns);
-        else if (check_utf8 && !(split ? dm_rd_utf8_valid(rec + r->first_high, len - r->first_high)
+        else if (check_utf8 && !(split ? dm_rd_utf8_valid(rec + cs->first_high, len - cs->first_high)
                                        : dm_rd_utf8_valid(rec, len)))
             dm_rd_warn(r, r->rec_line, "invalid UTF-8");
         row->fields = r->fields;
@@ -442,16 +460,15 @@ static void trim(const char **p, size_t *len)
         (*len)--;
 }
 
-dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
+static dm_status csv_open(dm_reader *r, dm_error *err)
 {
-    r->delim = r->sniff.delimiter ? r->sniff.delimiter : ',';
-    if (r->delim == '"' || r->delim == '\n' || r->delim == '\r')
+    csv_state *cs = csv_of(r);
+    cs->delim = r->sniff.delimiter ? r->sniff.delimiter : ',';
+    if (cs->delim == '"' || cs->delim == '\n' || cs->delim == '\r')
         return DM_FAIL(err, DM_ERR_ARG, "%s: a quote or line break cannot be the CSV delimiter",
                        dm_stream_name(r->s));
     r->scan = csv_scan;
-    r->next = csv_next;
     dm_rd_scratch_reserve(r, DM_STREAM_BUF);    /* see fast_quoted() */
-    r->resync = csv_resync;
     if (r->sniff.has_header) {
         for (;;) {
             const char *rec;
@@ -467,7 +484,7 @@ dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
                 break;
             if (rc == 2 || blank(rec, len))
                 continue;
-            bool complete = csv_split(r, rec, len, r->scan_quoted);
+            bool complete = csv_split(r, rec, len, cs->quoted);
             for (size_t i = 0; i < r->nfields; i++) {
                 const char *name = r->fields[i].ptr;
                 size_t nlen = r->fields[i].len;
@@ -483,7 +500,7 @@ dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
             if (!complete)
                 dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
                            r->lim.max_columns);
-            r->header_cols = r->ncols;
+            cs->header_cols = r->ncols;
             break;
         }
     }
@@ -492,3 +509,20 @@ dm_status dm_rd_csv_open(dm_reader *r, dm_error *err)
     r->data_start_line = r->line;
     return DM_OK;
 }
+
+/* "tsv" for CSV with a tab: what reports and the catalog call it. */
+static const char *csv_sniff_name(const dm_sniff *s)
+{
+    return s->delimiter == '\t' ? "tsv" : "csv";
+}
+
+const dm_format_def dm_format_csv = {
+    .name = "csv",
+    .flags = DM_FORMAT_FALLBACK,
+    .sniff = dm_csv_sniff,
+    .sniff_name = csv_sniff_name,
+    .state_size = sizeof(csv_state),
+    .open = csv_open,
+    .next = csv_next,
+    .resync = csv_resync,
+};

@@ -26,6 +26,7 @@
 #include "formats/reader_impl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/mem.h"
@@ -34,8 +35,51 @@
 #define JSON_PATH_MAX 1024
 #define JSONL_GIVE_UP 8     /* invalid lines before any valid one: not JSON Lines */
 
+/* A value being assembled: ptr into the record, or (ptr == NULL) an offset
+ * into r->scratch, which may move while the record is parsed. */
+typedef struct span {
+    const char *ptr;
+    size_t off;
+    size_t len;
+} span;
+
+/* A scalar met inside an array, joined into its column at the array end. */
+typedef struct pending {
+    uint32_t col;
+    span v;
+} pending;
+
+/* Per column of the reader. */
+typedef struct json_col {
+    uint32_t stamp;         /* record number its field was set in */
+    uint32_t field;         /* ... and the field index */
+    uint32_t grp_stamp;     /* array number it was grouped in */
+    size_t grp_len, grp_off;
+} json_col;
+
+/* The JSON and JSON Lines readers' own state (the reader's r->state). */
+typedef struct json_state {
+    json_col *cols;         /* as many as the reader has columns */
+    size_t cap_cols;
+    uint32_t *grp_idx;      /* the columns of one array, in order met */
+    size_t cap_grp;
+    span *spans;            /* where each field's bytes are until resolved */
+    size_t cap_spans;
+    DM_VEC(pending) pend;
+    uint32_t rec_no, arr_no;
+    int top;                /* JSON file: position in the top-level structure */
+    int bad_lines;          /* JSONL: invalid lines before the first valid one */
+    bool seen_valid;
+} json_state;
+
+static inline json_state *json_of(dm_reader *r)
+{
+    return (json_state *)(void *)r->state;
+}
+
 typedef struct jp {
     dm_reader *r;           /* NULL: validate only */
+    json_state *js;
     const char *p, *end, *base;
     char path[JSON_PATH_MAX];
     size_t plen;
@@ -192,57 +236,76 @@ static size_t unescape(const char *s, size_t n, char *o0)
 
 /* ---- emitting fields ---- */
 
-static void set_field(dm_reader *r, uint32_t col, uint8_t kind, dm_rd_span v)
+/* The column of the current path, added when new; -1 at max_columns. */
+static long path_col(jp *j)
+{
+    dm_reader *r = j->r;
+    long col = dm_rd_col_find(r, j->path, j->plen);
+    if (col >= 0)
+        return col;
+    col = dm_rd_col_add(r, j->path, j->plen);
+    if (col < 0) {
+        j->too_many_cols = true;
+        return -1;
+    }
+    json_state *js = j->js;
+    DM_GROW(js->cols, js->cap_cols, r->ncols);
+    DM_GROW(js->grp_idx, js->cap_grp, r->ncols);
+    js->cols[col].stamp = 0;
+    js->cols[col].grp_stamp = 0;
+    return col;
+}
+
+static void set_field(dm_reader *r, json_state *js, uint32_t col, uint8_t kind, span v)
 {
     size_t idx;
-    if (r->col_stamp[col] == r->rec_no) {
-        idx = r->col_field[col];
+    json_col *c = &js->cols[col];
+    if (c->stamp == js->rec_no) {
+        idx = c->field;
     } else {
         dm_rd_fields_reserve(r, r->nfields + 1);
+        DM_GROW(js->spans, js->cap_spans, r->nfields + 1);
         idx = r->nfields++;
-        r->col_stamp[col] = r->rec_no;
-        r->col_field[col] = (uint32_t)idx;
+        c->stamp = js->rec_no;
+        c->field = (uint32_t)idx;
     }
     r->fields[idx].col = col;
     r->fields[idx].kind = kind;
     r->fields[idx].len = v.len;
-    r->spans[idx] = v;
+    js->spans[idx] = v;
 }
 
-static void emit(jp *j, uint8_t kind, dm_rd_span v)
+static void emit(jp *j, uint8_t kind, span v)
 {
-    dm_reader *r = j->r;
-    if (r == NULL || j->mute || (j->in_array && kind == DM_VAL_NULL))
+    if (j->r == NULL || j->mute || (j->in_array && kind == DM_VAL_NULL))
         return;
-    long col = dm_rd_col_find(r, j->path, j->plen);
+    long col = path_col(j);
     if (col < 0)
-        col = dm_rd_col_add(r, j->path, j->plen);
-    if (col < 0) {
-        j->too_many_cols = true;
         return;
-    }
     if (j->in_array) {
-        if (r->npend == r->cap_pend) {
-            r->cap_pend = r->cap_pend ? r->cap_pend * 2 : 64;
-            r->pend = dm_xrealloc(r->pend, r->cap_pend * sizeof *r->pend);
-        }
-        r->pend[r->npend].col = (uint32_t)col;
-        r->pend[r->npend].v = v;
-        r->npend++;
+        *DM_PUSH(j->js->pend) = (pending){(uint32_t)col, v};
         return;
     }
-    set_field(r, (uint32_t)col, kind, v);
+    set_field(j->r, j->js, (uint32_t)col, kind, v);
 }
 
-static inline const char *span_ptr(const dm_reader *r, const dm_rd_span *v)
+static inline const char *span_ptr(const dm_reader *r, const span *v)
 {
     return v->ptr ? v->ptr : r->scratch + v->off;
 }
 
-static void bump(uint32_t *counter, uint32_t *stamps, size_t n)
+/* The next record (arr: array) number. When the counter wraps, the stamps
+ * are cleared so that no column looks set in the current one. */
+static void bump(json_state *js, size_t ncols, bool arr)
 {
+    uint32_t *counter = arr ? &js->arr_no : &js->rec_no;
     if (++*counter == 0) {
-        memset(stamps, 0, n * sizeof *stamps);
+        for (size_t c = 0; c < ncols; c++) {
+            if (arr)
+                js->cols[c].grp_stamp = 0;
+            else
+                js->cols[c].stamp = 0;
+        }
         *counter = 1;
     }
 }
@@ -252,56 +315,55 @@ static void bump(uint32_t *counter, uint32_t *stamps, size_t n)
 static void flush_array(jp *j, size_t first)
 {
     dm_reader *r = j->r;
-    if (r->npend == first) {
-        long col = dm_rd_col_find(r, j->path, j->plen);
+    json_state *js = j->js;
+    if (js->pend.n == first) {
+        long col = path_col(j);
         if (col < 0)
-            col = dm_rd_col_add(r, j->path, j->plen);
-        if (col < 0) {
-            j->too_many_cols = true;
             return;
-        }
-        set_field(r, (uint32_t)col, DM_VAL_ARRAY, (dm_rd_span){"", 0, 0});
+        set_field(r, js, (uint32_t)col, DM_VAL_ARRAY, (span){"", 0, 0});
         return;
     }
-    bump(&r->arr_no, r->grp_stamp, r->ncols);
+    bump(js, r->ncols, true);
+    json_col *cols = js->cols;
+    const pending *pend = js->pend.v;
     size_t ngroups = 0, total = 0;
-    for (size_t i = first; i < r->npend; i++) {
-        uint32_t c = r->pend[i].col;
-        if (r->grp_stamp[c] != r->arr_no) {
-            r->grp_stamp[c] = r->arr_no;
-            r->grp_len[c] = r->pend[i].v.len;
-            r->grp_idx[ngroups++] = c;
+    for (size_t i = first; i < js->pend.n; i++) {
+        uint32_t c = pend[i].col;
+        if (cols[c].grp_stamp != js->arr_no) {
+            cols[c].grp_stamp = js->arr_no;
+            cols[c].grp_len = pend[i].v.len;
+            js->grp_idx[ngroups++] = c;
         } else {
-            r->grp_len[c] += 2 + r->pend[i].v.len;
+            cols[c].grp_len += 2 + pend[i].v.len;
         }
     }
     for (size_t g = 0; g < ngroups; g++)
-        total += r->grp_len[r->grp_idx[g]];
+        total += cols[js->grp_idx[g]].grp_len;
     dm_rd_scratch_reserve(r, total);
     size_t off = r->scratch_len;
     for (size_t g = 0; g < ngroups; g++) {
-        uint32_t c = r->grp_idx[g];
-        r->grp_off[c] = off;
-        off += r->grp_len[c];
-        r->grp_len[c] = 0;
+        json_col *c = &cols[js->grp_idx[g]];
+        c->grp_off = off;
+        off += c->grp_len;
+        c->grp_len = 0;
     }
-    for (size_t i = first; i < r->npend; i++) {
-        uint32_t c = r->pend[i].col;
-        char *dst = r->scratch + r->grp_off[c] + r->grp_len[c];
-        if (r->grp_len[c] > 0) {
+    for (size_t i = first; i < js->pend.n; i++) {
+        json_col *c = &cols[pend[i].col];
+        char *dst = r->scratch + c->grp_off + c->grp_len;
+        if (c->grp_len > 0) {
             memcpy(dst, ", ", 2);
             dst += 2;
-            r->grp_len[c] += 2;
+            c->grp_len += 2;
         }
-        memcpy(dst, span_ptr(r, &r->pend[i].v), r->pend[i].v.len);
-        r->grp_len[c] += r->pend[i].v.len;
+        memcpy(dst, span_ptr(r, &pend[i].v), pend[i].v.len);
+        c->grp_len += pend[i].v.len;
     }
     r->scratch_len = off;
     for (size_t g = 0; g < ngroups; g++) {
-        uint32_t c = r->grp_idx[g];
-        set_field(r, c, DM_VAL_ARRAY, (dm_rd_span){NULL, r->grp_off[c], r->grp_len[c]});
+        uint32_t c = js->grp_idx[g];
+        set_field(r, js, c, DM_VAL_ARRAY, (span){NULL, cols[c].grp_off, cols[c].grp_len});
     }
-    r->npend = first;
+    js->pend.n = first;
 }
 
 /* ---- the parser ---- */
@@ -319,7 +381,7 @@ static bool parse_string_value(jp *j)
     if (j->r == NULL || j->mute)
         return true;
     if (!esc) {
-        emit(j, DM_VAL_STRING, (dm_rd_span){start, 0, raw});
+        emit(j, DM_VAL_STRING, (span){start, 0, raw});
         return true;
     }
     dm_reader *r = j->r;
@@ -327,7 +389,7 @@ static bool parse_string_value(jp *j)
     size_t off = r->scratch_len;
     size_t n = unescape(start, raw, r->scratch + off);
     r->scratch_len += n;
-    emit(j, DM_VAL_STRING, (dm_rd_span){NULL, off, n});
+    emit(j, DM_VAL_STRING, (span){NULL, off, n});
     return true;
 }
 
@@ -372,7 +434,7 @@ static bool parse_number(jp *j)
         return fail(j, "bad number");
     }
     j->p = s;
-    emit(j, DM_VAL_NUMBER, (dm_rd_span){start, 0, (size_t)(s - start)});
+    emit(j, DM_VAL_NUMBER, (span){start, 0, (size_t)(s - start)});
     return true;
 }
 
@@ -382,7 +444,7 @@ static bool parse_literal(jp *j, const char *word, size_t n, uint8_t kind)
         return fail(j, "unexpected character");
     const char *start = j->p;
     j->p += n;
-    emit(j, kind, kind == DM_VAL_NULL ? (dm_rd_span){"", 0, 0} : (dm_rd_span){start, 0, n});
+    emit(j, kind, kind == DM_VAL_NULL ? (span){"", 0, 0} : (span){start, 0, n});
     return true;
 }
 
@@ -462,7 +524,7 @@ static bool parse_array(jp *j)
         return false;
     j->p++;
     bool outer = j->in_array == 0;
-    size_t first = j->r ? j->r->npend : 0;
+    size_t first = j->r ? j->js->pend.n : 0;
     j->in_array++;
     skip_ws(j);
     if (j->p < j->end && *j->p == ']') {
@@ -512,6 +574,7 @@ static bool parse_value(jp *j)
 static void jp_init(jp *j, dm_reader *r, const char *p, size_t n)
 {
     j->r = r;
+    j->js = r ? json_of(r) : NULL;
     j->p = j->base = p;
     j->end = p + n;
     j->plen = 0;
@@ -537,7 +600,7 @@ static bool parse_top_object(jp *j)
     return true;
 }
 
-bool dm_json_is_object(const char *p, size_t n)
+static bool json_is_object(const char *p, size_t n)
 {
     jp j;
     jp_init(&j, NULL, p, n);
@@ -550,9 +613,10 @@ static bool parse_record(dm_reader *r, const char *rec, size_t len, char *why, s
 {
     jp j;
     jp_init(&j, r, rec, len);
-    bump(&r->rec_no, r->col_stamp, r->ncols);
+    json_state *js = j.js;
+    bump(js, r->ncols, false);
     r->nfields = 0;
-    r->npend = 0;
+    js->pend.n = 0;
     r->scratch_len = 0;
     size_t ncols_before = r->ncols;
     if (!parse_top_object(&j)) {
@@ -562,7 +626,7 @@ static bool parse_record(dm_reader *r, const char *rec, size_t len, char *why, s
         return false;
     }
     for (size_t i = 0; i < r->nfields; i++)
-        r->fields[i].ptr = span_ptr(r, &r->spans[i]);
+        r->fields[i].ptr = span_ptr(r, &js->spans[i]);
     if (j.too_many_cols)
         dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
                    r->lim.max_columns);
@@ -600,6 +664,7 @@ static bool only_ws(const char *p, size_t n)
 
 static int jsonl_next(dm_reader *r, dm_row *row, dm_error *err)
 {
+    json_state *js = json_of(r);
     for (;;) {
         const char *rec;
         size_t len;
@@ -615,14 +680,14 @@ static int jsonl_next(dm_reader *r, dm_row *row, dm_error *err)
                 continue;
             }
             dm_rd_warn(r, r->rec_line, "%s", why);
-            if (!r->json_seen_valid && ++r->json_bad_lines >= JSONL_GIVE_UP)
+            if (!js->seen_valid && ++js->bad_lines >= JSONL_GIVE_UP)
                 return dm_rd_fail(r, err, DM_ERR_FORMAT,
                                   "not JSON Lines: the first %d lines are invalid JSON",
                                   JSONL_GIVE_UP);
             continue;
         }
         r->resynced = false;
-        r->json_seen_valid = true;
+        js->seen_valid = true;
         row->fields = r->fields;
         row->nfields = r->nfields;
         row->line = r->lines_known ? r->rec_line : 0;
@@ -635,11 +700,10 @@ static dm_status jsonl_resync(dm_reader *r, uint64_t offset, dm_error *err)
     return dm_rd_resync_lines(r, offset, err);
 }
 
-dm_status dm_rd_jsonl_open(dm_reader *r, dm_error *err)
+static dm_status jsonl_open(dm_reader *r, dm_error *err)
 {
+    (void)err;
     r->scan = jsonl_scan;
-    r->next = jsonl_next;
-    r->resync = jsonl_resync;
     r->data_start = dm_stream_offset(r->s);
     r->data_start_line = r->line;
     return DM_OK;
@@ -729,7 +793,7 @@ done:
     return i;
 }
 
-size_t dm_json_value_extent(const char *p, size_t n)
+static size_t json_value_extent(const char *p, size_t n)
 {
     if (n == 0)
         return 0;
@@ -745,13 +809,14 @@ enum { J_TOP = 0, J_ARR_FIRST, J_ARR_NEXT, J_ARR_ELEM };
 
 static int json_next(dm_reader *r, dm_row *row, dm_error *err)
 {
+    json_state *js = json_of(r);
     for (;;) {
         const char *data;
         size_t n;
         if (dm_stream_fill(r->s, &data, &n, err) != DM_OK)
             return -1;
         if (n == 0) {
-            if (r->json_state == J_TOP)
+            if (js->top == J_TOP)
                 return 0;
             return dm_rd_fail(r, err, DM_ERR_FORMAT,
                               "line %llu: truncated JSON: the file ends inside an array",
@@ -767,11 +832,11 @@ static int json_next(dm_reader *r, dm_row *row, dm_error *err)
         if (i == n)
             continue;
         char c = data[i];
-        switch (r->json_state) {
+        switch (js->top) {
         case J_TOP:
             if (c == '[') {
                 dm_stream_consume(r->s, 1);
-                r->json_state = J_ARR_FIRST;
+                js->top = J_ARR_FIRST;
                 continue;
             }
             if (c != '{')
@@ -782,27 +847,27 @@ static int json_next(dm_reader *r, dm_row *row, dm_error *err)
         case J_ARR_FIRST:
             if (c == ']') {
                 dm_stream_consume(r->s, 1);
-                r->json_state = J_TOP;
+                js->top = J_TOP;
                 continue;
             }
-            r->json_state = J_ARR_NEXT;
+            js->top = J_ARR_NEXT;
             break;
         case J_ARR_ELEM:
             if (c == ']')
                 return dm_rd_fail(r, err, DM_ERR_FORMAT,
                                   "line %llu: invalid JSON: ']' after ','",
                                   (unsigned long long)r->line);
-            r->json_state = J_ARR_NEXT;
+            js->top = J_ARR_NEXT;
             break;
         default: /* J_ARR_NEXT */
             if (c == ',') {
                 dm_stream_consume(r->s, 1);
-                r->json_state = J_ARR_ELEM;
+                js->top = J_ARR_ELEM;
                 continue;
             }
             if (c == ']') {
                 dm_stream_consume(r->s, 1);
-                r->json_state = J_TOP;
+                js->top = J_TOP;
                 continue;
             }
             return dm_rd_fail(r, err, DM_ERR_FORMAT,
@@ -837,13 +902,112 @@ static int json_next(dm_reader *r, dm_row *row, dm_error *err)
     }
 }
 
-dm_status dm_rd_json_open(dm_reader *r, dm_error *err)
+static dm_status json_open(dm_reader *r, dm_error *err)
 {
+    (void)err;
     r->scan = value_scan;
-    r->next = json_next;
-    r->resync = NULL;
-    r->json_state = J_TOP;
+    json_of(r)->top = J_TOP;
     r->data_start = dm_stream_offset(r->s);
     r->data_start_line = r->line;
     return DM_OK;
 }
+
+static void json_close(dm_reader *r)
+{
+    json_state *js = json_of(r);
+    free(js->cols);
+    free(js->grp_idx);
+    free(js->spans);
+    free(js->pend.v);
+}
+
+/* ---- sniffing: the JSON and JSON Lines rows ---- */
+
+static bool sniff_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Text starting with '{': JSON Lines when the first object ends on its line
+ * and the next line starts another one; JSON when it spans lines
+ * (pretty-printed). A single one-line object is JSON Lines for
+ * .jsonl/.ndjson names, else JSON (same rows either way). Neither
+ * (DM_FMT_UNKNOWN): the extension decides, .json JSON, .jsonl/.ndjson JSON
+ * Lines; otherwise CSV will take it. */
+static dm_format sniff_object(const dm_sniff_input *in)
+{
+    const char *p = in->p + in->first;
+    size_t n = in->n - in->first;
+    const char *ext = in->ext;
+    bool lines_ext = strcmp(ext, "jsonl") == 0 || strcmp(ext, "ndjson") == 0;
+    dm_format f;
+    size_t len = json_value_extent(p, n);
+    size_t i = len;
+    if (len == 0) {
+        f = lines_ext ? DM_FMT_JSONL : DM_FMT_JSON;     /* longer than the window */
+        goto out;
+    }
+    if (memchr(p, '\n', len) != NULL) {
+        f = DM_FMT_JSON;                                /* pretty-printed */
+        goto out;
+    }
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
+        i++;
+    if (i < n && p[i] != '\n') {
+        f = p[i] == '{' || p[i] == '[' ? DM_FMT_JSON : DM_FMT_UNKNOWN;
+        goto out;
+    }
+    while (i < n && sniff_ws(p[i]))
+        i++;
+    if (i >= n && in->whole)
+        f = lines_ext ? DM_FMT_JSONL : DM_FMT_JSON;     /* a single object */
+    else if (i < n && p[i] != '{' && !json_is_object(p, len))
+        f = DM_FMT_UNKNOWN;
+    else
+        f = DM_FMT_JSONL;
+out:
+    if (f == DM_FMT_UNKNOWN && (strcmp(ext, "json") == 0 || lines_ext))
+        f = strcmp(ext, "json") == 0 ? DM_FMT_JSON : DM_FMT_JSONL;
+    return f;
+}
+
+static bool jsonl_sniff(const dm_sniff_input *in, dm_sniff *out)
+{
+    (void)out;
+    return in->p[in->first] == '{' && sniff_object(in) == DM_FMT_JSONL;
+}
+
+/* '[' followed by '{' or ']' (or nothing within the window): an array of
+ * objects; '{': see sniff_object. */
+static bool json_sniff(const dm_sniff_input *in, dm_sniff *out)
+{
+    (void)out;
+    const char *q = in->p + in->first;
+    size_t qn = in->n - in->first;
+    if (*q == '[') {
+        size_t i = 1;
+        while (i < qn && sniff_ws(q[i]))
+            i++;
+        return i >= qn || q[i] == '{' || q[i] == ']';
+    }
+    return *q == '{' && sniff_object(in) == DM_FMT_JSON;
+}
+
+const dm_format_def dm_format_jsonl = {
+    .name = "jsonl",
+    .sniff = jsonl_sniff,
+    .state_size = sizeof(json_state),
+    .open = jsonl_open,
+    .next = jsonl_next,
+    .resync = jsonl_resync,
+    .close = json_close,
+};
+
+const dm_format_def dm_format_json = {
+    .name = "json",
+    .sniff = json_sniff,
+    .state_size = sizeof(json_state),
+    .open = json_open,
+    .next = json_next,
+    .close = json_close,
+};

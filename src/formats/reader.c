@@ -1,7 +1,8 @@
 /*
- * Record readers: the format-independent part. Opening and dispatch, the
- * column table, record assembly across buffer refills (dm_rd_fetch),
- * warnings, UTF-8 validation, resync.
+ * Record readers: the format-independent part. Opening (the format's row
+ * from the table, its state in the reader's allocation), the column table,
+ * record assembly across buffer refills (dm_rd_fetch), warnings, UTF-8
+ * validation, resync.
  */
 #include "formats/reader_impl.h"
 
@@ -18,24 +19,6 @@
 
 #define DEFAULT_MAX_RECORD ((size_t)8 << 20)
 #define DEFAULT_MAX_COLUMNS 4096
-
-const char *dm_format_name(dm_format f)
-{
-    switch (f) {
-    case DM_FMT_CSV: return "csv";
-    case DM_FMT_JSONL: return "jsonl";
-    case DM_FMT_JSON: return "json";
-    case DM_FMT_UNKNOWN: break;
-    }
-    return "unknown";
-}
-
-const char *dm_sniff_format_name(const dm_sniff *s)
-{
-    if (s->format == DM_FMT_CSV && s->delimiter == '\t')
-        return "tsv";
-    return dm_format_name(s->format);
-}
 
 void dm_rd_human_size(size_t n, char *out, size_t outlen)
 {
@@ -100,7 +83,7 @@ long dm_rd_col_find(const dm_reader *r, const char *name, size_t len)
         if (slot == 0)
             return -1;
         size_t c = slot - 1;
-        if (r->name_lens[c] == len && memcmp(r->names[c], name, len) == 0)
+        if (r->cols[c].len == len && memcmp(r->cols[c].name, name, len) == 0)
             return (long)c;
     }
 }
@@ -108,7 +91,7 @@ long dm_rd_col_find(const dm_reader *r, const char *name, size_t len)
 static void htab_insert(dm_reader *r, size_t col)
 {
     size_t mask = r->hcap - 1;
-    size_t i = (size_t)name_hash(r->names[col], r->name_lens[col]) & mask;
+    size_t i = (size_t)name_hash(r->cols[col].name, r->cols[col].len) & mask;
     while (r->htab[i] != 0)
         i = (i + 1) & mask;
     r->htab[i] = (uint32_t)col + 1;
@@ -118,18 +101,7 @@ long dm_rd_col_add(dm_reader *r, const char *name, size_t len)
 {
     if (r->ncols >= r->lim.max_columns)
         return -1;
-    if (r->ncols == r->cap_cols) {
-        size_t cap = r->cap_cols ? r->cap_cols * 2 : 16;
-        r->names = dm_xrealloc(r->names, cap * sizeof *r->names);
-        r->name_lens = dm_xrealloc(r->name_lens, cap * sizeof *r->name_lens);
-        r->col_stamp = dm_xrealloc(r->col_stamp, cap * sizeof *r->col_stamp);
-        r->col_field = dm_xrealloc(r->col_field, cap * sizeof *r->col_field);
-        r->grp_stamp = dm_xrealloc(r->grp_stamp, cap * sizeof *r->grp_stamp);
-        r->grp_idx = dm_xrealloc(r->grp_idx, cap * sizeof *r->grp_idx);
-        r->grp_len = dm_xrealloc(r->grp_len, cap * sizeof *r->grp_len);
-        r->grp_off = dm_xrealloc(r->grp_off, cap * sizeof *r->grp_off);
-        r->cap_cols = cap;
-    }
+    DM_GROW(r->cols, r->cap_cols, r->ncols + 1);
     if ((r->ncols + 1) * 2 > r->hcap) {
         free(r->htab);
         r->hcap = r->hcap ? r->hcap * 2 : 64;
@@ -138,10 +110,8 @@ long dm_rd_col_add(dm_reader *r, const char *name, size_t len)
             htab_insert(r, c);
     }
     size_t c = r->ncols++;
-    r->names[c] = dm_xstrndup(name, len);
-    r->name_lens[c] = len;
-    r->col_stamp[c] = 0;
-    r->grp_stamp[c] = 0;
+    r->cols[c].name = dm_xstrndup(name, len);
+    r->cols[c].len = len;
     htab_insert(r, c);
     return (long)c;
 }
@@ -174,7 +144,7 @@ void dm_rd_cols_truncate(dm_reader *r, size_t n)
     if (n >= r->ncols)
         return;
     for (size_t c = n; c < r->ncols; c++)
-        free(r->names[c]);
+        free(r->cols[c].name);
     r->ncols = n;
     memset(r->htab, 0, r->hcap * sizeof *r->htab);
     for (size_t c = 0; c < r->ncols; c++)
@@ -183,25 +153,13 @@ void dm_rd_cols_truncate(dm_reader *r, size_t n)
 
 void dm_rd_fields_reserve(dm_reader *r, size_t n)
 {
-    if (n <= r->cap_fields)
-        return;
-    size_t cap = r->cap_fields ? r->cap_fields : 16;
-    while (cap < n)
-        cap *= 2;
-    r->fields = dm_xrealloc(r->fields, cap * sizeof *r->fields);
-    r->spans = dm_xrealloc(r->spans, cap * sizeof *r->spans);
-    r->cap_fields = cap;
+    DM_GROW(r->fields, r->cap_fields, n);
 }
 
 void dm_rd_scratch_reserve(dm_reader *r, size_t n)
 {
-    if (r->scratch != NULL && n <= r->scratch_cap - r->scratch_len)
-        return;
-    size_t cap = r->scratch_cap ? r->scratch_cap : 4096;
-    while (cap - r->scratch_len < n)
-        cap *= 2;
-    r->scratch = dm_xrealloc(r->scratch, cap);
-    r->scratch_cap = cap;
+    /* at least one byte, so that scratch + off is never arithmetic on NULL */
+    DM_GROW(r->scratch, r->scratch_cap, r->scratch_len + (n ? n : 1));
 }
 
 /* ---- UTF-8 ---- */
@@ -270,13 +228,7 @@ static void warn_long(dm_reader *r)
 
 static void carry_append(dm_reader *r, const char *p, size_t n)
 {
-    if (n > r->carry_cap - r->carry_len) {
-        size_t cap = r->carry_cap ? r->carry_cap : 4096;
-        while (cap - r->carry_len < n)
-            cap *= 2;
-        r->carry = dm_xrealloc(r->carry, cap);
-        r->carry_cap = cap;
-    }
+    DM_GROW(r->carry, r->carry_cap, r->carry_len + n);
     memcpy(r->carry + r->carry_len, p, n);
     r->carry_len += n;
 }
@@ -315,7 +267,6 @@ int dm_rd_fetch(dm_reader *r, const char **rec, size_t *len, dm_error *err)
         if (!r->pending) {
             r->scan_state = 0;
             r->scan_depth = 0;
-            r->scan_quoted = false;
             r->rec_line = r->line;
             r->rec_offset = dm_stream_offset(r->s);
         }
@@ -366,9 +317,11 @@ dm_status dm_reader_open(dm_stream *s, const dm_sniff *sniff, const dm_reader_li
                          dm_reader **out, dm_error *err)
 {
     *out = NULL;
-    if (sniff == NULL || sniff->format == DM_FMT_UNKNOWN)
+    const dm_format_def *fmt = sniff ? dm_format_def_of(sniff->format) : NULL;
+    if (fmt == NULL || fmt->open == NULL)
         return DM_FAIL(err, DM_ERR_ARG, "%s: unknown record format", dm_stream_name(s));
-    dm_reader *r = dm_xcalloc(1, sizeof *r);
+    dm_reader *r = dm_xcalloc(1, sizeof *r + fmt->state_size);
+    r->fmt = fmt;
     r->s = s;
     r->sniff = *sniff;
     r->lim.max_record = lim && lim->max_record ? lim->max_record : DEFAULT_MAX_RECORD;
@@ -387,12 +340,7 @@ dm_status dm_reader_open(dm_stream *s, const dm_sniff *sniff, const dm_reader_li
     if (hlen == 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
         dm_stream_consume(s, 3);
 
-    switch (sniff->format) {
-    case DM_FMT_CSV: rc = dm_rd_csv_open(r, err); break;
-    case DM_FMT_JSONL: rc = dm_rd_jsonl_open(r, err); break;
-    case DM_FMT_JSON: rc = dm_rd_json_open(r, err); break;
-    default: rc = DM_FAIL(err, DM_ERR_ARG, "%s: unknown record format", dm_stream_name(s)); break;
-    }
+    rc = fmt->open(r, err);
 out:
     if (rc != DM_OK) {
         dm_reader_free(r);
@@ -411,7 +359,7 @@ int dm_reader_next(dm_reader *r, dm_row *row, dm_error *err)
     }
     if (r->done)
         return 0;
-    int rc = r->next(r, row, err);
+    int rc = r->fmt->next(r, row, err);
     if (rc < 0 && !r->failed) {
         /* a stream error: keep it so later calls repeat it */
         if (err)
@@ -425,20 +373,39 @@ int dm_reader_next(dm_reader *r, dm_row *row, dm_error *err)
     return rc;
 }
 
+/* "csv and jsonl": the formats that can resync, from the table. */
+static void resync_formats(char *out, size_t outlen)
+{
+    size_t n = 0, k = 0, len = 0;
+    for (int f = 1; f < DM_FMT_COUNT; f++)
+        n += dm_format_can_resync((dm_format)f);
+    out[0] = '\0';
+    for (int f = 1; f < DM_FMT_COUNT && len < outlen; f++) {
+        if (!dm_format_can_resync((dm_format)f))
+            continue;
+        const char *sep = k == 0 ? "" : k + 1 == n ? " and " : ", ";
+        len += (size_t)snprintf(out + len, outlen - len, "%s%s", sep, dm_format_name((dm_format)f));
+        k++;
+    }
+}
+
 dm_status dm_reader_resync(dm_reader *r, uint64_t offset, dm_error *err)
 {
-    if (r->resync == NULL)
-        return DM_FAIL(err, DM_ERR_ARG, "%s: cannot resync a %s stream (csv and jsonl only)",
-                       dm_stream_name(r->s), dm_format_name(r->sniff.format));
+    if (r->fmt->resync == NULL) {
+        char which[128];
+        resync_formats(which, sizeof which);
+        return DM_FAIL(err, DM_ERR_ARG, "%s: cannot resync a %s stream (%s only)",
+                       dm_stream_name(r->s), r->fmt->name, which);
+    }
     if (!dm_stream_can_seek(r->s))
         return DM_FAIL(err, DM_ERR_ARG, "%s: cannot resync a non-seekable %s stream",
-                       dm_stream_name(r->s), dm_format_name(r->sniff.format));
+                       dm_stream_name(r->s), r->fmt->name);
     if (r->failed) {
         if (err)
             *err = r->fatal;
         return r->fatal.code;
     }
-    return r->resync(r, offset, err);
+    return r->fmt->resync(r, offset, err);
 }
 
 dm_status dm_rd_resync_lines(dm_reader *r, uint64_t offset, dm_error *err)
@@ -465,7 +432,7 @@ size_t dm_reader_ncols(const dm_reader *r)
 
 const char *dm_reader_colname(const dm_reader *r, size_t col)
 {
-    return col < r->ncols ? r->names[col] : NULL;
+    return col < r->ncols ? r->cols[col].name : NULL;
 }
 
 uint64_t dm_reader_bad_records(const dm_reader *r)
@@ -482,21 +449,14 @@ void dm_reader_free(dm_reader *r)
 {
     if (r == NULL)
         return;
+    if (r->fmt->close)
+        r->fmt->close(r);
     for (size_t c = 0; c < r->ncols; c++)
-        free(r->names[c]);
-    free(r->names);
-    free(r->name_lens);
+        free(r->cols[c].name);
+    free(r->cols);
     free(r->htab);
     free(r->fields);
-    free(r->spans);
     free(r->carry);
     free(r->scratch);
-    free(r->col_stamp);
-    free(r->col_field);
-    free(r->grp_stamp);
-    free(r->grp_idx);
-    free(r->grp_len);
-    free(r->grp_off);
-    free(r->pend);
     free(r);
 }

@@ -28,11 +28,14 @@
 #include "core/error.h"
 #include "formats/stream.h"
 
+/* A format's id: its row in formats/format_list.h (DM_FMT_CSV, DM_FMT_JSONL,
+ * DM_FMT_JSON, ...). Callers that only need a name use dm_format_name. */
 typedef enum dm_format {
     DM_FMT_UNKNOWN = 0,
-    DM_FMT_CSV,         /* delimiter in dm_sniff: ',' ';' '\t' '|' */
-    DM_FMT_JSONL,       /* one JSON object per line */
-    DM_FMT_JSON,        /* one JSON array of objects, or one object */
+#define DM_FORMAT_ROW(id, def) DM_FMT_##id,
+#include "formats/format_list.h"
+#undef DM_FORMAT_ROW
+    DM_FMT_COUNT        /* one past the last id */
 } dm_format;
 
 typedef struct dm_sniff {
@@ -47,10 +50,14 @@ typedef struct dm_sniff {
  * an empty stream is DM_ERR_FORMAT "empty file". */
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err);
 
-const char *dm_format_name(dm_format f);   /* "csv", "tsv" (CSV with tab), "jsonl", "json" */
-/* Added: the name with the delimiter taken into account: "tsv" for CSV with
+/* The format's name, "csv", "jsonl", "json"; "unknown" for an id out of range. */
+const char *dm_format_name(dm_format f);
+/* The name with what the sniff found taken into account: "tsv" for CSV with
  * a tab, else dm_format_name(s->format) (which cannot see the delimiter). */
 const char *dm_sniff_format_name(const dm_sniff *s);
+/* Can a reader of this format jump with dm_reader_resync (on a seekable,
+ * uncompressed stream)? Callers plan sampling spread over a file with it. */
+bool dm_format_can_resync(dm_format f);
 
 typedef enum dm_value_kind {
     DM_VAL_TEXT = 0,    /* CSV cell: untyped text */

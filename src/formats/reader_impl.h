@@ -1,66 +1,141 @@
 /*
- * Record readers: internals shared by reader.c, csv.c, json.c and sniff.c.
- * Not for callers outside src/formats/.
+ * Record readers: the format interface, and the internals the formats share
+ * (format.c, reader.c, sniff.c, csv.c, csv_sniff.c, json.c). Not for callers
+ * outside src/formats/.
  *
- * Records are assembled by dm_rd_fetch: a format supplies a scanner that
- * finds where the current record ends in a chunk of the stream buffer. A
- * record that fits in the buffer is handed out in place; one that straddles
- * the buffer end is copied into r->carry; one longer than max_record is
- * consumed to its end without being kept, then counted and reported.
+ * A format is one dm_format_def: its name, how it is recognised (sniff), how
+ * big its private state is, and how a reader of it opens, hands out rows,
+ * jumps (resync) and frees what it allocated. The framework (reader.c) owns
+ * everything formats have in common: the dm_reader with the format's state
+ * in the same allocation, the column table, the row handed out, record
+ * assembly across buffer refills (dm_rd_fetch), warnings and fatal errors.
+ *
+ * Adding a format (the recipe: one file, one row):
+ * 1. src/formats/<name>.c: a state struct of its own, the functions below,
+ *    and `const dm_format_def dm_format_<name> = {.name = "<name>", ...};`
+ *    (CMake picks the file up by itself).
+ * 2. One row in formats/format_list.h: DM_FORMAT_ROW(<ID>, dm_format_<name>).
+ *    It gives the public id DM_FMT_<ID> and puts the format in the table that
+ *    sniffing and dm_reader_open walk.
+ * A text format whose records are lines or bracketed values assembles them
+ * with dm_rd_fetch and a scanner (r->scan); a binary one reads the stream
+ * itself (dm_stream_fill/consume), or, once that exists, through ranged reads
+ * (open_ranged below). Tests: tests/unit/test_formats.c (behaviour) and
+ * test_formats_fuzz.c (add the format to forced_formats).
+ *
+ * Formats that do not fit a forward stream, thought through but not built:
+ * Parquet keeps its schema in a footer at the end of the file, Avro may be
+ * read forward but is binary, and xlsx is a zip whose directory is at the
+ * end. Their rows will set DM_FORMAT_BINARY (sniffed by magic number on the
+ * raw bytes, before the text checks call NUL bytes "binary file") and, for
+ * Parquet and xlsx, DM_FORMAT_RANDOM_ACCESS with open_ranged: opened over a
+ * whole object that can be read at any offset (a file, or ranged GETs on S3)
+ * instead of a stream, so only the footer and the column chunks sampling
+ * needs are fetched. The caller (src/sources/objects.c) then asks the table
+ * whether a format needs random access before it opens a decompressor.
  */
 #ifndef DM_FORMATS_READER_IMPL_H
 #define DM_FORMATS_READER_IMPL_H
 
+#include <stddef.h>
+
 #include "formats/reader.h"
+
+/* ---- the format interface ---- */
+
+/* What a format's sniff looks at: the start of the decompressed stream. */
+typedef struct dm_sniff_input {
+    const char *p;          /* up to 64 KiB, a UTF-8 byte order mark skipped */
+    size_t n;
+    size_t first;           /* offset of the first non-blank byte (text formats) */
+    bool whole;             /* p[0, n) is the whole stream */
+    const char *ext;        /* the name's extension, lower case, without a compression
+                             * suffix ("csv" for "a/b.CSV.gz"), "" when none: only for ties */
+} dm_sniff_input;
+
+enum {
+    /* Sniffed on the raw bytes before the text checks (empty, NUL bytes,
+     * control characters), by magic number: Parquet, Avro, zip. Without
+     * it a format is text: asked only after those checks passed. */
+    DM_FORMAT_BINARY = 1u << 0,
+    /* Asked last, after every other format declined: what text is when
+     * nothing claims it (CSV). At most one row. */
+    DM_FORMAT_FALLBACK = 1u << 1,
+    /* Needs the whole object at random offsets (open_ranged), not a stream. */
+    DM_FORMAT_RANDOM_ACCESS = 1u << 2,
+};
+
+/* Random access to a whole object (size, read at offset): not defined yet;
+ * the first format that needs it (Parquet) defines it next to dm_stream. */
+struct dm_ranged;
+
+typedef struct dm_format_def {
+    const char *name;               /* "csv": reports, the catalog, signatures */
+    unsigned flags;                 /* DM_FORMAT_* */
+    /* Is this the format? true claims the stream; fill the format's own
+     * fields of out (CSV: delimiter, has_header), not out->format. */
+    bool (*sniff)(const dm_sniff_input *in, dm_sniff *out);
+    /* Optional: the name for what sniff found ("tsv" for CSV with a tab);
+     * NULL: name. */
+    const char *(*sniff_name)(const dm_sniff *s);
+    size_t state_size;              /* bytes of r->state, zeroed by the framework */
+    /* Read what comes before the data (a header) and set r->scan when the
+     * format uses dm_rd_fetch; a fatal error fails the open. */
+    dm_status (*open)(dm_reader *r, dm_error *err);
+    /* Optional, for DM_FORMAT_RANDOM_ACCESS: open over a whole object. NULL
+     * for every format today. */
+    dm_status (*open_ranged)(dm_reader *r, struct dm_ranged *src, dm_error *err);
+    /* 1: a row in *row; 0: end; -1: fatal (dm_rd_fail, or a stream error in err). */
+    int (*next)(dm_reader *r, dm_row *row, dm_error *err);
+    /* Optional: resume at the first record after a byte offset (the stream
+     * is seekable: checked before). NULL: the format cannot. */
+    dm_status (*resync)(dm_reader *r, uint64_t offset, dm_error *err);
+    /* Optional: free what the state points to (not the state itself). */
+    void (*close)(dm_reader *r);
+} dm_format_def;
+
+/* The row of a format id, or NULL (DM_FMT_UNKNOWN, out of range). */
+const dm_format_def *dm_format_def_of(dm_format f);
+
+/* ---- the reader ---- */
 
 /* Scan p[0, n) continuing the current record. Return the bytes to consume;
  * set *rec_len to how many of them belong to the record, *ended when the
- * record's end is in this chunk. Newlines passed are added to r->line. */
+ * record's end is in this chunk. Newlines passed are added to r->line.
+ * r->pending is false on the first call for a record, true on the calls
+ * that continue it; r->scan_state and r->scan_depth are 0 at the first. */
 typedef size_t (*dm_rd_scan_fn)(dm_reader *r, const char *p, size_t n, size_t *rec_len,
                                 bool *ended);
 
-/* A value being assembled: ptr into the record, or (ptr == NULL) an offset
- * into r->scratch, which may move while the record is parsed. */
-typedef struct dm_rd_span {
-    const char *ptr;
-    size_t off;
+typedef struct dm_rd_col {
+    char *name;
     size_t len;
-} dm_rd_span;
-
-/* A scalar met inside a JSON array, joined into its column at the array end. */
-typedef struct dm_rd_pending {
-    uint32_t col;
-    dm_rd_span v;
-} dm_rd_pending;
+} dm_rd_col;
 
 struct dm_reader {
+    const dm_format_def *fmt;
     dm_stream *s;
     dm_sniff sniff;
     dm_reader_limits lim;
 
     /* columns, and an open-addressing index name -> column (slot holds col + 1) */
-    char **names;
-    size_t *name_lens;
+    dm_rd_col *cols;
     size_t ncols, cap_cols;
     uint32_t *htab;
     size_t hcap;
 
     /* the row handed out */
     dm_field *fields;
-    dm_rd_span *spans;      /* JSON: where each field's bytes are until resolved */
     size_t nfields, cap_fields;
 
-    /* record assembly */
+    /* record assembly (dm_rd_fetch) */
     dm_rd_scan_fn scan;
     char *carry;
     size_t carry_len, carry_cap;
     bool pending;           /* a record is being assembled across fills */
     bool skipping;          /* ... and it is over max_record: dropped */
-    int scan_state;         /* scanner state, reset at each record start */
+    int scan_state;         /* the scanner's state, reset at each record start */
     int scan_depth;
-    bool scan_quoted;       /* CSV: the record holds a quote */
-    bool nonascii;          /* CSV fast path: the record has a byte >= 0x80 */
-    size_t first_high;      /* ... the first one, from the record start */
     uint64_t line;          /* 1-based line of the next byte */
     uint64_t rec_line;      /* line where the current record starts */
     uint64_t rec_offset;    /* stream offset where it starts */
@@ -78,30 +153,14 @@ struct dm_reader {
     dm_error fatal;
     bool failed;
 
-    /* format behaviour */
-    int (*next)(dm_reader *r, dm_row *row, dm_error *err);
-    dm_status (*resync)(dm_reader *r, uint64_t offset, dm_error *err);
+    /* line-based resync (dm_rd_resync_lines) */
     uint64_t data_start;    /* offset of the first data record (after BOM, header) */
     uint64_t data_start_line;
-    bool resynced;          /* drop the next record if it does not fit (CSV) */
+    bool resynced;          /* the next record may start mid-record: the format checks it */
     bool skip_to_newline;   /* after a resync: discard up to the next newline */
 
-    /* CSV */
-    char delim;
-    size_t header_cols;
-
-    /* JSON */
-    uint32_t *col_stamp;    /* per column: record number its field was set in */
-    uint32_t *col_field;    /* ... and the field index */
-    uint32_t *grp_stamp;    /* per column: array number it was grouped in */
-    uint32_t *grp_idx;      /* the columns of one array, in order met */
-    size_t *grp_len, *grp_off;
-    uint32_t rec_no, arr_no;
-    dm_rd_pending *pend;
-    size_t npend, cap_pend;
-    int json_state;         /* JSON file: position in the top-level structure */
-    int json_bad_lines;     /* JSONL: invalid lines before the first valid one */
-    bool json_seen_valid;
+    /* the format's own state, fmt->state_size bytes, zeroed at open */
+    max_align_t state[];
 };
 
 /* ---- reader.c ---- */
@@ -128,7 +187,7 @@ long dm_rd_col_add_unique(dm_reader *r, const char *name, size_t len, size_t idx
 
 /* Drop the columns from n on (undoing those a malformed record added). */
 void dm_rd_cols_truncate(dm_reader *r, size_t n);
-/* Make room for n fields / n more scratch bytes. */
+/* Make room for n fields / n more scratch bytes (scratch is never NULL after). */
 void dm_rd_fields_reserve(dm_reader *r, size_t n);
 void dm_rd_scratch_reserve(dm_reader *r, size_t n);
 
@@ -142,16 +201,7 @@ dm_status dm_rd_resync_lines(dm_reader *r, uint64_t offset, dm_error *err);
 /* "8 MiB", "512 KiB" or "1000 bytes" */
 void dm_rd_human_size(size_t n, char *out, size_t outlen);
 
-/* ---- csv.c ---- */
-dm_status dm_rd_csv_open(dm_reader *r, dm_error *err);
-
-/* ---- json.c ---- */
-dm_status dm_rd_jsonl_open(dm_reader *r, dm_error *err);
-dm_status dm_rd_json_open(dm_reader *r, dm_error *err);
-/* For sniffing: is p[0, n) exactly one valid JSON object (whitespace around)? */
-bool dm_json_is_object(const char *p, size_t n);
-/* For sniffing: length of the JSON value starting at p[0] ('{', '[' or a
- * scalar) by bracket matching, or 0 when it does not end within n bytes. */
-size_t dm_json_value_extent(const char *p, size_t n);
+/* ---- csv_sniff.c, for csv.c's row ---- */
+bool dm_csv_sniff(const dm_sniff_input *in, dm_sniff *out);
 
 #endif

@@ -1,18 +1,16 @@
 /*
- * Format sniffing: tell CSV (and its delimiter and header), JSON Lines and
- * JSON apart from the first 64 KiB of content. The name's extension only
- * breaks ties.
+ * Format sniffing: tell the format of a stream from the first 64 KiB of its
+ * content, asking the formats of the table (formats/format_list.h) in turn.
+ * The name's extension only breaks ties.
  *
- * - empty (or only whitespace): "empty file"; NUL bytes, or more than 10%
- *   control characters: "binary file".
- * - first character '[' followed by '{' or ']': JSON. '{': JSON Lines when
- *   the first object ends on its line and the next line starts another
- *   one; JSON when it spans lines (pretty-printed). A single one-line object
- *   is JSON Lines for .jsonl/.ndjson names, else JSON (same rows either way).
- * - otherwise CSV. Delimiter: among , TAB ; | the one that splits the first
- *   records (quotes respected) into the same number (>= 2) of fields most
- *   consistently; ties go to the extension's (.tsv/.tab: TAB, .psv: |),
- *   then to more fields. Header: see has_header() below.
+ * 1. Binary formats (DM_FORMAT_BINARY: magic numbers) look at the raw bytes.
+ * 2. The text checks: empty (or only whitespace): "empty file"; NUL bytes,
+ *    or more than 10% control characters: "binary file". A UTF-8 byte order
+ *    mark is skipped.
+ * 3. Text formats, in table order: JSON ('[' then '{' or ']') and JSON Lines
+ *    ('{' ... one object per line) claim what they recognise, see json.c.
+ * 4. The fallback, CSV, takes any other text and finds its delimiter and
+ *    header, see csv_sniff.c.
  */
 #include "formats/reader_impl.h"
 
@@ -21,10 +19,6 @@
 #include <strings.h>
 
 #define SNIFF_BYTES (64 * 1024)
-#define SNIFF_ROWS 50
-#define SNIFF_COLS 256
-
-static const char delims[] = {',', '\t', ';', '|'};
 
 /* The extension that matters: "csv" for "a/b.csv.gz". */
 static void extension(const char *name, char *out, size_t outlen)
@@ -66,323 +60,20 @@ static bool is_ws(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* ---- CSV records for sniffing ---- */
-
-typedef struct cell {
-    const char *p;
-    size_t len;
-} cell;
-
-/* Split the record at p[0, n) (quotes respected, content between quotes as
- * is). Returns the bytes up to and including its newline; *complete is
- * false when no newline ends it within n. */
-static size_t sniff_record(const char *p, size_t n, char delim, cell *cells, size_t *ncells,
-                           bool *complete)
+/* Ask the rows that have every flag of want and none of skip, in table
+ * order; the first that claims the stream is its format. */
+static bool ask(const dm_sniff_input *in, unsigned want, unsigned skip, dm_sniff *out)
 {
-    size_t i = 0, nf = 0;
-    *complete = false;
-    for (;;) {
-        size_t start = i, end;
-        if (i < n && p[i] == '"') {
-            start = ++i;
-            for (;;) {
-                while (i < n && p[i] != '"')
-                    i++;
-                if (i + 1 < n && p[i + 1] == '"') {
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            end = i;
-            if (i < n)
-                i++;
-            while (i < n && p[i] != delim && p[i] != '\n')
-                i++;
-        } else {
-            while (i < n && p[i] != delim && p[i] != '\n')
-                i++;
-            end = i;
-            if (end > start && p[end - 1] == '\r' && (i >= n || p[i] == '\n'))
-                end--;
-        }
-        if (cells && nf < SNIFF_COLS)
-            cells[nf] = (cell){p + start, end - start};
-        nf++;
-        if (i >= n) {
-            *ncells = nf;
-            return n;
-        }
-        if (p[i] == '\n') {
-            *complete = true;
-            *ncells = nf;
-            return i + 1;
-        }
-        i++;    /* delimiter */
-    }
-}
-
-static bool blank_record(const char *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (p[i] != '\r' && p[i] != '\n')
-            return false;
-    return true;
-}
-
-typedef struct delim_score {
-    double consistency;     /* share of records with the modal field count */
-    size_t fields;          /* the modal field count */
-} delim_score;
-
-static delim_score score_delim(const char *p, size_t n, bool whole, char delim)
-{
-    size_t counts[SNIFF_ROWS];
-    size_t k = 0, off = 0;
-    while (k < SNIFF_ROWS && off < n) {
-        size_t nf;
-        bool complete;
-        size_t used = sniff_record(p + off, n - off, delim, NULL, &nf, &complete);
-        if (!complete && !whole && k > 0)
-            break;
-        if (!blank_record(p + off, used))
-            counts[k++] = nf;
-        off += used;
-    }
-    delim_score best = {0, 0};
-    for (size_t a = 0; a < k; a++) {
-        size_t same = 0;
-        for (size_t b = 0; b < k; b++)
-            same += counts[b] == counts[a];
-        double c = (double)same / (double)k;
-        if (counts[a] >= 2 && (c > best.consistency ||
-                               (c == best.consistency && counts[a] > best.fields))) {
-            best.consistency = c;
-            best.fields = counts[a];
-        }
-    }
-    return best;
-}
-
-static char pick_delimiter(const char *p, size_t n, bool whole, const char *ext)
-{
-    char preferred = ',';
-    if (strcmp(ext, "tsv") == 0 || strcmp(ext, "tab") == 0)
-        preferred = '\t';
-    else if (strcmp(ext, "psv") == 0)
-        preferred = '|';
-    char best = 0;
-    delim_score bs = {0, 0};
-    for (size_t i = 0; i < sizeof delims; i++) {
-        delim_score s = score_delim(p, n, whole, delims[i]);
-        if (s.fields < 2)
+    for (int f = 1; f < DM_FMT_COUNT; f++) {
+        const dm_format_def *d = dm_format_def_of((dm_format)f);
+        if ((d->flags & want) != want || (d->flags & skip) || d->sniff == NULL)
             continue;
-        double diff = s.consistency - bs.consistency;
-        bool better = best == 0 || diff > 1e-9 ||
-                      (diff > -1e-9 && delims[i] == preferred && best != preferred) ||
-                      (diff > -1e-9 && best != preferred && s.fields > bs.fields);
-        if (better) {
-            best = delims[i];
-            bs = s;
+        if (d->sniff(in, out)) {
+            out->format = (dm_format)f;
+            return true;
         }
     }
-    return best ? best : preferred;
-}
-
-/* ---- header detection ---- */
-
-enum { C_EMPTY = 0, C_TEXT, C_INT, C_DEC, C_DATE, C_EMAIL, C_BOOL, C_LONG, C_NTYPES };
-
-static bool data_like(int t)
-{
-    return t >= C_INT;
-}
-
-static bool all_digits(const char *p, size_t n)
-{
-    if (n == 0)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (p[i] < '0' || p[i] > '9')
-            return false;
-    return true;
-}
-
-static int classify(const char *p, size_t n)
-{
-    while (n && (*p == ' ' || *p == '\t')) {
-        p++;
-        n--;
-    }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    if (n == 0)
-        return C_EMPTY;
-    if (n > 64)
-        return C_LONG;
-    if ((n == 4 && strncasecmp(p, "true", 4) == 0) || (n == 5 && strncasecmp(p, "false", 5) == 0))
-        return C_BOOL;
-    /* numbers: [+-]digits[.,digits][e[+-]digits] */
-    {
-        size_t i = 0;
-        if (p[i] == '+' || p[i] == '-')
-            i++;
-        size_t d0 = i;
-        while (i < n && p[i] >= '0' && p[i] <= '9')
-            i++;
-        bool digits = i > d0, dec = false;
-        if (i < n && (p[i] == '.' || p[i] == ',') && digits) {
-            size_t d1 = ++i;
-            while (i < n && p[i] >= '0' && p[i] <= '9')
-                i++;
-            dec = i > d1;
-            if (!dec)
-                i = n + 1;
-        }
-        if (i < n && (p[i] == 'e' || p[i] == 'E') && digits) {
-            i++;
-            if (i < n && (p[i] == '+' || p[i] == '-'))
-                i++;
-            dec = all_digits(p + i, n - i);
-            i = dec ? n : n + 1;
-        }
-        if (digits && i == n)
-            return dec ? C_DEC : C_INT;
-    }
-    bool digit = false, other = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
-        if (c >= '0' && c <= '9')
-            digit = true;
-        else if (!strchr("-/:.T Z+()", c))
-            other = true;
-    }
-    if (digit && !other)
-        return C_DATE;
-    const char *at = memchr(p, '@', n);
-    if (at && at > p && memchr(at, '.', n - (size_t)(at - p)) != NULL)
-        return C_EMAIL;
-    return C_TEXT;
-}
-
-static bool is_year(const char *p, size_t n)
-{
-    while (n && (*p == ' ' || *p == '\t')) {
-        p++;
-        n--;
-    }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    return n == 4 && all_digits(p, 4) && (p[0] == '1' || p[0] == '2');
-}
-
-/*
- * Does the first record name the columns? Each column votes:
- * - a data-like first cell (number, date, email, boolean, long text) over
- *   values of the same kind (or in a one-record file) says "data";
- * - a text first cell over data-like values below says "header".
- * More header votes than data votes: header. Otherwise any data vote, or
- * repeated names in the first row: no header. Otherwise (text over text,
- * a header-only file) a header, as files of only text columns usually
- * have one.
- */
-static bool has_header(const char *p, size_t n, bool whole, char delim)
-{
-    cell first[SNIFF_COLS], cells[SNIFF_COLS];
-    size_t nfirst = 0, off = 0;
-    bool complete;
-    /* the first non-blank record */
-    while (off < n) {
-        size_t used = sniff_record(p + off, n - off, delim, first, &nfirst, &complete);
-        bool blank = blank_record(p + off, used);
-        off += used;
-        if (!blank)
-            break;
-        nfirst = 0;
-    }
-    if (nfirst == 0)
-        return false;
-    if (nfirst > SNIFF_COLS)
-        nfirst = SNIFF_COLS;
-    int t0[SNIFF_COLS];
-    for (size_t j = 0; j < nfirst; j++)
-        t0[j] = classify(first[j].p, first[j].len);
-    bool dup = false;
-    for (size_t a = 0; a < nfirst && !dup; a++)
-        for (size_t b = a + 1; b < nfirst; b++)
-            if (first[a].len > 0 && first[a].len == first[b].len &&
-                memcmp(first[a].p, first[b].p, first[a].len) == 0) {
-                dup = true;
-                break;
-            }
-
-    /* types of the later records, per column */
-    uint16_t tally[SNIFF_COLS][C_NTYPES];
-    memset(tally, 0, sizeof tally);
-    size_t later = 0;
-    while (off < n && later < SNIFF_ROWS) {
-        size_t nf;
-        size_t used = sniff_record(p + off, n - off, delim, cells, &nf, &complete);
-        if (!complete && !whole)
-            break;
-        bool blank = blank_record(p + off, used);
-        off += used;
-        if (blank)
-            continue;
-        later++;
-        for (size_t j = 0; j < nf && j < nfirst; j++)
-            tally[j][classify(cells[j].p, cells[j].len)]++;
-    }
-    size_t header_votes = 0, data_votes = 0;
-    for (size_t j = 0; j < nfirst; j++) {
-        int maj = C_EMPTY;
-        size_t best = 0;
-        for (int t = C_TEXT; t < C_NTYPES; t++)
-            if (tally[j][t] > best) {
-                best = tally[j][t];
-                maj = t;
-            }
-        if (data_like(t0[j])) {
-            /* data when the values below are of the same kind: a year
-             * ("2019") over decimals is a column name */
-            bool numeric = (t0[j] == C_INT || t0[j] == C_DEC) && (maj == C_INT || maj == C_DEC);
-            bool year = t0[j] == C_INT && maj == C_DEC && is_year(first[j].p, first[j].len);
-            if (later == 0 || t0[j] == C_LONG || t0[j] == maj || (numeric && !year))
-                data_votes++;
-            continue;
-        }
-        if (t0[j] == C_TEXT && later > 0 && data_like(maj))
-            header_votes++;
-    }
-    if (header_votes > data_votes)
-        return true;
-    if (data_votes > 0 || dup)
-        return false;
-    return true;
-}
-
-/* ---- JSON ---- */
-
-static dm_format sniff_json_object(const char *p, size_t n, bool whole, const char *ext)
-{
-    bool lines_ext = strcmp(ext, "jsonl") == 0 || strcmp(ext, "ndjson") == 0;
-    size_t len = dm_json_value_extent(p, n);
-    if (len == 0)
-        return lines_ext ? DM_FMT_JSONL : DM_FMT_JSON;      /* longer than the window */
-    if (memchr(p, '\n', len) != NULL)
-        return DM_FMT_JSON;                                 /* pretty-printed */
-    size_t i = len;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
-        i++;
-    if (i < n && p[i] != '\n')
-        return p[i] == '{' || p[i] == '[' ? DM_FMT_JSON : DM_FMT_UNKNOWN;
-    while (i < n && is_ws(p[i]))
-        i++;
-    if (i >= n && whole)
-        return lines_ext ? DM_FMT_JSONL : DM_FMT_JSON;      /* a single object */
-    if (i < n && p[i] != '{' && !dm_json_is_object(p, len))
-        return DM_FMT_UNKNOWN;
-    return DM_FMT_JSONL;
+    return false;
 }
 
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err)
@@ -393,7 +84,12 @@ dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_erro
     dm_status rc = dm_stream_peek(s, SNIFF_BYTES, &p, &n, err);
     if (rc != DM_OK)
         return rc;
-    bool whole = n < SNIFF_BYTES;
+    char ext[16];
+    extension(name ? name : dm_stream_name(s), ext, sizeof ext);
+    dm_sniff_input in = {.p = p, .n = n, .first = 0, .whole = n < SNIFF_BYTES, .ext = ext};
+    if (ask(&in, DM_FORMAT_BINARY, 0, out))
+        return DM_OK;
+
     if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
         p += 3;
         n -= 3;
@@ -414,30 +110,12 @@ dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_erro
     if (ctrl * 10 > n)
         return DM_FAIL(err, DM_ERR_FORMAT, "binary file");
 
-    char ext[16];
-    extension(name ? name : dm_stream_name(s), ext, sizeof ext);
-    const char *q = p + first;
-    size_t qn = n - first;
-    if (*q == '[') {
-        size_t i = 1;
-        while (i < qn && is_ws(q[i]))
-            i++;
-        if (i >= qn || q[i] == '{' || q[i] == ']') {
-            out->format = DM_FMT_JSON;
-            return DM_OK;
-        }
-    } else if (*q == '{') {
-        dm_format f = sniff_json_object(q, qn, whole, ext);
-        if (f == DM_FMT_UNKNOWN && (strcmp(ext, "json") == 0 || strcmp(ext, "jsonl") == 0 ||
-                                    strcmp(ext, "ndjson") == 0))
-            f = strcmp(ext, "json") == 0 ? DM_FMT_JSON : DM_FMT_JSONL;
-        if (f != DM_FMT_UNKNOWN) {
-            out->format = f;
-            return DM_OK;
-        }
-    }
-    out->format = DM_FMT_CSV;
-    out->delimiter = pick_delimiter(p, n, whole, ext);
-    out->has_header = has_header(p, n, whole, out->delimiter);
-    return DM_OK;
+    in.p = p;
+    in.n = n;
+    in.first = first;
+    if (ask(&in, 0, DM_FORMAT_BINARY | DM_FORMAT_FALLBACK, out) ||
+        ask(&in, DM_FORMAT_FALLBACK, DM_FORMAT_BINARY, out))
+        return DM_OK;
+    memset(out, 0, sizeof *out);
+    return DM_FAIL(err, DM_ERR_FORMAT, "unknown format");
 }

@@ -184,7 +184,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
 
     bool all = quota == UINT64_MAX;
     bool blocks = !all && comp == DM_COMP_NONE && dm_stream_can_seek(s) && obj->size >= BLOCK_MIN_PART &&
-                  sniff.format != DM_FMT_JSON;
+                  dm_format_can_resync(sniff.format);
     if (all) {
         while ((rc = dm_reader_next(r, &row, &err)) == 1) {
             map_columns(pc, r);
