@@ -16,7 +16,8 @@
 
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
+
+#include "formats/codec.h"
 
 #define SNIFF_BYTES (64 * 1024)
 
@@ -39,10 +40,7 @@ static void extension(const char *name, char *out, size_t outlen)
         if (dot == NULL || dot == base)
             return;
         size_t el = n - (size_t)(dot + 1 - base);
-        if (pass == 0 && ((el == 2 && strncasecmp(dot + 1, "gz", 2) == 0) ||
-                          (el == 3 && strncasecmp(dot + 1, "zst", 3) == 0) ||
-                          (el == 4 && strncasecmp(dot + 1, "zstd", 4) == 0) ||
-                          (el == 4 && strncasecmp(dot + 1, "gzip", 4) == 0))) {
+        if (pass == 0 && dm_codec_is_suffix(dot + 1, el)) {
             n = (size_t)(dot - base);
             continue;
         }

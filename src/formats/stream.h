@@ -60,19 +60,23 @@ uint64_t dm_stream_offset(const dm_stream *s);      /* bytes consumed so far */
 const char *dm_stream_name(const dm_stream *s);
 void dm_stream_close(dm_stream *s);                 /* NULL is a no-op */
 
+/* A codec's id: its row in formats/codec_list.h (DM_COMP_GZIP, DM_COMP_ZSTD). */
 typedef enum dm_compression {
     DM_COMP_NONE = 0,
-    DM_COMP_GZIP,
-    DM_COMP_ZSTD,
+#define DM_CODEC_ROW(id, def) DM_COMP_##id,
+#include "formats/codec_list.h"
+#undef DM_CODEC_ROW
+    DM_COMP_COUNT       /* one past the last id */
 } dm_compression;
 
-/* Detect gzip/zstd by magic bytes. On DM_OK, *out is either `inner` itself
+/* Detect a codec (gzip, zstd) by its magic bytes. On DM_OK, *out is either `inner` itself
  * (not compressed) or a decompressing stream that owns `inner`. Decompressed
  * output is capped at max_output bytes (0: no cap). A truncated or corrupt
  * compressed stream fails its read with DM_ERR_FORMAT naming the stream. */
 dm_status dm_stream_decompress(dm_stream *inner, uint64_t max_output, dm_stream **out,
                                dm_compression *kind, dm_error *err);
 
-const char *dm_compression_name(dm_compression c);  /* "none", "gzip", "zstd" */
+/* The codec's name, "gzip", "zstd"; "none" for DM_COMP_NONE (or out of range). */
+const char *dm_compression_name(dm_compression c);
 
 #endif
