@@ -30,6 +30,7 @@
 
 #include "core/hash.h"
 #include "core/mem.h"
+#include "core/placeholder.h"
 #include "detect/entities/names_data.h"
 #include "detect/names_i18n.h"
 
@@ -1282,17 +1283,6 @@ static inline bool is_space(char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-static bool is_null_marker(const char *s, size_t n)
-{
-    static const char *const marks[] = {"null", "none", "n/a", "na", "nan", "nil", "-", "--", "?", NULL};
-    if (n > 4)
-        return false;
-    for (const char *const *m = marks; *m; m++)
-        if (strlen(*m) == n && strncasecmp(*m, s, n) == 0)
-            return true;
-    return false;
-}
-
 void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
 {
     const dm_engine *eng = cs->eng;
@@ -1301,7 +1291,7 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
         cell++, len--;
     while (len && is_space(cell[len - 1]))
         len--;
-    if (len == 0 || is_null_marker(cell, len))
+    if (len == 0 || dm_is_placeholder(cell, len))
         return;
     if (len > MAX_CELL_SCAN)
         len = MAX_CELL_SCAN;

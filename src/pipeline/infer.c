@@ -3,6 +3,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/placeholder.h"
+
 enum { T_BOOL = 1, T_BIGINT = 2, T_DOUBLE = 4, T_DATE = 8, T_TIMESTAMP = 16, T_STRING = 32, T_ARRAY = 64 };
 
 static bool digits(const char *s, size_t n)
@@ -94,7 +96,7 @@ static bool is_timestamp(const char *s, size_t n)
 
 void dm_infer_add(dm_infer *inf, dm_value_kind kind, const char *s, size_t len)
 {
-    if (kind == DM_VAL_NULL || len == 0) {
+    if (kind == DM_VAL_NULL || len == 0 || ((kind == DM_VAL_TEXT || kind == DM_VAL_STRING) && dm_is_placeholder(s, len))) {
         inf->nulls++;
         return;
     }
