@@ -13,7 +13,6 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
-#include "server/server.h"
 
 typedef struct command {
     const char *name;

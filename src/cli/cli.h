@@ -44,6 +44,9 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv);
 int dm_cmd_catalog(dm_cli *cli, int argc, char **argv);
 int dm_cmd_entities(dm_cli *cli, int argc, char **argv);
 int dm_cmd_report(dm_cli *cli, int argc, char **argv);
+/* serve and worker (src/cli/serve.c): the service of src/server */
+int dm_cmd_serve(dm_cli *cli, int argc, char **argv);
+int dm_cmd_worker(dm_cli *cli, int argc, char **argv);
 int dm_cmd_config(dm_cli *cli, int argc, char **argv);
 
 /* Helpers (common.c) */
@@ -71,9 +74,6 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
 /* Find assets by "NAME" or "SOURCE/NAME"; all live ones when none given.
  * Prints unknown names and returns false. */
 bool dm_cli_select_assets(dm_catalog *cat, int argc, char **argv, dm_asset_rec **out, size_t *n);
-/* Whether a --option K=V names a secret (password, token, secret key...),
- * which is never stored: those belong in the environment or a *_file. */
-bool dm_cli_secret_option(const char *kv);
 /* K=V into a JSON object; false when there is no '=' or no key. */
 bool dm_cli_put_kv(json_t *obj, const char *kv);
 

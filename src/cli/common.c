@@ -137,28 +137,6 @@ int dm_cli_finish(dm_pipeline *p)
     return np ? DM_EXIT_FAILED : DM_EXIT_OK;
 }
 
-/* Option names that would put a secret into the catalog. References to
- * secrets (password_file, profile) are fine; the secrets themselves belong
- * in the environment, ~/.pgpass, option files or ~/.aws/credentials. */
-bool dm_cli_secret_option(const char *kv)
-{
-    static const char *const words[] = {"password", "passwd", "secret", "token", "private_key", "credential", NULL};
-    const char *eq = strchr(kv, '=');
-    size_t kl = eq ? (size_t)(eq - kv) : strlen(kv);
-    char key[128];
-    if (kl >= sizeof key)
-        kl = sizeof key - 1;
-    for (size_t i = 0; i < kl; i++)
-        key[i] = (char)((kv[i] >= 'A' && kv[i] <= 'Z') ? kv[i] + 32 : kv[i]);
-    key[kl] = '\0';
-    if (kl > 5 && strcmp(key + kl - 5, "_file") == 0)
-        return false;
-    for (const char *const *w = words; *w; w++)
-        if (strstr(key, *w))
-            return true;
-    return false;
-}
-
 /* K=V into a JSON object; false when there is no '='. */
 bool dm_cli_put_kv(json_t *obj, const char *kv)
 {

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/mem.h"
 #include "pipeline/export.h"
+#include "sources/secret_option.h"
 #include "sources/source.h"
 #include "sources/sql_common.h"
 
@@ -55,7 +56,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
             continue;
         }
         if (opt == 'o') {
-            if (dm_cli_secret_option(optarg)) {
+            if (dm_source_secret_option(optarg)) {
                 json_decref(options);
                 return dm_cli_usage_error("scan", "--option %.*s: secrets are never given on the command line; use "
                                           "the environment, a *_file option, ~/.pgpass or an AWS profile",

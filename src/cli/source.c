@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/mem.h"
+#include "sources/secret_option.h"
 #include "sources/source.h"
 
 static const char source_help[] =
@@ -36,7 +37,7 @@ static int source_add(dm_cli *cli, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (opt) {
         case 'o':
-            if (dm_cli_secret_option(optarg)) {
+            if (dm_source_secret_option(optarg)) {
                 /* name the key only: the value is the secret */
                 rc = dm_cli_usage_error("source add", "--option %.*s: secrets are never stored in the catalog; use the "
                                         "environment, a *_file option, ~/.pgpass, an option file or an AWS profile",

@@ -28,6 +28,7 @@
 #include "pipeline/export.h"
 #include "report/report.h"
 #include "server/http.h"
+#include "sources/secret_option.h"
 #include "sources/source.h"
 
 #define arg dm_http_arg
@@ -640,7 +641,7 @@ static char *kv_object(json_t *v, bool secrets_refused, const char *what, char *
             snprintf(msg, msgsz, "%s must be an object of strings", what);
             return NULL;
         }
-        if (secrets_refused && dm_cli_secret_option(k)) {
+        if (secrets_refused && dm_source_secret_option(k)) {
             /* name the key only: the value is the secret */
             snprintf(msg, msgsz, "option %.64s: secrets are never stored in the catalog; use the environment of "
                                  "the service, a *_file option, ~/.pgpass or an AWS profile", k);

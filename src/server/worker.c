@@ -1,6 +1,6 @@
 /*
  * Worker threads, the heartbeat thread and the scheduler thread of the
- * service, and what each job kind does (server.h).
+ * service, and what each job kind does (service.h).
  */
 #include <errno.h>
 #include <stdio.h>

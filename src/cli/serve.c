@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "core/log.h"
 #include "core/mem.h"
-#include "server/server.h"
 #include "server/service.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8080"
