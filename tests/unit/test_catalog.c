@@ -382,39 +382,6 @@ static void test_concurrent_migrate(void **state)
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM meta"), 1);
 }
 
-/* The SQLite backend reuses prepared statements: the same SQL prepared
- * twice while the first is still stepping must give two independent ones. */
-static void test_db_statement_reuse(void **state)
-{
-    (void)state;
-    dm_error err = {0};
-    dm_db *db = NULL;
-    dm_db_stmt *a = NULL, *b = NULL;
-    bool row = false;
-    static const char sql[] = "SELECT ? + 1";
-    assert_int_equal(dm_db_open(":memory:", &db, &err), DM_OK);
-    for (int round = 0; round < 3; round++) {
-        assert_int_equal(dm_db_prepare(db, sql, &a, &err), DM_OK);
-        assert_int_equal(dm_db_bind_vals(a, (const dm_db_val[]){DV_I(10)}, 1, &err), DM_OK);
-        assert_int_equal(dm_db_step(a, &row, &err), DM_OK);
-        assert_true(row);
-        assert_int_equal(dm_db_prepare(db, sql, &b, &err), DM_OK);
-        assert_ptr_not_equal(a, b);
-        assert_int_equal(dm_db_bind_vals(b, (const dm_db_val[]){DV_I(20)}, 1, &err), DM_OK);
-        assert_int_equal(dm_db_step(b, &row, &err), DM_OK);
-        assert_int_equal(dm_db_col_int64(b, 0), 21);
-        assert_int_equal(dm_db_col_int64(a, 0), 11);
-        dm_db_finalize(b);
-        dm_db_finalize(a);
-    }
-    /* A reused statement starts with no bindings left over. */
-    assert_int_equal(dm_db_prepare(db, sql, &a, &err), DM_OK);
-    assert_int_equal(dm_db_step(a, &row, &err), DM_OK);
-    assert_true(dm_db_col_is_null(a, 0));
-    dm_db_finalize(a);
-    dm_db_close(db);
-}
-
 /* ---- sources ------------------------------------------------------------- */
 
 static void test_source_add_list_get_remove(void **state)
@@ -1087,7 +1054,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrupt_catalog_refused_untouched, setup, teardown),
         cmocka_unit_test_setup_teardown(test_url_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_migrate, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_db_statement_reuse, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_add_list_get_remove, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_password_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_asset_upsert_and_last_seen, setup, teardown),
