@@ -236,14 +236,11 @@ static size_t unescape(const char *s, size_t n, char *o0)
 
 /* ---- emitting fields ---- */
 
-/* The column of the current path, added when new; -1 at max_columns. */
-static long path_col(jp *j)
+/* A new column for the current path, with its stamps; -1 at max_columns. */
+static long add_path_col(jp *j)
 {
     dm_reader *r = j->r;
-    long col = dm_rd_col_find(r, j->path, j->plen);
-    if (col >= 0)
-        return col;
-    col = dm_rd_col_add(r, j->path, j->plen);
+    long col = dm_rd_col_add(r, j->path, j->plen);
     if (col < 0) {
         j->too_many_cols = true;
         return -1;
@@ -254,6 +251,13 @@ static long path_col(jp *j)
     js->cols[col].stamp = 0;
     js->cols[col].grp_stamp = 0;
     return col;
+}
+
+/* The column of the current path, added when new; -1 at max_columns. */
+static inline long path_col(jp *j)
+{
+    long col = dm_rd_col_find(j->r, j->path, j->plen);
+    return col >= 0 ? col : add_path_col(j);
 }
 
 static void set_field(dm_reader *r, json_state *js, uint32_t col, uint8_t kind, span v)
