@@ -905,8 +905,12 @@ static const char *const card_hints[] = {
     "credit_card", "card_number", "cc_number", "ccnum", "pan", "card_no", "creditcard",
     "tarjeta_de_credito", "numero_de_tarjeta", "kreditkarte", "kartennummer", "carte_bancaire",
     "numero_de_carte", "carta_di_credito", "numero_carta", "cartao_de_credito", NULL};
-static const char *const card_context[] = {"credit card", "card number", "card no", "visa", "mastercard",
-                                           "amex", "tarjeta", "kreditkarte", "carte", NULL};
+/* "card" and its translations before a Luhn-valid number with an issuer's
+ * prefix ("I paid with card 4111 ...", "mit Karte", "cartão"): the number
+ * already passed two checks, the word only says what it is. */
+static const char *const card_context[] = {"credit card", "card number", "card no", "card", "visa", "mastercard",
+                                           "amex", "tarjeta", "kreditkarte", "karte", "carte", "carta",
+                                           "cartao", "cartão", "kaart", "karta", "kart", NULL};
 static const char *const card_examples[] = {
     "4111 1111 1111 1111", "5555-5555-5555-4444", "3782 822463 10005", "6011111111111117",
     "3530111333300000", "30569309025904", "2223000048400011", "6200000000000005", NULL};
