@@ -161,6 +161,7 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
 out:
     free(options_json);
     json_decref(doc);
+    dm_pipeline_finish(p);
     dm_pipeline_free(p);
     dm_catalog_close(cat);
     return rc;

@@ -164,6 +164,7 @@ static int run_stages(dm_cli *cli, const stage_cmd *sc, int argc, char **argv)
 out:
     dm_asset_list_free(assets, nassets);
     dm_source_list_free(sources, nsrc);
+    dm_pipeline_finish(p);
     dm_pipeline_free(p);
     dm_catalog_close(cat);
     return rc;

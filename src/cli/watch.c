@@ -71,6 +71,7 @@ static void round_once(dm_cli *cli, dm_catalog *cat, const dm_pipeline_opts *po,
             (unsigned long long)st->assets_seen, (unsigned long long)st->assets_new,
             (unsigned long long)st->tables_crawled, (unsigned long long)st->tables_skipped,
             (unsigned long long)st->columns_personal);
+    dm_pipeline_finish(p);
     dm_pipeline_free(p);
 }
 

@@ -24,6 +24,7 @@ struct dm_pipeline {
     dm_pipeline_stats stats;
     bool tty;
     bool catalog_failed;    /* a table's results could not be stored: read no more */
+    bool finished;          /* dm_pipeline_finish ran */
 };
 
 dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const char *command, dm_pipeline **out,
@@ -49,10 +50,11 @@ dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const c
     return DM_OK;
 }
 
-void dm_pipeline_free(dm_pipeline *p)
+void dm_pipeline_finish(dm_pipeline *p)
 {
-    if (p == NULL)
+    if (p == NULL || p->finished)
         return;
+    p->finished = true;
     char stats[512];
     snprintf(stats, sizeof stats,
              "{\"assets_new\":%llu,\"assets_seen\":%llu,\"assets_vanished\":%llu,\"tables_crawled\":%llu,"
@@ -66,6 +68,12 @@ void dm_pipeline_free(dm_pipeline *p)
         dm_warn("could not record the end of the run: %s", err.msg);
     if (p->tty)
         fputs("\r\033[K", stderr);
+}
+
+void dm_pipeline_free(dm_pipeline *p)
+{
+    if (p == NULL)
+        return;
     for (size_t i = 0; i < p->nproblems; i++) {
         free(p->problems[i].target);
         free(p->problems[i].message);

@@ -49,7 +49,11 @@ typedef struct dm_pipeline dm_pipeline;
 dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const char *command, dm_pipeline **out,
                           dm_error *err);
 /* Ends the run in the catalog (status ok, or failed when problems were
- * recorded) and frees. */
+ * recorded; a failure to record it is logged) and clears the progress line.
+ * Once; later calls and NULL do nothing. */
+void dm_pipeline_finish(dm_pipeline *p);
+/* Frees, without I/O: a pipeline not finished leaves its run open in the
+ * catalog (as a crash would). */
 void dm_pipeline_free(dm_pipeline *p);
 
 /* Find the source's assets; record new ones, refresh seen ones, mark

@@ -223,6 +223,7 @@ static dm_status run_job(dm_service *svc, dm_catalog *cat, const dm_job_rec *job
     svc->bytes_scanned += dm_pipeline_get_stats(p)->bytes_read;
     pthread_mutex_unlock(&svc->mu);
 out:
+    dm_pipeline_finish(p);
     dm_pipeline_free(p);
     dm_asset_list_free(assets, nassets);
     dm_asset_rec_free(&asset);
