@@ -153,21 +153,16 @@ static bool asset_wanted(dm_source *s, const dm_source_rec *src, const dm_asset_
     const char *eq = strchr(src->require_tag, '=');
     size_t kl = eq ? (size_t)(eq - src->require_tag) : strlen(src->require_tag);
     const char *want = eq ? eq + 1 : "true";
-    char **keys = NULL, **vals = NULL;
-    size_t n = 0;
+    dm_kvlist tags = {0};
     const char *origin;
     dm_error err = {0};
     bool ok = false;
-    if (dm_source_read_tags(s, a, &keys, &vals, &n, &origin, &err) == DM_OK)
-        for (size_t i = 0; i < n; i++)
-            if (strlen(keys[i]) == kl && strncmp(keys[i], src->require_tag, kl) == 0 && strcmp(vals[i], want) == 0)
+    if (dm_source_read_tags(s, a, &tags, &origin, &err) == DM_OK)
+        for (size_t i = 0; i < tags.n; i++)
+            if (strlen(tags.v[i].key) == kl && strncmp(tags.v[i].key, src->require_tag, kl) == 0 &&
+                strcmp(tags.v[i].value, want) == 0)
                 ok = true;
-    for (size_t i = 0; i < n; i++) {
-        free(keys[i]);
-        free(vals[i]);
-    }
-    free(keys);
-    free(vals);
+    dm_kv_free(&tags);
     return ok;
 }
 
@@ -574,8 +569,8 @@ out:
 dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset)
 {
     dm_source *s = NULL;
-    char **keys = NULL, **vals = NULL;
-    size_t n = 0;
+    dm_kvlist tags = {0};
+    const char **keys = NULL, **vals = NULL;     /* tags' strings, as the catalog takes them */
     const char *origin = "store";
     dm_error err = {0};
     dm_status rc;
@@ -585,13 +580,18 @@ dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_as
         return rc;
     }
     dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
-    if ((rc = dm_source_read_tags(s, &ad, &keys, &vals, &n, &origin, &err))) {
+    if ((rc = dm_source_read_tags(s, &ad, &tags, &origin, &err))) {
         dm_pipeline_problem(p, asset->location, "tags: %s", err.msg);
         goto out;
     }
     if ((rc = dm_catalog_begin(p->cat, &err)) == DM_OK) {
-        rc = dm_catalog_tags_put(p->cat, asset->id, origin, (const char *const *)keys, (const char *const *)vals,
-                                 n, &err);
+        keys = dm_xcalloc(tags.n + 1, sizeof *keys);
+        vals = dm_xcalloc(tags.n + 1, sizeof *vals);
+        for (size_t i = 0; i < tags.n; i++) {
+            keys[i] = tags.v[i].key;
+            vals[i] = tags.v[i].value;
+        }
+        rc = dm_catalog_tags_put(p->cat, asset->id, origin, keys, vals, tags.n, &err);
         /* the source's own --tag values apply to every asset */
         if (rc == DM_OK && src->tags_json && *src->tags_json) {
             json_error_t jerr;
@@ -630,12 +630,9 @@ dm_status dm_pipeline_tags(dm_pipeline *p, const dm_source_rec *src, const dm_as
     }
     free(facts);
 out:
-    for (size_t i = 0; i < n; i++) {
-        free(keys[i]);
-        free(vals[i]);
-    }
     free(keys);
     free(vals);
+    dm_kv_free(&tags);
     dm_source_close(s);
     return rc;
 }

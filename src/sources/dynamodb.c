@@ -640,17 +640,14 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
 
 /* ---- tags and facts ---------------------------------------------------------------- */
 
-static dm_status ddb_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                               const char **origin, dm_error *err)
+static dm_status ddb_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                               dm_error *err)
 {
     ddb_src *d = src->state;
     char *name = table_of_location(asset->location);
     json_t *t = NULL;
     char *token = NULL;
-    size_t cap = 0;
     dm_status rc;
-    *keys = *values = NULL;
-    *n = 0;
     *origin = "store";
     if (name == NULL)
         return DM_FAIL(err, DM_ERR_ARG, "%s: no table in the location", asset->location);
@@ -677,16 +674,8 @@ static dm_status ddb_read_tags(dm_source *src, const dm_asset_desc *asset, char 
         {
             const char *k = json_string_value(json_object_get(tag, "Key"));
             const char *v = json_string_value(json_object_get(tag, "Value"));
-            if (k == NULL)
-                continue;
-            if (*n == cap) {
-                cap = cap ? cap * 2 : 8;
-                *keys = dm_xrealloc(*keys, cap * sizeof **keys);
-                *values = dm_xrealloc(*values, cap * sizeof **values);
-            }
-            (*keys)[*n] = dm_xstrdup(k);
-            (*values)[*n] = dm_xstrdup(v ? v : "");
-            (*n)++;
+            if (k != NULL)
+                dm_kv_set(tags, k, v ? v : "", false);
         }
         json_t *nt = json_object_get(resp, "NextToken");
         if (json_is_string(nt))
@@ -696,16 +685,6 @@ static dm_status ddb_read_tags(dm_source *src, const dm_asset_desc *asset, char 
             break;
     }
 out:
-    if (rc) {
-        for (size_t i = 0; i < *n; i++) {
-            free((*keys)[i]);
-            free((*values)[i]);
-        }
-        free(*keys);
-        free(*values);
-        *keys = *values = NULL;
-        *n = 0;
-    }
     json_decref(t);
     free(name);
     return rc;

@@ -495,10 +495,8 @@ static void file_free_table_data(void *data)
 /* ---- tags ------------------------------------------------------------------ */
 
 /* The sidecar file read whole (tags files are small: at most 1 MiB). */
-static dm_status parse_tags_yaml(const char *path, char ***keys, char ***values, size_t *n, dm_error *err)
+static dm_status parse_tags_yaml(const char *path, dm_kvlist *tags, dm_error *err)
 {
-    *keys = *values = NULL;
-    *n = 0;
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
@@ -513,24 +511,22 @@ static dm_status parse_tags_yaml(const char *path, char ***keys, char ***values,
         rc = DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
     fclose(f);
     if (rc == DM_OK)
-        rc = dm_objects_tags_yaml(path, b.b.data ? b.b.data : "", b.b.len, keys, values, n, err);
+        rc = dm_objects_tags_yaml(path, b.b.data ? b.b.data : "", b.b.len, tags, err);
     dm_buf_free(&b.b);
     return rc;
 }
 
-static dm_status file_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values,
-                                size_t *n, const char **origin, dm_error *err)
+static dm_status file_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                                dm_error *err)
 {
     char *dir = path_of_url(asset->location);
     struct stat st;
     dm_status rc = DM_OK;
-    *keys = *values = NULL;
-    *n = 0;
     *origin = "sidecar";
     if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
         char *p = dm_xasprintf("%s/%s", dir, TAGS_FILE);
         if (access(p, F_OK) == 0)
-            rc = parse_tags_yaml(p, keys, values, n, err);
+            rc = parse_tags_yaml(p, tags, err);
         free(p);
     }
     free(dir);

@@ -595,11 +595,10 @@ out:
     return rc;
 }
 
-static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                              const char **origin, dm_error *err)
+static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                              dm_error *err)
 {
     my_src *s = src->state;
-    dm_sql_tags tags = {0};
     dm_status rc;
     dm_buf q = DM_BUF_INIT;
     MYSQL_RES *res = NULL;
@@ -612,7 +611,7 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     put_literal(&q, s->conn, asset->name);
     if (mysql_real_query(s->conn, q.data, q.len) == 0 && (res = mysql_store_result(s->conn)) != NULL) {
         while ((row = mysql_fetch_row(res)))
-            dm_sql_tags_parse(&tags, row[0]);
+            dm_sql_tags_parse(tags, row[0]);
         mysql_free_result(res);
         res = NULL;
     }
@@ -625,15 +624,11 @@ static dm_status my_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     dm_buf_printf(&q, " ORDER BY table_name");
     if (mysql_real_query(s->conn, q.data, q.len) || (res = mysql_store_result(s->conn)) == NULL) {
         rc = my_fail(err, s->conn, asset->location);
-        dm_sql_tags_free(&tags);
         goto out;
     }
     while ((row = mysql_fetch_row(res)))
-        dm_sql_tags_parse(&tags, row[0]);
+        dm_sql_tags_parse(tags, row[0]);
     mysql_free_result(res);
-    *keys = tags.keys;
-    *values = tags.values;
-    *n = tags.n;
 out:
     dm_buf_free(&q);
     return rc;

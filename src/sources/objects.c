@@ -396,17 +396,13 @@ char *dm_objects_table_name(const char *file)
     return name;
 }
 
-dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, char ***keys, char ***values,
-                               size_t *n, dm_error *err)
+dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, dm_kvlist *tags, dm_error *err)
 {
     yaml_parser_t p;
     yaml_event_t ev;
     dm_status rc = DM_OK;
     char *key = NULL;
-    size_t cap = 0;
     int depth = 0;
-    *keys = *values = NULL;
-    *n = 0;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
     for (;;) {
@@ -425,14 +421,9 @@ dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, c
             if (key == NULL) {
                 key = dm_xstrdup(v);
             } else {
-                if (*n == cap) {
-                    cap = cap ? cap * 2 : 8;
-                    *keys = dm_xrealloc(*keys, cap * sizeof **keys);
-                    *values = dm_xrealloc(*values, cap * sizeof **values);
-                }
-                (*keys)[*n] = key;
-                (*values)[*n] = dm_xstrdup(v);
-                (*n)++;
+                if (!dm_kv_set(tags, key, v, false))
+                    rc = DM_FAIL(err, DM_ERR_FORMAT, "%s:%zu: tag %s given twice", name, ev.start_mark.line + 1, key);
+                free(key);
                 key = NULL;
             }
         }
@@ -442,15 +433,5 @@ dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, c
     }
     free(key);
     yaml_parser_delete(&p);
-    if (rc) {
-        for (size_t i = 0; i < *n; i++) {
-            free((*keys)[i]);
-            free((*values)[i]);
-        }
-        free(*keys);
-        free(*values);
-        *keys = *values = NULL;
-        *n = 0;
-    }
     return rc;
 }

@@ -43,11 +43,10 @@ void dm_object_free_array(dm_object *objs, size_t n, size_t npkeys);
  * a table's name from its file name without extensions
  * (customers.csv.gz -> customers; malloc'd). */
 bool dm_objects_not_data(const char *file_name);
-/* A .datamap-tags.yaml sidecar: a flat map of scalar keys to scalar values.
- * Anything else is DM_ERR_FORMAT naming `name` and the line. On success the
- * caller owns the malloc'd arrays and strings. */
-dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, char ***keys, char ***values,
-                               size_t *n, dm_error *err);
+/* A .datamap-tags.yaml sidecar: a flat map of scalar keys to scalar values,
+ * added to *tags. Anything else, or a key given twice, is DM_ERR_FORMAT
+ * naming `name` and the line. */
+dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, dm_kvlist *tags, dm_error *err);
 char *dm_objects_table_name(const char *file_name);
 
 #endif

@@ -585,11 +585,10 @@ out:
     return rc;
 }
 
-static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                              const char **origin, dm_error *err)
+static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                              dm_error *err)
 {
     pg_src *s = src->state;
-    dm_sql_tags tags = {0};
     dm_status rc;
     char *inc = array_literal(s->opts.include, s->opts.ninclude, true);
     char *exc = array_literal(s->opts.exclude, s->opts.nexclude, true);
@@ -604,7 +603,7 @@ static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char *
         goto out;
     }
     if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
-        dm_sql_tags_parse(&tags, PQgetvalue(r, 0, 0));
+        dm_sql_tags_parse(tags, PQgetvalue(r, 0, 0));
     PQclear(r);
     /* the tables of the crawl (same filters), their comments */
     const char *params[3] = {s->opts.views ? "true" : "false", inc, exc};
@@ -618,19 +617,12 @@ static dm_status pg_read_tags(dm_source *src, const dm_asset_desc *asset, char *
     }
     for (int i = 0; i < PQntuples(r); i++)
         if (!PQgetisnull(r, i, 0))
-            dm_sql_tags_parse(&tags, PQgetvalue(r, i, 0));
+            dm_sql_tags_parse(tags, PQgetvalue(r, i, 0));
 out:
     PQclear(r);
     free(inc);
     free(exc);
-    if (rc) {
-        dm_sql_tags_free(&tags);
-        return rc;
-    }
-    *keys = tags.keys;
-    *values = tags.values;
-    *n = tags.n;
-    return DM_OK;
+    return rc;
 }
 
 static dm_status pg_write_column_comment(dm_source *src, const dm_table_desc *table, const char *column,

@@ -124,16 +124,17 @@ dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const 
     return src->driver->ops->read_rows(src, table, spec, sink, err);
 }
 
-dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                              const char **origin, dm_error *err)
+dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                              dm_error *err)
 {
-    *keys = NULL;
-    *values = NULL;
-    *n = 0;
+    dm_kv_free(tags);
     *origin = "store";
     if (src->driver->ops->read_tags == NULL)
         return DM_OK;
-    return src->driver->ops->read_tags(src, asset, keys, values, n, origin, err);
+    dm_status rc = src->driver->ops->read_tags(src, asset, tags, origin, err);
+    if (rc)
+        dm_kv_free(tags);
+    return rc;
 }
 
 dm_status dm_source_table_columns(dm_source *src, const dm_table_desc *table, const dm_column_decl **out, size_t *n,

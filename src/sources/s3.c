@@ -645,57 +645,13 @@ static void s3_free_table_data(void *data)
 
 /* ---- tags and facts ------------------------------------------------------------ */
 
-typedef struct kvs {
-    char **k, **v;
-    size_t n, cap;
-} kvs;
-
-static void kvs_push(kvs *t, char *k, char *v)
-{
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 8;
-        t->k = dm_xrealloc(t->k, t->cap * sizeof *t->k);
-        t->v = dm_xrealloc(t->v, t->cap * sizeof *t->v);
-    }
-    t->k[t->n] = k;
-    t->v[t->n] = v;
-    t->n++;
-}
-
-static void kvs_free(kvs *t)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->k[i]);
-        free(t->v[i]);
-    }
-    free(t->k);
-    free(t->v);
-    memset(t, 0, sizeof *t);
-}
-
-/* A flat YAML map of scalars from memory. */
-static dm_status parse_tags_yaml(const char *name, const char *data, size_t len, kvs *out, dm_error *err)
-{
-    char **k = NULL, **v = NULL;
-    size_t n = 0;
-    dm_status rc = dm_objects_tags_yaml(name, data, len, &k, &v, &n, err);
-    for (size_t i = 0; i < n; i++)
-        kvs_push(out, k[i], v[i]);
-    free(k);
-    free(v);
-    return rc;
-}
-
-static dm_status s3_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                              const char **origin, dm_error *err)
+static dm_status s3_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                              dm_error *err)
 {
     s3_src *s = src->state;
     char *bucket = NULL, *prefix = NULL;
-    kvs t = {0};
     dm_status rc;
     dm_aws_resp r;
-    *keys = *values = NULL;
-    *n = 0;
     *origin = "store";
     parse_location(asset->location, &bucket, &prefix);
     const char *region = asset_region(s, asset->region);
@@ -707,9 +663,9 @@ static dm_status s3_read_tags(dm_source *src, const dm_asset_desc *asset, char *
         while (dm_xml_next(&sp, "Tag", &tag)) {
             char *k = dm_xml_text(tag, "Key"), *v = dm_xml_text(tag, "Value");
             if (k)
-                kvs_push(&t, k, v ? v : dm_xstrdup(""));
-            else
-                free(v);
+                dm_kv_set(tags, k, v ? v : "", false);
+            free(k);
+            free(v);
         }
     } else if (strcmp(r.code, "NoSuchTagSet") == 0 || strcmp(r.code, "NoSuchTagSetError") == 0) {
         rc = DM_OK;     /* no tags */
@@ -723,20 +679,13 @@ static dm_status s3_read_tags(dm_source *src, const dm_asset_desc *asset, char *
         rc = dm_aws_send(s->cli, &get, &r, err);
         if (rc == DM_OK) {
             char *name = dm_xasprintf("s3://%s/%s", bucket, TAGS_KEY);
-            rc = parse_tags_yaml(name, r.body.data ? r.body.data : "", r.body.len, &t, err);
+            rc = dm_objects_tags_yaml(name, r.body.data ? r.body.data : "", r.body.len, tags, err);
             free(name);
         } else if (r.status == 404) {
             rc = DM_OK;
         }
     }
     dm_aws_resp_free(&r);
-    if (rc == DM_OK) {
-        *keys = t.k;
-        *values = t.v;
-        *n = t.n;
-    } else {
-        kvs_free(&t);
-    }
     free(bucket);
     free(prefix);
     return rc;

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/kv.h"
 #include "formats/reader.h"
 
 typedef struct dm_source dm_source;
@@ -100,10 +101,11 @@ dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
  * or the sink's row returns false (then DM_OK: stopping is not a failure). */
 dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                               const dm_row_sink *sink, dm_error *err);
-/* Tags of an asset (keys/values malloc'd), with where they came from.
- * A store without tags answers none, origin "store". */
-dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                              const char **origin, dm_error *err);
+/* Tags of an asset into *tags (emptied first; the caller frees it with
+ * dm_kv_free, also after an error, when it is empty), with where they came
+ * from ("store", "sidecar"). A store without tags answers none, origin "store". */
+dm_status dm_source_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                              dm_error *err);
 /* The columns a table declares (SQL sources), borrowed and valid as long as
  * the table description. A store that declares none answers *n = 0: the
  * column types are then inferred from the values read. */

@@ -49,8 +49,9 @@ struct dm_source_ops {
     dm_status (*read_rows)(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                            const dm_row_sink *sink, dm_error *err);
     /* Optional ops (NULL: see the wrapper in source.h for the answer). */
-    dm_status (*read_tags)(dm_source *src, const dm_asset_desc *asset, char ***keys, char ***values, size_t *n,
-                           const char **origin, dm_error *err);
+    /* tags arrives empty; on failure the wrapper empties it again */
+    dm_status (*read_tags)(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
+                           dm_error *err);
     void (*free_table_data)(void *driver_data);
     dm_status (*table_columns)(dm_source *src, const dm_table_desc *table, const dm_column_decl **out, size_t *n,
                                dm_error *err);

@@ -198,22 +198,7 @@ char *dm_sql_glob_to_like(const char *glob)
     return dm_buf_steal(&b);
 }
 
-void dm_sql_tags_add(dm_sql_tags *t, const char *key, size_t klen, const char *value, size_t vlen)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (strlen(t->keys[i]) == klen && memcmp(t->keys[i], key, klen) == 0)
-            return;
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 8;
-        t->keys = dm_xrealloc(t->keys, t->cap * sizeof *t->keys);
-        t->values = dm_xrealloc(t->values, t->cap * sizeof *t->values);
-    }
-    t->keys[t->n] = dm_xstrndup(key, klen);
-    t->values[t->n] = dm_xstrndup(value, vlen);
-    t->n++;
-}
-
-size_t dm_sql_tags_parse(dm_sql_tags *t, const char *comment)
+size_t dm_sql_tags_parse(dm_kvlist *t, const char *comment)
 {
     size_t found = 0;
     if (comment == NULL)
@@ -234,24 +219,13 @@ size_t dm_sql_tags_parse(dm_sql_tags *t, const char *comment)
             while (ve > vb && isspace((unsigned char)ve[-1]))
                 ve--;
             if (ke > kb) {
-                dm_sql_tags_add(t, kb, (size_t)(ke - kb), vb, (size_t)(ve - vb));
+                dm_kv_setn(t, kb, (size_t)(ke - kb), vb, (size_t)(ve - vb), false);
                 found++;
             }
         }
         p = semi ? semi + 1 : end;
     }
     return found;
-}
-
-void dm_sql_tags_free(dm_sql_tags *t)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->keys[i]);
-        free(t->values[i]);
-    }
-    free(t->keys);
-    free(t->values);
-    memset(t, 0, sizeof *t);
 }
 
 char *dm_sql_redact_url(const char *url)

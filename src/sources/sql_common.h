@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/kv.h"
 
 /* Options of every SQL source (--option K=V), with their defaults:
  *   views=true|false          views (and materialized views) are tables too (false)
@@ -51,17 +52,12 @@ const char *dm_sql_map_type(const char *declared);
  * escape character (the default of PostgreSQL and MySQL). malloc'd. */
 char *dm_sql_glob_to_like(const char *glob);
 
-/* A growable list of tags; a key already present keeps its first value. */
-typedef struct dm_sql_tags {
-    char **keys, **values;
-    size_t n, cap;
-} dm_sql_tags;
-void dm_sql_tags_add(dm_sql_tags *t, const char *key, size_t klen, const char *value, size_t vlen);
-/* Add the "key=value; key=value" pairs of a comment (spaces around keys and
- * values trimmed; parts without '=' or with an empty key ignored). Returns
- * how many pairs the comment held. */
-size_t dm_sql_tags_parse(dm_sql_tags *t, const char *comment);
-void dm_sql_tags_free(dm_sql_tags *t);
+/* Add the "key=value; key=value" pairs of a comment to a tag list (spaces
+ * around keys and values trimmed; parts without '=' or with an empty key
+ * ignored; a key already in the list keeps its first value, so the database
+ * comment wins over table comments read after it). Returns how many pairs
+ * the comment held. */
+size_t dm_sql_tags_parse(dm_kvlist *t, const char *comment);
 
 /* The URL without its password (user:pass@ -> user@, password=... query
  * parameter dropped): for messages and locations. malloc'd. */

@@ -81,18 +81,18 @@ static void test_dm_sql_glob_to_like(void **state)
 
 static void test_dm_sql_tags_parse(void **state)
 {
-    dm_sql_tags t = {0};
+    dm_kvlist t = {0};
     assert_int_equal(dm_sql_tags_parse(&t, " Purpose of Processing = Billing; Data Subjects=Customers;;junk; =x"), 2);
     assert_int_equal(dm_sql_tags_parse(&t, "Data Subjects=Staff\nRetention=5 years"), 2);
     assert_int_equal(dm_sql_tags_parse(&t, "just a comment"), 0);
     assert_int_equal(dm_sql_tags_parse(&t, NULL), 0);
     assert_int_equal(t.n, 3);
-    assert_string_equal(t.keys[0], "Purpose of Processing");
-    assert_string_equal(t.values[0], "Billing");
-    assert_string_equal(t.values[1], "Customers"); /* the first value of a key wins */
-    assert_string_equal(t.keys[2], "Retention");
-    assert_string_equal(t.values[2], "5 years");
-    dm_sql_tags_free(&t);
+    assert_string_equal(t.v[0].key, "Purpose of Processing");
+    assert_string_equal(t.v[0].value, "Billing");
+    assert_string_equal(dm_kv_get(&t, "Data Subjects"), "Customers"); /* the first value of a key wins */
+    assert_string_equal(t.v[2].key, "Retention");
+    assert_string_equal(t.v[2].value, "5 years");
+    dm_kv_free(&t);
 }
 
 static void test_dm_sql_redact_url(void **state)
