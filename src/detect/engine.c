@@ -862,7 +862,9 @@ typedef struct hit {
 typedef struct ent_acc {
     uint64_t strong, medium, weak;
     uint64_t tied;          /* cells counted only beside a look-alike */
+    uint64_t against;       /* cells the finder called evidence against it */
     uint64_t last_cell;     /* cell number + 1 that was last counted */
+    uint64_t last_against;  /* cell number + 1 that was last counted against */
     int32_t ex;             /* slot in examples pool, -1 none */
     /* for the column statistic: cells where the validator ran, and where it
      * said anything but DM_NO, whatever the name and verdict */
@@ -978,6 +980,14 @@ static void add_hit(dm_colstats *cs, uint16_t ent, dm_verdict v, size_t start, s
 static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
 {
     dm_colstats *cs = ctx;
+    if (v == DM_NO && start < end) {    /* evidence against: a company in a name column */
+        ent_acc *a = &cs->acc[cs->cur_ent];
+        if (a->last_against != cs->cell_no) {
+            a->last_against = cs->cell_no;
+            a->against++;
+        }
+        return;
+    }
     add_hit(cs, cs->cur_ent, v, start, end);
 }
 
@@ -1468,6 +1478,11 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         }
         double ratio = (double)count / (double)N;
         if (count < min_count || ratio < threshold || count == 0)
+            continue;
+        /* A clear share of cells the finder read as something else (a
+         * third of the column, and no fewer than its matches): a column of
+         * companies or towns where some cells also read as names. */
+        if (a->against * 3 >= N && a->against >= count)
             continue;
         dm_detection *d = &out[n++];
         memset(d, 0, sizeof *d);

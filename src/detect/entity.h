@@ -79,7 +79,11 @@ typedef struct dm_span {
 
 typedef dm_verdict (*dm_validate_fn)(const dm_span *s);
 
-/* Tier-2: scan one cell, call emit for every match found. */
+/* Tier-2: scan one cell, call emit for every match found. A finder may
+ * also emit DM_NO over a non-empty span to say the cell is evidence against
+ * its entity (PERSON_NAME: a company, a town, "Female"); a column where such
+ * cells are at least a third of the cells and no fewer than the matches gets
+ * no finding of the entity. */
 typedef void (*dm_emit_fn)(void *emit_ctx, dm_verdict v, size_t start, size_t end);
 typedef void (*dm_find_fn)(const char *cell, size_t len, dm_emit_fn emit, void *emit_ctx);
 
