@@ -12,6 +12,7 @@
 #define DM_DETECT_ENTITIES_NAMES_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define DM_NAME_GIVEN_TOP 0x01u  /* among the 10000 most frequent US given names (SSA) */
 #define DM_NAME_GIVEN     0x02u  /* a given name of the multicultural list, rarer in the US */
@@ -27,6 +28,13 @@ extern const unsigned char dm_names_blob[];
 extern const size_t dm_names_blob_size;
 extern const unsigned dm_names_count;
 extern const unsigned char dm_names_flagsets[16];
+
+/* Town names of two words or more from GeoNames (population >= 1000),
+ * as the 32-bit FNV-1a hash (0 read as 1) of their folded words joined by
+ * one space ("vila nova de gaia"), sorted. Names that read as a person's (a
+ * given name first, a name last: "Juan Díaz") are left out. */
+extern const uint32_t dm_places_hash[];
+extern const unsigned dm_places_count;
 
 /* ASCII folding of U+00C0..U+017F (Latin-1 Supplement, Latin Extended-A):
  * up to two lower-case letters, "" for a character that is not a letter. */

@@ -7,7 +7,12 @@
  *   names, US Census surnames, a multicultural list of name parts, and the
  *   Dale-Chall familiar English words as negative evidence. Hand-written word
  *   lists (people_words.c: company markers, street words, stop words,
- *   titles, cities) veto or weaken a reading.
+ *   titles, cities) veto or weaken a reading. What reads as something else
+ *   is evidence against the name (an emit of DM_NO, see entity.h): firms
+ *   (legal forms, also dotted: "S.p.A."; lists of names joined by "and" or
+ *   "&"), towns (GeoNames names of 2+ words compiled in as hashes; "Castelo
+ *   X", "X-upon-Y"), buildings ("Rose Cottage"), addresses written as text,
+ *   and closed vocabularies (gender, statuses, yes/no, weekdays).
  * - ADDRESS: a tier-2 finder for a street-type word (English, French,
  *   Spanish, Italian, Portuguese, German, Dutch; German/Dutch types glued to
  *   the name: "Hauptstraße") with a house number on the side the country
@@ -57,6 +62,11 @@ _Static_assert(DM_NAME_GIVEN_FIRST < 0x40u, "names_data flags overlap the lexico
 #define A_DE 0x80000u       /* name, type, number ("Berliner Str. 12") or type, name, number */
 #define A_AMBIG 0x100000u   /* also an everyday word: wants capitalised words around */
 #define A_ANY (A_EN | A_FR | A_SOUTH | A_DE)
+#define L_VOCAB 0x200000u   /* a closed-vocabulary value: "Female", "Married", "Yes", "Monday" */
+#define L_BUILDING 0x400000u /* "House", "Cottage": last word of a building's name */
+#define L_PLACE1 0x800000u  /* first word of town names: "Vila", "Castelo", "Puerto" */
+#define L_PLJOIN 0x10000000u /* joins a town's name: "Stratford-upon-Avon" */
+#define L_CONJ 0x20000000u  /* "and", "und", "et": a list of names is a firm */
 #define L_MONTH_SHIFT 24    /* bits 24-27: month number of a month name */
 #define L_MONTH_MASK (0xFu << L_MONTH_SHIFT)
 
@@ -80,6 +90,11 @@ static uint32_t lex_n, lex_max; /* words, and the most the table takes */
 static char *lex_chars;
 static size_t lex_used, lex_size;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+/* Town names of two words or more (names_data.c: dm_places_hash), as FNV-1a
+ * hashes of their folded words joined by one space, in an open-addressing
+ * set (0 = empty). A false match needs a 32-bit collision. */
+static uint32_t *place_set;
+static uint32_t place_mask;
 static int today_ymd;           /* yyyymmdd, UTC, at init */
 
 static inline uint32_t lex_hash(const char *s, size_t n)
@@ -142,6 +157,7 @@ static size_t list_bytes(const char *const *words, size_t *count)
 static const char *const *const all_lists[] = {
     dm_people_stop, dm_people_company, dm_people_street_words, dm_people_title, dm_people_suffix, dm_people_particle, dm_people_city, dm_people_common, dm_people_unit, dm_people_product,
     dm_people_number_prefix, dm_people_street_en, dm_people_street_en_ambig, dm_people_street_fr, dm_people_street_fr_ambig, dm_people_street_south, dm_people_street_south_ambig, dm_people_street_de,
+    dm_people_vocab, dm_people_building, dm_people_place_first, dm_people_place_join, dm_people_conj,
 };
 
 static void lex_build(void)
@@ -208,6 +224,11 @@ static void lex_build(void)
     lex_add_list(dm_people_street_south, A_SOUTH);
     lex_add_list(dm_people_street_south_ambig, A_SOUTH | A_AMBIG);
     lex_add_list(dm_people_street_de, A_DE);
+    lex_add_list(dm_people_vocab, L_VOCAB);
+    lex_add_list(dm_people_building, L_BUILDING);
+    lex_add_list(dm_people_place_first, L_PLACE1);
+    lex_add_list(dm_people_place_join, L_PLJOIN);
+    lex_add_list(dm_people_conj, L_CONJ);
     for (const dm_people_month_word *m = dm_people_month; m->w; m++)
         lex_add(m->w, strlen(m->w), (uint32_t)m->m << L_MONTH_SHIFT);
 
@@ -227,6 +248,19 @@ static void lex_build(void)
         size_t gl = strlen(g);
         glued_len[glued_n] = (uint8_t)gl;
         glued_last |= 1u << (g[gl - 1] - 'a');
+    }
+
+    /* the towns: their hashes into an open-addressing set, load <= 1/2 */
+    size_t pslots = 1024;
+    while (pslots < 2 * (size_t)dm_places_count)
+        pslots *= 2;
+    place_set = dm_xcalloc(pslots, sizeof *place_set);
+    place_mask = (uint32_t)(pslots - 1);
+    for (unsigned i = 0; i < dm_places_count; i++) {
+        uint32_t h = dm_places_hash[i], k = h & place_mask;
+        while (place_set[k] && place_set[k] != h)
+            k = (k + 1) & place_mask;
+        place_set[k] = h;
     }
 
     time_t now = time(NULL);
@@ -511,6 +545,7 @@ typedef struct name_word {
     bool initial;
     bool role_word;         /* title, suffix or particle: not counted */
     bool long_enough;           /* 3+ letters: "AL", "DE" alone are codes more than names */
+    uint8_t nlet;           /* letters (capped 255) */
     int group;              /* 0 before a comma, 1 after */
 } name_word;
 
@@ -533,6 +568,21 @@ static inline bool given_first(uint32_t f)
 static inline bool common_word(uint32_t f)
 {
     return (f & DM_NAME_COMMON) != 0;
+}
+
+/* Whether the words the lists do not know look like name parts: capitalised
+ * (or all upper case), 3+ letters, no everyday word. Name lists from US
+ * statistics miss many West African, South Asian and East Asian names. */
+static bool rest_name_shaped(const name_word *w, const int *idx, int n)
+{
+    for (int k = 0; k < n; k++) {
+        const name_word *x = &w[idx[k]];
+        if (known_name(x->flags))
+            continue;
+        if (!x->long_enough || x->wcase == CASE_LOWER || x->flags)
+            return false;
+    }
+    return true;
 }
 
 /* Verdict for the words of a short cell that is only words (see name_cell). */
@@ -598,6 +648,8 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             v = DM_MEDIUM;
         else if ((initials || title) && known_name(sf) && !common_word(sf))
             v = DM_MEDIUM;
+        else if (known == 1 && ncommon == 0 && n <= 3 && rest_name_shaped(w, idx, n))
+            v = DM_MEDIUM;  /* "Ngozi Eze", "Harpreet Kaur": a name the lists lack beside one they hold */
         else
             v = DM_WEAK;
     }
@@ -609,18 +661,94 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
     return v;
 }
 
+/* Whether folded letters b[0, n) are one of the words of list. */
+static bool in_list(const char *const *list, const char *b, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, b, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * A legal form written with dots at the end of the cell, after a name:
+ * "Rossi S.p.A.", "Jansen B.V.", "Nowak Sp. z o.o.", "Sharma Pvt. Ltd.".
+ * Short forms must be written without spaces ("B.V.", not the initials
+ * "B. V."); the letters of the last 1-8 short words are tried from the
+ * longest run.
+ */
+static bool dotted_legal_tail(const tok *tk, int nt)
+{
+    int idx[8], k = 0, i = nt - 1;
+    bool dot = false;
+    for (; i >= 0 && k < 8; i--) {
+        if (tk[i].type == T_DOT) {
+            dot = true;
+            continue;
+        }
+        if (tk[i].type != T_WORD || tk[i].nlet > 3 || tk[i].flen == 0)
+            break;
+        idx[k++] = i;
+    }
+    if (!dot || k == 0 || i < 0 || tk[i].type != T_WORD)
+        return false;
+    for (int first = k - 1; first >= 0; first--) {
+        char buf[32];
+        size_t bl = 0;
+        bool spaced = false;
+        for (int j = first; j >= 0 && bl + tk[idx[j]].flen < sizeof buf; j--) {
+            spaced = spaced || (j != first && tk[idx[j]].space);
+            memcpy(buf + bl, tk[idx[j]].fold, tk[idx[j]].flen);
+            bl += tk[idx[j]].flen;
+        }
+        if ((!spaced || bl >= 4) && in_list(dm_people_legal_dotted, buf, bl))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the words of the cell, hyphens read as spaces and dots skipped,
+ * are a town of the GeoNames list: "Newport Pagnell", "São João da Madeira". */
+static bool place_phrase(const tok *tk, int nt)
+{
+    uint32_t h = DM_FNV32_INIT;
+    int words = 0;
+    for (int i = 0; i < nt; i++) {
+        if (tk[i].type == T_DOT || tk[i].type == T_HYPHEN)
+            continue;
+        if (tk[i].type != T_WORD || tk[i].flen == 0)
+            return false;
+        if (words++)
+            h = dm_fnv32(h, " ", 1);
+        h = dm_fnv32(h, tk[i].fold, tk[i].flen);
+    }
+    if (words < 2)
+        return false;
+    h += h == 0;
+    for (uint32_t k = h & place_mask; place_set[k]; k = (k + 1) & place_mask)
+        if (place_set[k] == h)
+            return true;
+    return false;
+}
+
 /*
  * A short cell read as a whole: 1-4 name words, optional initials, a title
  * first, a suffix last, particles inside, at most one comma ("Last, First").
  * Returns false when the cell has other characters (then it is free text).
+ * *against is set when the cell is something else that looks like a name: a
+ * company ("Moore & Sons", "Walker, Hill and Young", "Rossi S.p.A."), a town
+ * ("Vila Nova de Gaia", "Stratford-upon-Avon"), a building ("Rose
+ * Cottage"), or a closed-vocabulary value ("Female", "Married", "Monday").
  */
-static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
+static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *against)
 {
     tok tk[NAME_MAX_TOKENS];
     int nt = 0, caps = 0, long_lower = 0;
     size_t pos = 0;
     *v = DM_NO;
-    /* structure first, no look-ups: only words, dots, hyphens, commas */
+    *against = false;
+    /* structure first, no look-ups: only words, dots, hyphens, commas,
+     * '&' and '/' (checked below: "A/S") */
     for (;;) {
         tok *c = &tk[nt];
         next_tok(s, n, &pos, c);
@@ -633,7 +761,10 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
                 caps++;
             else if (c->nlet > 4)
                 long_lower++;
-        } else if (c->type != T_DOT && c->type != T_HYPHEN && c->type != T_COMMA) {
+        } else if (c->type == T_OTHER) {
+            if (s[c->start] != '&')
+                return false;
+        } else if (c->type != T_DOT && c->type != T_HYPHEN && c->type != T_COMMA && c->type != T_SLASH) {
             return false;
         }
         if (++nt == NAME_MAX_TOKENS) {
@@ -649,8 +780,9 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
         return false;
 
     name_word w[NAME_MAX_TOKENS];
-    int nw = 0, group = 0;
+    int nw = 0, group = 0, ncomma = 0;
     bool comma = false, title = false, prev_word = false, hyphen = false;
+    bool conj = false, org = false, place = false;
     char pfold[8];          /* the previous word when it is a particle */
     size_t plen = 0;
     for (int ti = 0; ti < nt; ti++) {
@@ -660,12 +792,21 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
                 return false;
             uint32_t f = tp->flen ? lex_get(tp->fold, tp->flen) : 0;
             if (hyphen && nw > 0) {     /* Jean-Pierre, Smith-Jones: one word */
-                w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE);
+                /* "Stratford-upon-Avon", "Châlons-en-Champagne": a town */
+                place = place || ((f & L_PLJOIN) && tp->wcase == CASE_LOWER);
+                w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE | L_PLJOIN);
                 w[nw - 1].initial = false;
                 w[nw - 1].long_enough = true;
                 w[nw - 1].role_word = false;
                 hyphen = false;
                 prev_word = true;
+                continue;
+            }
+            /* "Moore and Sons", "Walker, Hill and Young": joined, not a word */
+            if ((f & L_CONJ) && tp->wcase == CASE_LOWER && tp->nlet >= 2 && nw > 0) {
+                conj = true;
+                prev_word = false;
+                plen = 0;
                 continue;
             }
             if (nw == NAME_MAX_TOKENS)
@@ -685,6 +826,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             }
             x->flags = f;
             x->long_enough = tp->nlet >= 3;
+            x->nlet = tp->nlet;
             x->wcase = tp->wcase;
             x->initial = tp->nlet == 1;
             x->role_word = false;
@@ -697,10 +839,28 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             prev_word = true;
             continue;
         }
+        if (tp->type == T_OTHER && nw > 0) {    /* '&' */
+            conj = true;
+            prev_word = false;
+            continue;
+        }
+        if (tp->type == T_SLASH && nw > 0 && w[nw - 1].initial && !tp->space && ti + 1 < nt &&
+            tk[ti + 1].type == T_WORD && tk[ti + 1].nlet == 1 && !tk[ti + 1].space && tk[ti - 1].flen == 1) {
+            /* "Hansen A/S", "I/S", "K/S": Danish and Norwegian firms */
+            char pair[2] = {tk[ti - 1].fold[0], tk[ti + 1].fold[0]};
+            if (pair[1] != 's' || (pair[0] != 'a' && pair[0] != 'i' && pair[0] != 'k'))
+                return false;
+            org = true;
+            w[nw - 1].role_word = true;
+            ti++;
+            prev_word = true;
+            continue;
+        }
         if (tp->type == T_DOT && prev_word && !tp->space) {
-            /* only after initials, titles, suffixes: "J.", "Dr.", "Jr." */
+            /* only after initials, titles, suffixes: "J.", "Dr.", "Jr.";
+             * or inside a legal form ("Sp. z o.o.", "Pvt. Ltd."), checked below */
             name_word *x = &w[nw - 1];
-            if (!x->initial && !(x->flags & (L_TITLE | L_SUFFIX)))
+            if (!x->initial && !(x->flags & (L_TITLE | L_SUFFIX)) && !(x->nlet <= 3 && dotted_legal_tail(tk, nt)))
                 return false;
             prev_word = false;
             continue;
@@ -711,9 +871,11 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
             prev_word = false;
             continue;
         }
-        if (tp->type == T_COMMA && nw > 0 && !comma) {
+        if (tp->type == T_COMMA && nw > 0) {
+            if (!comma)
+                group = 1;
             comma = true;
-            group = 1;
+            ncomma++;
             prev_word = false;
             continue;
         }
@@ -723,6 +885,8 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
         return false;
     if (hyphen)
         return true;    /* "Smith-": not a name, not free text either */
+    if (ncomma > 1 && !conj)
+        return false;   /* "a, b, c": a list, read as free text */
     /* roles: a title first, a suffix last, particles before a later word */
     if (nw > 1 && (w[0].flags & L_TITLE) && !(w[0].flags & L_NAME & ~DM_NAME_OTHER)) {
         w[0].role_word = true;
@@ -737,6 +901,53 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v)
     }
     if (nw > 1 && (w[0].flags & L_PARTICLE) && w[0].wcase != CASE_UPPER)
         w[0].role_word = true;
+
+    /* what else the words may be: a firm, a town, a building, a value of
+     * a closed vocabulary */
+    int nreal = 0, nvocab = 0, ncap = 0, first = -1, last = -1, initials = 0;
+    for (int i = 0; i < nw; i++) {
+        if (w[i].initial) {
+            initials++;
+            continue;
+        }
+        if (w[i].role_word)
+            continue;
+        uint32_t f = w[i].flags;
+        nreal++;
+        if (first < 0)
+            first = i;
+        last = i;
+        ncap += w[i].wcase != CASE_LOWER;
+        if ((f & L_VOCAB) || ((f & L_MONTH_MASK) && w[i].nlet >= 5))
+            nvocab++;
+        if (f & (L_COMPANY | L_STREETW))
+            org = true;
+    }
+    if (nreal == 0 && nw == 1 && (w[0].flags & L_TITLE))
+        *against = true;    /* "Mr", "Mrs": a column of titles */
+    if (nreal > 0) {
+        uint32_t ff = w[first].flags;
+        if (conj && nreal >= 2 && ncap == nreal)
+            org = true;     /* "Smith & Jones", "Walker, Hill and Young" */
+        if (dotted_legal_tail(tk, nt))
+            org = true;
+        if (nreal >= 2 && (ff & L_PLACE1) && !given_first(ff))
+            place = true;   /* "Castelo Branco", "Villa Carlos Paz" */
+        if (nreal >= 2 && (w[last].flags & L_BUILDING))
+            place = true;   /* "Rose Cottage", "Sidney House" */
+        if (nreal == 1 && (ff & L_CITY) && !title && initials == 0)
+            place = true;   /* "Charlotte", "Florence" */
+        if (nw >= 2 && !comma && !place && place_phrase(tk, nt))
+            place = true;   /* "Newport Pagnell", "Vila Nova de Gaia" */
+        if (nvocab == nreal && !title)
+            *against = true;
+    }
+    if (org || place)
+        *against = true;
+    if (*against)
+        return true;
+    if (conj)
+        return false;   /* "Maria and Peter came": a sentence, read as free text */
     /* "Steve Jobs biography": capitalised and lower-case words mixed is a
      * phrase, not a name ("van", "de" aside) */
     bool lower = false, upper = false;
@@ -796,7 +1007,7 @@ static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *c
             last = &c;
         }
         uint32_t fb = lex_get(last->fold, last->flen);
-        if (!known_name(fb) || (fb & (L_STOP | L_COMPANY | L_STREETW | L_TITLE | L_MONTH_MASK))) {
+        if (!known_name(fb) || (fb & (L_STOP | L_COMPANY | L_STREETW | L_TITLE | L_MONTH_MASK | L_BUILDING))) {
             pos = save;
             a = b;
             continue;
@@ -806,7 +1017,7 @@ static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *c
         size_t p2 = pos;
         next_tok(s, n, &p2, &d);
         uint32_t fd = d.type == T_WORD && d.space ? lex_get(d.fold, d.flen) : 0;
-        if (!(fd & (L_COMPANY | L_STREETW | A_ANY)))
+        if (!(fd & (L_COMPANY | L_STREETW | A_ANY | L_BUILDING)))
             emit(ctx, DM_STRONG, a.start, last->end);
         next_tok(s, n, &pos, &a);
     }
@@ -836,6 +1047,38 @@ static bool caps_pair_possible(const unsigned char *s, size_t n)
     return false;
 }
 
+/* An address written as text: a digit or a line break, and a capitalised
+ * street-type or building word ("12 Church Lane", "Rose Cottage\nMill Road";
+ * not "Court", "Park": everyday words too). */
+static bool address_like(const unsigned char *s, size_t n)
+{
+    bool mark = false;
+    for (size_t i = 0; i < n && !mark; i++)
+        mark = is_digit_c(s[i]) || s[i] == '\n';
+    if (!mark)
+        return false;
+    for (size_t i = 0; i < n;) {
+        if (!(s[i] >= 'A' && s[i] <= 'Z') || (i > 0 && is_ascii_letter(s[i - 1]))) {
+            i++;
+            continue;
+        }
+        size_t st = i;
+        char f[DM_NAMES_MAX_LEN];
+        while (i < n && is_ascii_letter(s[i])) {
+            if (i - st < DM_NAMES_MAX_LEN)
+                f[i - st] = (char)(s[i] | 0x20);
+            i++;
+        }
+        size_t wl = i - st;
+        if (wl < 2 || wl > DM_NAMES_MAX_LEN)
+            continue;
+        uint32_t fl = lex_get(f, wl);
+        if ((fl & (L_STREETW | L_BUILDING)) || ((fl & A_ANY) && !(fl & A_AMBIG)))
+            return true;
+    }
+    return false;
+}
+
 /* Whether s[0, 8) may hold an ASCII upper-case letter or a non-ASCII byte:
  * y + 0x3F sets a byte's top bit from 'A' up, y + 0x25 from '[' up (y < 0x80,
  * so no carry crosses bytes). */
@@ -853,9 +1096,12 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
     const unsigned char *s = (const unsigned char *)cell;
     dm_verdict v;
     /* a name cell starts with a letter (digits, '+', '#': not a name) */
-    if (len <= NAME_CELL_MAX && len && (is_ascii_letter(s[0]) || s[0] >= 0xC0) && name_cell(s, len, &v)) {
+    bool against;
+    if (len <= NAME_CELL_MAX && len && (is_ascii_letter(s[0]) || s[0] >= 0xC0) && name_cell(s, len, &v, &against)) {
         if (v != DM_NO)
             emit(ctx, v, 0, len);
+        else if (against)
+            emit(ctx, DM_NO, 0, len);   /* a firm, a town, "Female": see entity.h */
         return;
     }
     /* free text needs an upper-case letter followed by a lower-case one;
@@ -866,6 +1112,8 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
             continue;
         }
         if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
+            if (address_like(s, len))
+                emit(ctx, DM_NO, 0, len);   /* an address: its lines are no person */
             if (caps_pair_possible(s, len))
                 name_text(s, len, emit, ctx);
             return;
@@ -1381,7 +1629,8 @@ static const char *const name_examples[] = {
 };
 static const char *const name_counter[] = {
     "Acme Widgets Ltd", "Johnson & Johnson", "Smith Logistics GmbH", "Charlotte", "Main Street",
-    "Street Fighter 2", "The Black Cat", NULL,
+    "Street Fighter 2", "The Black Cat", "Female", "Vila Nova de Gaia", "Rossi S.p.A.",
+    "Walker, Hill and Young", "Rose Cottage", NULL,
 };
 
 static const char *const addr_hints[] = {

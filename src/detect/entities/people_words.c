@@ -212,3 +212,98 @@ const dm_people_month_word dm_people_month[] = {
     {NULL, 0},
 };
 
+
+/*
+ * Closed vocabularies: values of gender, marital status, employment status,
+ * yes/no, weekdays and plain colours in EN DE FR ES IT PT NL PL TR and
+ * romanised Hindi. A cell made only of such words is no person ("Female",
+ * "männlich", "Kadın", "Married") and counts against PERSON_NAME in its
+ * column, even when the word is also in a name list. Words that are common
+ * given names are left out: French "marié" (Marie), Spanish "domingo",
+ * Turkish "salı", "cuma", "pazar".
+ */
+const char *const dm_people_vocab[] = {
+    /* gender / sex */
+    "male", "female", "man", "woman", "men", "women", "boy", "girl", "mannlich", "maennlich",
+    "weiblich", "divers", "masculin", "feminin", "homme", "femme", "hombre", "mujer", "varon",
+    "masculino", "femenino", "feminino", "maschio", "femmina", "maschile", "femminile", "uomo",
+    "donna", "vrouw", "mannelijk", "vrouwelijk", "mezczyzna", "kobieta", "erkek", "kadin", "purush",
+    "mahila", "stree", "ladka", "ladki", "nonbinary", "intersex", "transgender", "unspecified",
+    "undisclosed", "diverse", "binary",
+    /* marital status */
+    "single", "married", "divorced", "widowed", "widow", "widower", "separated", "partnered",
+    "engaged", "ledig", "verheiratet", "geschieden", "verwitwet", "celibataire", "divorce", "divorcee", "veuf", "veuve", "pacse", "soltero", "soltera", "casado", "casada",
+    "divorciado", "divorciada", "viudo", "viuda", "solteiro", "solteira", "viuvo", "viuva", "celibe",
+    "nubile", "sposato", "sposata", "vedovo", "vedova", "bekar", "evli", "bosanmis", "dul",
+    "getrouwd", "gescheiden", "ongehuwd", "kawaler", "panna", "zonaty", "zamezna", "vivahit",
+    "avivahit",
+    /* employment and record status */
+    "employed", "unemployed", "retired", "student", "selfemployed", "freelancer", "contractor",
+    "intern", "fulltime", "parttime", "angestellt", "arbeitslos", "rentner", "rentnerin",
+    "selbststandig", "retraite", "retraitee", "etudiant", "etudiante", "chomeur", "empleado",
+    "desempleado", "jubilado", "jubilada", "estudiante", "autonomo", "empregado", "desempregado",
+    "aposentado", "aposentada", "estudante", "pensionato", "disoccupato", "studente", "active",
+    "inactive", "pending", "approved", "rejected", "cancelled", "canceled", "completed", "closed",
+    "open", "suspended", "deleted", "archived", "verified", "unverified",
+    /* yes / no */
+    "yes", "no", "true", "false", "ja", "nein", "oui", "non", "si", "sim", "nao", "evet", "hayir",
+    "haan", "nahin", "nahi", "tak", "nie", "wahr", "falsch", "vrai", "faux", "verdadero", "falso",
+    "vero", "nee",
+    /* weekdays */
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves",
+    "viernes", "sabado", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
+    "domenica", "segunda", "terca", "quarta", "quinta", "sexta", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "zaterdag", "zondag", "pazartesi", "carsamba", "persembe", "cumartesi",
+    /* colours that are no common surname ("Brown", "White" stay names) */
+    "red", "blue", "yellow", "orange", "purple", "pink", "beige", "navy", "turquoise", "magenta",
+    "cyan", "maroon", "rot", "blau", "gelb", "schwarz", "weiss", "rouge", "bleu", "vert", "jaune",
+    "noir", "blanc", "rojo", "azul", "verde", "amarillo", "negro", "blanco", "rosso", "giallo",
+    "nero", "bianco", "vermelho", "amarelo", "preto", "branco",
+    NULL,
+};
+
+/* Words naming a building, last in a cell: "Rose Cottage", "Sidney House". */
+const char *const dm_people_building[] = {
+    "house", "cottage", "cottages", "lodge", "villa", "manor", "mansions", "barn", "farm",
+    "farmhouse", "bungalow", "flat", "flats", "apartment", "apartments", "building", "tower",
+    "towers", "chambers", "grange", "rectory", "vicarage", "hostel", "residence", "residences",
+    "haus", "hof", "maison", "residencia", "edificio", "palazzo", "quinta", "casa",
+    NULL,
+};
+
+/* First words of town names that are no given name: "Vila Nova de Gaia",
+ * "Castelo Branco", "Villa Carlos Paz", "Puerto Montt", "Great Yarmouth". */
+const char *const dm_people_place_first[] = {
+    "vila", "villa", "ville", "ciudad", "puerto", "porto", "ponte", "castelo", "castello", "castillo",
+    "praia", "nova", "novo", "nueva", "nuevo", "sankt", "neu", "great", "little", "upper", "lower",
+    "nowy", "nowa", "novi", "stary", "stara", "ciudad", "pueblo", "villanueva", "vilanova",
+    "borgo", "castel", "ribeirao", "vitoria", "sao", "santo", "santa", "san", "st", "saint", "sainte",
+    "bad", "port", "fort", "mount", "lake", "north", "south", "east", "west", "new", "old",
+    NULL,
+};
+
+/* Words joining the parts of a town's name with hyphens: "Stratford-upon-
+ * Avon", "Southend-on-Sea", "Châlons-en-Champagne", "Frankfurt-am-Main". */
+const char *const dm_people_place_join[] = {
+    "upon", "on", "sur", "sous", "en", "le", "la", "les", "lez", "am", "an", "der", "im", "in",
+    "under", "by", "the", "sul", "del", "de", "di", "da", "do", "des", "du", "aan", "op", "bei",
+    NULL,
+};
+
+/* Conjunctions of a list of names: "Walker, Hill and Young", "Moore & Sons". */
+const char *const dm_people_conj[] = {"and", "und", "et", "y", "e", "en", "i", "ve", "och", "og", NULL};
+
+/* Legal forms written with dots, as their letters: "S.p.A.", "B.V.",
+ * "Sp. z o.o.", "K.K.", "S.à r.l." (undotted "GmbH", "Ltd" are company
+ * words). */
+const char *const dm_people_legal_dotted[] = {
+    "spa", "srl", "srls", "sas", "sapa", "snc", "bv", "nv", "kk", "gk", "sa", "sarl", "sca", "scs",
+    "ag", "kg", "ab", "as", "oy", "spzoo", "spk", "sro", "ltda", "sl", "slu", "sau", "sc", "eg",
+    "ev", "pt", "tbk", "cv", "sde", "sapi", "sdnbhd", "bhd", "pte", "pvt", "co", "inc", "ltd",
+    "plc", "llc", "llp", "lp", "corp", "gmbh", "ohg", "ug", "kgaa", "se", "eurl", "gie", "as", "is",
+    "ks", "aps", "asa", "oyj", "hf", "ehf", "ad", "ood", "eood", "doo", "dd", "kft", "zrt", "nyrt",
+    "bt", "sp", "vof", "cvba", "bvba", "sprl", "scrl", "asbl", "vzw",
+    NULL,
+};

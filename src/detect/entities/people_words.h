@@ -24,6 +24,12 @@ extern const char *const dm_people_street_south[];
 extern const char *const dm_people_street_south_ambig[];
 extern const char *const dm_people_street_de[];
 extern const char *const dm_people_glued_suffix[];
+extern const char *const dm_people_vocab[];
+extern const char *const dm_people_building[];
+extern const char *const dm_people_place_first[];
+extern const char *const dm_people_place_join[];
+extern const char *const dm_people_conj[];
+extern const char *const dm_people_legal_dotted[];
 
 typedef struct dm_people_month_word {
     const char *w;
