@@ -929,7 +929,8 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *aga
         uint32_t ff = w[first].flags;
         if (conj && nreal >= 2 && ncap == nreal)
             org = true;     /* "Smith & Jones", "Walker, Hill and Young" */
-        if (dotted_legal_tail(tk, nt))
+        if (nt >= 2 && (tk[nt - 1].type == T_DOT || (tk[nt - 2].type == T_DOT && tk[nt - 1].nlet <= 3)) &&
+            dotted_legal_tail(tk, nt))
             org = true;
         if (nreal >= 2 && (ff & L_PLACE1) && !given_first(ff))
             place = true;   /* "Castelo Branco", "Villa Carlos Paz" */
@@ -975,10 +976,11 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *aga
 
 /* Free text: "... call John Smith tomorrow": a capitalised given name and a
  * capitalised known name next to it (a middle initial may sit between). */
-static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *ctx)
+static int name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *ctx)
 {
     tok a, b, c;
     size_t pos = 0;
+    int found = 0;
     next_tok(s, n, &pos, &a);
     while (a.type != T_END) {
         next_tok(s, n, &pos, &b);
@@ -1018,9 +1020,10 @@ static void name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *c
         next_tok(s, n, &p2, &d);
         uint32_t fd = d.type == T_WORD && d.space ? lex_get(d.fold, d.flen) : 0;
         if (!(fd & (L_COMPANY | L_STREETW | A_ANY | L_BUILDING)))
-            emit(ctx, DM_STRONG, a.start, last->end);
+            emit(ctx, DM_STRONG, a.start, last->end), found++;
         next_tok(s, n, &pos, &a);
     }
+    return found;
 }
 
 /* Whether the cell has what name_text needs before it tokenises: a letter,
@@ -1112,10 +1115,12 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
             continue;
         }
         if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
-            if (address_like(s, len))
-                emit(ctx, DM_NO, 0, len);   /* an address: its lines are no person */
-            if (caps_pair_possible(s, len))
-                name_text(s, len, emit, ctx);
+            int found = caps_pair_possible(s, len) ? name_text(s, len, emit, ctx) : 0;
+            /* an address: a name in its lines is a building or a street
+             * ("Sidney House"); read only where a name was found or the
+             * cell has lines */
+            if ((found || memchr(s, '\n', len)) && address_like(s, len))
+                emit(ctx, DM_NO, 0, len);
             return;
         }
     }
