@@ -546,6 +546,9 @@ typedef struct name_word {
     bool role_word;         /* title, suffix or particle: not counted */
     bool long_enough;           /* 3+ letters: "AL", "DE" alone are codes more than names */
     uint8_t nlet;           /* letters (capped 255) */
+    bool all_given;         /* every hyphenated part is a given name first:
+                             * "Jean-Pierre" yes, "Taylor-Smith" no (a
+                             * double surname, or two partners' firm) */
     int group;              /* 0 before a comma, 1 after */
 } name_word;
 
@@ -619,7 +622,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
             return DM_NO;
         if (title || initials)
             v = DM_MEDIUM;
-        else if (given_first(f) && !common_word(f) && w[idx[0]].long_enough)
+        else if (given_first(f) && w[idx[0]].all_given && !common_word(f) && w[idx[0]].long_enough)
             v = DM_MEDIUM;
         else
             v = DM_WEAK;   /* a surname, or a surname first ("Smith", "Lee") */
@@ -795,6 +798,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *aga
                 /* "Stratford-upon-Avon", "Châlons-en-Champagne": a town */
                 place = place || ((f & L_PLJOIN) && tp->wcase == CASE_LOWER);
                 w[nw - 1].flags |= f & ~(uint32_t)(L_TITLE | L_SUFFIX | L_PARTICLE | L_PLJOIN);
+                w[nw - 1].all_given = w[nw - 1].all_given && given_first(f);
                 w[nw - 1].initial = false;
                 w[nw - 1].long_enough = true;
                 w[nw - 1].role_word = false;
@@ -825,6 +829,7 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *aga
                 plen = tp->flen;
             }
             x->flags = f;
+            x->all_given = given_first(f);
             x->long_enough = tp->nlet >= 3;
             x->nlet = tp->nlet;
             x->wcase = tp->wcase;
