@@ -132,10 +132,7 @@ static dm_status describe(ddb_src *d, const char *table, json_t **out, dm_error 
 
 static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *table, const char *region)
 {
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        *list = dm_xrealloc(*list, *cap * sizeof **list);
-    }
+    DM_GROW(*list, *cap, *n + 1);
     dm_asset_desc *a = &(*list)[(*n)++];
     a->name = dm_xstrdup(table);
     a->kind = dm_xstrdup("dynamodb_table");
@@ -285,11 +282,10 @@ static size_t column_of(flat *f, const char *name)
     for (size_t i = 0; i < f->ncols; i++)
         if (strcmp(f->names[i], name) == 0)
             return i;
-    if (f->ncols == f->capcols) {
-        f->capcols = f->capcols ? f->capcols * 2 : 32;
-        f->names = dm_xrealloc(f->names, f->capcols * sizeof *f->names);
+    size_t had = f->capcols;
+    DM_GROW(f->names, f->capcols, f->ncols + 1);
+    if (f->capcols != had)  /* present has the capacity of names */
         f->present = dm_xrealloc(f->present, f->capcols * sizeof *f->present);
-    }
     f->present[f->ncols] = 0;
     f->names[f->ncols] = dm_xstrdup(name);
     f->sink->column(f->sink->ctx, f->ncols, name);
@@ -299,10 +295,7 @@ static size_t column_of(flat *f, const char *name)
 /* Field with its text appended to f->text; ptr holds the offset until the row is complete. */
 static void add_field(flat *f, dm_value_kind kind, const char *p, size_t len)
 {
-    if (f->nf == f->capf) {
-        f->capf = f->capf ? f->capf * 2 : 32;
-        f->fields = dm_xrealloc(f->fields, f->capf * sizeof *f->fields);
-    }
+    DM_GROW(f->fields, f->capf, f->nf + 1);
     size_t off = f->text.len;
     dm_buf_append(&f->text, p, len);
     f->fields[f->nf++] = (dm_field){(uint32_t)column_of(f, f->name.data ? f->name.data : ""), (uint8_t)kind,

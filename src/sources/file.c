@@ -242,11 +242,7 @@ typedef struct obj_vec {
 
 static void obj_push(obj_vec *ov, const char *path, uint64_t size, char **pvals)
 {
-    if (ov->n == ov->cap) {
-        ov->cap = ov->cap ? ov->cap * 2 : 16;
-        ov->v = dm_xrealloc(ov->v, ov->cap * sizeof *ov->v);
-    }
-    ov->v[ov->n++] = (dm_object){dm_xstrdup(path), url_of_path(path), size, pvals};
+    *DM_PUSH(*ov) = (dm_object){dm_xstrdup(path), url_of_path(path), size, pvals};
 }
 
 typedef struct table_vec {
@@ -288,11 +284,7 @@ static char *fingerprint(const dm_object *objs, size_t n)
 static void table_add(table_vec *tv, const char *name, const char *loc_path, obj_vec *objs, char **pkeys,
                       size_t npkeys)
 {
-    if (tv->n == tv->cap) {
-        tv->cap = tv->cap ? tv->cap * 2 : 16;
-        tv->v = dm_xrealloc(tv->v, tv->cap * sizeof *tv->v);
-    }
-    dm_table_desc *t = &tv->v[tv->n++];
+    dm_table_desc *t = DM_PUSH(*tv);
     memset(t, 0, sizeof *t);
     t->name = dm_xstrdup(name);
     t->location = url_of_path(loc_path);

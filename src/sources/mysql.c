@@ -442,10 +442,7 @@ static dm_status my_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         if (hit == NULL)
             continue;
         my_table *t = *hit;
-        if (t->ncols == t->cap) {
-            t->cap = t->cap ? t->cap * 2 : 16;
-            t->cols = dm_xrealloc(t->cols, t->cap * sizeof *t->cols);
-        }
+        DM_GROW(t->cols, t->cap, t->ncols + 1);
         dm_column_decl *c = &t->cols[t->ncols++];
         c->name = dm_xstrdup(row[1]);
         c->type = dm_sql_map_type(row[2]);

@@ -24,10 +24,7 @@ static size_t colmap_get(colmap *m, const char *name, const dm_row_sink *sink)
     for (size_t i = 0; i < m->n; i++)
         if (strcmp(m->names[i], name) == 0)
             return i;
-    if (m->n == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 32;
-        m->names = dm_xrealloc(m->names, m->cap * sizeof *m->names);
-    }
+    DM_GROW(m->names, m->cap, m->n + 1);
     m->names[m->n] = dm_xstrdup(name);
     sink->column(sink->ctx, m->n, name);
     return m->n++;
@@ -84,10 +81,7 @@ static bool deliver(part_ctx *pc, const dm_field *f, size_t nf)
             pc->pcols[k] = colmap_get(pc->cols, pc->pkeys[k], pc->sink);
         pc->pkeys_done = true;
     }
-    if (need > pc->out_cap) {
-        pc->out_cap = need * 2;
-        pc->out = dm_xrealloc(pc->out, pc->out_cap * sizeof *pc->out);
-    }
+    DM_GROW(pc->out, pc->out_cap, need);
     for (size_t i = 0; i < nf; i++) {
         pc->out[i] = f[i];
         pc->out[i].col = (uint32_t)(f[i].col < pc->map_n ? pc->map[f[i].col] : 0);

@@ -384,11 +384,10 @@ static dm_status pg_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
             continue;
         pg_table *t = tabs[hit->idx];
         {
-            if (t->ncols == t->cap) {
-                t->cap = t->cap ? t->cap * 2 : 16;
-                t->cols = dm_xrealloc(t->cols, t->cap * sizeof *t->cols);
+            size_t had = t->cap;
+            DM_GROW(t->cols, t->cap, t->ncols + 1);
+            if (t->cap != had)  /* comments has the capacity of cols */
                 t->comments = dm_xrealloc(t->comments, t->cap * sizeof *t->comments);
-            }
             dm_column_decl *c = &t->cols[t->ncols];
             c->name = dm_xstrdup(PQgetvalue(rc_cols, (int)row, 1));
             c->type = dm_sql_map_type(PQgetvalue(rc_cols, (int)row, 2));

@@ -137,10 +137,7 @@ static char *bucket_region(s3_src *s, const char *bucket, dm_error *err)
 static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *bucket, const char *prefix,
                       char *region)
 {
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        *list = dm_xrealloc(*list, *cap * sizeof **list);
-    }
+    DM_GROW(*list, *cap, *n + 1);
     dm_asset_desc *a = &(*list)[(*n)++];
     size_t pl = strlen(prefix);
     a->name = pl ? dm_xasprintf("%s/%.*s", bucket, (int)(pl - 1), prefix) : dm_xstrdup(bucket);
@@ -274,11 +271,7 @@ static dm_status list_objects(s3_src *s, const char *bucket, const char *prefix,
         while (dm_xml_next(&sp, "Contents", &c)) {
             char *key = dm_xml_text(c, "Key"), *size = dm_xml_text(c, "Size"), *etag = dm_xml_text(c, "ETag");
             if (key && strlen(key) >= pl) {
-                if (out->n == out->cap) {
-                    out->cap = out->cap ? out->cap * 2 : 256;
-                    out->v = dm_xrealloc(out->v, out->cap * sizeof *out->v);
-                }
-                out->v[out->n++] = (listed){dm_xstrdup(key + pl), size ? strtoull(size, NULL, 10) : 0,
+                *DM_PUSH(*out) = (listed){dm_xstrdup(key + pl), size ? strtoull(size, NULL, 10) : 0,
                                             etag ? etag : dm_xstrdup("")};
                 etag = NULL;
             }
@@ -332,11 +325,7 @@ static dm_object make_obj(const char *bucket, const char *prefix, const listed *
 static void table_add(table_vec *tv, const char *name, char *location, const listed *const *items, size_t n,
                       dm_object *objs, char **pkeys, size_t npkeys, const char *bucket, const char *region)
 {
-    if (tv->n == tv->cap) {
-        tv->cap = tv->cap ? tv->cap * 2 : 16;
-        tv->v = dm_xrealloc(tv->v, tv->cap * sizeof *tv->v);
-    }
-    dm_table_desc *t = &tv->v[tv->n++];
+    dm_table_desc *t = DM_PUSH(*tv);
     memset(t, 0, sizeof *t);
     t->name = dm_xstrdup(name);
     t->location = location;

@@ -197,10 +197,7 @@ static dm_status describe(sq_src *s, sq_table *t, const char *sql_text, char **f
     sqlite3_bind_text(st, 1, t->name, -1, SQLITE_TRANSIENT);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (t->ncols == cap) {
-            cap = cap ? cap * 2 : 16;
-            t->cols = dm_xrealloc(t->cols, cap * sizeof *t->cols);
-        }
+        DM_GROW(t->cols, cap, t->ncols + 1);
         const char *name = (const char *)sqlite3_column_text(st, 0);
         const char *type = (const char *)sqlite3_column_text(st, 1);
         dm_column_decl *c = &t->cols[t->ncols++];
@@ -282,10 +279,7 @@ static dm_status sq_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
             free(loc);
             continue;
         }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 16;
-            *out = dm_xrealloc(*out, cap * sizeof **out);
-        }
+        DM_GROW(*out, cap, *n + 1);
         dm_table_desc *d = &(*out)[(*n)++];
         memset(d, 0, sizeof *d);
         d->name = dm_xstrdup(name);
