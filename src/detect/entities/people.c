@@ -90,11 +90,6 @@ static uint32_t lex_n, lex_max; /* words, and the most the table takes */
 static char *lex_chars;
 static size_t lex_used, lex_size;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-/* Town names of two words or more (names_data.c: dm_places_hash), as FNV-1a
- * hashes of their folded words joined by one space, in an open-addressing
- * set (0 = empty). A false match needs a 32-bit collision. */
-static uint32_t *place_set;
-static uint32_t place_mask;
 static int today_ymd;           /* yyyymmdd, UTC, at init */
 
 static inline uint32_t lex_hash(const char *s, size_t n)
@@ -248,19 +243,6 @@ static void lex_build(void)
         size_t gl = strlen(g);
         glued_len[glued_n] = (uint8_t)gl;
         glued_last |= 1u << (g[gl - 1] - 'a');
-    }
-
-    /* the towns: their hashes into an open-addressing set, load <= 1/2 */
-    size_t pslots = 1024;
-    while (pslots < 2 * (size_t)dm_places_count)
-        pslots *= 2;
-    place_set = dm_xcalloc(pslots, sizeof *place_set);
-    place_mask = (uint32_t)(pslots - 1);
-    for (unsigned i = 0; i < dm_places_count; i++) {
-        uint32_t h = dm_places_hash[i], k = h & place_mask;
-        while (place_set[k] && place_set[k] != h)
-            k = (k + 1) & place_mask;
-        place_set[k] = h;
     }
 
     time_t now = time(NULL);
@@ -711,7 +693,9 @@ static bool dotted_legal_tail(const tok *tk, int nt)
 }
 
 /* Whether the words of the cell, hyphens read as spaces and dots skipped,
- * are a town of the GeoNames list: "Newport Pagnell", "São João da Madeira". */
+ * are a town of the GeoNames list: "Newport Pagnell", "São João da Madeira"
+ * (names_data.c: dm_places_hash, FNV-1a of the folded words joined by one
+ * space; a false match needs a 32-bit collision). */
 static bool place_phrase(const tok *tk, int nt)
 {
     uint32_t h = DM_FNV32_INIT;
@@ -728,10 +712,16 @@ static bool place_phrase(const tok *tk, int nt)
     if (words < 2)
         return false;
     h += h == 0;
-    for (uint32_t k = h & place_mask; place_set[k]; k = (k + 1) & place_mask)
-        if (place_set[k] == h)
-            return true;
-    return false;
+    /* dm_places_hash is sorted: a binary search, no table to build at init */
+    size_t lo = 0, hi = dm_places_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (dm_places_hash[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < dm_places_count && dm_places_hash[lo] == h;
 }
 
 /*
