@@ -450,7 +450,7 @@ static dm_status csv_resync(dm_reader *r, uint64_t offset, dm_error *err)
     return dm_rd_resync_lines(r, offset, err);
 }
 
-static void trim(const char **p, size_t *len)
+void dm_csv_trim(const char **p, size_t *len)
 {
     while (*len && (**p == ' ' || **p == '\t')) {
         (*p)++;
@@ -488,7 +488,7 @@ static dm_status csv_open(dm_reader *r, dm_error *err)
             for (size_t i = 0; i < r->nfields; i++) {
                 const char *name = r->fields[i].ptr;
                 size_t nlen = r->fields[i].len;
-                trim(&name, &nlen);
+                dm_csv_trim(&name, &nlen);
                 if (nlen > CSV_NAME_MAX) {
                     /* cut at a UTF-8 character boundary */
                     nlen = CSV_NAME_MAX;

@@ -161,12 +161,7 @@ static bool all_digits(const char *p, size_t n)
 
 static int classify(const char *p, size_t n)
 {
-    while (n && (*p == ' ' || *p == '\t')) {
-        p++;
-        n--;
-    }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
+    dm_csv_trim(&p, &n);
     if (n == 0)
         return C_EMPTY;
     if (n > 64)
@@ -218,12 +213,7 @@ static int classify(const char *p, size_t n)
 
 static bool is_year(const char *p, size_t n)
 {
-    while (n && (*p == ' ' || *p == '\t')) {
-        p++;
-        n--;
-    }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
+    dm_csv_trim(&p, &n);
     return n == 4 && all_digits(p, 4) && (p[0] == '1' || p[0] == '2');
 }
 

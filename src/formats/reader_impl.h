@@ -31,8 +31,9 @@
  * Parquet and xlsx, DM_FORMAT_RANDOM_ACCESS with open_ranged: opened over a
  * whole object that can be read at any offset (a file, or ranged GETs on S3)
  * instead of a stream, so only the footer and the column chunks sampling
- * needs are fetched. The caller (src/sources/objects.c) then asks the table
- * whether a format needs random access before it opens a decompressor.
+ * needs are fetched. The caller (src/sources/objects.c) sniffs as today,
+ * then asks the sniffed format's row whether it needs random access and, if
+ * so, opens the object for ranged reads instead of reading the stream.
  */
 #ifndef DM_FORMATS_READER_IMPL_H
 #define DM_FORMATS_READER_IMPL_H
@@ -201,7 +202,8 @@ dm_status dm_rd_resync_lines(dm_reader *r, uint64_t offset, dm_error *err);
 /* "8 MiB", "512 KiB" or "1000 bytes" */
 void dm_rd_human_size(size_t n, char *out, size_t outlen);
 
-/* ---- csv_sniff.c, for csv.c's row ---- */
-bool dm_csv_sniff(const dm_sniff_input *in, dm_sniff *out);
+/* ---- csv_sniff.c and csv.c ---- */
+bool dm_csv_sniff(const dm_sniff_input *in, dm_sniff *out);     /* the CSV row's sniff */
+void dm_csv_trim(const char **p, size_t *len);      /* drop spaces and tabs around */
 
 #endif
