@@ -3,19 +3,36 @@
 #include <string.h>
 #include <strings.h>
 
-/* Lower case; the longest is MAX_WORD bytes. */
-static const char *const words[] = {
-    "null", "(null)", "<null>", "none", "nil", "nan", "n/a", "#n/a", "na", "n.a.", "n.a", "n/d", "n.d.",
-    "-", "--", "---", "?", "??", "???", "undefined", "unknown", "not available", "not applicable",
-    "k.a.", "k. a.", "keine angabe", "unbekannt",          /* de */
-    "inconnu", "inconnue", "non renseigne", "non renseigné", "nc", "n.c.",     /* fr */
-    "desconocido", "desconocida", "s/d", "sin datos", "no disponible",        /* es */
-    "sconosciuto", "non disponibile",                                         /* it */
-    "desconhecido", "desconhecida", "sem dados", "não informado", "nao informado", /* pt */
-    "onbekend", "nieznany", "brak", "bilinmiyor", "yok",                      /* nl pl tr */
-    NULL,
+/* Lower case, with their lengths; the longest is MAX_WORD bytes. */
+#define W(s) {s, sizeof s - 1}
+static const struct {
+    const char *w;
+    unsigned char n;
+} words[] = {
+    W("null"), W("(null)"), W("<null>"), W("none"), W("nil"), W("nan"), W("n/a"), W("#n/a"), W("na"), W("n.a."),
+    W("n.a"), W("n/d"), W("n.d."), W("-"), W("--"), W("---"), W("?"), W("??"), W("???"), W("undefined"),
+    W("unknown"), W("not available"), W("not applicable"),
+    W("k.a."), W("k. a."), W("keine angabe"), W("unbekannt"),                        /* de */
+    W("inconnu"), W("inconnue"), W("non renseigne"), W("non renseign\xc3\xa9"), W("nc"), W("n.c."), /* fr */
+    W("desconocido"), W("desconocida"), W("s/d"), W("sin datos"), W("no disponible"),   /* es */
+    W("sconosciuto"), W("non disponibile"),                                          /* it */
+    W("desconhecido"), W("desconhecida"), W("sem dados"), W("n\xc3\xa3o informado"), W("nao informado"), /* pt */
+    W("onbekend"), W("nieznany"), W("brak"), W("bilinmiyor"), W("yok"),              /* nl pl tr */
 };
 #define MAX_WORD 16
+
+/* First bytes a placeholder can start with (either case): most cells leave
+ * at this test. */
+static bool may_start(unsigned char c)
+{
+    switch (c | 0x20) {     /* ASCII letters to lower case; '-' '?' '(' '<' '#' unchanged */
+    case 'n': case 'u': case 'k': case 'i': case 'd': case 's': case 'b': case 'y': case 'o':
+    case '-': case '?': case '(': case '<': case '#':
+        return true;
+    default:
+        return false;
+    }
+}
 
 bool dm_is_placeholder(const char *s, size_t n)
 {
@@ -25,10 +42,10 @@ bool dm_is_placeholder(const char *s, size_t n)
         n--;
     if (n == 0)
         return true;
-    if (n > MAX_WORD)
+    if (n > MAX_WORD || !may_start((unsigned char)*s))
         return false;
-    for (const char *const *w = words; *w; w++)
-        if (strlen(*w) == n && strncasecmp(*w, s, n) == 0)
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (words[i].n == n && strncasecmp(words[i].w, s, n) == 0)
             return true;
     return false;
 }
