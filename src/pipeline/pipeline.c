@@ -468,7 +468,10 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
     for (size_t i = 0; i < nt; i++) {
         const dm_table_desc *t = &tables[i];
         if (must_stop(p)) {
-            all_ok = false;     /* the tables left are for the next run */
+            /* a problem, so a job that stops here is not taken as done */
+            dm_pipeline_problem(p, asset->location, "%s before table %zu of %zu, the rest is for the next run",
+                                p->catalog_failed ? "catalog failed" : "stopped", i + 1, nt);
+            all_ok = false;
             break;
         }
         const dm_table_rec *k = find_table(known, nknown, t->name);

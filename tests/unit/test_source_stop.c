@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog/catalog.h"
+#include "pipeline/pipeline.h"
 #include "sources/source.h"
 
 #define PARTS 4
@@ -176,11 +178,67 @@ static void test_stop_sqlite(void **state)
     check_stops(url, 1000000);
 }
 
+/* The pipeline with its stop flag set (SIGTERM in serve/worker): no table
+ * is read or stored and the asset stays discovered; cleared, the same
+ * asset is crawled. */
+static void test_pipeline_stop_flag(void **state)
+{
+    dm_catalog *cat = NULL;
+    dm_error err = {0};
+    assert_int_equal(dm_catalog_open(":memory:", &cat, &err), DM_OK);
+    assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
+    char url[96];
+    snprintf(url, sizeof url, "file://%s", dir);
+    dm_source_rec src = {0, "local", url, NULL, NULL, NULL, NULL};
+    assert_int_equal(dm_catalog_source_add(cat, &src, &src.id, &err), DM_OK);
+    atomic_bool stop = true;
+    dm_pipeline_opts po = {.rows = 1000, .classify = {.threshold = 0.1, .min_count = 1}, .stop = &stop};
+    for (int pass = 0; pass < 2; pass++) {
+        dm_pipeline *p = NULL;
+        assert_int_equal(dm_pipeline_new(cat, &po, "crawl", &p, &err), DM_OK);
+        if (pass == 0)
+            dm_pipeline_discover(p, &src);
+        dm_asset_filter f = {.source = "local"};
+        dm_asset_rec *assets = NULL;
+        size_t na = 0;
+        assert_int_equal(dm_catalog_asset_list(cat, &f, &assets, &na, &err), DM_OK);
+        assert_int_equal(na, 1);
+        dm_pipeline_asset(p, &src, &assets[0], true, false);
+        dm_asset_list_free(assets, na);
+        assert_int_equal(dm_catalog_asset_list(cat, &f, &assets, &na, &err), DM_OK);
+        dm_table_rec *tables = NULL;
+        size_t nt = 0;
+        assert_int_equal(dm_catalog_table_list(cat, assets[0].id, &tables, &nt, &err), DM_OK);
+        const dm_pipeline_stats *st = dm_pipeline_get_stats(p);
+        size_t np = 0;
+        const dm_problem *probs = dm_pipeline_problems(p, &np);
+        if (pass == 0) {
+            assert_int_equal(np, 1);    /* a stopped job is not done */
+            assert_non_null(strstr(probs[0].message, "stopped before table 1 of 1"));
+            assert_int_equal(st->rows_read, 0);
+            assert_int_equal(nt, 0);
+            assert_string_equal(assets[0].state, DM_ASSET_DISCOVERED);
+        } else {
+            assert_int_equal(np, 0);
+            assert_true(st->rows_read >= 1000);
+            assert_int_equal(nt, 1);
+            assert_string_equal(assets[0].state, DM_ASSET_CATALOGED);
+        }
+        dm_table_list_free(tables, nt);
+        dm_asset_list_free(assets, na);
+        dm_pipeline_finish(p);
+        dm_pipeline_free(p);
+        stop = false;
+    }
+    dm_catalog_close(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stop_csv_folder),
         cmocka_unit_test(test_stop_sqlite),
+        cmocka_unit_test(test_pipeline_stop_flag),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
