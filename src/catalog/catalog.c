@@ -212,16 +212,23 @@ static const char *first_duplicate(const char *const *names, size_t n)
 
 /* ---- lifecycle -------------------------------------------------------- */
 
-dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err)
+static dm_status catalog_open(const char *url, bool create, dm_catalog **out, dm_error *err)
 {
     dm_db *db = NULL;
     int version = 0;
     *out = NULL;
-    dm_status rc = dm_db_open(url ? url : DEFAULT_URL, &db, err);
+    url = url ? url : DEFAULT_URL;
+    dm_status rc = create ? dm_db_open(url, &db, err) : dm_db_open_existing(url, &db, err);
     if (rc != DM_OK)
         return rc;
     if ((rc = dm_migrations_check(db, &version, err)) != DM_OK)
         goto out;
+    /* An empty file (left by an older datamap, or touched) is no catalog
+     * either: reading it would only print "0 assets". */
+    if (!create && version == 0) {
+        rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "no catalog at %s", url);
+        goto out;
+    }
     if (db->ops->claim != NULL && (rc = db->ops->claim(db, err)) != DM_OK)
         goto out;
     dm_catalog *cat = dm_xcalloc(1, sizeof *cat);
@@ -231,6 +238,16 @@ dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err)
 out:
     dm_db_close(db);
     return rc;
+}
+
+dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err)
+{
+    return catalog_open(url, true, out, err);
+}
+
+dm_status dm_catalog_open_existing(const char *url, dm_catalog **out, dm_error *err)
+{
+    return catalog_open(url, false, out, err);
 }
 
 dm_status dm_catalog_migrate(dm_catalog *cat, dm_error *err)

@@ -44,6 +44,9 @@ typedef struct dm_catalog dm_catalog;
  * Threads: a dm_catalog belongs to one thread at a time; give each thread
  * its own (they may share the file). */
 dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err);
+/* For commands that only read: a missing file, or one without a schema,
+ * fails with DM_ERR_NOT_FOUND ("no catalog at URL") and nothing is created. */
+dm_status dm_catalog_open_existing(const char *url, dm_catalog **out, dm_error *err);
 /* Create the schema or migrate it to the current version (idempotent). One
  * query when up to date, so every command may call it. Call it with no
  * transaction open. */

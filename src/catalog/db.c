@@ -22,24 +22,34 @@ static size_t scheme_len(const char *s)
     return strncmp(s + i, "://", 3) == 0 ? i : 0;
 }
 
-dm_status dm_db_open(const char *url, dm_db **out, dm_error *err)
+static dm_status db_open(const char *url, bool create, dm_db **out, dm_error *err)
 {
     *out = NULL;
     if (url == NULL || url[0] == '\0')
         return DM_FAIL(err, DM_ERR_ARG, "empty catalog URL");
     size_t sl = scheme_len(url);
     if (sl == 0)
-        return dm_db_sqlite_open(url, out, err);
+        return dm_db_sqlite_open_mode(url, create, out, err);
     if ((sl == 8 && strncmp(url, "postgres", 8) == 0) || (sl == 10 && strncmp(url, "postgresql", 10) == 0))
         return DM_FAIL(err, DM_ERR_ARG, "postgres catalogs are not built yet");
     if (sl == 6 && strncmp(url, "sqlite", 6) == 0) {
         const char *path = url + sl + 3;  /* sqlite:///abs -> /abs, sqlite://rel -> rel */
         if (path[0] == '\0')
             return DM_FAIL(err, DM_ERR_ARG, "catalog URL %s names no file", url);
-        return dm_db_sqlite_open(path, out, err);
+        return dm_db_sqlite_open_mode(path, create, out, err);
     }
     return DM_FAIL(err, DM_ERR_ARG, "catalog URL %.*s://...: unsupported scheme (use a path, sqlite:///path or :memory:)",
                    (int)sl, url);
+}
+
+dm_status dm_db_open(const char *url, dm_db **out, dm_error *err)
+{
+    return db_open(url, true, out, err);
+}
+
+dm_status dm_db_open_existing(const char *url, dm_db **out, dm_error *err)
+{
+    return db_open(url, false, out, err);
 }
 
 void dm_db_close(dm_db *db)

@@ -89,12 +89,17 @@ struct dm_db {
  * ":memory:". "postgres://" and "postgresql://" fail with DM_ERR_ARG until
  * that backend exists; any other scheme fails with DM_ERR_ARG. */
 dm_status dm_db_open(const char *url, dm_db **out, dm_error *err);
+/* The same, but a missing file is not created: DM_ERR_NOT_FOUND (read-only
+ * commands must not leave an empty catalog behind a mistyped path). */
+dm_status dm_db_open_existing(const char *url, dm_db **out, dm_error *err);
 void dm_db_close(dm_db *db);    /* NULL is a no-op */
 
 /* SQLite backend: path is a file name or ":memory:". A missing file is
  * created mode 0600; a file that is not a SQLite database is refused with
  * DM_ERR_BACKEND and left untouched. */
 dm_status dm_db_sqlite_open(const char *path, dm_db **out, dm_error *err);
+/* create false: a missing file fails with DM_ERR_NOT_FOUND, nothing created. */
+dm_status dm_db_sqlite_open_mode(const char *path, bool create, dm_db **out, dm_error *err);
 
 /*
  * Transactions nest: the outermost dm_db_begin opens a write transaction, the

@@ -349,10 +349,25 @@ static dm_status create_private(const char *path, dm_error *err)
 
 dm_status dm_db_sqlite_open(const char *path, dm_db **out, dm_error *err)
 {
+    return dm_db_sqlite_open_mode(path, true, out, err);
+}
+
+dm_status dm_db_sqlite_open_mode(const char *path, bool create, dm_db **out, dm_error *err)
+{
     *out = NULL;
     bool memory = strcmp(path, ":memory:") == 0;
     dm_status rc = DM_OK;
-    if (!memory && (rc = create_private(path, err)) != DM_OK)
+    struct stat sb;
+    if (!memory && !create) {
+        if (stat(path, &sb) != 0) {
+            if (errno == ENOENT)
+                return DM_FAIL(err, DM_ERR_NOT_FOUND, "no catalog at %s", path);
+            return DM_FAIL(err, DM_ERR_IO, "catalog %s: %s", path, strerror(errno));
+        }
+        if (!S_ISREG(sb.st_mode))
+            return DM_FAIL(err, DM_ERR_ARG, "catalog %s is not a regular file", path);
+    }
+    if (!memory && create && (rc = create_private(path, err)) != DM_OK)
         return rc;
 
     sqlite_db *d = dm_xcalloc(1, sizeof *d);

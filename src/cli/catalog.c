@@ -34,9 +34,10 @@ int dm_cmd_catalog(dm_cli *cli, int argc, char **argv)
         return dm_cli_usage_error("catalog", "--format takes table, json or glue, not '%s'", format);
     if (argc - optind > 1)
         return dm_cli_usage_error("catalog", "takes at most one ASSET");
-    dm_catalog *cat = dm_cli_open_catalog(cli);
+    int open_rc = DM_EXIT_FAILED;
+    dm_catalog *cat = dm_cli_open_catalog_existing(cli, &open_rc);
     if (cat == NULL)
-        return DM_EXIT_FAILED;
+        return open_rc;
     dm_asset_filter f = {NULL, NULL, deleted};
     char src[256];
     if (optind < argc) {

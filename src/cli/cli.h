@@ -53,6 +53,10 @@ int dm_cmd_config(dm_cli *cli, int argc, char **argv);
 int dm_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Open the catalog and bring its schema up to date; prints the error. */
 dm_catalog *dm_cli_open_catalog(dm_cli *cli);
+/* For commands that never write: no catalog at the URL is reported as
+ * "no catalog at URL (run `datamap init` or pass --catalog)", *exit_code 2,
+ * and nothing is created. Other failures: *exit_code 1. */
+dm_catalog *dm_cli_open_catalog_existing(dm_cli *cli, int *exit_code);
 /* Defaults from the config for the pipeline options. */
 void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o);
 /* Parse one of --rows --threshold --only --except --min-count --force into

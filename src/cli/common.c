@@ -32,6 +32,25 @@ dm_catalog *dm_cli_open_catalog(dm_cli *cli)
     return cat;
 }
 
+dm_catalog *dm_cli_open_catalog_existing(dm_cli *cli, int *exit_code)
+{
+    dm_catalog *cat = NULL;
+    dm_error err = {0};
+    dm_status rc = dm_catalog_open_existing(cli->catalog_url, &cat, &err);
+    if (rc == DM_ERR_NOT_FOUND) {
+        fprintf(stderr, "datamap: no catalog at %s (run `datamap init` or pass --catalog)\n", cli->catalog_url);
+        *exit_code = DM_EXIT_USAGE;
+        return NULL;
+    }
+    if (rc != DM_OK || dm_catalog_migrate(cat, &err) != DM_OK) {
+        fprintf(stderr, "datamap: catalog %s: %s\n", cli->catalog_url, err.msg);
+        dm_catalog_close(cat);
+        *exit_code = DM_EXIT_FAILED;
+        return NULL;
+    }
+    return cat;
+}
+
 void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o)
 {
     memset(o, 0, sizeof *o);

@@ -130,9 +130,10 @@ int dm_cmd_report(dm_cli *cli, int argc, char **argv)
     if (w == NULL)
         w = dm_report_writer_find("md");
 
-    dm_catalog *cat = dm_cli_open_catalog(cli);
+    int open_rc = DM_EXIT_FAILED;
+    dm_catalog *cat = dm_cli_open_catalog_existing(cli, &open_rc);
     if (cat == NULL)
-        return DM_EXIT_FAILED;
+        return open_rc;
     dm_error err = {0};
     dm_report *r = NULL;
     dm_report_opts ro = {&cli->cfg, 0};

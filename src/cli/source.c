@@ -135,9 +135,10 @@ static int source_list(dm_cli *cli, int argc, char **argv)
     }
     if (strcmp(format, "table") && strcmp(format, "json"))
         return dm_cli_usage_error("source list", "--format takes table or json");
-    dm_catalog *cat = dm_cli_open_catalog(cli);
+    int open_rc = DM_EXIT_FAILED;
+    dm_catalog *cat = dm_cli_open_catalog_existing(cli, &open_rc);
     if (cat == NULL)
-        return DM_EXIT_FAILED;
+        return open_rc;
     dm_source_rec *list = NULL;
     size_t n = 0;
     dm_error err = {0};
