@@ -30,6 +30,7 @@ static const command commands[] = {
     {"run", dm_cmd_run, "discover + crawl + classify + tags, once"},
     {"scan", dm_cmd_scan, "one-shot pipeline on paths or URLs, nothing registered"},
     {"catalog", dm_cmd_catalog, "show the catalog (table, json, glue)"},
+    {"finding", dm_cmd_finding, "dismiss, confirm or undo a finding; list the decisions"},
     {"entities", dm_cmd_entities, "list the entity types the engine knows"},
     {"serve", dm_cmd_serve, "daemon: scheduler, workers, JSON API, web UI, metrics"},
     {"worker", dm_cmd_worker, "a worker only: drain the job queue (fleet mode)"},

@@ -1221,6 +1221,9 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
     if (rc == DM_OK)
         rc = q_exec(cat, "UPDATE tables SET rows_sampled = ?, classified_at = ?, classified_run_id = ? WHERE id = ?",
                     ARGS(DV_I(rows_sampled), DV_T(now), DV_I(run_id), DV_I(table_id)), err);
+    /* human decisions carry over while the column keeps its schema and shape */
+    if (rc == DM_OK)
+        rc = dm_catalog_reviews_apply(cat, table_id, run_id, err);
 out:
     dm_db_finalize(ins);
     dm_db_finalize(upd);
@@ -1247,9 +1250,10 @@ dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding
         return DM_FAIL(err, DM_ERR_NOT_FOUND, "table %lld does not exist", (long long)table_id);
     rc = q_open(cat,
                 "SELECT c.name, f.entity, f.confidence, f.evidence_json, f.created_at, f.matches, f.sampled, "
-                "f.run_id, f.ratio FROM findings f "
+                "f.run_id, f.ratio, r.decision, r.by_name, r.created_at, r.reason FROM findings f "
                 "JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
                 "JOIN columns c ON c.id = f.column_id "
+                "LEFT JOIN finding_reviews r ON r.id = f.review_id "
                 "WHERE f.table_id = ? ORDER BY c.ordinal, f.id",
                 ARGS(DV_I(table_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
@@ -1264,6 +1268,10 @@ dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding
         o->sampled = dm_db_col_int64(st, 6);
         o->run_id = dm_db_col_int64(st, 7);
         o->ratio = dm_db_col_double(st, 8);
+        o->review = col_dup(st, 9);
+        o->review_by = col_dup(st, 10);
+        o->review_at = col_dup(st, 11);
+        o->review_reason = col_dup(st, 12);
     }
     dm_db_finalize(st);
     if (rc != DM_OK) {
@@ -1285,8 +1293,65 @@ void dm_finding_list_free(dm_finding_out *list, size_t n)
         free(list[i].confidence);
         free(list[i].evidence_json);
         free(list[i].created_at);
+        free(list[i].review);
+        free(list[i].review_by);
+        free(list[i].review_at);
+        free(list[i].review_reason);
     }
     free(list);
+}
+
+dm_status dm_catalog_columns_refresh(dm_catalog *cat, int64_t table_id, dm_error *err)
+{
+    dm_db_stmt *st = NULL, *upd = NULL;
+    dm_buf ents = DM_BUF_INIT, comment = DM_BUF_INIT;
+    int64_t cur = -1;
+    bool row = false;
+    dm_status rc = dm_db_begin(cat->db, err);
+    if (rc != DM_OK)
+        return rc;
+    if ((rc = q_exec(cat, "UPDATE columns SET entities = '[]', comment = NULL "
+                     "WHERE table_id = ? AND (comment IS NOT NULL OR entities <> '[]')",
+                     ARGS(DV_I(table_id)), err)) != DM_OK ||
+        (rc = dm_db_prepare(cat->db, "UPDATE columns SET entities = ?, comment = ? WHERE id = ?", &upd, err)) != DM_OK)
+        goto out;
+    /* the findings in the order they were put, which is the order given */
+    rc = q_open(cat,
+                "SELECT f.column_id, f.entity FROM findings f "
+                "JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
+                "LEFT JOIN finding_reviews r ON r.id = f.review_id "
+                "WHERE f.table_id = ? AND (r.decision IS NULL OR r.decision <> 'dismissed') "
+                "ORDER BY f.column_id, f.id",
+                ARGS(DV_I(table_id)), &st, err);
+    while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK) {
+        int64_t col = row ? dm_db_col_int64(st, 0) : -1;
+        if (cur >= 0 && col != cur) {
+            dm_buf_putc(&ents, ']');
+            dm_buf_putc(&comment, ']');
+            if ((rc = q_rerun(upd, ARGS(DV_T(ents.data), DV_T(comment.data), DV_I(cur)), err)) != DM_OK)
+                break;
+        }
+        if (!row)
+            break;
+        if (col != cur) {
+            dm_buf_reset(&ents);
+            dm_buf_reset(&comment);
+            dm_buf_putc(&ents, '[');
+            dm_buf_printf(&comment, "Sensitive Data Element | [");
+            cur = col;
+        } else {
+            dm_buf_putc(&ents, ',');
+            dm_buf_append(&comment, ", ", 2);
+        }
+        json_str(&ents, dm_db_col_text(st, 1));
+        py_repr(&comment, dm_db_col_text(st, 1));
+    }
+out:
+    dm_db_finalize(st);
+    dm_db_finalize(upd);
+    dm_buf_free(&ents);
+    dm_buf_free(&comment);
+    return tx_end(cat, rc, err);
 }
 
 /* ---- tags ------------------------------------------------------------- */

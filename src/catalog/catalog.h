@@ -247,10 +247,14 @@ typedef struct dm_finding_rec {
 dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table_id, int64_t rows_sampled,
                                   const dm_finding_rec *f, size_t n, dm_error *err);
 
+/* The human decision in force on a finding (see "reviews" below): review
+ * is "dismissed" or "confirmed", NULL when there is none (then the other
+ * review_* are NULL too). */
 typedef struct dm_finding_out {
     char *column, *entity, *confidence, *evidence_json, *created_at;
     int64_t matches, sampled, run_id;
     double ratio;
+    char *review, *review_by, *review_at, *review_reason;
 } dm_finding_out;
 
 /* The latest findings of a table (from the last run that classified it:
@@ -259,6 +263,57 @@ typedef struct dm_finding_out {
 dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding_out **out, size_t *n,
                                    dm_error *err);
 void dm_finding_list_free(dm_finding_out *list, size_t n);
+
+/* ---- reviews (human decisions on findings; reviews.c) ----------------- */
+
+/* A person may dismiss a finding (a false positive: it is still computed
+ * and stored, but left out of the personal-data counts, the report's
+ * categories and the gaps) or confirm it (shown as confirmed, confidence
+ * kept). A decision is kept with the column's schema version and the
+ * finding's value shape at the time (dm_review_shape), and holds across
+ * re-scans while both stay the same. When either changes, the next
+ * classification of the table records a "lapsed" row and the finding shows
+ * again undecided. An undo is an "undone" row. Nothing is ever deleted:
+ * dm_catalog_review_list gives the whole history. A dismissed entity is
+ * left out of the column's entities and comment. */
+#define DM_REVIEW_DISMISSED "dismissed"
+#define DM_REVIEW_CONFIRMED "confirmed"
+#define DM_REVIEW_UNDONE "undone"
+#define DM_REVIEW_LAPSED "lapsed"
+
+typedef struct dm_review_put {
+    const char *source;     /* NULL: the asset name must be unique among live assets */
+    const char *asset, *table, *column, *entity;
+    const char *decision;   /* "dismissed" "confirmed" or "undone" */
+    const char *by, *reason;/* both required, not blank */
+} dm_review_put;
+
+/* Record a decision on the current finding of a live column. Errors name
+ * what was not found: DM_ERR_NOT_FOUND for an unknown (or ambiguous: ARG)
+ * asset, table, column, or an entity the column has no current finding of;
+ * DM_ERR_ARG for a bad decision, a blank reason or by, and for an undo when
+ * no decision is in force. *id (may be NULL) receives the new row's id. */
+dm_status dm_catalog_review_put(dm_catalog *cat, const dm_review_put *r, int64_t *id, dm_error *err);
+
+typedef struct dm_review_rec {
+    int64_t id;
+    char *source, *asset, *table, *column, *entity, *decision, *by, *reason, *created_at, *shape;
+    int schema_version;
+} dm_review_rec;
+
+/* The history of decisions, oldest first; only those in force (a decision
+ * whose finding still points at it) when current_only. */
+dm_status dm_catalog_review_list(dm_catalog *cat, bool current_only, dm_review_rec **out, size_t *n,
+                                 dm_error *err);
+void dm_review_list_free(dm_review_rec *list, size_t n);
+
+/* The value shape of a finding: the set of shape keys of its masked
+ * examples (letters -> 'a', digits -> '9', '*' and other characters kept,
+ * runs of one class written once: "j***@e***.com" is "a*@a*.a"), sorted,
+ * hashed (FNV-1a 64, 16 hex digits). A column whose values change form
+ * (emails become phone numbers) changes shape; the same values sampled
+ * again do not. evidence_json NULL or not an array counts as []. */
+void dm_review_shape(const char *evidence_json, char out[17]);
 
 /* ---- tags ------------------------------------------------------------- */
 

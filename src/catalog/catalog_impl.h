@@ -21,4 +21,12 @@ void dm_catalog_now(dm_catalog *cat, char out[32]);
     "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json"
 void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a);
 
+/* After a table's findings of run_id were put: give each finding the
+ * decision still in force on its (column, entity), record a lapse where the
+ * schema version or value shape changed (reviews.c). */
+dm_status dm_catalog_reviews_apply(dm_catalog *cat, int64_t table_id, int64_t run_id, dm_error *err);
+/* Rewrite the entities and comment of a table's columns from its current
+ * findings, leaving dismissed ones out (catalog.c). */
+dm_status dm_catalog_columns_refresh(dm_catalog *cat, int64_t table_id, dm_error *err);
+
 #endif

@@ -193,10 +193,34 @@ static const char v3_sql[] =
     "CREATE INDEX jobs_kind_target_created ON jobs (kind, target, created_at);\n"
     "CREATE INDEX jobs_done ON jobs (updated_at) WHERE state = 'done';\n";
 
+/* Version 4: human review of findings. finding_reviews is the history of
+ * decisions, never deleted: a decision ("dismissed", "confirmed") holds the
+ * column's schema version and the finding's value shape at the time; an undo
+ * ("undone") and a lapse ("lapsed": the schema or the shape changed since)
+ * are new rows. findings.review_id points at the decision in force for that
+ * finding (NULL: none), so every reader gets it with one join. */
+static const char v4_sql[] =
+    "CREATE TABLE finding_reviews (\n"
+    "    id @ID@,\n"
+    "    table_id BIGINT NOT NULL REFERENCES tables (id),\n"
+    "    column_id BIGINT NOT NULL REFERENCES columns (id),\n"
+    "    entity TEXT NOT NULL,\n"
+    "    decision TEXT NOT NULL\n"
+    "        CHECK (decision IN ('dismissed', 'confirmed', 'undone', 'lapsed')),\n"
+    "    by_name TEXT NOT NULL,\n"
+    "    reason TEXT NOT NULL,\n"
+    "    schema_version INTEGER NOT NULL,\n"
+    "    shape TEXT NOT NULL,\n"
+    "    created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX finding_reviews_key ON finding_reviews (column_id, entity, id);\n"
+    "ALTER TABLE findings ADD COLUMN review_id BIGINT;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
     {3, "job indexes", v3_sql},
+    {4, "finding reviews", v4_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

@@ -43,6 +43,8 @@ int dm_cmd_run(dm_cli *cli, int argc, char **argv);
 int dm_cmd_scan(dm_cli *cli, int argc, char **argv);
 int dm_cmd_catalog(dm_cli *cli, int argc, char **argv);
 int dm_cmd_entities(dm_cli *cli, int argc, char **argv);
+/* finding dismiss|confirm|undo|list (src/cli/finding.c) */
+int dm_cmd_finding(dm_cli *cli, int argc, char **argv);
 int dm_cmd_report(dm_cli *cli, int argc, char **argv);
 /* serve and worker (src/cli/serve.c): the service of src/server */
 int dm_cmd_serve(dm_cli *cli, int argc, char **argv);

@@ -59,6 +59,15 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
             json_error_t je;
             json_t *ex = f[i].evidence_json ? json_loads(f[i].evidence_json, 0, &je) : NULL;
             json_object_set_new(e, "examples", ex ? ex : json_array());
+            if (f[i].review != NULL) {
+                /* additive: a human decision in force on this finding */
+                json_t *rv = json_object();
+                json_object_set_new(rv, "decision", dm_json_str(f[i].review));
+                json_object_set_new(rv, "by", dm_json_str(f[i].review_by));
+                json_object_set_new(rv, "at", dm_json_str(f[i].review_at));
+                json_object_set_new(rv, "reason", dm_json_str(f[i].review_reason));
+                json_object_set_new(e, "review", rv);
+            }
             json_array_append_new(ents, e);
         }
         json_object_set_new(col, "entities", ents);
@@ -134,6 +143,25 @@ void dm_export_print_json(FILE *out, json_t *doc)
     fputc('\n', out);
 }
 
+/* The decision in force on an exported finding, NULL when none. */
+static const char *review_of(json_t *e)
+{
+    return json_string_value(json_object_get(json_object_get(e, "review"), "decision"));
+}
+
+/* Entities of a column that count as personal data (not dismissed). */
+static size_t counted_entities(json_t *ents)
+{
+    size_t i, n = 0;
+    json_t *e;
+    json_array_foreach(ents, i, e)
+    {
+        const char *r = review_of(e);
+        n += r == NULL || strcmp(r, "dismissed") != 0;
+    }
+    return n;
+}
+
 /* "EMAIL 98% high" list of a column's entities. */
 static void entities_text(json_t *ents, char *buf, size_t cap)
 {
@@ -143,10 +171,11 @@ static void entities_text(json_t *ents, char *buf, size_t cap)
     buf[0] = '\0';
     json_array_foreach(ents, i, e)
     {
-        int n = snprintf(buf + o, cap - o, "%s%s (%.0f%%, %s)", i ? ", " : "",
+        const char *r = review_of(e);
+        int n = snprintf(buf + o, cap - o, "%s%s (%.0f%%, %s%s%s)", i ? ", " : "",
                          json_string_value(json_object_get(e, "type")),
                          100.0 * json_real_value(json_object_get(e, "ratio")),
-                         json_string_value(json_object_get(e, "confidence")));
+                         json_string_value(json_object_get(e, "confidence")), r ? ", " : "", r ? r : "");
         if (n < 0 || (size_t)n >= cap - o)
             break;
         o += (size_t)n;
@@ -169,7 +198,7 @@ void dm_export_print_table(FILE *out, json_t *doc, bool all_columns)
             {
                 json_t *ents = json_object_get(c, "entities");
                 n_cols++;
-                if (json_array_size(ents))
+                if (counted_entities(ents))
                     n_personal++;
                 if (!all_columns && json_array_size(ents) == 0)
                     continue;
@@ -202,13 +231,18 @@ void dm_export_print_glue(FILE *out, json_t *doc)
                 json_object_set(gc, "Name", json_object_get(c, "name"));
                 json_object_set(gc, "Type", json_object_get(c, "type"));
                 json_t *ents = json_object_get(c, "entities");
-                if (json_array_size(ents)) {
+                if (counted_entities(ents)) {
                     dm_buf b = DM_BUF_INIT;
-                    size_t ei;
+                    size_t ei, k = 0;
                     json_t *e;
                     dm_buf_printf(&b, "Sensitive Data Element | [");
                     json_array_foreach(ents, ei, e)
-                        dm_buf_printf(&b, "%s'%s'", ei ? ", " : "", json_string_value(json_object_get(e, "type")));
+                    {
+                        const char *r = review_of(e);
+                        if (r == NULL || strcmp(r, "dismissed") != 0)
+                            dm_buf_printf(&b, "%s'%s'", k++ ? ", " : "",
+                                          json_string_value(json_object_get(e, "type")));
+                    }
                     dm_buf_printf(&b, "]");
                     json_object_set_new(gc, "Comment", dm_json_str(b.data));
                     dm_buf_free(&b);

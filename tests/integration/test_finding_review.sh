@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `datamap finding`: dismiss, confirm, undo, list through the real pipeline on
+# a folder estate; the decision shows in `catalog --format json`, survives a
+# forced re-scan, lapses when the column's values change shape; address
+# syntax (escaped dots) and the errors for unknown asset/table/column/entity.
+. "$(dirname "$0")/lib.sh"
+
+export DATAMAP_CATALOG=$WORK/dm.db
+unset DATAMAP_CONFIG
+E=$WORK/estate
+mkdir -p "$E/crm" "$E/v1.2"
+write_contacts() {  # $1: note column value pattern
+  {
+    echo "customer_email,city,note"
+    for i in $(seq 1 40); do printf 'c%d@example.org,Paris,%s\n' "$i" "$(printf "$1" "$i")"; done
+  } > "$E/crm/contacts.csv"
+}
+write_contacts 'n%d@example.net'
+{ echo "email"; for i in $(seq 1 20); do echo "v$i@example.org"; done; } > "$E/v1.2/people.csv"
+D() { "$DATAMAP" "$@"; }
+
+expect_status 0 D init
+expect_status 0 D source add estate "$E"
+expect_status 0 D run --rows all
+
+personal() { D catalog | tail -1 | sed -E 's/.* ([0-9]+) with personal data/\1/'; }
+[ "$(personal)" = 3 ] && ok "three personal columns before review" || fail "personal before: $(D catalog | tail -1)"
+
+# ---- dismiss -------------------------------------------------------------------
+expect_status 0 D finding dismiss estate/crm.contacts.note EMAIL --reason "test addresses" --by alice &&
+  ok "dismiss accepted"
+[ "$(personal)" = 2 ] && ok "dismissed column not counted" || fail "personal after dismiss: $(D catalog | tail -1)"
+D catalog --format json > "$WORK/cat.json"
+python3 - "$WORK/cat.json" <<'PY' && ok "catalog json carries the review" || fail "catalog json review"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+cols = {c["name"]: c for a in doc["assets"] for t in a["tables"] for c in t["columns"]}
+r = cols["note"]["entities"][0]["review"]
+assert r["decision"] == "dismissed" and r["by"] == "alice" and r["reason"] == "test addresses", r
+assert r["at"].endswith("Z")
+assert "review" not in cols["customer_email"]["entities"][0]
+PY
+out=$(D finding list)
+grep -q "dismissed  estate/crm.contacts.note" <<<"$out" && grep -q "alice" <<<"$out" && ok "finding list shows it" ||
+  fail "finding list: $out"
+
+# ---- an unchanged forced re-scan keeps it ---------------------------------------------
+expect_status 0 D run --rows all --force
+[ "$(personal)" = 2 ] && ok "dismissal survives an unchanged re-scan" || fail "after re-scan: $(D catalog | tail -1)"
+
+# ---- escaped dots: the asset v1.2 ---------------------------------------------------
+expect_status 0 D finding confirm 'v1\.2.people.email' EMAIL --reason "real customers" --by bob &&
+  ok "escaped dot in an asset name"
+D catalog | grep -q "EMAIL (100%, high, confirmed)" && ok "confirmed shown, confidence kept" ||
+  fail "confirmed not shown: $(D catalog)"
+
+# ---- errors ------------------------------------------------------------------------------
+expect_status 1 D finding dismiss nope.contacts.note EMAIL --reason x &&
+  grep -q "no asset named 'nope'" "$WORK/err" && ok "unknown asset named"
+expect_status 1 D finding dismiss crm.nope.note EMAIL --reason x &&
+  grep -q "no table 'nope'" "$WORK/err" && ok "unknown table named"
+expect_status 1 D finding dismiss crm.contacts.zip EMAIL --reason x &&
+  grep -q "no column 'zip'" "$WORK/err" && ok "unknown column named"
+expect_status 1 D finding dismiss crm.contacts.city EMAIL --reason x &&
+  grep -q "no current finding of EMAIL" "$WORK/err" && ok "entity without a finding named"
+expect_status 2 D finding dismiss crm.contacts EMAIL --reason x && ok "two-part address refused"
+expect_status 2 D finding dismiss v1.2.people.email EMAIL --reason x && grep -q "more than three parts" "$WORK/err" &&
+  ok "unescaped dot refused"
+expect_status 2 D finding dismiss crm.contacts.note EMAIL && grep -q -- "--reason" "$WORK/err" && ok "reason required"
+
+# ---- undo, then dismiss again and change the values' shape ---------------------------------
+expect_status 0 D finding undo crm.contacts.note EMAIL --by alice && ok "undo accepted"
+[ "$(personal)" = 3 ] && ok "undone finding counted again" || fail "after undo: $(D catalog | tail -1)"
+expect_status 2 D finding undo crm.contacts.note EMAIL && ok "nothing left to undo"
+expect_status 0 D finding dismiss crm.contacts.note EMAIL --reason "test addresses again" --by alice
+write_contacts '%d-n@example.net'
+expect_status 0 D run --rows all
+[ "$(personal)" = 3 ] && ok "dismissal lapses when the values change shape" || fail "after shape change: $(D catalog)"
+D finding list --history --format json > "$WORK/hist.json"
+python3 - "$WORK/hist.json" <<'PY' && ok "history keeps decision, undo and lapse" || fail "history: $(cat "$WORK/hist.json")"
+import json, sys
+h = [(r["column"], r["decision"]) for r in json.load(open(sys.argv[1]))]
+assert h == [("note", "dismissed"), ("email", "confirmed"), ("note", "undone"), ("note", "dismissed"),
+             ("note", "lapsed")], h
+PY
+finish
