@@ -132,9 +132,10 @@ int dm_cmd_finding(dm_cli *cli, int argc, char **argv)
             return dm_cli_usage_error("finding", "--format takes table or json, not '%s'", format);
         if (optind < argc)
             return dm_cli_usage_error("finding", "list takes no argument");
-        dm_catalog *cat = dm_cli_open_catalog(cli);
+        int code = DM_EXIT_FAILED;
+        dm_catalog *cat = dm_cli_open_catalog_existing(cli, &code);
         if (cat == NULL)
-            return DM_EXIT_FAILED;
+            return code;
         int rc = list_reviews(cat, history, format);
         dm_catalog_close(cat);
         return rc;
@@ -171,11 +172,10 @@ int dm_cmd_finding(dm_cli *cli, int argc, char **argv)
         r.source = parts[0];
         r.asset = slash + 1;
     }
-    int rc = DM_EXIT_OK;
-    dm_catalog *cat = dm_cli_open_catalog(cli);
-    if (cat == NULL) {
-        rc = DM_EXIT_FAILED;
-    } else {
+    int rc = DM_EXIT_FAILED;
+    dm_catalog *cat = dm_cli_open_catalog_existing(cli, &rc);
+    if (cat != NULL) {
+        rc = DM_EXIT_OK;
         dm_error err = {0};
         int64_t id = 0;
         if (dm_catalog_review_put(cat, &r, &id, &err) != DM_OK) {
