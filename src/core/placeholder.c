@@ -21,20 +21,13 @@ static const struct {
 };
 #define MAX_WORD 16
 
-/* First bytes a placeholder can start with (either case): most cells leave
- * at this test. */
-static bool may_start(unsigned char c)
-{
-    switch (c | 0x20) {     /* ASCII letters to lower case; '-' '?' '(' '<' '#' unchanged */
-    case 'n': case 'u': case 'k': case 'i': case 'd': case 's': case 'b': case 'y': case 'o':
-    case '-': case '?': case '(': case '<': case '#':
-        return true;
-    default:
-        return false;
-    }
-}
+#define F(c) [c] = 1, [(c) & ~0x20] = 1
+const unsigned char dm_placeholder_first[256] = {
+    F('n'), F('u'), F('k'), F('i'), F('d'), F('s'), F('b'), F('y'), F('o'),
+    ['-'] = 1, ['?'] = 1, ['('] = 1, ['<'] = 1, ['#'] = 1, [' '] = 1, ['\t'] = 1,
+};
 
-bool dm_is_placeholder(const char *s, size_t n)
+bool dm_is_placeholder_slow(const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == '\t'))
         s++, n--;
@@ -42,7 +35,7 @@ bool dm_is_placeholder(const char *s, size_t n)
         n--;
     if (n == 0)
         return true;
-    if (n > MAX_WORD || !may_start((unsigned char)*s))
+    if (n > MAX_WORD || !dm_placeholder_first[(unsigned char)*s])
         return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (words[i].n == n && strncasecmp(words[i].w, s, n) == 0)

@@ -20,6 +20,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-bool dm_is_placeholder(const char *s, size_t n);
+/* Bytes a placeholder can start with (space included, for the trimming):
+ * most cells leave at this test without a call. */
+extern const unsigned char dm_placeholder_first[256];
+
+bool dm_is_placeholder_slow(const char *s, size_t n);
+
+static inline bool dm_is_placeholder(const char *s, size_t n)
+{
+    return n == 0 || (dm_placeholder_first[(unsigned char)s[0]] && dm_is_placeholder_slow(s, n));
+}
 
 #endif
