@@ -88,6 +88,9 @@ typedef struct dm_source_rec {
 /* DM_ERR_ARG when the name exists already, or when the URL holds a password
  * ("scheme://user:pass@host", or a password= parameter). options_json and
  * tags_json NULL are stored as "{}". */
+/* True when url carries a password ("scheme://user:pass@host/..." or a
+ * "password=" query parameter): dm_catalog_source_add refuses those. */
+bool dm_catalog_url_has_password(const char *url);
 dm_status dm_catalog_source_add(dm_catalog *cat, const dm_source_rec *src, int64_t *id, dm_error *err);
 dm_status dm_catalog_source_get(dm_catalog *cat, const char *name, dm_source_rec *out, dm_error *err);
 dm_status dm_catalog_source_list(dm_catalog *cat, dm_source_rec **out, size_t *n, dm_error *err);

@@ -57,10 +57,21 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         }
         if (opt == 'o') {
             if (dm_source_secret_option(optarg)) {
+                /* the driver's own conventions when every target has the same driver, else each driver's */
+                const char *hint_url = NULL;
+                for (int i = optind; i < argc; i++) {
+                    const char *sc = argv[i][0] != '-' ? dm_source_lookup(argv[i]) : NULL;
+                    if (sc == NULL || strcmp(sc, "file") == 0)
+                        continue;
+                    if (hint_url != NULL && strcmp(dm_source_lookup(hint_url), sc) != 0) {
+                        hint_url = NULL;
+                        break;
+                    }
+                    hint_url = argv[i];
+                }
                 json_decref(options);
-                return dm_cli_usage_error("scan", "--option %.*s: secrets are never given on the command line; use "
-                                          "the environment, a *_file option, ~/.pgpass or an AWS profile",
-                                          (int)strcspn(optarg, "="), optarg);
+                return dm_cli_usage_error("scan", "--option %.*s: secrets are never given on the command line; use %s",
+                                          (int)strcspn(optarg, "="), optarg, dm_source_secret_hint(hint_url));
             }
             if (!dm_cli_put_kv(options, optarg)) {
                 json_decref(options);
@@ -127,7 +138,10 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
         dm_source_rec rec = {0, name, url, options_json, "{}", (char *)require, NULL};
         if (dm_catalog_source_add(cat, &rec, &rec.id, &err)) {
             char *shown = dm_sql_redact_url(t);     /* never echo a password */
-            dm_pipeline_problem(p, shown, "%s", err.msg);
+            if (dm_catalog_url_has_password(t))
+                dm_pipeline_problem(p, shown, "%s; use %s", err.msg, dm_source_secret_hint(t));
+            else
+                dm_pipeline_problem(p, shown, "%s", err.msg);
             free(shown);
         } else {
             dm_pipeline_discover(p, &rec);

@@ -29,7 +29,7 @@ static int source_add(dm_cli *cli, int argc, char **argv)
         {"option", required_argument, NULL, 'o'}, {"tag", required_argument, NULL, 't'},
         {"require-tag", optional_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     json_t *options = json_object(), *tags = json_object();
-    const char *require = NULL;
+    const char *require = NULL, *secret_opt = NULL;
     int opt, rc = DM_EXIT_USAGE;
     char *url = NULL;
     dm_catalog *cat = NULL;
@@ -38,11 +38,8 @@ static int source_add(dm_cli *cli, int argc, char **argv)
         switch (opt) {
         case 'o':
             if (dm_source_secret_option(optarg)) {
-                /* name the key only: the value is the secret */
-                rc = dm_cli_usage_error("source add", "--option %.*s: secrets are never stored in the catalog; use the "
-                                        "environment, a *_file option, ~/.pgpass, an option file or an AWS profile",
-                                        (int)strcspn(optarg, "="), optarg);
-                goto out;
+                secret_opt = optarg;    /* refused once the URL names the driver */
+                break;
             }
             if (!dm_cli_put_kv(options, optarg)) {
                 rc = dm_cli_usage_error("source add", "--option takes K=V, not '%s'", optarg);
@@ -77,6 +74,18 @@ static int source_add(dm_cli *cli, int argc, char **argv)
     }
     if (dm_source_lookup(given) == NULL) {
         rc = dm_cli_usage_error("source add", "%s: unsupported URL scheme", given);
+        goto out;
+    }
+    if (secret_opt != NULL) {
+        /* name the key only: the value is the secret */
+        rc = dm_cli_usage_error("source add", "--option %.*s: secrets are never stored in the catalog; use %s",
+                                (int)strcspn(secret_opt, "="), secret_opt, dm_source_secret_hint(given));
+        goto out;
+    }
+    if (dm_catalog_url_has_password(given)) {
+        /* the URL is not echoed: it holds the password */
+        rc = dm_cli_usage_error("source add", "source %s: do not put passwords in source URLs; use %s", name,
+                                dm_source_secret_hint(given));
         goto out;
     }
     /* plain paths are stored absolute, so the source works from anywhere */

@@ -625,8 +625,9 @@ static enum MHD_Result api_sources(const dm_api_call *call)
 }
 
 /* A JSON object of string values as stored ({"k":"v"}); NULL and a message
- * when v is not one, or (secrets) when a key names a secret. */
-static char *kv_object(json_t *v, bool secrets_refused, const char *what, char *msg, size_t msgsz)
+ * when v is not one, or (secrets_url non-NULL) when a key names a secret:
+ * the message names what that URL's driver reads instead. */
+static char *kv_object(json_t *v, const char *secrets_url, const char *what, char *msg, size_t msgsz)
 {
     if (v == NULL)
         return dm_xstrdup("{}");
@@ -641,10 +642,10 @@ static char *kv_object(json_t *v, bool secrets_refused, const char *what, char *
             snprintf(msg, msgsz, "%s must be an object of strings", what);
             return NULL;
         }
-        if (secrets_refused && dm_source_secret_option(k)) {
+        if (secrets_url != NULL && dm_source_secret_option(k)) {
             /* name the key only: the value is the secret */
-            snprintf(msg, msgsz, "option %.64s: secrets are never stored in the catalog; use the environment of "
-                                 "the service, a *_file option, ~/.pgpass or an AWS profile", k);
+            snprintf(msg, msgsz, "option %.64s: secrets are never stored in the catalog; use, in the service's "
+                                 "environment, %s", k, dm_source_secret_hint(secrets_url));
             return NULL;
         }
     }
@@ -663,7 +664,7 @@ static enum MHD_Result api_source_add(const dm_api_call *call)
     size_t len = call->len;
     json_error_t je;
     json_t *doc = len ? json_loadb(body, len, 0, &je) : NULL;
-    char msg[256] = "", *url = NULL, *oj = NULL, *tj = NULL;
+    char msg[512] = "", *url = NULL, *oj = NULL, *tj = NULL;
     dm_error err = {0};
     enum MHD_Result ret;
     const char *name = json_string_value(json_object_get(doc, "name"));
@@ -695,8 +696,14 @@ static enum MHD_Result api_source_add(const dm_api_call *call)
     } else {
         url = dm_xstrdup(given);
     }
-    if ((oj = kv_object(json_object_get(doc, "options"), true, "options", msg, sizeof msg)) == NULL ||
-        (tj = kv_object(json_object_get(doc, "tags"), false, "tags", msg, sizeof msg)) == NULL) {
+    if (dm_catalog_url_has_password(given)) {
+        snprintf(msg, sizeof msg, "do not put passwords in source URLs; use, in the service's environment, %s",
+                 dm_source_secret_hint(given));
+        ret = send_error(c, 400, "bad_request", msg);
+        goto out;
+    }
+    if ((oj = kv_object(json_object_get(doc, "options"), given, "options", msg, sizeof msg)) == NULL ||
+        (tj = kv_object(json_object_get(doc, "tags"), NULL, "tags", msg, sizeof msg)) == NULL) {
         ret = send_error(c, 400, "bad_request", msg);
         goto out;
     }

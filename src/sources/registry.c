@@ -17,15 +17,18 @@ extern const dm_source_ops dm_source_mysql_ops;
 extern const dm_source_ops dm_source_s3_ops;
 extern const dm_source_ops dm_source_dynamodb_ops;
 
+#define AWS_HINT "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, ~/.aws/credentials or --option profile=NAME"
 #define SCHEMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const dm_source_driver drivers[] = {
-    {"file", SCHEMES("file"), &dm_source_file_ops},
-    {"sqlite", SCHEMES("sqlite"), &dm_source_sqlite_ops},
-    {"postgres", SCHEMES("postgres", "postgresql"), &dm_source_postgres_ops},
-    {"mysql", SCHEMES("mysql"), &dm_source_mysql_ops},
-    {"s3", SCHEMES("s3"), &dm_source_s3_ops},
-    {"dynamodb", SCHEMES("dynamodb"), &dm_source_dynamodb_ops},
+    {"file", SCHEMES("file"), &dm_source_file_ops, NULL},
+    {"sqlite", SCHEMES("sqlite"), &dm_source_sqlite_ops, NULL},
+    {"postgres", SCHEMES("postgres", "postgresql"), &dm_source_postgres_ops,
+     "PGPASSWORD, ~/.pgpass, PGPASSFILE or the other PG* environment variables"},
+    {"mysql", SCHEMES("mysql"), &dm_source_mysql_ops,
+     "MYSQL_PWD or an option file ([client] in ~/.my.cnf, or --option option_file=PATH)"},
+    {"s3", SCHEMES("s3"), &dm_source_s3_ops, AWS_HINT},
+    {"dynamodb", SCHEMES("dynamodb"), &dm_source_dynamodb_ops, AWS_HINT},
 };
 #define NDRIVERS (sizeof drivers / sizeof drivers[0])
 
@@ -45,6 +48,18 @@ static const dm_source_driver *find(const char *url, const char **scheme)
                 return &drivers[i];
             }
     return NULL;
+}
+
+const char *dm_source_secret_hint(const char *url)
+{
+    const char *scheme = NULL;
+    const dm_source_driver *d = url ? find(url, &scheme) : NULL;
+    if (d != NULL && d->secret_hint != NULL)
+        return d->secret_hint;
+    if (d != NULL)
+        return "nothing: this driver takes no credentials";
+    return "for postgres: PGPASSWORD, ~/.pgpass, PGPASSFILE or the other PG* environment variables; "
+           "for mysql: MYSQL_PWD or an option file (--option option_file=PATH); for s3 and dynamodb: " AWS_HINT;
 }
 
 const char *dm_source_lookup(const char *url)

@@ -85,6 +85,11 @@ typedef struct dm_column_decl {
  * otherwise the scheme as the driver table spells it), or NULL when no
  * driver answers to it. */
 const char *dm_source_lookup(const char *url);
+/* What to use instead of a password in a URL or option, for the driver of
+ * url: only what that driver reads (postgres: PGPASSWORD, ~/.pgpass ...;
+ * mysql: MYSQL_PWD, an option file; s3/dynamodb: the AWS conventions). url
+ * NULL or of no known driver: every driver's, each named. */
+const char *dm_source_secret_hint(const char *url);
 /* Open a source for a URL; DM_ERR_ARG names an unsupported scheme. */
 dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err);
 void dm_source_close(dm_source *src);

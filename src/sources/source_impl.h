@@ -26,6 +26,9 @@ typedef struct dm_source_driver {
     const char *name;               /* "postgres" */
     const char *const *schemes;     /* NULL-terminated: {"postgres", "postgresql", NULL} */
     const dm_source_ops *ops;
+    /* Where this driver takes a password from instead of the URL or an
+     * option: only what the driver really reads (shown in refusals). */
+    const char *secret_hint;
 } dm_source_driver;
 
 struct dm_source {
