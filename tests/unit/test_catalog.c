@@ -450,8 +450,8 @@ static void test_source_password_refused(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         dm_source_rec s = {.name = (char *)"db", .url = (char *)bad[i]};
         assert_int_equal(dm_catalog_source_add(cat, &s, NULL, &err), DM_ERR_ARG);
-        assert_non_null(strstr(err.msg, "do not put passwords in source URLs; use PGPASSWORD, ~/.pgpass, a "
-                                        "password_file option or the AWS conventions"));
+        assert_non_null(strstr(err.msg, "do not put passwords in source URLs"));
+        assert_null(strstr(err.msg, "password_file"));   /* no driver has that option */
         assert_null(strstr(err.msg, "s3cret"));
     }
     dm_source_rec *list = NULL;
