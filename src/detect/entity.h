@@ -141,5 +141,6 @@ extern const dm_entity_def dm_entities_americas[];   /* entities/americas.c: CA 
 extern const dm_entity_def dm_entities_asia_pacific[];   /* entities/asia_pacific.c: IN CN HK MO TW KR JP SG MY TH ID AU NZ LK */
 extern const dm_entity_def dm_entities_middle_east_africa[];   /* entities/middle_east_africa.c: IL ZA AE, TR tax number */
 extern const dm_entity_def dm_entities_documents[];  /* entities/documents.c: driving licences, passports (format only) */
+extern const dm_entity_def dm_entities_special[];    /* entities/special.c: Art. 9/10 special categories, GENDER */
 
 #endif
