@@ -86,8 +86,11 @@ typedef struct phrase_slot {
     uint8_t v[DM_SP_NVOCAB];    /* best verdict per vocabulary entity */
 } phrase_slot;
 
+#define PHRASE_HEAD 0x80u     /* a longer phrase starts with this word */
+
 static phrase_slot *ptab;
 static uint32_t pmask;
+static int pmaxw = 1;           /* words in the longest phrase */
 static pthread_once_t ponce = PTHREAD_ONCE_INIT;
 
 static phrase_slot *probe(const char *s, size_t n)
@@ -115,6 +118,20 @@ static void build(void)
             const char *e = strchr(p, '|');
             size_t n = e ? (size_t)(e - p) : strlen(p);
             if (n > 0 && n < 256) {
+                const char *sp = memchr(p, ' ', n);
+                if (sp) {   /* mark its first word, so cells are cut word by word */
+                    phrase_slot *hs = probe(p, (size_t)(sp - p));
+                    if (hs->s == NULL) {
+                        hs->s = p;
+                        hs->len = (uint8_t)(sp - p);
+                    }
+                    hs->flags |= PHRASE_HEAD;
+                    int w = 1;
+                    for (size_t k = 0; k < n; k++)
+                        w += p[k] == ' ';
+                    if (w > pmaxw)
+                        pmaxw = w;
+                }
                 phrase_slot *ps = probe(p, n);
                 if (ps->s == NULL) {
                     ps->s = p;
@@ -138,6 +155,14 @@ static const phrase_slot *lookup(const char *s, size_t n)
 {
     const phrase_slot *ps = probe(s, n);
     return ps->s ? ps : NULL;
+}
+
+static bool has_verdict(const phrase_slot *ps)
+{
+    for (int e = 0; e < DM_SP_NVOCAB; e++)
+        if (ps->v[e])
+            return true;
+    return false;
 }
 
 /* ---- folding a short cell into words --------------------------------------- */
@@ -208,13 +233,35 @@ typedef struct vocab_res {
     uint8_t v[DM_SP_NVOCAB];
 } vocab_res;
 
+/* Whether the first word of the cell, when it is plain ASCII letters,
+ * is no word of the vocabularies: most cells (names, cities, ids) stop
+ * here after one lookup, before the cell is folded. */
+static bool first_word_unknown(const unsigned char *s, size_t len)
+{
+    char w[32];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        if (is_alpha(c)) {
+            if (n == sizeof w)
+                return true;    /* longer than any word of the lists */
+            w[n++] = (char)(c | 0x20);
+        } else if (c >= 0x80 || is_digit(c)) {
+            return false;       /* folded or numbered: the slow path decides */
+        } else if (n > 0) {
+            break;
+        }
+    }
+    return n > 0 && lookup(w, n) == NULL;
+}
+
 /* Cut the words into the longest known phrases, left to right; every
  * phrase must be known (numbers are joiners). */
 static void analyse(const unsigned char *s, size_t len, vocab_res *r)
 {
     folded f;
     memset(r, 0, sizeof *r);
-    if (len > VOCAB_CELL_MAX || !fold_cell(s, len, &f))
+    if (len > VOCAB_CELL_MAX || first_word_unknown(s, len) || !fold_cell(s, len, &f))
         return;
     if (f.n == 1) {
         const phrase_slot *ps = lookup(f.buf, f.we[0]);
@@ -234,11 +281,20 @@ static void analyse(const unsigned char *s, size_t len, vocab_res *r)
     for (int e = 0; e < DM_SP_NVOCAB; e++)
         ok[e] = true;
     for (int i = 0; i < f.n;) {
-        const phrase_slot *ps = NULL;
-        int k = f.n - i;
-        for (; k >= 1 && ps == NULL; k--)
-            ps = lookup(f.buf + f.ws[i], (size_t)(f.we[i + k - 1] - f.ws[i]));
-        k++;
+        const phrase_slot *ps = lookup(f.buf + f.ws[i], (size_t)(f.we[i] - f.ws[i]));
+        int k = 1;
+        if (ps && (ps->flags & PHRASE_HEAD)) {
+            const phrase_slot *longer = NULL;
+            for (k = f.n - i < pmaxw ? f.n - i : pmaxw; k >= 2 && longer == NULL; k--)
+                longer = lookup(f.buf + f.ws[i], (size_t)(f.we[i + k - 1] - f.ws[i]));
+            k++;
+            if (longer)
+                ps = longer;
+            else
+                k = 1;
+        }
+        if (ps && (ps->flags & ~PHRASE_HEAD) == 0 && !has_verdict(ps))
+            ps = NULL;  /* only the start of longer phrases */
         if (ps == NULL) {
             /* numbers, and words that start with one ("20mg", "2x"), join */
             if (!is_digit((unsigned char)f.buf[f.ws[i]]))
@@ -478,9 +534,12 @@ static void genetic_find(const char *cell, size_t len, dm_emit_fn emit, void *ct
 {
     const char *s = cell;
     for (size_t i = 1; i + 1 < len; i++) {
+        const char *p = memchr(s + i, 's', len - 1 - i);
+        if (p == NULL)
+            break;
+        i = (size_t)(p - s);
         /* dbSNP writes "rs" lower-case; "RS232" is a port */
-        if (s[i] != 's' || s[i - 1] != 'r' || !is_digit((unsigned char)s[i + 1]) ||
-            (i >= 2 && is_alnum((unsigned char)s[i - 2])))
+        if (s[i - 1] != 'r' || !is_digit((unsigned char)s[i + 1]) || (i >= 2 && is_alnum((unsigned char)s[i - 2])))
             continue;
         size_t start = i - 1, j = i + 1;
         while (j < len && is_digit((unsigned char)s[j]))
