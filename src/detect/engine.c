@@ -616,10 +616,21 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
         if (opts && opts->except && name_in_list(opts->except, d->name))
             on = false;
         eng->enabled[i] = on;
-        if (!on)
-            continue;
-        if (d->find)
+    }
+    for (size_t i = 0; i < eng->nents; i++) {
+        const dm_entity_def *d = eng->ents[i];
+        if (i + d->family >= eng->nents) {
+            rc = DM_FAIL(err, DM_ERR_INTERNAL, "entity %s: family past the registry's end", d->name);
+            goto out;
+        }
+        /* a family's finder runs while any of its entities is on */
+        bool any = false;
+        for (size_t k = 0; k <= d->family && !any; k++)
+            any = eng->enabled[i + k];
+        if (d->find && any)
             eng->finders[eng->nfinders++] = (uint16_t)i;
+        if (!eng->enabled[i])
+            continue;
         for (const char *const *s = d->shapes; s && *s; s++)
             if (!parse_spec(*s, (uint16_t)i, &pv)) {
                 rc = DM_FAIL(err, DM_ERR_INTERNAL, "entity %s: bad shape key '%s'", d->name, *s);
@@ -978,18 +989,25 @@ static void add_hit(dm_colstats *cs, uint16_t ent, dm_verdict v, size_t start, s
     cs->hits[cs->nhits++] = (hit){ent, (uint8_t)v, false, (uint32_t)start, (uint32_t)end};
 }
 
+/* A finder's hit; DM_EMIT_FOR(k, v) says it is for the k-th entity after
+ * the finder's own (entity.h, `family`), which may be off. */
 static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
 {
     dm_colstats *cs = ctx;
+    unsigned k = (unsigned)v >> 8;
+    size_t e = (size_t)cs->cur_ent + k;
+    if (k > cs->eng->ents[cs->cur_ent]->family || !cs->eng->enabled[e])
+        return;
+    v = (dm_verdict)((unsigned)v & 0xFFu);
     if (v == DM_NO && start < end) {    /* evidence against: a company in a name column */
-        ent_acc *a = &cs->acc[cs->cur_ent];
+        ent_acc *a = &cs->acc[e];
         if (a->last_against != cs->cell_no) {
             a->last_against = cs->cell_no;
             a->against++;
         }
         return;
     }
-    add_hit(cs, cs->cur_ent, v, start, end);
+    add_hit(cs, (uint16_t)e, v, start, end);
 }
 
 /* Cut the cell into groups, a run of one class at a time; returns the count.

@@ -119,7 +119,16 @@ typedef struct dm_entity_def {
      * distinctive value (STRONG verdicts from `find` or exact formats still
      * need a hint to be overruled, see engine). */
     const char *const *antihints;
+    /* `find` also reports for the next `family` entities of the table
+     * (which then need no finder of their own): entities whose values one
+     * pass over the cell tells apart, as the vocabularies of special.c, so
+     * the cell is read once instead of once per entity. It runs while any of
+     * them is enabled; a hit for the k-th next one is emitted with
+     * DM_EMIT_FOR(k, verdict). */
+    unsigned family;
 } dm_entity_def;
+
+#define DM_EMIT_FOR(k, v) ((dm_verdict)((unsigned)(v) | (unsigned)(k) << 8))
 
 #define DM_NEED_DIGIT  0x01u   /* an ASCII digit */
 #define DM_NEED_LETTER 0x02u   /* an ASCII letter or a non-ASCII byte */

@@ -15,14 +15,16 @@
  *   so a sentence mentioning "female" or "cancer" proves nothing.
  *   CRIMINAL_RECORD words are all WEAK (claims tables say "Theft" too); a
  *   conviction word with an offence word ("convicted of burglary") is MEDIUM.
- * - Yes/no columns: a whole cell of yes/no/true/false/ja/nein/oui/sí/evet...
- *   (or 0/1, a tier-1 shape) is a WEAK match of every vocabulary entity but
- *   GENDER, so it counts only under the entity's own column name:
+ * - Yes/no columns: a whole cell of yes/no/true/false/Y/N/ja/nein/oui/sí/
+ *   evet... is a WEAK match of every vocabulary entity but GENDER, so it
+ *   counts only under the entity's own column name:
  *   `is_union_member`, `hiv_positive`, `smoker`, `diabetic`,
- *   `criminal_record`, `party_member`. Decided: smoking status is health
+ *   `criminal_record`, `party_member`. 0/1 flags are not read: digits
+ *   only cells reach no finder (a tier-1 key for them cost 2.8% of a full
+ *   scan), so a 0/1 union flag is missed. Decided: smoking status is health
  *   data (the Art. 29 WP and most DPAs treat it so), so `smoker`/`raucher`/
  *   `fumeur` are HEALTH names; a bare `member`, `active` or `flag` is no name.
- * - HEALTH also: ICD-10 codes (tier-1 shapes) whose category lies in the
+ * - HEALTH also: ICD-10 codes starting a cell, whose category lies in the
  *   WHO chapter ranges (A00-B99 ... Z99, with the gaps A10-A14, A29, B11-B14,
  *   B84, C98-C99, D90-D99, E91-E99, H96-H99, K96-K99, P97-P99, T99, U86-U99,
  *   V00; ICD-10-CM extensions D49, K94-K95 and Y99 allowed). A dotted code
@@ -30,7 +32,8 @@
  *   "E119") is WEAK, as are V-Y and U codes (external causes, provisional
  *   codes, and "V10.2"-style versions): a lone "A10" or seat "E12" in a
  *   product column proves nothing, a column mostly of dotted codes does.
- *   Words like "diagnosis" or "ICD" before a code make it STRONG.
+ *   Codes inside free text are not looked for (a tier-1 shape for them
+ *   cost 3% of a full scan).
  *   Blood groups ("A+", "AB-", "0 Rh+", "O neg"): AB, O and Rh forms are
  *   MEDIUM, "A+"/"B-" (school grades too) WEAK.
  * - GENETIC_DATA: dbSNP reference SNP ids with a genotype ("rs429358 CT",
@@ -53,6 +56,7 @@
 
 #include "core/hash.h"
 #include "core/mem.h"
+#include "detect/category.h"
 #include "detect/checks.h"
 #include "detect/entities/names_data.h"
 #include "detect/entities/special_words.h"
@@ -233,26 +237,44 @@ typedef struct vocab_res {
     uint8_t v[DM_SP_NVOCAB];
 } vocab_res;
 
-/* Whether the first word of the cell, when it is plain ASCII letters,
- * is no word of the vocabularies: most cells (names, cities, ids) stop
- * here after one lookup, before the cell is folded. */
+/* Whether the first word of the cell that is not a number is no word of
+ * the vocabularies: most cells (names, cities, ids, dates) stop here after
+ * one lookup, before the whole cell is folded. */
 static bool first_word_unknown(const unsigned char *s, size_t len)
 {
     char w[32];
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = s[i];
-        if (is_alpha(c)) {
+    for (size_t i = 0; i <= len; i++) {
+        unsigned c = i < len ? s[i] : ' ';
+        if (c - 'a' < 26u || c - 'A' < 26u || c - '0' < 10u) {     /* the common case */
             if (n == sizeof w)
                 return true;    /* longer than any word of the lists */
-            w[n++] = (char)(c | 0x20);
-        } else if (c >= 0x80 || is_digit(c)) {
-            return false;       /* folded or numbered: the slow path decides */
-        } else if (n > 0) {
-            break;
+            w[n++] = (char)(c >= 'A' ? c | 0x20 : c);
+            continue;
         }
+        if (c >= 0x80) {
+            if (!((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80))
+                return false;   /* the slow path decides */
+            const char *a = dm_names_fold[((c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)) - DM_NAMES_FOLD_FIRST].ascii;
+            i++;
+            if (*a) {
+                for (; *a; a++) {
+                    if (n == sizeof w)
+                        return true;
+                    w[n++] = *a;
+                }
+                continue;
+            }
+        }
+        if (n == 0)
+            continue;
+        if (is_digit((unsigned char)w[0])) {
+            n = 0;              /* numbers join words: the next one decides */
+            continue;
+        }
+        return lookup(w, n) == NULL;
     }
-    return n > 0 && lookup(w, n) == NULL;
+    return true;                /* numbers only */
 }
 
 /* Cut the words into the longest known phrases, left to right; every
@@ -321,50 +343,6 @@ static void analyse(const unsigned char *s, size_t len, vocab_res *r)
         r->v[DM_SP_CRIMINAL] = DM_MEDIUM;
 }
 
-/* The engine runs the finders of the table one after another on the same
- * cell: analyse it once. The copy makes a reused buffer safe. */
-static _Thread_local struct {
-    size_t len;
-    unsigned char cell[VOCAB_CELL_MAX];
-    vocab_res r;
-} memo;
-
-static uint8_t vocab_verdict(const char *cell, size_t len, int ent)
-{
-    if (len > VOCAB_CELL_MAX)
-        return 0;
-    if (memo.len != len || memcmp(memo.cell, cell, len) != 0) {
-        special_init();
-        analyse((const unsigned char *)cell, len, &memo.r);
-        memcpy(memo.cell, cell, len);
-        memo.len = len;
-    }
-    return memo.r.v[ent];
-}
-
-#define VOCAB_FINDER(fn, ent)                                                        \
-    static void fn(const char *cell, size_t len, dm_emit_fn emit, void *ctx)         \
-    {                                                                                \
-        uint8_t v = vocab_verdict(cell, len, ent);                                   \
-        if (v)                                                                       \
-            emit(ctx, (dm_verdict)v, 0, len);                                        \
-    }
-
-VOCAB_FINDER(ethnic_find, DM_SP_ETHNIC)
-VOCAB_FINDER(religion_find, DM_SP_RELIGION)
-VOCAB_FINDER(political_find, DM_SP_POLITICAL)
-VOCAB_FINDER(union_find, DM_SP_UNION)
-VOCAB_FINDER(sexual_find, DM_SP_SEXUAL)
-VOCAB_FINDER(criminal_find, DM_SP_CRIMINAL)
-VOCAB_FINDER(gender_find, DM_SP_GENDER)
-
-/* 0/1 as a whole cell: the yes/no of a flag column (tier-1 "c:D1/w", so
- * only columns with the entity's name run it). */
-static dm_verdict yesno_digit(const dm_span *sp)
-{
-    return sp->cell_len == 1 && (sp->norm[0] == '0' || sp->norm[0] == '1') ? DM_WEAK : DM_NO;
-}
-
 /* ---- HEALTH: blood groups, ICD-10 ------------------------------------------------ */
 
 /* A sign word after a blood group, folded: "+", "pos", "negativ"... */
@@ -388,8 +366,8 @@ static dm_verdict blood_group(const char *c, size_t n)
 {
     char w[24];
     size_t o = 0;
-    if (n > 20)
-        return DM_NO;
+    if (n > 20 || !strchr("AaBbOo0", c[0]) || (n > 1 && !strchr("Bb+-\xE2 RrPpNn(", c[1])))
+        return DM_NO;   /* most short cells stop here */
     /* fold: letters lower-case, '+'/'-' kept, U+2212 minus as '-', spaces dropped */
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)c[i];
@@ -431,15 +409,6 @@ static dm_verdict blood_group(const char *c, size_t n)
     return ab || rh || o_letter ? DM_MEDIUM : zero ? DM_NO : DM_WEAK;
 }
 
-static void health_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
-{
-    uint8_t v = vocab_verdict(cell, len, DM_SP_HEALTH);
-    if (v == 0 && len <= 20)
-        v = (uint8_t)blood_group(cell, len);
-    if (v)
-        emit(ctx, (dm_verdict)v, 0, len);
-}
-
 /* Whether the 3-character category L + nn exists (see the header). */
 static bool icd_category(char L, int nn)
 {
@@ -456,29 +425,51 @@ static bool icd_category(char L, int nn)
     }
 }
 
-static dm_verdict icd_validate(const dm_span *sp)
+/* An ICD-10 code at the start of the cell, written as ICD-10 writes it
+ * (upper-case letter, two digits, then a dot and the subdivision); *end
+ * gets where it ends. A code glued to more ("E12-XL", "J45.2.1") is none. */
+static dm_verdict icd_at(const char *c, size_t n, size_t *end)
 {
-    const char *c = sp->cell + sp->start;
-    /* written upper-case, as ICD-10 writes its codes */
-    if (c[0] < 'A' || c[0] > 'Z' || !icd_category(sp->norm[0], dm_digits_value(sp->norm + 1, 2)))
+    if (n < 3 || c[0] < 'A' || c[0] > 'Z' || !is_digit((unsigned char)c[1]) || !is_digit((unsigned char)c[2]) ||
+        !icd_category(c[0], (c[1] - '0') * 10 + (c[2] - '0')))
         return DM_NO;
-    if (dm_piece_of_longer(sp))
+    size_t i = 3;
+    dm_verdict v = DM_WEAK;     /* "J45": seats, grid squares and SKUs look the same */
+    if (i + 1 < n && c[i] == '.' && is_digit((unsigned char)c[i + 1])) {
+        /* digits, then ICD-10-CM's upper-case 7th character and its 'X'
+         * placeholders ("S72.001A", "T36.0X1A") */
+        size_t j = i + 2;
+        while (j < n && j - i <= 5 && (is_digit((unsigned char)c[j]) || (c[j] >= 'A' && c[j] <= 'Z')))
+            j++;
+        i = j;
+        v = strchr("UVWXY", c[0]) ? DM_WEAK : DM_MEDIUM;    /* external causes; "V10.2" versions */
+    }
+    if (i < n && (is_alnum((unsigned char)c[i]) || ((c[i] == '.' || c[i] == '-' || c[i] == '/') && i + 1 < n &&
+                                                    is_alnum((unsigned char)c[i + 1]))))
         return DM_NO;
-    if (sp->ngroups == 1)
-        return DM_WEAK;     /* "J45", "E119": seats, grid squares and SKUs look the same */
-    if (sp->sep[1] != '.' || sp->seplen[1] != 1)
-        return DM_NO;
-    /* after the dot: digits, then ICD-10-CM's upper-case 7th character and
-     * its 'X' placeholders ("S72.001A", "T36.0X1A"); nothing glued after */
-    const char *sub = sp->cell + sp->gpos[1];
-    if (!is_digit((unsigned char)sub[0]))
-        return DM_NO;
-    for (size_t i = 1; i < sp->glen[1]; i++)
-        if (!is_digit((unsigned char)sub[i]) && !(sub[i] >= 'A' && sub[i] <= 'Z'))
-            return DM_NO;
-    if (sp->end < sp->cell_len && is_alnum((unsigned char)sp->cell[sp->end]))
-        return DM_NO;
-    return strchr("UVWXY", c[0]) ? DM_WEAK : DM_MEDIUM;
+    *end = i;
+    return v;
+}
+
+/* The finder of HEALTH and of its family (the next DM_SP_NVOCAB - 1
+ * entities of the table, in DM_SP_* order): the cell is read once for all
+ * the vocabularies. */
+static void vocab_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
+{
+    vocab_res r;
+    size_t end;
+    dm_verdict icd = icd_at(cell, len, &end);
+    if (icd) {
+        emit(ctx, icd, 0, end);
+        return;
+    }
+    special_init();
+    analyse((const unsigned char *)cell, len, &r);
+    if (r.v[DM_SP_HEALTH] == 0 && len <= 20)
+        r.v[DM_SP_HEALTH] = (uint8_t)blood_group(cell, len);
+    for (int e = 0; e < DM_SP_NVOCAB; e++)
+        if (r.v[e])
+            emit(ctx, DM_EMIT_FOR(e, r.v[e]), 0, len);
 }
 
 /* ---- GENETIC_DATA ------------------------------------------------------------------ */
@@ -632,6 +623,17 @@ static void biometric_find(const char *cell, size_t len, dm_emit_fn emit, void *
         off = 2;
     if (!b64_char((unsigned char)s[off]))
         return;
+    /* short of a bare blob's length, only a format identifier can count
+     * (hex ones start with '4', base64 ones with 'R' or 'S') */
+    if (n - off < 64) {
+        if (s[off] != '4' && s[off] != 'R' && s[off] != 'S')
+            return;
+        bool maybe = false;
+        for (int m = 0; !maybe && magic_hex[m]; m++)
+            maybe = starts_ci(s + off, n - off, magic_hex[m]) || (off == 0 && memcmp(s, magic_b64[m], 5) == 0);
+        if (!maybe)
+            return;
+    }
     bool hex = true;
     for (size_t i = off; i < n; i++) {
         unsigned c = (unsigned char)s[i];
@@ -651,15 +653,6 @@ static void biometric_find(const char *cell, size_t len, dm_emit_fn emit, void *
 
 /* ---- table ---------------------------------------------------------------------------- */
 
-static const char *const yesno_shapes[] = {"c:D1/w", NULL};
-static const char *const icd_shapes[] = {
-    "e:L1D2/w", "e:L1D3/w", "e:L1D4/w", "e:L1D2.D1~4", "e:L1D2.D3L1", "e:L1D2.D1L1D1L1", "c:D1/w", NULL,
-};
-
-static dm_verdict health_validate(const dm_span *sp)
-{
-    return sp->norm_len == 1 ? yesno_digit(sp) : icd_validate(sp);
-}
 
 static const char *const health_hints[] = {
     "diagnosis", "diagnoses", "diagnose", "diagnosen", "diagnostic", "diagnostico", "diagnóstico", "diagnosi",
@@ -687,13 +680,9 @@ static const char *const health_antihints[] = {
     "product", "products", "sku", "item", "article", "artikel", "produit", "producto", "prodotto", "produto",
     "catalog", "catalogue", "seat", "row", NULL,
 };
-static const char *const health_context[] = {
-    "diagnos", "icd", "dx:", "dx ", "allerg", "medicat", "prescri", "befund", "krankheit", "maladie",
-    "enfermedad", "malattia", "doenca", "ziekte", "choroba", "hastalik", NULL,
-};
 static const char *const health_examples[] = {
     "E11.9", "J45", "F32.1", "S72.001A", "Type 2 diabetes", "Asthma", "Bluthochdruck", "diabète",
-    "Metformin 500 mg", "penicillin allergy", "A+", "AB-", "0 Rh+", "O neg", "yes", "1", NULL,
+    "Metformin 500 mg", "penicillin allergy", "A+", "AB-", "0 Rh+", "O neg", "yes", NULL,
 };
 static const char *const health_counter[] = {
     "A10", "B84.1", "T99", "e11.9", "E11.9.3", "hello", "blue", "AB12", NULL,
@@ -748,7 +737,7 @@ static const char *const union_hints[] = {
     "afiliacion_sindical", "afiliação_sindical", "filiacao_sindical", "sindacato", "iscritto_sindacato",
     "vakbond", "vakbondslid", "zwiazek_zawodowy", "związek_zawodowy", "sendika", "sendika_uyeligi", NULL,
 };
-static const char *const union_examples[] = {"IG Metall", "ver.di", "yes", "CCOO", "1", NULL};
+static const char *const union_examples[] = {"IG Metall", "ver.di", "yes", "CCOO", NULL};
 static const char *const union_counter[] = {"European Union", "maybe", NULL};
 
 static const char *const sexual_hints[] = {
@@ -811,32 +800,27 @@ static const char *const biometric_examples[] = {
 };
 static const char *const biometric_counter[] = {"hello", "0x1234", NULL};
 
+/* HEALTH first, then its family in DM_SP_* order (special_words.h). */
 const dm_entity_def dm_entities_special[] = {
     {
         .name = "HEALTH",
         .region = "global",
-        .category = "user.health_and_medical",
+        .category = DM_CAT_HEALTH,
         .description = "health data (Art. 9): ICD-10 codes, diagnoses, medication, allergies, blood groups",
-        .shapes = icd_shapes,
-        .validate = health_validate,
-        .find = health_find,
+        .find = vocab_find,
+        .family = DM_SP_NVOCAB - 1,
         .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = health_hints,
         .antihints = health_antihints,
-        .context = health_context,
         .examples = health_examples,
         .counterexamples = health_counter,
     },
     {
         .name = "ETHNIC_ORIGIN",
         .region = "global",
-        .category = "user.demographic.race_ethnicity",
+        .category = DM_CAT_ETHNIC_ORIGIN,
         .description = "racial or ethnic origin (Art. 9): census categories",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = ethnic_find,
-        .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = ethnic_hints,
         .examples = ethnic_examples,
@@ -845,12 +829,8 @@ const dm_entity_def dm_entities_special[] = {
     {
         .name = "RELIGIOUS_BELIEF",
         .region = "global",
-        .category = "user.demographic.religious_belief",
+        .category = DM_CAT_RELIGIOUS_BELIEF,
         .description = "religious or philosophical belief (Art. 9): religions, denominations, none",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = religion_find,
-        .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = religion_hints,
         .antihints = religion_antihints,
@@ -860,12 +840,8 @@ const dm_entity_def dm_entities_special[] = {
     {
         .name = "POLITICAL_OPINION",
         .region = "global",
-        .category = "user.demographic.political_opinion",
+        .category = DM_CAT_POLITICAL_OPINION,
         .description = "political opinion (Art. 9): parties and political leanings",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = political_find,
-        .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = political_hints,
         .antihints = political_antihints,
@@ -875,12 +851,8 @@ const dm_entity_def dm_entities_special[] = {
     {
         .name = "TRADE_UNION_MEMBERSHIP",
         .region = "global",
-        .category = "user.demographic.trade_union_membership",
+        .category = DM_CAT_TRADE_UNION,
         .description = "trade-union membership (Art. 9): unions, or yes/no under a union column name",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = union_find,
-        .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = union_hints,
         .examples = union_examples,
@@ -889,21 +861,38 @@ const dm_entity_def dm_entities_special[] = {
     {
         .name = "SEXUAL_ORIENTATION",
         .region = "global",
-        .category = "user.demographic.sexual_orientation",
+        .category = DM_CAT_SEXUAL_ORIENTATION,
         .description = "sex life or sexual orientation (Art. 9)",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = sexual_find,
-        .needs = DM_NEED_LETTER,
         .init = special_init,
         .hints = sexual_hints,
         .examples = sexual_examples,
         .counterexamples = sexual_counter,
     },
     {
+        .name = "CRIMINAL_RECORD",
+        .region = "global",
+        .category = DM_CAT_CRIMINAL_RECORD,
+        .description = "criminal convictions and offences (Art. 10) under a criminal-record column name",
+        .init = special_init,
+        .hints = criminal_hints,
+        .antihints = criminal_antihints,
+        .examples = criminal_examples,
+        .counterexamples = criminal_counter,
+    },
+    {
+        .name = "GENDER",
+        .region = "global",
+        .category = DM_CAT_GENDER,
+        .description = "gender or sex (demographic, not special): words in 10 languages; letters under a name",
+        .init = special_init,
+        .hints = gender_hints,
+        .examples = gender_examples,
+        .counterexamples = gender_counter,
+    },
+    {
         .name = "GENETIC_DATA",
         .region = "global",
-        .category = "user.genetic",
+        .category = DM_CAT_GENETIC,
         .description = "genetic data (Art. 9): dbSNP rsIDs with genotypes, HLA alleles",
         .find = genetic_find,
         .needs = DM_NEED_DIGIT | DM_NEED_LETTER,
@@ -916,7 +905,7 @@ const dm_entity_def dm_entities_special[] = {
     {
         .name = "BIOMETRIC_DATA",
         .region = "global",
-        .category = "user.biometric",
+        .category = DM_CAT_BIOMETRIC,
         .description = "biometric templates (Art. 9): ISO/IEC 19794 / ANSI 378 records, blobs under biometric names",
         .find = biometric_find,
         .needs = DM_NEED_DIGIT,
@@ -925,33 +914,6 @@ const dm_entity_def dm_entities_special[] = {
         .hints = biometric_hints,
         .examples = biometric_examples,
         .counterexamples = biometric_counter,
-    },
-    {
-        .name = "CRIMINAL_RECORD",
-        .region = "global",
-        .category = "user.criminal_history",
-        .description = "criminal convictions and offences (Art. 10) under a criminal-record column name",
-        .shapes = yesno_shapes,
-        .validate = yesno_digit,
-        .find = criminal_find,
-        .needs = DM_NEED_LETTER,
-        .init = special_init,
-        .hints = criminal_hints,
-        .antihints = criminal_antihints,
-        .examples = criminal_examples,
-        .counterexamples = criminal_counter,
-    },
-    {
-        .name = "GENDER",
-        .region = "global",
-        .category = "user.demographic.gender",
-        .description = "gender or sex (demographic, not special): words in 10 languages; letters under a name",
-        .find = gender_find,
-        .needs = DM_NEED_LETTER,
-        .init = special_init,
-        .hints = gender_hints,
-        .examples = gender_examples,
-        .counterexamples = gender_counter,
     },
     {0},
 };
