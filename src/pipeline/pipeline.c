@@ -424,21 +424,69 @@ fail:
 }
 
 /* classify --write-comments: the classification into the store's own
- * column comments (the driver skips columns whose comment is already right). */
-static void write_comments(dm_pipeline *p, dm_source *s, const dm_table_desc *t, tproc *tp)
+ * column comments (the driver skips columns whose comment is already right).
+ * markers[c] NULL removes a previous marker. A refusal is the table's, not
+ * each column's (PostgreSQL: "must be owner of table"): one problem per
+ * table, naming the first failure and how many columns it cost. */
+static void write_markers(dm_pipeline *p, dm_source *s, const dm_table_desc *t, char *const *names,
+                          char *const *markers, size_t n)
 {
-    for (size_t c = 0; c < tp->ncols; c++) {
+    dm_error first = {0};
+    const char *first_col = NULL;
+    size_t failed = 0;
+    for (size_t c = 0; c < n; c++) {
         dm_error err = {0};
-        if (tp->names[c] == NULL)
+        if (names[c] == NULL)
             continue;
-        dm_status rc = dm_source_write_column_comment(s, t, tp->names[c], tp->markers ? tp->markers[c] : NULL, &err);
+        dm_status rc = dm_source_write_column_comment(s, t, names[c], markers ? markers[c] : NULL, &err);
         if (rc == DM_ERR_ARG) {     /* the store has no column comments */
             dm_info("%s, nothing written back", err.msg);
             return;
         }
-        if (rc)
-            dm_pipeline_problem(p, t->location, "column comment of %s: %s", tp->names[c], err.msg);
+        if (rc == DM_OK)
+            continue;
+        if (failed++ == 0) {
+            first = err;
+            first_col = names[c];
+        }
+        if (rc == DM_ERR_AUTH || strstr(err.msg, "must be owner") || strstr(err.msg, "permission denied"))
+            break;      /* the same answer for every other column */
     }
+    if (failed == 1)
+        dm_pipeline_problem(p, t->location, "column comment of %s: %s", first_col, first.msg);
+    else if (failed > 1)
+        dm_pipeline_problem(p, t->location, "column comments not written (%zu columns; first, %s: %s)", failed,
+                            first_col, first.msg);
+}
+
+static void write_comments(dm_pipeline *p, dm_source *s, const dm_table_desc *t, tproc *tp)
+{
+    write_markers(p, s, t, tp->names, tp->markers, tp->ncols);
+}
+
+/* An unchanged table: its comments from the catalog's current
+ * classification, so `classify --write-comments` right after `run` writes
+ * them without --force (no sampling again). */
+static void write_comments_from_catalog(dm_pipeline *p, dm_source *s, const dm_table_desc *t, int64_t table_id)
+{
+    dm_column_rec *cols = NULL;
+    size_t n = 0;
+    dm_error err = {0};
+    if (dm_catalog_column_list(p->cat, table_id, &cols, &n, &err) != DM_OK) {
+        dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
+        return;
+    }
+    char **names = dm_xcalloc(n + 1, sizeof *names), **markers = dm_xcalloc(n + 1, sizeof *markers);
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i].removed)
+            continue;
+        names[i] = cols[i].name;
+        markers[i] = cols[i].comment;
+    }
+    write_markers(p, s, t, names, markers, n);
+    free(names);
+    free(markers);
+    dm_column_list_free(cols, n);
 }
 
 dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
@@ -488,6 +536,8 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         if (!do_infer && !do_classify) {
             p->stats.tables_skipped++;
             dm_debug("%s: unchanged, skipped", t->location);
+            if (classify && p->opts.write_comments && k != NULL)
+                write_comments_from_catalog(p, s, t, k->id);
             continue;
         }
         if (!do_infer && classify && !crawl && !same)
