@@ -357,6 +357,8 @@ dm_status dm_report_write_html(const dm_report *r, FILE *out, const dm_report_wr
         dm_buf_printf(&b, "</td><td>%lld / %lld</td><td>%.2f</td><td>", (long long)c->matches,
                       (long long)c->sampled, c->ratio);
         esc(&b, c->confidence);
+        if (c->review)
+            dm_buf_printf(&b, " (%s)", c->review);
         dm_buf_printf(&b, "</td><td class=\"mono\">");
         for (size_t k = 0; k < c->nexamples; k++) {
             dm_buf_printf(&b, "%s", k ? "<br>" : "");
@@ -366,7 +368,27 @@ dm_status dm_report_write_html(const dm_report *r, FILE *out, const dm_report_wr
         if (b.len > FLUSH_AT)
             ok = flush(&b, out);
     }
-    dm_buf_printf(&b, "</tbody></table></section>\n</body></html>\n");
+    dm_buf_printf(&b, "</tbody></table>");
+    if (r->ndismissed) {
+        dm_buf_printf(&b, "<h3>Dismissed findings (%zu, not counted)</h3><ul class=\"dismissed\">", r->ndismissed);
+        for (size_t i = 0; i < r->ndismissed; i++) {
+            const dm_report_dismissal *d = &r->dismissed[i];
+            const char *parts[] = {d->asset, " / ", d->table, " / ", d->column, " ", d->entity, ": dismissed by ",
+                                   d->by};
+            dm_buf_printf(&b, "<li>");
+            for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+                esc(&b, parts[k]);
+            char day[11];   /* ISO 8601: the date is its first 10 characters */
+            snprintf(day, sizeof day, "%s", d->at);
+            dm_buf_printf(&b, " on ");
+            esc(&b, day);
+            dm_buf_printf(&b, ": ");
+            esc(&b, d->reason);
+            dm_buf_printf(&b, "</li>");
+        }
+        dm_buf_printf(&b, "</ul>");
+    }
+    dm_buf_printf(&b, "</section>\n</body></html>\n");
     ok = ok && flush(&b, out);
     dm_buf_free(&b);
     if (!ok)

@@ -190,9 +190,26 @@ static void add_columns(json_t *doc, const dm_report *r)
             json_array_append_new(ex, dm_json_str(c->examples[k]));
         json_object_set_new(o, "examples", ex);
         json_object_set_new(o, "classified_at", dm_json_str(c->classified_at));
+        if (c->review)
+            json_object_set_new(o, "review", dm_json_str(c->review));
         json_array_append_new(cols, o);
     }
     json_object_set_new(doc, "columns", cols);
+    /* additive: findings a person dismissed, with who, when and why */
+    json_t *dis = json_array();
+    for (size_t i = 0; i < r->ndismissed; i++) {
+        const dm_report_dismissal *d = &r->dismissed[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "asset", dm_json_str(d->asset));
+        json_object_set_new(o, "table", dm_json_str(d->table));
+        json_object_set_new(o, "column", dm_json_str(d->column));
+        json_object_set_new(o, "entity", dm_json_str(d->entity));
+        json_object_set_new(o, "by", dm_json_str(d->by));
+        json_object_set_new(o, "at", dm_json_str(d->at));
+        json_object_set_new(o, "reason", dm_json_str(d->reason));
+        json_array_append_new(dis, o);
+    }
+    json_object_set_new(doc, "dismissed", dis);
 }
 
 static void add_gaps(json_t *doc, const dm_report *r)

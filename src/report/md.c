@@ -177,6 +177,8 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_writ
         }
         dm_buf_printf(&b, " %lld / %lld | %.2f | ", (long long)c->matches, (long long)c->sampled, c->ratio);
         esc(&b, c->confidence);
+        if (c->review)
+            dm_buf_printf(&b, " (%s)", c->review);
         dm_buf_printf(&b, " | ");
         for (size_t k = 0; k < c->nexamples; k++) {
             dm_buf_printf(&b, "%s", k ? ", " : "");
@@ -188,6 +190,24 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_writ
                 goto io;
             dm_buf_reset(&b);
         }
+    }
+    if (r->ndismissed)
+        dm_buf_printf(&b, "\n### Dismissed findings (%zu, not counted)\n\n", r->ndismissed);
+    for (size_t i = 0; i < r->ndismissed; i++) {
+        const dm_report_dismissal *d = &r->dismissed[i];
+        dm_buf_printf(&b, "- ");
+        esc(&b, d->asset);
+        dm_buf_printf(&b, " / ");
+        esc(&b, d->table);
+        dm_buf_printf(&b, " / ");
+        esc(&b, d->column);
+        dm_buf_printf(&b, " ");
+        esc(&b, d->entity);
+        dm_buf_printf(&b, ": dismissed by ");
+        esc(&b, d->by);
+        dm_buf_printf(&b, " on %.10s: ", d->at);
+        esc(&b, d->reason);
+        dm_buf_printf(&b, "\n");
     }
     if (b.len && fwrite(b.data, 1, b.len, out) != b.len)
         goto io;

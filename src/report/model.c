@@ -353,6 +353,17 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                         removed = cols[c].removed;
                 if (removed)
                     continue;
+                if (f[i].review != NULL && strcmp(f[i].review, DM_REVIEW_DISMISSED) == 0) {
+                    /* a person said it is not personal data: listed, never counted */
+                    r->dismissed = grow(r->dismissed, r->ndismissed, sizeof *r->dismissed);
+                    r->dismissed[r->ndismissed++] = (dm_report_dismissal){
+                        .asset = dm_xstrdup(ra->id), .table = dm_xstrdup(tables[t].name),
+                        .column = dm_xstrdup(f[i].column), .entity = dm_xstrdup(f[i].entity),
+                        .by = dm_xstrdup(f[i].review_by ? f[i].review_by : ""),
+                        .at = dm_xstrdup(f[i].review_at ? f[i].review_at : ""),
+                        .reason = dm_xstrdup(f[i].review_reason ? f[i].review_reason : "")};
+                    continue;
+                }
                 int id = dm_engine_find(eng, f[i].entity);
                 const char *category = id >= 0 ? dm_engine_entity(eng, (size_t)id)->category : NULL;
                 char label[LABEL_MAX];
@@ -372,7 +383,8 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                                           .sampled = f[i].sampled,
                                           .ratio = f[i].ratio,
                                           .confidence = dm_xstrdup(f[i].confidence ? f[i].confidence : ""),
-                                          .classified_at = dm_xstrdup(f[i].created_at ? f[i].created_at : "")};
+                                          .classified_at = dm_xstrdup(f[i].created_at ? f[i].created_at : ""),
+                                          .review = f[i].review ? dm_xstrdup(f[i].review) : NULL};
                 parse_examples(f[i].evidence_json, col);
                 category_add(&ra->categories, &ra->ncategories, r->columns, r->ncolumns);
                 r->ncolumns++;
@@ -651,6 +663,7 @@ void dm_report_free(dm_report *r)
         free(c->label);
         free(c->confidence);
         free(c->classified_at);
+        free(c->review);
         for (size_t e = 0; e < c->nexamples; e++)
             free(c->examples[e]);
         free(c->examples);
@@ -662,5 +675,16 @@ void dm_report_free(dm_report *r)
         free(r->gaps[i].message);
     }
     free(r->gaps);
+    for (size_t i = 0; i < r->ndismissed; i++) {
+        dm_report_dismissal *d = &r->dismissed[i];
+        free(d->asset);
+        free(d->table);
+        free(d->column);
+        free(d->entity);
+        free(d->by);
+        free(d->at);
+        free(d->reason);
+    }
+    free(r->dismissed);
     free(r);
 }

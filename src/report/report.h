@@ -132,7 +132,15 @@ typedef struct dm_report_column {
     char **examples;        /* masked evidence */
     size_t nexamples;
     char *classified_at;
+    char *review;           /* "confirmed" when a person confirmed it, else NULL */
 } dm_report_column;
+
+/* A finding a person dismissed (datamap finding dismiss): not counted as
+ * personal data, in no category and no gap; listed in the appendix. */
+typedef struct dm_report_dismissal {
+    char *asset, *table, *column, *entity;
+    char *by, *at, *reason;
+} dm_report_dismissal;
 
 typedef struct dm_report_category {
     char *category, *label;
@@ -208,6 +216,8 @@ typedef struct dm_report {
     size_t ncolumns;
     dm_report_gap *gaps;
     size_t ngaps;
+    dm_report_dismissal *dismissed; /* by asset, table, column, entity */
+    size_t ndismissed;
     /* overview counts (live assets only) */
     size_t nlive, npersonal_assets, ntables, ncategories, nspecial_columns;
 } dm_report;

@@ -83,4 +83,29 @@ h = [(r["column"], r["decision"]) for r in json.load(open(sys.argv[1]))]
 assert h == [("note", "dismissed"), ("email", "confirmed"), ("note", "undone"), ("note", "dismissed"),
              ("note", "lapsed")], h
 PY
+# ---- the report: a dismissed finding is listed, not counted, and makes no gap ----------------
+D report --format json -o "$WORK/before.json"
+python3 - "$WORK/before.json" <<'PY' && ok "report: confirmed column counted, gaps for v1.2" || fail "report before"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert any(c["asset"] == "estate/v1.2" and c.get("review") == "confirmed" for c in r["columns"]), r["columns"]
+assert any(g["asset"] == "estate/v1.2" and g["kind"] == "no_purpose" for g in r["gaps"]), r["gaps"]
+PY
+expect_status 0 D finding dismiss 'v1\.2.people.email' EMAIL --reason "generated test people" --by carol
+D report --format json -o "$WORK/after.json"
+python3 - "$WORK/after.json" <<'PY' && ok "report: dismissed not counted, no gap, listed" || fail "report after"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert not any(c["asset"] == "estate/v1.2" for c in r["columns"]), r["columns"]
+assert not any(g["asset"] == "estate/v1.2" and g["kind"].startswith("no_") for g in r["gaps"]), r["gaps"]
+d = [x for x in r["dismissed"] if x["asset"] == "estate/v1.2"]
+assert d and d[0]["by"] == "carol" and d[0]["reason"] == "generated test people", r["dismissed"]
+assert r["overview"]["assets_with_personal_data"] == 1, r["overview"]
+PY
+D report --format md -o "$WORK/r.md"
+grep -q "people / email EMAIL: dismissed by carol on [0-9-]*: generated test people" "$WORK/r.md" &&
+  ok "markdown appendix line" || fail "md: $(grep -i dismissed "$WORK/r.md")"
+D report --format html -o "$WORK/r.html"
+grep -q "dismissed by carol on [0-9-]*: generated test people" "$WORK/r.html" && ok "html appendix line" ||
+  fail "html appendix"
 finish
