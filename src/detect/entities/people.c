@@ -1201,7 +1201,9 @@ static int number_after(const addr_ctx *a, int j)
         j++;
     if (j < a->m && a->t[j].type == T_WORD && (a->f[j] & L_NUMPFX) && a->t[j].nlet <= 6) {
         j++;
-        if (j < a->m && a->t[j].type == T_DOT)
+        /* "Nr. 5", and the colon of Turkish "No: 5" */
+        if (j < a->m && (a->t[j].type == T_DOT ||
+                         (a->t[j].type == T_OTHER && a->t[j].end == a->t[j].start + 1 && a->s[a->t[j].start] == ':')))
             j++;
     }
     return j < a->m && house_number(a, j) ? j : -1;
@@ -1228,6 +1230,21 @@ static bool c_slash(const addr_ctx *a, int k)
 {
     return a->t[k].type == T_WORD && a->t[k].nlet == 1 && a->t[k].fold[0] == 'c' && k + 1 < a->m &&
            a->t[k + 1].type == T_SLASH && !a->t[k + 1].space;
+}
+
+/* "Flat", "Plot", "House (No.)", "Apt", "Unit", "Suite", "Door", "Block" before a number. */
+static bool dwelling_word(const addr_ctx *a, int i)
+{
+    static const char *const w[] = {"flat", "plot", "house", "apt", "apartment", "unit", "suite", "door", "block",
+                                    "no", "nr", NULL};
+    if (i >= 0 && a->t[i].type == T_DOT)
+        i--;
+    if (i < 0 || a->t[i].type != T_WORD)
+        return false;
+    for (const char *const *p = w; *p; p++)
+        if (strlen(*p) == a->t[i].flen && memcmp(*p, a->t[i].fold, a->t[i].flen) == 0)
+            return true;
+    return false;
 }
 
 /* Try every pattern around the street-type word at k. */
@@ -1276,6 +1293,12 @@ static void addr_at(const addr_ctx *a, int k, dm_emit_fn emit, void *ctx)
             lower = lower || a->t[j].wcase == CASE_LOWER;
             words++;
             j--;
+        }
+        /* "Flat 148, Kottapuram Marg", "Plot 23, Sanpara Marg": a dwelling word, its number, a comma */
+        if (words && real && j >= 2 && a->t[j].type == T_COMMA && house_number(a, j - 1) && dwelling_word(a, j - 2) &&
+            !ambig) {
+            emit(ctx, DM_STRONG, a->t[j - 2].start, a->t[after - 1].end);
+            return;
         }
         if (words && real && j >= 0 && house_number(a, j) && (!ambig || !lower || cap_type)) {
             emit(ctx, ambig && lower ? DM_MEDIUM : DM_STRONG, a->t[j].start, a->t[after - 1].end);

@@ -159,7 +159,8 @@ const char *const dm_people_number_prefix[] = {"no", "nr", "n", "num", "numero",
 const char *const dm_people_street_en[] = {
     "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard", "blvd",
     "terrace", "crescent", "cres", "gardens", "parkway", "pkwy", "highway", "hwy", "mews",
-    "square", "sq", "broadway", "hill", NULL,
+    "square", "sq", "broadway", "hill",
+    /* India */ "marg", "nagar", "colony", "chowk", "gali", NULL,
 };
 const char *const dm_people_street_en_ambig[] = {
     "drive", "dr", "court", "ct", "place", "pl", "way", "close", "grove", "circle", "cir", "trail",
@@ -176,12 +177,15 @@ const char *const dm_people_street_fr_ambig[] = {
 const char *const dm_people_street_south[] = {
     "calle", "avenida", "avda", "avd", "plaza", "pza", "paseo", "pso", "camino", "carretera",
     "ctra", "ronda", "travesia", "glorieta", "viale", "piazza", "piazzale", "vicolo", "strada",
-    "lungomare", "contrada", "rua", "praca", "travessa", "alameda", "calzada", "pasaje", NULL,
+    "lungomare", "contrada", "rua", "praca", "travessa", "alameda", "calzada", "pasaje",
+    /* pl: ulica, aleja, plac, osiedle */ "ul", "ulica", "al", "aleja", "plac", "os", "osiedle", NULL,
 };
 const char *const dm_people_street_south_ambig[] = {"via", "corso", "largo", "vle", "pzza", NULL};
 const char *const dm_people_street_de[] = {
     "strasse", "str", "weg", "platz", "allee", "gasse", "damm", "ufer", "chaussee", "steig",
-    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dijk", "markt", "ring", NULL,
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dijk", "markt", "ring",
+    /* tr: name, type, "No:" number */ "sokak", "sokagi", "sk", "caddesi", "cad", "cd", "bulvari", "blv", "bulv",
+    "mahallesi", "mah", "yolu", NULL,
 };
 
 /* Endings of German and Dutch street names written as one word. */
