@@ -238,6 +238,8 @@ static void test_gender(void **state)
     const char *tr[] = {"Erkek", "Kadın", "Kadın", "Erkek"};
     assert_true(HAS("cinsiyet", tr, "GENDER"));
     assert_true(HAS("CİNSİYET", tr, "GENDER"));
+    const char *jp[] = {"Male", "Female", "Female"};
+    assert_true(HAS("user.seibetsu", jp, "GENDER"));
     const char *hi[] = {"Purush", "Mahila", "Mahila"};
     assert_true(HAS("ling", hi, "GENDER"));
     const char *letters[] = {"M", "F", "F", "M", "F", "M"};
@@ -534,6 +536,10 @@ static void test_biometric(void **state)
         vecs[i] = vec[i];
     }
     assert_true(HAS("face_embedding", vecs, "BIOMETRIC_DATA"));
+    const char *short_vecs[] = {"[-0.2601,-0.0013,0.2369,-0.0485,-0.2649,-0.1296,-0.1620,-0.1729]",
+                                "[-0.1062,0.2819,0.0149,-0.0737,-0.0033,-0.1647,-0.0053,0.2053]"};
+    assert_true(HAS("face_embedding", short_vecs, "BIOMETRIC_DATA"));
+    NONE("coordinates", short_vecs);
 
     /* tokens, hashes and model weights are no templates */
     NONE("session_token", blobs);

@@ -42,7 +42,7 @@
  * - BIOMETRIC_DATA: a blob (hex, with or without "0x"/"\x", or base64) that
  *   starts with the format identifier of an ISO/IEC 19794 record ("FMR\0"
  *   finger minutiae, also ANSI/INCITS 378; "FIR\0" finger image; "FAC\0"
- *   face; "IIR\0" iris) is STRONG; any other long blob, or a vector of 32+
+ *   face; "IIR\0" iris) is STRONG; any other long blob, or a vector of 8+
  *   numbers (a face embedding), is WEAK: it counts under a biometric name.
  * - GENDER is demographic, not special; single letters ("M", "F", "W", "D")
  *   are WEAK, words MEDIUM. It never matches inside longer text.
@@ -615,7 +615,7 @@ static void biometric_find(const char *cell, size_t len, dm_emit_fn emit, void *
             else if (!strchr("0123456789.-+eE ]", s[i]) || s[i] == '\0')
                 return;
         }
-        if (commas >= 31 && s[n - 1] == ']')
+        if (commas >= 7 && s[n - 1] == ']')
             emit(ctx, DM_WEAK, 0, len);
         return;
     }
@@ -719,7 +719,7 @@ static const char *const religion_counter[] = {"Pizza", "Catholic University of 
 static const char *const political_hints[] = {
     "political_party", "party_affiliation", "party_membership", "party_member", "political",
     "political_opinion", "political_affiliation", "political_views", "politics", "voting_intention",
-    "vote_intention", "voted_for", "partei", "parteizugehörigkeit", "parteizugehoerigkeit",
+    "vote_intention", "voted_for", "filiacao_partidaria", "afiliacion_partidaria", "afiliacion_partidista", "partei", "parteizugehörigkeit", "parteizugehoerigkeit",
     "parteimitglied", "wahlabsicht", "parti_politique", "partido", "partido_politico", "partido_político",
     "afiliacion_politica", "partito", "partito_politico", "partij", "partijlidmaatschap", "partia",
     "przynaleznosc_partyjna", "siyasi_parti", "siyasi_gorus", "rajnitik_dal", NULL,
@@ -768,7 +768,7 @@ static const char *const criminal_counter[] = {"Flood", "Fire", NULL};
 
 static const char *const gender_hints[] = {
     "gender", "sex", "geschlecht", "sexe", "genre", "sexo", "genero", "género", "gênero", "genere", "sesso",
-    "geslacht", "płeć", "plec", "cinsiyet", "ling", "jins", "gender_identity", "m_f", NULL,
+    "geslacht", "płeć", "plec", "cinsiyet", "ling", "jins", "seibetsu", "gender_identity", "m_f", NULL,
 };
 static const char *const gender_examples[] = {
     "Female", "M", "weiblich", "Homme", "mujer", "Kadın", "non-binary", "F", NULL,
