@@ -847,11 +847,12 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
         goto out;
     }
     rc = q_int(cat,
-               "INSERT INTO tables (asset_id, name, location, format, compression, fingerprint, rows_estimate, "
-               "bytes, schema_version, first_seen, cataloged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+               "INSERT INTO tables (asset_id, name, location, format, compression, encoding, fingerprint, "
+               "rows_estimate, bytes, schema_version, first_seen, cataloged_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
                "ON CONFLICT (asset_id, name) DO NOTHING RETURNING id",
                ARGS(DV_I(t->asset_id), DV_T(t->name), DV_T(t->location), DV_T(t->format), DV_T(t->compression),
-                    DV_T(t->fingerprint), DV_I(t->rows_estimate), DV_I(t->bytes), DV_T(now), DV_T(now)),
+                    DV_T(t->encoding), DV_T(t->fingerprint), DV_I(t->rows_estimate), DV_I(t->bytes), DV_T(now), DV_T(now)),
                &tid, &is_new, err);
     if (rc != DM_OK)
         goto out;
@@ -871,9 +872,10 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
         if (rc != DM_OK || (rc = load_cols(cat, tid, &cols, &ncols, err)) != DM_OK)
             goto out;
         rc = q_exec(cat,
-                    "UPDATE tables SET location = ?, format = ?, compression = ?, fingerprint = ?, "
+                    "UPDATE tables SET location = ?, format = ?, compression = ?, encoding = ?, fingerprint = ?, "
                     "rows_estimate = ?, bytes = ?, cataloged_at = ?, deleted_at = NULL WHERE id = ?",
-                    ARGS(DV_T(t->location), DV_T(t->format), DV_T(t->compression), DV_T(t->fingerprint),
+                    ARGS(DV_T(t->location), DV_T(t->format), DV_T(t->compression), DV_T(t->encoding),
+                         DV_T(t->fingerprint),
                          DV_I(t->rows_estimate), DV_I(t->bytes), DV_T(now), DV_I(tid)),
                     err);
         if (rc != DM_OK)
@@ -981,7 +983,7 @@ dm_status dm_catalog_table_list(dm_catalog *cat, int64_t asset_id, dm_table_rec 
     *n = 0;
     dm_status rc = q_open(cat,
                           "SELECT id, asset_id, name, location, format, compression, fingerprint, rows_estimate, "
-                          "bytes, rows_sampled, schema_version, cataloged_at, classified_at, deleted_at "
+                          "bytes, rows_sampled, schema_version, cataloged_at, classified_at, deleted_at, encoding "
                           "FROM tables WHERE asset_id = ? ORDER BY name, id",
                           ARGS(DV_I(asset_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
@@ -999,6 +1001,7 @@ dm_status dm_catalog_table_list(dm_catalog *cat, int64_t asset_id, dm_table_rec 
         t->rows_sampled = dm_db_col_int64(st, 9);
         t->schema_version = (int)dm_db_col_int64(st, 10);
         t->cataloged_at = col_dup(st, 11);
+        t->encoding = col_dup(st, 14);
         t->classified_at = col_dup(st, 12);
         t->deleted_at = col_dup(st, 13);
     }
@@ -1021,6 +1024,7 @@ void dm_table_list_free(dm_table_rec *list, size_t n)
         free(list[i].location);
         free(list[i].format);
         free(list[i].compression);
+        free(list[i].encoding);
         free(list[i].fingerprint);
         free(list[i].cataloged_at);
         free(list[i].classified_at);

@@ -167,6 +167,7 @@ typedef struct dm_table_put {
     int64_t bytes;          /* -1 when unknown */
     const dm_column_def *columns;
     size_t ncolumns;
+    const char *encoding;   /* text files: "utf-8" "windows-1252" ...; NULL for databases */
 } dm_table_put;
 
 typedef struct dm_schema_change {
@@ -193,6 +194,7 @@ typedef struct dm_table_rec {
     int64_t id;
     int64_t asset_id;
     char *name, *location, *format, *compression, *fingerprint;
+    char *encoding;         /* NULL: not a text file, or catalogued before encodings were told */
     int64_t rows_estimate, bytes, rows_sampled;
     int schema_version;
     char *cataloged_at, *classified_at, *deleted_at;

@@ -216,11 +216,16 @@ static const char v4_sql[] =
     "CREATE INDEX finding_reviews_key ON finding_reviews (column_id, entity, id);\n"
     "ALTER TABLE findings ADD COLUMN review_id BIGINT;\n";
 
+/* Version 5: the text encoding a file table was read in ("windows-1252"). */
+static const char v5_sql[] =
+    "ALTER TABLE tables ADD COLUMN encoding TEXT;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
     {3, "job indexes", v3_sql},
     {4, "finding reviews", v4_sql},
+    {5, "table encodings", v5_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

@@ -94,6 +94,14 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
     case 1005:
         o->force = true;
         return 1;
+    case 1006: {
+        dm_error err = {0};
+        if (dm_encoding_lookup(arg, &o->encoding, &err) != DM_OK) {
+            dm_cli_usage_error(cmd, "--encoding: %s", err.msg);
+            return -1;
+        }
+        return 1;
+    }
     default:
         return 0;
     }

@@ -32,6 +32,8 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
     json_object_set_new(jt, "location", dm_json_str(t->location));
     json_object_set_new(jt, "format", dm_json_str(t->format));
     json_object_set_new(jt, "compression", dm_json_str(t->compression));
+    if (t->encoding)    /* text files only: the encoding the cells were read in */
+        json_object_set_new(jt, "encoding", dm_json_str(t->encoding));
     json_object_set_new(jt, "rows_sampled", t->rows_sampled >= 0 ? json_integer(t->rows_sampled) : json_null());
     json_object_set_new(jt, "schema_version", json_integer(t->schema_version));
     json_t *jc = json_array();

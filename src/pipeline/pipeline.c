@@ -229,7 +229,7 @@ typedef struct tproc {
     dm_infer *inf;
     dm_colstats **cs;
     uint64_t rows, bytes;   /* bytes: of the cells read */
-    char format[16], compression[16];
+    char format[16], compression[16], encoding[16];
     const dm_column_decl *decl;     /* declared columns (SQL sources), or NULL */
     size_t ndecl;
     char **markers;                 /* per column, with opts.write_comments: comment marker or NULL */
@@ -289,11 +289,12 @@ static bool tp_row(void *ctx, const dm_field *f, size_t n)
     return true;
 }
 
-static void tp_format(void *ctx, const char *format, const char *compression)
+static void tp_format(void *ctx, const char *format, const char *compression, const char *encoding)
 {
     tproc *tp = ctx;
     snprintf(tp->format, sizeof tp->format, "%s", format);
     snprintf(tp->compression, sizeof tp->compression, "%s", compression);
+    snprintf(tp->encoding, sizeof tp->encoding, "%s", encoding ? encoding : "");
 }
 
 static void tp_problem(void *ctx, const char *target, const char *msg)
@@ -366,6 +367,7 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
             .asset_id = asset->id, .name = t->name, .location = t->location,
             .format = tp->format[0] ? tp->format : "unknown",
             .compression = tp->compression[0] ? tp->compression : "none",
+            .encoding = tp->encoding[0] ? tp->encoding : NULL,
             .fingerprint = t->fingerprint, .rows_estimate = t->rows_estimate, .bytes = t->bytes,
             .columns = cols, .ncolumns = nc,
         };
@@ -548,7 +550,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         snprintf(label, sizeof label, "%s/%s", asset->name, t->name);
         tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
         dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
-        dm_sample_spec spec = {p->opts.rows, 0x5EED};
+        dm_sample_spec spec = {p->opts.rows, 0x5EED, p->opts.encoding};
         if (do_infer && dm_source_table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
             dm_debug("%s: declared columns unavailable (%s), types inferred", t->location, err.msg);
             tp.decl = NULL;

@@ -16,6 +16,7 @@
 
 #include "catalog/catalog.h"
 #include "detect/engine.h"
+#include "formats/encoding.h"
 
 typedef struct dm_pipeline_opts {
     uint64_t rows;              /* rows sampled per table; UINT64_MAX = all */
@@ -24,6 +25,7 @@ typedef struct dm_pipeline_opts {
     bool force;                 /* ignore fingerprints: redo everything */
     bool progress;              /* progress line on stderr */
     bool write_comments;        /* classify: findings into the store's column comments where it has them */
+    dm_encoding encoding;       /* --encoding: text files read in it; DM_ENC_AUTO detects */
     /* Set by a signal handler or another thread (SIGTERM): the table under
      * way stops being read, is not stored (a problem says so) and no other
      * table is read. NULL: never. */

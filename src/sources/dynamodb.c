@@ -564,7 +564,7 @@ static dm_status ddb_read_rows(dm_source *src, const dm_table_desc *table, const
     uint64_t left = spec->rows, pages = 0, got = 0;
     bool stopped = false;   /* the sink said stop */
     if (sink->format)
-        sink->format(sink->ctx, "dynamodb", "none");
+        sink->format(sink->ctx, "dynamodb", "none", NULL);
     if (all)
         rc = scan_all_parallel(d, dt, &f, segs, &got, &pages, err);
     for (unsigned seg = 0; !all && !stopped && seg < segs && rc == DM_OK && left > 0; seg++) {

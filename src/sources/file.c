@@ -38,6 +38,7 @@
 typedef struct file_src {
     char *root;
     bool root_is_file;
+    dm_encoding encoding;   /* the encoding= option; DM_ENC_AUTO: detect */
     dm_file_watch *watch;   /* wait_change, set up on its first call */
 } file_src;
 
@@ -73,7 +74,12 @@ static dm_status file_open(const char *url, const char *options_json, void **sta
     free(path);
     if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
         return DM_FAIL(err, DM_ERR_ARG, "%s: not a file or folder", real);
+    dm_encoding enc;
+    dm_status rc = dm_objects_encoding_option(options_json, &enc, NULL, err);
+    if (rc != DM_OK)
+        return rc;
     file_src *fs = dm_xcalloc(1, sizeof *fs);
+    fs->encoding = enc;
     fs->root = dm_xstrdup(real);
     fs->root_is_file = S_ISREG(st.st_mode);
     *state = fs;
@@ -426,7 +432,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
                 bool same = true;
                 size_t check = w.files.n < SIGNATURE_FILES ? w.files.n : SIGNATURE_FILES;
                 for (size_t f = 0; f < check && same; f++) {
-                    char *sig = dm_objects_signature(&w.files.v[f], open_file_obj, NULL);
+                    char *sig = dm_objects_signature(&w.files.v[f], open_file_obj, NULL, fs->encoding);
                     if (sig == NULL)
                         continue;   /* unreadable: reported when read */
                     if (first == NULL)
@@ -472,9 +478,13 @@ out:
 static dm_status file_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,
                                 const dm_row_sink *sink, dm_error *err)
 {
+    const file_src *fs = src->state;
     const file_table *ft = table->driver_data;
+    dm_sample_spec sp = *spec;      /* the run's --encoding, else the source's option */
+    if (sp.encoding == DM_ENC_AUTO)
+        sp.encoding = fs->encoding;
     return dm_objects_read_rows(ft->objs, ft->n, table->partition_keys, table->npartition_keys, open_file_obj,
-                                NULL, spec, sink, err);
+                                NULL, &sp, sink, err);
 }
 
 static void file_free_table_data(void *data)

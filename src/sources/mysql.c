@@ -504,7 +504,7 @@ static dm_status my_read_rows(dm_source *src, const dm_table_desc *table, const 
     for (size_t c = 0; c < t->ncols; c++)
         sink->column(sink->ctx, c, t->cols[c].name);
     if (sink->format)
-        sink->format(sink->ctx, "mysql", "none");
+        sink->format(sink->ctx, "mysql", "none", NULL);
     if (t->ncols == 0)
         goto out;
     if ((rc = my_connect(s, err)))

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
 #include <yaml.h>
 
 #include "core/hash.h"
@@ -131,9 +132,11 @@ static uint64_t str_hash(const char *s)
     return dm_fnv64_str(DM_FINGERPRINT_SEED, s);
 }
 
-/* Open, decompress and sniff one part. */
-static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *octx, dm_stream **raw,
-                           dm_stream **data, dm_compression *comp, dm_sniff *sniff, dm_error *err)
+/* Open, decompress, decode to UTF-8 (enc, or detected: *used says which)
+ * and sniff one part. */
+static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *octx, dm_encoding enc,
+                           dm_stream **raw, dm_stream **data, dm_compression *comp, dm_encoding *used,
+                           dm_sniff *sniff, dm_error *err)
 {
     dm_status rc;
     *raw = *data = NULL;
@@ -145,11 +148,15 @@ static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *o
         return rc;
     }
     *raw = NULL;    /* owned by *data now (or is *data) */
+    dm_stream *text = NULL;
+    if ((rc = dm_stream_decode(*data, enc, &text, used, err)))
+        return rc;
+    *data = text;   /* owns the decompressed stream now (or is it) */
     return dm_format_sniff(*data, obj->key, sniff, err);
 }
 
 static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t quota, uint64_t seed,
-                      bool *format_told)
+                      dm_encoding enc, bool *format_told)
 {
     const dm_object *obj = pc->obj;
     dm_error err = {0};
@@ -158,16 +165,18 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
     kept_row *kept = NULL;
     size_t nkept = 0;
     dm_compression comp = DM_COMP_NONE;
+    dm_encoding used = DM_ENC_UTF8;
     dm_sniff sniff;
     dm_row row;
     int rc = 0;
 
-    if (open_part(obj, open, octx, &raw, &s, &comp, &sniff, &err) != DM_OK) {
+    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, &sniff, &err) != DM_OK) {
         pc->sink->problem(pc->sink->ctx, obj->url, err.msg);
         goto out;
     }
     if (!*format_told && pc->sink->format) {
-        pc->sink->format(pc->sink->ctx, dm_sniff_format_name(&sniff), dm_compression_name(comp));
+        pc->sink->format(pc->sink->ctx, dm_sniff_format_name(&sniff), dm_compression_name(comp),
+                         dm_encoding_name(used));
         *format_told = true;
     }
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK) {
@@ -287,7 +296,7 @@ dm_status dm_objects_read_rows(const dm_object *objs, size_t n, char *const *pke
                 quota = 1;
         }
         pc.obj = &objs[i];
-        read_part(&pc, open, octx, quota, spec->seed, &format_told);
+        read_part(&pc, open, octx, quota, spec->seed, spec->encoding, &format_told);
     }
     colmap_free(&cols);
     free(pc.pcols);
@@ -297,16 +306,17 @@ dm_status dm_objects_read_rows(const dm_object *objs, size_t n, char *const *pke
     return DM_OK;
 }
 
-char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *octx)
+char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *octx, dm_encoding enc)
 {
     dm_error err = {0};
     dm_stream *raw = NULL, *s = NULL;
     dm_reader *r = NULL;
     dm_compression comp;
+    dm_encoding used;
     dm_sniff sniff;
     dm_row row;
     char *sig = NULL;
-    if (open_part(obj, open, octx, &raw, &s, &comp, &sniff, &err) != DM_OK)
+    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, &sniff, &err) != DM_OK)
         goto out;
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK)
         goto out;
@@ -427,5 +437,37 @@ dm_status dm_objects_tags_yaml(const char *name, const char *data, size_t len, d
     }
     free(key);
     yaml_parser_delete(&p);
+    return rc;
+}
+
+dm_status dm_objects_encoding_option(const char *options_json, dm_encoding *enc, char **rest, dm_error *err)
+{
+    *enc = DM_ENC_AUTO;
+    if (rest)
+        *rest = options_json ? dm_xstrdup(options_json) : NULL;
+    if (options_json == NULL || *options_json == '\0')
+        return DM_OK;
+    json_error_t jerr;
+    json_t *opts = json_loads(options_json, 0, &jerr);
+    if (opts == NULL || !json_is_object(opts)) {
+        json_decref(opts);
+        return DM_OK;       /* not ours to judge: the driver's own parsing says what is wrong */
+    }
+    json_t *v = json_object_get(opts, "encoding");
+    dm_status rc = DM_OK;
+    if (v != NULL) {
+        if (!json_is_string(v) || (rc = dm_encoding_lookup(json_string_value(v), enc, err)) != DM_OK) {
+            if (rc == DM_OK)
+                rc = DM_FAIL(err, DM_ERR_ARG, "option encoding: takes a name (known: %s)", dm_encoding_known());
+            else
+                dm_error_prefix(err, "option encoding");
+        }
+        json_object_del(opts, "encoding");
+        if (rest && rc == DM_OK) {
+            free(*rest);
+            *rest = json_dumps(opts, JSON_COMPACT | JSON_SORT_KEYS);
+        }
+    }
+    json_decref(opts);
     return rc;
 }

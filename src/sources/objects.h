@@ -33,8 +33,15 @@ dm_status dm_objects_read_rows(const dm_object *objs, size_t n, char *const *pke
                                const dm_row_sink *sink, dm_error *err);
 
 /* Column names of the first record of one object (for grouping files by
- * schema), as a sorted, '\n'-joined malloc'd string; NULL on failure. */
-char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *octx);
+ * schema), as a sorted, '\n'-joined malloc'd string; NULL on failure. enc:
+ * the source's encoding option (DM_ENC_AUTO: detect). */
+char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *octx, dm_encoding enc);
+
+/* The "encoding" option of a file or object source (absent: DM_ENC_AUTO).
+ * An unknown name is DM_ERR_ARG listing the known ones. With rest, also
+ * the options without it (malloc'd; for option parsers that refuse keys
+ * they do not know). */
+dm_status dm_objects_encoding_option(const char *options_json, dm_encoding *enc, char **rest, dm_error *err);
 
 void dm_object_free_array(dm_object *objs, size_t n, size_t npkeys);
 

@@ -519,7 +519,7 @@ static dm_status pg_read_rows(dm_source *src, const dm_table_desc *table, const 
     for (size_t c = 0; c < t->ncols; c++)
         sink->column(sink->ctx, c, t->cols[c].name);
     if (sink->format)
-        sink->format(sink->ctx, "postgres", "none");
+        sink->format(sink->ctx, "postgres", "none", NULL);
     if (t->ncols == 0)
         return DM_OK;
     if ((rc = pg_connect(s, t->db, err)))

@@ -51,6 +51,7 @@ typedef struct s3_src {
     dm_aws_client *cli;
     char *bucket;           /* NULL: every bucket */
     char *prefix;           /* "" or "dir/sub/" */
+    dm_encoding encoding;   /* the encoding= option; DM_ENC_AUTO: detect */
 } s3_src;
 
 typedef struct s3_table {
@@ -87,8 +88,15 @@ static dm_status s3_open(const char *url, const char *options_json, void **state
         free(s);
         return DM_FAIL(err, DM_ERR_ARG, "%s: not an s3:// URL", url);
     }
+    char *aws_opts = NULL;  /* the options without encoding, which is ours, not AWS's */
+    if ((rc = dm_objects_encoding_option(options_json, &s->encoding, &aws_opts, err))) {
+        free(s);
+        return rc;
+    }
     parse_location(url, &s->bucket, &s->prefix);
-    if ((rc = dm_aws_config_load("s3", options_json, &s->cfg, err)) ||
+    rc = dm_aws_config_load("s3", aws_opts, &s->cfg, err);
+    free(aws_opts);
+    if (rc ||
         (rc = dm_aws_client_new(&s->cfg, "s3", &s->cli, err))) {
         dm_error_prefix(err, "%s", url);
         dm_aws_config_free(&s->cfg);
@@ -508,7 +516,7 @@ static void add_folder(s3_src *s, table_vec *tv, const char *bucket, const char 
     size_t check = n < SIGNATURE_FILES ? n : SIGNATURE_FILES;
     for (size_t c = 0; c < check && same; c++) {
         size_t i = check == n ? c : c * (n - 1) / (check - 1);
-        char *sig = dm_objects_signature(&objs[i], open_obj, &oc);
+        char *sig = dm_objects_signature(&objs[i], open_obj, &oc, s->encoding);
         if (sig == NULL)
             continue;
         if (first == NULL)
@@ -615,8 +623,11 @@ static dm_status s3_read_rows(dm_source *src, const dm_table_desc *table, const 
     const s3_table *st = table->driver_data;
     open_ctx oc = {s, st->bucket, st->region};
     uint64_t b0 = dm_aws_client_bytes(s->cli), r0 = dm_aws_client_requests(s->cli);
+    dm_sample_spec sp = *spec;      /* the run's --encoding, else the source's option */
+    if (sp.encoding == DM_ENC_AUTO)
+        sp.encoding = s->encoding;
     dm_status rc = dm_objects_read_rows(st->objs, st->n, table->partition_keys, table->npartition_keys, open_obj, &oc,
-                                        spec, sink, err);
+                                        &sp, sink, err);
     dm_info("%s: read %llu of %lld bytes in %llu request(s)", table->location,
             (unsigned long long)(dm_aws_client_bytes(s->cli) - b0), (long long)table->bytes,
             (unsigned long long)(dm_aws_client_requests(s->cli) - r0));

@@ -24,6 +24,7 @@
 
 #include "core/error.h"
 #include "core/kv.h"
+#include "formats/encoding.h"
 #include "formats/reader.h"
 
 typedef struct dm_source dm_source;
@@ -53,6 +54,8 @@ typedef struct dm_table_desc {
 typedef struct dm_sample_spec {
     uint64_t rows;          /* at most this many rows; UINT64_MAX: every row */
     uint64_t seed;          /* for reproducible random choices */
+    dm_encoding encoding;   /* text files: read in this encoding; DM_ENC_AUTO detects (and
+                             * a source's own encoding= option applies) */
 } dm_sample_spec;
 
 /* Where a driver delivers rows. Column numbers are table-wide: the driver
@@ -64,8 +67,9 @@ typedef struct dm_row_sink {
     void (*column)(void *ctx, size_t col, const char *name);
     bool (*row)(void *ctx, const dm_field *fields, size_t nfields);
     dm_problem_fn problem;
-    /* Format facts of the table as read ("csv", "gzip"), once known. */
-    void (*format)(void *ctx, const char *format, const char *compression);
+    /* Format facts of the table as read ("csv", "gzip", "windows-1252"),
+     * once known; encoding is NULL where text has none (databases). */
+    void (*format)(void *ctx, const char *format, const char *compression, const char *encoding);
 } dm_row_sink;
 
 /* A column as the store declares it (see table_columns). */

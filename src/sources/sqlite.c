@@ -354,7 +354,7 @@ static dm_status sq_read_rows(dm_source *src, const dm_table_desc *table, const 
     for (size_t c = 0; c < t->ncols; c++)
         sink->column(sink->ctx, c, t->cols[c].name);
     if (sink->format)
-        sink->format(sink->ctx, "sqlite", "none");
+        sink->format(sink->ctx, "sqlite", "none", NULL);
     if (t->ncols == 0)
         goto out;
     arm_deadline(s);

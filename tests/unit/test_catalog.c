@@ -172,11 +172,12 @@ static void test_migrate_v1_to_v2(void **state)
     /* back to version 1 */
     sql_exec(fx->path, "ALTER TABLE columns DROP COLUMN primary_key; DROP INDEX jobs_kind_target_created; "
                        "DROP TABLE finding_reviews; ALTER TABLE findings DROP COLUMN review_id; "
-                       "DROP INDEX jobs_done; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+                       "DROP INDEX jobs_done; ALTER TABLE tables DROP COLUMN encoding; "
+                       "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(cat), 1);
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(cat), 4);
+    assert_int_equal(dm_catalog_schema_version(cat), 5);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM columns WHERE name = 'id' AND primary_key = 0"), 1);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
                                        "name IN ('jobs_kind_target_created', 'jobs_done')"), 2);
@@ -189,6 +190,16 @@ static void test_migrate_v1_to_v2(void **state)
     assert_true(c[0].primary_key);
     assert_false(c[1].primary_key);
     dm_column_list_free(c, n);
+    /* version 4: the encoding a text file was read in is kept (NULL before) */
+    dm_table_rec *tl = NULL;
+    assert_int_equal(dm_catalog_table_list(cat, asset, &tl, &n, &err), DM_OK);
+    assert_null(tl[0].encoding);
+    dm_table_list_free(tl, n);
+    put.encoding = "windows-1252";
+    assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
+    assert_int_equal(dm_catalog_table_list(cat, asset, &tl, &n, &err), DM_OK);
+    assert_string_equal(tl[0].encoding, "windows-1252");
+    dm_table_list_free(tl, n);
     dm_catalog_close(cat);
 }
 
@@ -199,11 +210,11 @@ static void test_migrate_fresh_and_idempotent(void **state)
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 0);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 4);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
     int64_t objects = sql_int(fx->path, "SELECT count(*) FROM sqlite_master");
     assert_true(objects > 12);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 4);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
     assert_string_equal(sql_text(fx->path, "PRAGMA journal_mode"), "wal");
     dm_catalog_close(fx->cat);
@@ -211,10 +222,10 @@ static void test_migrate_fresh_and_idempotent(void **state)
 
     /* Reopened, it is at the same version and migrate changes nothing. */
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 4);
+    assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
 }
 
 static void test_newer_schema_refused(void **state)
@@ -344,7 +355,7 @@ static void test_url_forms(void **state)
 
     assert_int_equal(dm_catalog_open(":memory:", &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(cat), 4);
+    assert_int_equal(dm_catalog_schema_version(cat), 5);
     dm_catalog_close(cat);
 
     assert_int_equal(dm_catalog_open("postgres://u@localhost/cat", &cat, &err), DM_ERR_ARG);
@@ -366,7 +377,7 @@ static void test_concurrent_migrate(void **state)
             dm_catalog *c = NULL;
             dm_error e = {0};
             int rc = dm_catalog_open(fx->path, &c, &e) == DM_OK && dm_catalog_migrate(c, &e) == DM_OK &&
-                     dm_catalog_schema_version(c) == 4;
+                     dm_catalog_schema_version(c) == 5;
             if (!rc)
                 fprintf(stderr, "child: %s\n", e.msg);
             dm_catalog_close(c);
@@ -379,7 +390,7 @@ static void test_concurrent_migrate(void **state)
         assert_true(WIFEXITED(status));
         assert_int_equal(WEXITSTATUS(status), 0);
     }
-    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+    assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM meta"), 1);
 }
 

@@ -198,7 +198,7 @@ static void classify(dm_catalog *cat, int64_t run, int64_t asset, const char *ta
     dm_column_def defs[8];
     for (size_t i = 0; i < ncols; i++)
         defs[i] = (dm_column_def){cols[i], "string", true, false, false};
-    dm_table_put t = {asset, table, "s3://x/t", "csv", "none", "fp", 100, 1000, defs, ncols};
+    dm_table_put t = {asset, table, "s3://x/t", "csv", "none", "fp", 100, 1000, defs, ncols, NULL};
     int64_t tid;
     dm_schema_change chg;
     assert_int_equal(dm_catalog_table_put(cat, &t, &tid, &chg, &err), DM_OK);
