@@ -19,6 +19,7 @@ const dm_category dm_categories[] = {
     {DM_CAT_PASSPORT, false},
     {DM_CAT_DRIVERS_LICENSE, false},
     {DM_CAT_VOTER_ID, false},
+    {DM_CAT_VEHICLE_REGISTRATION, false},
     {DM_CAT_CREDENTIALS, false},
     {DM_CAT_HEALTH, true},
     {DM_CAT_GENETIC, true},

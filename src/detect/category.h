@@ -28,6 +28,7 @@
 #define DM_CAT_PASSPORT            "user.government_id.passport_number"
 #define DM_CAT_DRIVERS_LICENSE     "user.government_id.drivers_license_number"
 #define DM_CAT_VOTER_ID            "user.government_id.voter_id"
+#define DM_CAT_VEHICLE_REGISTRATION "user.government_id.vehicle_registration"
 #define DM_CAT_CREDENTIALS         "system.authentication"
 /* Special categories (Art. 9) and criminal data (Art. 10) */
 #define DM_CAT_HEALTH              "user.health_and_medical"

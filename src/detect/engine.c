@@ -40,7 +40,7 @@ static const dm_entity_def *const region_tables[] = {
     dm_entities_usa,        dm_entities_uk,          dm_entities_europe, dm_entities_europe_ids,
     dm_entities_europe_vat, dm_entities_europe_more, dm_entities_people, dm_entities_global,
     dm_entities_americas, dm_entities_asia_pacific, dm_entities_middle_east_africa, dm_entities_documents,
-    dm_entities_special,
+    dm_entities_special,    dm_entities_glue_more,
 };
 
 #define MAX_RUNS_PER_GROUP 6    /* more runs (hash-like "3f9a1c0b") make a group "complex" */

@@ -151,5 +151,6 @@ extern const dm_entity_def dm_entities_asia_pacific[];   /* entities/asia_pacifi
 extern const dm_entity_def dm_entities_middle_east_africa[];   /* entities/middle_east_africa.c: IL ZA AE, TR tax number */
 extern const dm_entity_def dm_entities_documents[];  /* entities/documents.c: driving licences, passports (format only) */
 extern const dm_entity_def dm_entities_special[];    /* entities/special.c: Art. 9/10 special categories, GENDER */
+extern const dm_entity_def dm_entities_glue_more[];  /* entities/glue_more.c: the last Glue names (AT UA CH CA MT LI CY HR IS JP BR CN) */
 
 #endif

@@ -71,66 +71,6 @@
 
 #include "detect/entities/entity_impl.h"
 
-/*
- * Whether the span follows `pat`: 'd' a digit, 'l' a letter, 'a' either, an
- * upper-case letter itself, ' ' '-' '.' '/' a group boundary (any joiner: the
- * shape keys, exact, choose the joiners). The span must have exactly the
- * pattern's groups: "lddddddd" is one run of 8, "l ddddddd" a letter and 7
- * digits apart.
- */
-static bool follows(const dm_span *s, const char *pat)
-{
-    size_t k = 0;
-    int g = 0, glen = 0;
-    for (const char *p = pat;; p++) {
-        if (*p == 0 || strchr(" -./", *p) != NULL) {
-            if (g >= s->ngroups || s->glen[g] != glen)
-                return false;
-            g++;
-            glen = 0;
-            if (*p == 0)
-                break;
-            continue;
-        }
-        if (k >= s->norm_len)
-            return false;
-        char c = s->norm[k++];
-        bool ok = *p == 'd' ? is_digit(c) : *p == 'l' ? is_upper(c) : *p == 'a' ? is_digit(c) || is_upper(c)
-                                                                                 : c == *p;
-        if (!ok)
-            return false;
-        glen++;
-    }
-    return g == s->ngroups && k == s->norm_len;
-}
-
-/* The span follows one of `pats` (NULL-terminated), has a non-zero digit,
- * is not all one digit, and is not a piece of a longer number. */
-static bool document_like(const dm_span *s, const char *const *pats)
-{
-    bool any = false;
-    for (const char *const *p = pats; *p && !any; p++)
-        any = follows(s, *p);
-    if (!any)
-        return false;
-    size_t nd = 0;
-    bool nonzero = false;
-    char first = 0;
-    bool same = true;
-    for (size_t i = 0; i < s->norm_len; i++) {
-        char c = s->norm[i];
-        if (!is_digit(c))
-            continue;
-        if (nd++ == 0)
-            first = c;
-        same = same && c == first;
-        nonzero = nonzero || c != '0';
-    }
-    if (nd > 0 && (!nonzero || (same && nd >= 6)))
-        return false;
-    return !dm_piece_of_longer(s);
-}
-
 /* ---- checks of the licences that are personal numbers ---------------------------------- */
 
 /* Spain DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter), mod 23. */

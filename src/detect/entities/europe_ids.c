@@ -1175,6 +1175,10 @@ static const char *const fi_hin_hints[] = {"kela", "kela_kortti", "kelakortti", 
                                            "sairausvakuutusnumero", "finnish_health_insurance", NULL};
 static const char *const no_hin_hints[] = {"trygdenummer", "helsekort", "helfo", "norwegian_health_insurance",
                                            "trygd", NULL};
+/* ZUS (Zakład Ubezpieczeń Społecznych) identifies the insured by the PESEL. */
+static const char *const pl_ssn_hints[] = {"numer_ubezpieczenia", "numer_ubezpieczenia_spolecznego",
+                                           "ubezpieczenie_spoleczne", "nr_ubezpieczenia", "zus", "numer_zus",
+                                           "polish_ssn", "poland_ssn", NULL};
 static const char *const fr_hin_hints[] = {"carte_vitale", "numero_assure", "assurance_maladie",
                                            "numero_assurance_maladie", "numero_carte_vitale", NULL};
 
@@ -1345,6 +1349,8 @@ const dm_entity_def dm_entities_europe_ids[] = {
     ALIAS("NORWAY_HEALTH_INSURANCE_NUMBER", "NO", DM_CAT_HEALTH,
           "Norwegian national identity number under a health-insurance column name", no_hin_hints, no_nin,
           validate_no_nin),
+    ALIAS("POLAND_SSN", "PL", DM_CAT_NATIONAL_ID, "Polish PESEL under a social-insurance (ZUS) column name",
+          pl_ssn_hints, pl_pesel, validate_pl_pesel),
     ALIAS("FRANCE_HEALTH_INSURANCE_NUMBER", "FR", DM_CAT_HEALTH,
           "French NIR under a health-insurance (carte Vitale) column name", fr_hin_hints, fr_nir, validate_fr_nir),
     {0},
