@@ -167,6 +167,8 @@ static void init_classes(void)
             f |= DM_NEED_LETTER;
         if ((c >= 'A' && c <= 'Z') || c >= 0x80)
             f |= DM_NEED_LETTER | DM_NEED_UPPER;
+        if (c >= 0x80)
+            f |= DM_NEED_HIGH;
         if (c == '@')
             f |= DM_NEED_AT;
         if (c == ':')

@@ -136,6 +136,7 @@ typedef struct dm_entity_def {
 #define DM_NEED_AT     0x08u   /* '@' */
 #define DM_NEED_COLON  0x10u   /* ':' */
 #define DM_NEED_SPACE  0x20u   /* ' ' */
+#define DM_NEED_HIGH   0x40u   /* a non-ASCII byte (UTF-8 text beyond ASCII: CJK plates) */
 
 /* Region tables, each terminated by an entry with name == NULL. */
 extern const dm_entity_def dm_entities_global[];   /* entities/global.c: EMAIL, CREDIT_CARD, IP, MAC, PHONE, AWS keys, BANK_ACCOUNT */

@@ -130,7 +130,7 @@ static dm_verdict validate_ua_rnokpp(const dm_span *s)
     return DM_MEDIUM;   /* 1 in 10, and a birth-date prefix */
 }
 
-static const char *const ua_rnokpp_shapes[] = L("c:D10");
+static const char *const ua_rnokpp_shapes[] = L("e:D10");
 static const char *const ua_rnokpp_hints[] = L("rnokpp", "рнокпп", "РНОКПП", "ipn", "іпн", "ІПН", "инн_украина",
                                                "identyfikatsiinyi_kod", "identifikacijnij_kod",
                                                "идентификационный_код", "ідентифікаційний_код",
@@ -152,7 +152,7 @@ static dm_verdict validate_ch_hic(const dm_span *s)
     return DM_STRONG;   /* a fixed 5-digit prefix and Luhn */
 }
 
-static const char *const ch_hic_shapes[] = L("c:D20");
+static const char *const ch_hic_shapes[] = L("e:D20", "e:D5 D5 D5 D5", "e:D5-D5-D5-D5", "e:D5.D5.D5.D5");
 static const char *const ch_hic_hints[] = L("versichertenkarte", "versichertenkartennummer", "kartennummer_kvg",
                                             "carte_d_assure", "numero_carte_assure", "tessera_d_assicurato",
                                             "krankenkassenkarte", "swiss_health_insurance_card",
@@ -198,7 +198,8 @@ static dm_verdict validate_ca_phn(const dm_span *s)
     return version ? DM_MEDIUM : DM_WEAK;
 }
 
-static const char *const ca_phn_shapes[] = L("c:D10", "c:D10L2");
+static const char *const ca_phn_shapes[] = L("e:D10", "e:D4 D3 D3", "e:D4-D3-D3", "e:D10L2", "e:D10 L2",
+                                             "e:D10-L2", "e:D4 D3 D3 L2", "e:D4-D3-D3-L2");
 static const char *const ca_phn_hints[] = L("personal_health_number", "phn", "health_card_number", "health_number",
                                             "ohip", "ohip_number", "health_card", "carte_sante",
                                             "numero_assurance_maladie", "care_card", "bc_services_card",
@@ -403,7 +404,13 @@ static dm_verdict validate_cn_phone(const dm_span *s)
     return cn_nsn(d + 1, n - 1) ? DM_WEAK : DM_NO;
 }
 
-static const char *const cn_phone_shapes[] = L("c:D11~15");
+/* Exact layouts: mobiles bare or 3-4-4, +86 / 0086 before a mobile or an area
+ * code, fixed lines 0AA-NNNNNNNN / 0AAA-NNNNNNN(N). */
+static const char *const cn_phone_shapes[] = L("e:D11", "e:D3 D4 D4", "e:D3-D4-D4", "e:D13", "e:D12", "e:D15", "e:D14",
+                                               "e:D2 D11", "e:D2-D11", "e:D2 D3 D4 D4", "e:D2-D3-D4-D4",
+                                               "e:D2 D2 D4 D4", "e:D2-D2-D4-D4", "e:D2 D2 D8", "e:D2 D3 D8",
+                                               "e:D2 D3 D7", "e:D2 D3 D3 D4", "e:D4 D3 D4 D4", "e:D4 D11",
+                                               "e:D3-D8", "e:D4-D7", "e:D4-D8");
 static const char *const cn_phone_hints[] = L("手机", "手机号", "手机号码", "电话", "电话号码", "联系电话", "手機", "電話",
                                               "shouji", "shoujihao", "dianhua", "lianxi_dianhua", "china_phone",
                                               "chinese_phone", "cn_phone", "cn_mobile");
@@ -547,7 +554,7 @@ const dm_entity_def dm_entities_glue_more[] = {
         .context = cn_plate_context,
         .examples = cn_plate_examples,
         .counterexamples = cn_plate_counter,
-        .needs = DM_NEED_DIGIT | DM_NEED_UPPER,
+        .needs = DM_NEED_DIGIT | DM_NEED_HIGH,
         .min_len = 9,
     },
     {0},
