@@ -460,6 +460,7 @@ typedef struct dm_finding_hit {
     int64_t asset_id, matches, sampled;
     char *source, *asset, *table, *column, *entity, *confidence, *evidence_json, *classified_at;
     double ratio;
+    char *review, *review_by, *review_at, *review_reason;  /* as dm_finding_out */
 } dm_finding_hit;
 
 /* Current findings matching every filter, by source, asset, table, column

@@ -191,6 +191,10 @@ static void finding_row(dm_db_stmt *st, void *ctx)
     h->confidence = col_dup(st, 9);
     h->evidence_json = col_dup(st, 10);
     h->classified_at = col_dup(st, 11);
+    h->review = col_dup(st, 12);
+    h->review_by = col_dup(st, 13);
+    h->review_at = col_dup(st, 14);
+    h->review_reason = col_dup(st, 15);
 }
 
 dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q, dm_finding_hit **out, size_t *n,
@@ -203,6 +207,7 @@ dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q,
     dm_buf_printf(&where, " FROM findings f JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
                                 "JOIN columns c ON c.id = f.column_id JOIN assets a ON a.id = t.asset_id "
                                 "JOIN sources s ON s.id = a.source_id "
+                                "LEFT JOIN finding_reviews r ON r.id = f.review_id "
                                 "WHERE c.removed = 0 AND t.deleted_at IS NULL AND a.deleted_at IS NULL");
     if (q->entity) {
         dm_buf_printf(&where, " AND f.entity = ?");
@@ -222,7 +227,7 @@ dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q,
     }
     dm_status rc = paged(cat,
                          "a.id, s.name, a.name, t.name, c.name, f.entity, f.matches, f.sampled, f.ratio, f.confidence, "
-                         "f.evidence_json, t.classified_at",
+                         "f.evidence_json, t.classified_at, r.decision, r.by_name, r.created_at, r.reason",
                          where.data, "s.name, a.name, t.name, c.ordinal, f.entity, f.id", vals, nv, q->limit,
                          q->offset, total, finding_row, &v, err);
     dm_buf_free(&where);
@@ -247,6 +252,10 @@ void dm_finding_hit_list_free(dm_finding_hit *list, size_t n)
         free(list[i].confidence);
         free(list[i].evidence_json);
         free(list[i].classified_at);
+        free(list[i].review);
+        free(list[i].review_by);
+        free(list[i].review_at);
+        free(list[i].review_reason);
     }
     free(list);
 }
@@ -374,13 +383,15 @@ dm_status dm_catalog_change_mark(dm_catalog *cat, char **mark, bool *open, dm_er
                                  "SELECT (SELECT COALESCE(MAX(id), 0) FROM runs), "
                                  "(SELECT COUNT(*) FROM runs WHERE ended_at IS NULL), "
                                  "(SELECT COALESCE(MAX(id), 0) FROM tag_history), "
-                                 "(SELECT COUNT(*) FROM sources), (SELECT COALESCE(MAX(id), 0) FROM sources)",
+                                 "(SELECT COUNT(*) FROM sources), (SELECT COALESCE(MAX(id), 0) FROM sources), "
+                                 "(SELECT COALESCE(MAX(id), 0) FROM finding_reviews)",
                                  &st, err);
     if (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         *open = dm_db_col_int64(st, 1) > 0;
-        *mark = dm_xasprintf("%lld/%lld/%lld/%lld/%lld", (long long)dm_db_col_int64(st, 0),
+        *mark = dm_xasprintf("%lld/%lld/%lld/%lld/%lld/%lld", (long long)dm_db_col_int64(st, 0),
                              (long long)dm_db_col_int64(st, 1), (long long)dm_db_col_int64(st, 2),
-                             (long long)dm_db_col_int64(st, 3), (long long)dm_db_col_int64(st, 4));
+                             (long long)dm_db_col_int64(st, 3), (long long)dm_db_col_int64(st, 4),
+                             (long long)dm_db_col_int64(st, 5));
     }
     dm_db_finalize(st);
     return rc;

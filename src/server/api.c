@@ -7,6 +7,7 @@
  *   GET  assets?state&source&entity&tag&q   live assets, paged
  *   GET  assets/{id}                  one asset: tables, columns, findings, tags
  *   GET  findings?entity&source&asset&confidence   current findings, paged
+ *   POST findings/review {"asset", "table", "column", "entity", "decision", "reason", "by"}
  *   GET  tags?key&value&source&asset  tags of live assets, paged
  *   GET  gaps?kind                    what the Art. 30 record lacks, paged
  *   GET  report?format=json|html|md|csv   the record of processing activities
@@ -270,6 +271,10 @@ static enum MHD_Result api_findings(const dm_api_call *call)
         json_object_set_new(o, "examples", json_is_array(ex) ? json_incref(ex) : json_array());
         json_decref(ex);
         set_str(o, "classified_at", h->classified_at);
+        if (h->review)
+            json_object_set_new(o, "review", json_pack("{s:o,s:o,s:o,s:o}", "decision", dm_json_str(h->review), "by",
+                                                       dm_json_str(h->review_by), "at", dm_json_str(h->review_at),
+                                                       "reason", dm_json_str(h->review_reason)));
         json_array_append_new(items, o);
     }
     dm_finding_hit_list_free(list, n);
@@ -746,6 +751,55 @@ static enum MHD_Result api_source_remove(const dm_api_call *call)
     return send_json(c, 200, o);
 }
 
+/* POST findings/review {"asset", "table", "column", "entity", "decision",
+ * "reason", "by"}: decision is dismiss|dismissed, confirm|confirmed or
+ * undo|undone; asset is NAME or SOURCE/NAME as the CLI takes it. */
+static enum MHD_Result api_review(const dm_api_call *call)
+{
+    struct MHD_Connection *c = call->c;
+    json_error_t je;
+    json_t *doc = call->len ? json_loadb(call->body, call->len, 0, &je) : NULL;
+    const char *f[7];
+    static const char *const names[7] = {"asset", "table", "column", "entity", "decision", "reason", "by"};
+    for (int i = 0; i < 7; i++)
+        f[i] = json_string_value(json_object_get(doc, names[i]));
+    if (!json_is_object(doc) || !f[0] || !f[1] || !f[2] || !f[3] || !f[4] || !f[5] || !f[6]) {
+        json_decref(doc);
+        return send_error(c, 400, "bad_request",
+                          "body must be {\"asset\", \"table\", \"column\", \"entity\", \"decision\", \"reason\", "
+                          "\"by\"} (strings)");
+    }
+    const char *d = f[4];
+    const char *decision = !strcmp(d, "dismiss") || !strcmp(d, DM_REVIEW_DISMISSED)   ? DM_REVIEW_DISMISSED
+                           : !strcmp(d, "confirm") || !strcmp(d, DM_REVIEW_CONFIRMED) ? DM_REVIEW_CONFIRMED
+                           : !strcmp(d, "undo") || !strcmp(d, DM_REVIEW_UNDONE)       ? DM_REVIEW_UNDONE
+                                                                                      : NULL;
+    if (decision == NULL) {
+        json_decref(doc);
+        return send_error(c, 400, "bad_request", "decision must be dismiss, confirm or undo");
+    }
+    char *asset = dm_xstrdup(f[0]), *slash = strchr(asset, '/');
+    dm_review_put r = {.asset = asset, .table = f[1], .column = f[2], .entity = f[3], .decision = decision,
+                       .reason = f[5], .by = f[6]};
+    if (slash) {
+        *slash = '\0';
+        r.source = asset;
+        r.asset = slash + 1;
+    }
+    dm_error err = {0};
+    int64_t id = 0;
+    enum MHD_Result ret;
+    if (dm_catalog_review_put(call->cat, &r, &id, &err) != DM_OK)
+        ret = send_status(c, &err);
+    else
+        ret = send_json(c, 201, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)id, "asset", f[0],
+                                          "table", f[1], "column", f[2], "entity", f[3], "decision", decision,
+                                          "reason", f[5], "by", f[6]));
+    free(asset);
+    json_decref(doc);
+    return ret;
+}
+
 /* POST run, body optional {"sources": ["a", ...]} (default: all). */
 static enum MHD_Result api_run(const dm_api_call *call)
 {
@@ -836,6 +890,7 @@ static const dm_api_route routes[] = {
     {"GET", "assets", api_assets, DM_AUTH_TOKEN},
     {"GET", "assets/{id}", api_asset, DM_AUTH_TOKEN},
     {"GET", "findings", api_findings, DM_AUTH_TOKEN},
+    {"POST", "findings/review", api_review, DM_AUTH_TOKEN},
     {"GET", "tags", api_tags, DM_AUTH_TOKEN},
     {"GET", "gaps", api_gaps, DM_AUTH_TOKEN},
     {"GET", "report", api_report, DM_AUTH_TOKEN},
