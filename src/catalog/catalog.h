@@ -443,6 +443,8 @@ typedef struct dm_run_rec {
 dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm_run_rec **out, size_t *n,
                               dm_error *err);
 void dm_run_list_free(dm_run_rec *list, size_t n);
+/* Number of runs recorded (the API's total). */
+dm_status dm_catalog_run_count(dm_catalog *cat, int64_t *n, dm_error *err);
 /* One asset by id, live or vanished; DM_ERR_NOT_FOUND when none. */
 dm_status dm_catalog_asset_get(dm_catalog *cat, int64_t id, dm_asset_rec *out, dm_error *err);
 

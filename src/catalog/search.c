@@ -325,6 +325,18 @@ void dm_tag_hit_list_free(dm_tag_hit *list, size_t n)
     free(list);
 }
 
+dm_status dm_catalog_run_count(dm_catalog *cat, int64_t *n, dm_error *err)
+{
+    dm_db_stmt *st = NULL;
+    bool row = false;
+    *n = 0;
+    dm_status rc = dm_db_prepare(dm_catalog_db(cat), "SELECT count(*) FROM runs", &st, err);
+    if (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row)
+        *n = dm_db_col_int64(st, 0);
+    dm_db_finalize(st);
+    return rc;
+}
+
 dm_status dm_catalog_run_list(dm_catalog *cat, int64_t limit, int64_t offset, dm_run_rec **out, size_t *n,
                               dm_error *err)
 {

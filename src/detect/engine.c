@@ -43,6 +43,17 @@ static const dm_entity_def *const region_tables[] = {
     dm_entities_special,    dm_entities_glue_more,
 };
 
+bool dm_entity_name_known(const char *name)
+{
+    if (name == NULL)
+        return false;
+    for (size_t r = 0; r < sizeof region_tables / sizeof region_tables[0]; r++)
+        for (const dm_entity_def *d = region_tables[r]; d->name != NULL; d++)
+            if (strcmp(d->name, name) == 0)
+                return true;
+    return false;
+}
+
 #define MAX_RUNS_PER_GROUP 6    /* more runs (hash-like "3f9a1c0b") make a group "complex" */
 #define WORD_LEN 5              /* a letters-only group this long is a word: no ID spans it */
 #define MAX_JOINER_RUN 3

@@ -41,6 +41,9 @@ const dm_entity_def *dm_engine_entity(const dm_engine *eng, size_t id);
 bool dm_engine_enabled(const dm_engine *eng, size_t id);
 /* Id of an entity by name, or -1. */
 int dm_engine_find(const dm_engine *eng, const char *name);
+/* Whether name is a built-in entity type ("EMAIL"), without building an
+ * engine (API filters check their values with it). */
+bool dm_entity_name_known(const char *name);
 
 /* Whether a column name speaks for an entity (its hints). */
 bool dm_engine_name_hints(const dm_engine *eng, size_t id, const char *column_name);

@@ -283,3 +283,8 @@ void dm_export_print_glue(FILE *out, json_t *doc)
     fputc('\n', out);
     json_decref(list);
 }
+
+bool dm_export_entity_known(const char *name)
+{
+    return dm_entity_name_known(name);
+}

@@ -13,6 +13,10 @@
 #include "catalog/catalog.h"
 #include "pipeline/pipeline.h"
 
+/* Whether name is an entity type datamap knows (for layers that may not
+ * include detect/: the API's ?entity= filter). */
+bool dm_export_entity_known(const char *name);
+
 /* New reference, or NULL with err set. */
 json_t *dm_export_build(dm_catalog *cat, const dm_asset_filter *filter, const dm_problem *problems,
                         size_t nproblems, dm_error *err);

@@ -151,6 +151,27 @@ static json_t *job_json(const dm_job_rec *j)
     return o;
 }
 
+/* A filter value outside its closed set is a 400 naming the parameter and
+ * the values it takes, never an empty page that looks like "nothing found". */
+static bool one_of(const char *v, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(v, *set) == 0)
+            return true;
+    return false;
+}
+
+static const char *const asset_states[] = {DM_ASSET_DISCOVERED, DM_ASSET_CATALOGED, DM_ASSET_CLASSIFIED, NULL};
+static const char *const confidences[] = {"high", "medium", "low", NULL};
+static const char *const job_states[] = {DM_JOB_QUEUED, DM_JOB_RUNNING, DM_JOB_DONE, DM_JOB_DEAD, NULL};
+
+static enum MHD_Result bad_filter(struct MHD_Connection *c, const char *key, const char *v, const char *takes)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "unknown %s '%.64s': %s takes %s", key, v, key, takes);
+    return send_error(c, 400, "bad_request", msg);
+}
+
 static enum MHD_Result api_assets(const dm_api_call *call)
 {
     struct MHD_Connection *c = call->c;
@@ -164,6 +185,10 @@ static enum MHD_Result api_assets(const dm_api_call *call)
     dm_error err = {0};
     if (!paging(c, &q.limit, &q.offset))
         return bad_page(c);
+    if (q.state && !one_of(q.state, asset_states))
+        return bad_filter(c, "state", q.state, "discovered, cataloged or classified");
+    if (q.entity && !dm_export_entity_known(q.entity))
+        return bad_filter(c, "entity", q.entity, "an entity type name (`datamap entities`)");
     if (dm_catalog_asset_search(cat, &q, &list, &n, &total, &err) != DM_OK)
         return send_status(c, &err);
     json_t *items = json_array();
@@ -250,6 +275,10 @@ static enum MHD_Result api_findings(const dm_api_call *call)
         return bad_page(c);
     if (q.asset_id < 0)
         return send_error(c, 400, "bad_request", "asset must be an asset id");
+    if (q.confidence && !one_of(q.confidence, confidences))
+        return bad_filter(c, "confidence", q.confidence, "high, medium or low");
+    if (q.entity && !dm_export_entity_known(q.entity))
+        return bad_filter(c, "entity", q.entity, "an entity type name (`datamap entities`)");
     if (dm_catalog_finding_search(cat, &q, &list, &n, &total, &err) != DM_OK)
         return send_status(c, &err);
     json_t *items = json_array();
@@ -566,15 +595,24 @@ static enum MHD_Result api_jobs(const dm_api_call *call)
     dm_job_rec *list = NULL;
     size_t n = 0;
     dm_error err = {0};
+    const char *state = arg(c, "state");
+    int64_t counts[4], total = 0;
     if (!paging(c, &limit, &offset))
         return bad_page(c);
-    if (dm_catalog_job_list(cat, arg(c, "state"), limit + 1, offset, &list, &n, &err) != DM_OK)
+    if (state && !one_of(state, job_states))
+        return bad_filter(c, "state", state, "queued, running, done or dead");
+    if (dm_catalog_job_counts(cat, counts, &err) != DM_OK)
+        return send_status(c, &err);
+    for (int i = 0; i < 4; i++)
+        if (state == NULL || strcmp(state, job_states[i]) == 0)
+            total += counts[i];
+    if (dm_catalog_job_list(cat, state, limit + 1, offset, &list, &n, &err) != DM_OK)
         return send_status(c, &err);
     json_t *items = json_array();
     for (size_t i = 0; i < n && (int64_t)i < limit; i++)
         json_array_append_new(items, job_json(&list[i]));
     dm_job_list_free(list, n);
-    return send_page(c, "jobs", keys, items, -1, limit, offset, (int64_t)n > limit);
+    return send_page(c, "jobs", keys, items, total, limit, offset, (int64_t)n > limit);
 }
 
 static enum MHD_Result api_runs(const dm_api_call *call)
@@ -588,7 +626,9 @@ static enum MHD_Result api_runs(const dm_api_call *call)
     dm_error err = {0};
     if (!paging(c, &limit, &offset))
         return bad_page(c);
-    if (dm_catalog_run_list(cat, limit + 1, offset, &list, &n, &err) != DM_OK)
+    int64_t total = 0;
+    if (dm_catalog_run_count(cat, &total, &err) != DM_OK ||
+        dm_catalog_run_list(cat, limit + 1, offset, &list, &n, &err) != DM_OK)
         return send_status(c, &err);
     json_t *items = json_array();
     for (size_t i = 0; i < n && (int64_t)i < limit; i++) {
@@ -604,7 +644,7 @@ static enum MHD_Result api_runs(const dm_api_call *call)
         json_array_append_new(items, o);
     }
     dm_run_list_free(list, n);
-    return send_page(c, "runs", keys, items, -1, limit, offset, (int64_t)n > limit);
+    return send_page(c, "runs", keys, items, total, limit, offset, (int64_t)n > limit);
 }
 
 static enum MHD_Result api_sources(const dm_api_call *call)
@@ -626,7 +666,7 @@ static enum MHD_Result api_sources(const dm_api_call *call)
         json_array_append_new(items, o);
     }
     dm_source_list_free(s, n);
-    return send_json(c, 200, json_pack("{s:o}", "items", items));
+    return send_json(c, 200, json_pack("{s:o,s:I}", "items", items, "total", (json_int_t)n));
 }
 
 /* A JSON object of string values as stored ({"k":"v"}); NULL and a message

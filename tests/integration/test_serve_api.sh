@@ -41,6 +41,18 @@ CUST=$(get 'assets?q=customers' | py 'd["items"][0]["id"]')
 [ "$(curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' "$URL/api/v1/findings?asset=abc")" = 400 ] &&
   ok "findings?asset=abc: 400" || fail "bad asset id"
 
+# ---- unknown filter values: 400 with the one error shape; every list has a total ----
+for q in 'findings?entity=EMAILX' 'findings?confidence=x' 'assets?entity=EMAILX' 'assets?state=bogus' 'jobs?state=bogus'; do
+  code=$(curl -s "${AUTH[@]}" -o "$WORK/e" -w '%{http_code}' "$URL/api/v1/$q")
+  [ "$code" = 400 ] && [ "$(py 'isinstance(d["error"], dict) and d["error"]["code"] == "bad_request" and "unknown" in d["error"]["message"]' <"$WORK/e")" = True ] \
+    || fail "$q: $code $(head -c 300 "$WORK/e")"
+done
+[ "$(get 'assets?entity=EMAIL&state=classified' | py '"total" in d')" = True ] || fail "known filter values refused"
+for l in sources assets findings tags gaps jobs runs; do
+  [ "$(get "$l" | py 'isinstance(d.get("total"), int) and d["total"] >= len(d["items"])')" = True ] || fail "$l has no total: $(get "$l" | head -c 200)"
+done
+ok "unknown filter values are a 400; every list carries total"
+
 # ---- tags -------------------------------------------------------------------------
 get 'tags?key=Processing%20Activity' >"$WORK/t"
 [ "$(py 'd["total"] >= 3 and all(t["key"] == "Processing Activity" and t["origin"] == "sidecar" for t in d["items"])' <"$WORK/t")" = True ] &&
