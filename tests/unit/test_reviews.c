@@ -284,12 +284,14 @@ static void test_migrate_v3_to_v4(void **state)
     dm_error err = {0};
     dm_catalog_close(fx->cat);
     fx->cat = NULL;
+    /* back to version 3: later steps undone too */
     sql_exec(fx->path, "DROP TABLE finding_reviews; ALTER TABLE findings DROP COLUMN review_id; "
+                       "ALTER TABLE tables DROP COLUMN encoding; "
                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(dm_catalog_schema_version(fx->cat), 4);
+    assert_true(dm_catalog_schema_version(fx->cat) >= 4);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM findings WHERE review_id IS NULL"), 3);
     assert_int_equal(review(fx, "contact", "EMAIL", DM_REVIEW_DISMISSED, &err), DM_OK);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM findings WHERE review_id IS NOT NULL"), 1);
