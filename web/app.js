@@ -38,8 +38,38 @@ async function inventory(params) {
   }
 }
 
+// Each finding with its human decision and the buttons to record one
+// (POST /api/v1/findings/review; the reason is asked inline, not by prompt).
 function entityCells(c) {
-  return c.entities.map(e => `<span class="badge pii" data-entity="${esc(e.type)}">${esc(e.type)}</span> <span class="muted">${Math.round(e.ratio * 100)}% ${esc(e.confidence)}</span>`).join('<br>');
+  return c.entities.map(e => {
+    const r = e.review;
+    const who = r ? ` <span class="badge review" data-review-state="${esc(r.decision)}" title="${esc(r.by + ' on ' + r.at + ': ' + r.reason)}">${esc(r.decision)}</span>` : '';
+    const btns = r ? `<button class="small" data-review="undo" data-entity-type="${esc(e.type)}">Undo</button>`
+      : `<button class="small" data-review="dismiss" data-entity-type="${esc(e.type)}">Dismiss</button> <button class="small" data-review="confirm" data-entity-type="${esc(e.type)}">Confirm</button>`;
+    return `<span class="badge pii" data-entity="${esc(e.type)}">${esc(e.type)}</span> <span class="muted">${Math.round(e.ratio * 100)}% ${esc(e.confidence)}</span>${who} ${btns}`;
+  }).join('<br>');
+}
+
+function wireReviews(a, id) {
+  view.querySelectorAll('button[data-review]').forEach(b => b.onclick = () => {
+    const row = b.closest('tr[data-column]');
+    const form = document.createElement('form');
+    form.className = 'review';
+    form.innerHTML = '<input name="reason" required placeholder="Why?"> <button>Save</button>';
+    b.replaceWith(form);
+    form.querySelector('input').focus();
+    form.onsubmit = async ev => {
+      ev.preventDefault();
+      const body = {asset: a.source + '/' + a.name, table: row.dataset.table, column: row.dataset.column,
+        entity: b.dataset.entityType, decision: b.dataset.review, reason: form.reason.value, by: 'web'};
+      try {
+        await api('/api/v1/findings/review', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+        asset(id);
+      } catch (e) {
+        form.insertAdjacentHTML('afterend', errorBox(e));
+      }
+    };
+  });
 }
 
 // The asset's tags with their origin (/api/v1/tags); null items: that
@@ -66,7 +96,7 @@ async function asset(id) {
     if (!current(g)) return;
     const tables = (a.tables || []).map(t => {
       const cols = t.columns.map(c => {
-        const pii = c.entities.length > 0;
+        const pii = c.entities.some(e => !e.review || e.review.decision !== 'dismissed');
         const ev = c.entities.flatMap(e => e.examples || []).slice(0, 3).map(x => `<code>${esc(x)}</code>`).join(' ');
         return `<tr class="${pii ? 'pii' : ''}" data-table="${esc(t.name)}" data-column="${esc(c.name)}" data-personal="${pii}"><td>${esc(c.name)}</td><td>${esc(c.type)}</td><td>${entityCells(c)}</td><td>${ev}</td></tr>`;
       }).join('');
@@ -77,6 +107,7 @@ async function asset(id) {
       <p><span class="badge">${esc(a.state)}</span> ${esc(a.kind)} in <b>${esc(a.source)}</b> · <code>${esc(a.location)}</code>
       · <a href="#/findings?${esc(qs({asset: id}))}">findings</a></p>
       <h2>Tags</h2>${tags}${tables || '<p class="muted">Not crawled yet.</p>'}`;
+    wireReviews(a, id);
   } catch (e) {
     if (current(g)) view.innerHTML = errorBox(e);
   }

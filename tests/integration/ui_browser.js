@@ -109,6 +109,20 @@ async function step(name, fn) {
     expect((await page.innerText('#tags')).includes('No tags'), 'untagged asset: no tags');
   });
 
+  await step('asset page: dismiss a finding, then undo', async () => {
+    await page.click('tr[data-column="shoe_size"]');    /* nothing to review there */
+    await page.click('tr[data-column="phone"] button[data-review="dismiss"]');
+    await page.fill('tr[data-column="phone"] form.review input[name="reason"]', 'switchboard numbers');
+    await page.click('tr[data-column="phone"] form.review button');
+    await page.waitForSelector('tr[data-column="phone"][data-personal="false"] [data-review-state="dismissed"]');
+    expect(await page.locator('tr.pii[data-personal="true"]').count() === 2, 'dismissed column no longer highlighted');
+    await page.click('tr[data-column="phone"] button[data-review="undo"]');
+    await page.fill('tr[data-column="phone"] form.review input[name="reason"]', 'test over');
+    await page.click('tr[data-column="phone"] form.review button');
+    await page.waitForSelector('tr[data-column="phone"][data-personal="true"] button[data-review="dismiss"]');
+    expect(await page.locator('tr.pii[data-personal="true"]').count() === 3, 'undone: three columns highlighted again');
+  });
+
   await step('asset page: tags with origin, hostile column name', async () => {
     await page.goto(URL0 + '/#/asset/' + CARE);
     // same document, new hash: wait for this asset's page, not the previous one's
