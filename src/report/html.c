@@ -311,7 +311,7 @@ dm_status dm_report_write_html(const dm_report *r, FILE *out, const dm_report_wr
                   "<div class=\"tile\"><b>%zu</b>special-category columns</div>"
                   "<div class=\"tile\"><b>%zu</b>processing activities</div>"
                   "<div class=\"tile\"><b>%zu</b>gaps</div></div>\n",
-                  r->nlive, r->npersonal_assets, r->ntables, r->ncolumns, r->ncategories, r->nspecial_columns,
+                  r->nlive, r->npersonal_assets, r->ntables, r->npersonal_columns, r->ncategories, r->nspecial_columns,
                   r->nactivities, r->ngaps);
     chart(&b, r);
     dm_buf_printf(&b, "</section>\n<section id=\"records\"><h2>Processing activities</h2>\n");

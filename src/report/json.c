@@ -118,7 +118,8 @@ static void add_overview(json_t *doc, const dm_report *r)
     json_object_set_new(ov, "assets", json_integer((json_int_t)r->nlive));
     json_object_set_new(ov, "assets_with_personal_data", json_integer((json_int_t)r->npersonal_assets));
     json_object_set_new(ov, "tables", json_integer((json_int_t)r->ntables));
-    json_object_set_new(ov, "personal_data_columns", json_integer((json_int_t)r->ncolumns));
+    json_object_set_new(ov, "personal_data_columns", json_integer((json_int_t)r->npersonal_columns));
+    json_object_set_new(ov, "findings", json_integer((json_int_t)r->ncolumns));
     json_object_set_new(ov, "categories", json_integer((json_int_t)r->ncategories));
     json_object_set_new(ov, "special_category_columns", json_integer((json_int_t)r->nspecial_columns));
     json_object_set_new(ov, "activities", json_integer((json_int_t)r->nactivities));

@@ -100,7 +100,7 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_writ
                   "\n## Overview\n\n- Stores: %zu (%zu with personal data)\n- Tables: %zu\n"
                   "- Personal-data columns: %zu (%zu special-category)\n- Categories of personal data: %zu\n"
                   "- Processing activities: %zu\n- Gaps: %zu\n\n",
-                  r->nlive, r->npersonal_assets, r->ntables, r->ncolumns, r->nspecial_columns, r->ncategories,
+                  r->nlive, r->npersonal_assets, r->ntables, r->npersonal_columns, r->nspecial_columns, r->ncategories,
                   r->nactivities, r->ngaps);
     dm_buf_printf(&b, "| Store | Activity | Categories of personal data |\n|---|---|---|\n");
     for (size_t i = 0; i < r->nassets; i++) {

@@ -389,8 +389,6 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                 category_add(&ra->categories, &ra->ncategories, r->columns, r->ncolumns);
                 r->ncolumns++;
                 ra->npersonal++;
-                if (col->special)
-                    r->nspecial_columns++;
             }
         }
         dm_finding_list_free(f, nf);
@@ -593,6 +591,27 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
             r->npersonal_assets++;
     }
     make_activities(r);
+
+    /* overview: columns, not findings. r->columns has one row per (column,
+     * entity), sorted by asset, table, column: a column counts once however
+     * many entity types were found in it, and is special-category when one
+     * of them is (the CLI's "column(s) with personal data" means the same). */
+    for (size_t i = 0; i < r->ncolumns; i++) {
+        const dm_report_column *c = &r->columns[i], *prev = i ? &r->columns[i - 1] : NULL;
+        bool same = prev && strcmp(prev->asset, c->asset) == 0 && strcmp(prev->table, c->table) == 0 &&
+                    strcmp(prev->column, c->column) == 0;
+        if (!same) {
+            r->npersonal_columns++;
+            bool special = false;
+            for (size_t k = i; k < r->ncolumns && !special; k++) {
+                const dm_report_column *d = &r->columns[k];
+                if (strcmp(d->asset, c->asset) || strcmp(d->table, c->table) || strcmp(d->column, c->column))
+                    break;
+                special = d->special;
+            }
+            r->nspecial_columns += special;
+        }
+    }
 
     /* overview: distinct categories over all live assets */
     {

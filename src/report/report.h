@@ -220,6 +220,7 @@ typedef struct dm_report {
     size_t ndismissed;
     /* overview counts (live assets only) */
     size_t nlive, npersonal_assets, ntables, ncategories, nspecial_columns;
+    size_t npersonal_columns;       /* distinct columns with at least one finding (ncolumns counts findings) */
 } dm_report;
 
 typedef struct dm_report_opts {
