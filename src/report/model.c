@@ -417,7 +417,16 @@ static void asset_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_as
                              ra->id, ra->deleted_at));
         return;
     }
-    if (ra->classified_at == NULL) {
+    if (ra->classified_at == NULL && ra->ncategories > 0) {
+        /* The rule: a store where some tables were classified (personal data
+         * found) and others could not be read is partly classified, not
+         * "never classified": the gap says what is missing, and the
+         * purpose/subjects/basis gaps below still apply to what was found. */
+        add_gap(r, DM_GAP_NEVER_CLASSIFIED, ra->id, act,
+                dm_xasprintf("store %s is only partly classified: personal data was found, but some of its tables "
+                             "or files were not read (see the last run's errors)",
+                             ra->id));
+    } else if (ra->classified_at == NULL) {
         add_gap(r, DM_GAP_NEVER_CLASSIFIED, ra->id, act,
                 dm_xasprintf("store %s was never classified: its personal data is unknown", ra->id));
     } else {

@@ -29,4 +29,20 @@ print("ok: report personal_data_columns", ov["personal_data_columns"], "= run's"
 PY
 expect_status 0 "$DATAMAP" --catalog "$CAT" report --format md -o "$WORK/r.md" || true
 grep -q "Personal-data columns: $cli " "$WORK/r.md" || fail "markdown overview: $(grep -i 'personal-data columns' "$WORK/r.md")"
+# a folder with one good CSV and one binary file is partly classified, not
+# "never classified" while its personal data is listed
+M=$WORK/mix/f
+mkdir -p "$M"
+printf 'email\na@example.com\nb@example.org\n' > "$M/good.csv"
+head -c 2000 /dev/urandom > "$M/blob.bin"
+"$DATAMAP" --catalog "$WORK/m.db" source add m "$M" >/dev/null
+"$DATAMAP" --catalog "$WORK/m.db" run >/dev/null 2>&1 || true
+expect_status 0 "$DATAMAP" --catalog "$WORK/m.db" report --format json -o "$WORK/m.json" || true
+python3 - "$WORK/m.json" <<'PY' || FAILS=$((FAILS + 1))
+import json, sys
+msgs = [g["message"] for g in json.load(open(sys.argv[1]))["gaps"]]
+assert not any("never classified" in m for m in msgs), msgs
+assert any("only partly classified" in m for m in msgs), msgs
+print("ok: a store with one unreadable file is partly classified, not never classified")
+PY
 finish
