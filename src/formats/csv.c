@@ -436,8 +436,10 @@ static int csv_next(dm_reader *r, dm_row *row, dm_error *err)
             dm_rd_warn(r, r->rec_line, "more than %zu columns, extra fields dropped",
                        r->lim.max_columns);
         else if (check_utf8 && !(split ? dm_rd_utf8_valid(rec + cs->first_high, len - cs->first_high)
-                                       : dm_rd_utf8_valid(rec, len)))
-            dm_rd_warn(r, r->rec_line, "invalid UTF-8");
+                                       : dm_rd_utf8_valid(rec, len))) {
+            dm_rd_fix_utf8(r);
+            dm_rd_warn(r, r->rec_line, "invalid UTF-8, read as windows-1252");
+        }
         row->fields = r->fields;
         row->nfields = r->nfields;
         row->line = r->lines_known ? r->rec_line : 0;

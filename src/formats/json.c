@@ -637,8 +637,10 @@ static bool parse_record(dm_reader *r, const char *rec, size_t len, char *why, s
     else if (j.long_key)
         dm_rd_warn(r, r->rec_line, "key path longer than %d bytes, field dropped",
                    JSON_PATH_MAX);
-    else if (!dm_rd_utf8_valid(rec, len))
-        dm_rd_warn(r, r->rec_line, "invalid UTF-8");
+    else if (!dm_rd_utf8_valid(rec, len)) {
+        dm_rd_fix_utf8(r);
+        dm_rd_warn(r, r->rec_line, "invalid UTF-8, read as windows-1252");
+    }
     return true;
 }
 

@@ -5,6 +5,7 @@
  * validation, resync.
  */
 #include "formats/reader_impl.h"
+#include "formats/encoding_impl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -458,5 +459,29 @@ void dm_reader_free(dm_reader *r)
     free(r->fields);
     free(r->carry);
     free(r->scratch);
+    free(r->fix);
     free(r);
+}
+
+void dm_rd_fix_utf8(dm_reader *r)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < r->nfields; i++)
+        if (!dm_rd_utf8_valid(r->fields[i].ptr, r->fields[i].len))
+            need += DM_ENC_MAX_EXPANSION * r->fields[i].len;
+    if (need > r->fix_cap) {
+        r->fix = dm_xrealloc(r->fix, need);
+        r->fix_cap = need;
+    }
+    char *o = r->fix;
+    for (size_t i = 0; i < r->nfields; i++) {
+        dm_field *f = &r->fields[i];
+        if (dm_rd_utf8_valid(f->ptr, f->len))
+            continue;
+        char *start = o;
+        for (size_t k = 0; k < f->len; k++)
+            o += dm_enc_put_utf8(dm_enc_cp1252((unsigned char)f->ptr[k]), o);
+        f->ptr = start;
+        f->len = (size_t)(o - start);
+    }
 }

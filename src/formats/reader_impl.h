@@ -146,6 +146,9 @@ struct dm_reader {
     /* scratch for unquoted / unescaped / joined values */
     char *scratch;
     size_t scratch_len, scratch_cap;
+    /* fields re-read as Windows-1252 (dm_rd_fix_utf8) */
+    char *fix;
+    size_t fix_cap;
 
     uint64_t bad;
     char warning[256];
@@ -193,6 +196,10 @@ void dm_rd_fields_reserve(dm_reader *r, size_t n);
 void dm_rd_scratch_reserve(dm_reader *r, size_t n);
 
 bool dm_rd_utf8_valid(const char *p, size_t n);
+/* A record of a UTF-8 stream that is not UTF-8 (a later record in another
+ * encoding than the start showed): its fields that are not valid UTF-8 are
+ * re-read as Windows-1252, which maps every byte, so no cell is lost. */
+void dm_rd_fix_utf8(dm_reader *r);
 
 /* Resync for line-based formats (CSV, JSONL): seek to offset - 1 and
  * restart after the next newline; offset <= data_start restarts at the

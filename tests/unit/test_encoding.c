@@ -231,6 +231,49 @@ static void test_utf16_csv_read(void **state)
     free(utf8);
 }
 
+/* The first 64 KiB are UTF-8, a later record is Windows-1252: it is read,
+ * its cells re-read as 1252 (not lost), and the record is reported. */
+static void test_later_record_not_utf8(void **state)
+{
+    (void)state;
+    size_t cap = 200000, n = 0;
+    char *text = dm_xmalloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "name,email\n");
+    for (int i = 0; n < 100000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "Jos\xc3\xa9 %d,j%d@example.org\n", i, i);
+    n += (size_t)snprintf(text + n, cap - n, "J\xfcrgen M\xfcller,\x93x\x94@example.org\n");
+    n += (size_t)snprintf(text + n, cap - n, "Ana,a@example.org\n");
+    dm_stream *inner = dm_stream_open_mem(text, n, "m.csv"), *s = NULL;
+    dm_encoding used;
+    dm_error err = {0};
+    assert_int_equal(dm_stream_decode(inner, DM_ENC_AUTO, &s, &used, &err), DM_OK);
+    assert_int_equal(used, DM_ENC_UTF8);
+    dm_sniff sn;
+    assert_int_equal(dm_format_sniff(s, "m.csv", &sn, &err), DM_OK);
+    dm_reader *r = NULL;
+    assert_int_equal(dm_reader_open(s, &sn, NULL, &r, &err), DM_OK);
+    dm_row row;
+    bool seen = false, last = false;
+    while (dm_reader_next(r, &row, &err) == 1) {
+        assert_int_equal(row.nfields, 2);
+        if (row.fields[0].ptr[0] == 'J' && row.fields[0].ptr[1] != 'o') {
+            assert_int_equal(row.fields[0].len, strlen("Jürgen Müller"));
+            assert_memory_equal(row.fields[0].ptr, "Jürgen Müller", row.fields[0].len);
+            assert_int_equal(row.fields[1].len, strlen("“x”@example.org"));
+            assert_memory_equal(row.fields[1].ptr, "“x”@example.org", row.fields[1].len);
+            seen = true;
+        }
+        last = row.fields[0].len == 3 && memcmp(row.fields[0].ptr, "Ana", 3) == 0;
+    }
+    assert_true(seen);
+    assert_true(last);
+    assert_int_equal(dm_reader_bad_records(r), 1);
+    assert_non_null(strstr(dm_reader_warning(r), "windows-1252"));
+    dm_reader_free(r);
+    dm_stream_close(s);
+    free(text);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -268,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_decode_utf16),
         cmocka_unit_test(test_utf8_untouched),
         cmocka_unit_test(test_utf16_csv_read),
+        cmocka_unit_test(test_later_record_not_utf8),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -811,16 +811,17 @@ static void test_invalid_utf8(void **state)
 {
     result o;
     run_str("id,name\n1,Jos\xe9\n2,Zo\xc3\xab\n3,\xc3\n4,\"\xe9\"\n5,\"\xc3\xa9\"\"\"\n", "u.csv", &o);
-    assert_string_equal(o.text.data, "id=1|name=Jos\xe9\nid=2|name=Zo\xc3\xab\nid=3|name=\xc3\n"
-                                     "id=4|name=\xe9\nid=5|name=\xc3\xa9\"\n");
+    /* records that are not UTF-8 are kept, their cells read as Windows-1252 */
+    assert_string_equal(o.text.data, "id=1|name=Jos\xc3\xa9\nid=2|name=Zo\xc3\xab\nid=3|name=\xc3\x83\n"
+                                     "id=4|name=\xc3\xa9\nid=5|name=\xc3\xa9\"\n");
     assert_int_equal(o.bad, 3);
-    assert_string_equal(o.warning, "line 2: invalid UTF-8");
+    assert_string_equal(o.warning, "line 2: invalid UTF-8, read as windows-1252");
     result_free(&o);
 
     run_str("{\"n\":\"ok\"}\n{\"n\":\"\xed\xa0\x80\"}\n", "u.jsonl", &o);
-    assert_string_equal(o.text.data, "n(s)=ok\nn(s)=\xed\xa0\x80\n");
+    assert_string_equal(o.text.data, "n(s)=ok\nn(s)=\xc3\xad\xc2\xa0\xe2\x82\xac\n");
     assert_int_equal(o.bad, 1);
-    assert_string_equal(o.warning, "line 2: invalid UTF-8");
+    assert_string_equal(o.warning, "line 2: invalid UTF-8, read as windows-1252");
     result_free(&o);
 }
 
