@@ -1,5 +1,7 @@
 #include "core/placeholder.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -27,6 +29,21 @@ const unsigned char dm_placeholder_first[256] = {
     ['-'] = 1, ['?'] = 1, ['('] = 1, ['<'] = 1, ['#'] = 1, [' '] = 1, ['\t'] = 1,
 };
 
+/* Bit n of lenmask[c]: some placeholder of n bytes starts with c (either
+ * case); built once. */
+static uint32_t lenmask[256];
+static pthread_once_t lenmask_once = PTHREAD_ONCE_INIT;
+
+static void lenmask_init(void)
+{
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        unsigned char c = (unsigned char)words[i].w[0];
+        lenmask[c] |= 1u << words[i].n;
+        if (c >= 'a' && c <= 'z')
+            lenmask[c - 32] |= 1u << words[i].n;
+    }
+}
+
 bool dm_is_placeholder_slow(const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == '\t'))
@@ -36,6 +53,9 @@ bool dm_is_placeholder_slow(const char *s, size_t n)
     if (n == 0)
         return true;
     if (n > MAX_WORD || !dm_placeholder_first[(unsigned char)*s])
+        return false;
+    pthread_once(&lenmask_once, lenmask_init);
+    if (!(lenmask[(unsigned char)*s] >> n & 1))
         return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (words[i].n == n && strncasecmp(words[i].w, s, n) == 0)

@@ -917,6 +917,13 @@ struct dm_colstats {
     const char *cell;
     size_t cell_len;
     uint16_t cur_ent;
+    /* per finder (index into eng->finders): cells it ran on, cells where it
+     * matched, and whether the column's name is one of its family's
+     * (DM_ENT_COLUMN_GATE) */
+    uint32_t *fcells, *fmatched;
+    uint64_t *flast;
+    bool *fnamed;
+    size_t cur_f;
 };
 
 /* A normalised column name that says nothing about its values: empty, a
@@ -971,6 +978,16 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
         cs->hint[i] = !cs->antihint[i] && hints_match(norm, flat, eng->hints[i]);
         cs->cathint[i] = !cs->antihint[i] && !cs->hint[i] && hints_match(norm, flat, eng->cathints[i]);
     }
+    size_t nf = eng->nfinders ? eng->nfinders : 1;
+    cs->fcells = dm_xcalloc(nf, sizeof *cs->fcells);
+    cs->fmatched = dm_xcalloc(nf, sizeof *cs->fmatched);
+    cs->flast = dm_xcalloc(nf, sizeof *cs->flast);
+    cs->fnamed = dm_xcalloc(nf, sizeof *cs->fnamed);
+    for (size_t f = 0; f < eng->nfinders; f++) {
+        size_t e = eng->finders[f];
+        for (size_t k = 0; k <= eng->ents[e]->family && e + k < eng->nents; k++)
+            cs->fnamed[f] = cs->fnamed[f] || cs->hint[e + k] || cs->cathint[e + k];
+    }
     return cs;
 }
 
@@ -982,6 +999,10 @@ void dm_colstats_free(dm_colstats *cs)
     free(cs->hint);
     free(cs->antihint);
     free(cs->cathint);
+    free(cs->fcells);
+    free(cs->fmatched);
+    free(cs->flast);
+    free(cs->fnamed);
     free(cs->groups);
     free(cs->hits);
     free(cs->examples);
@@ -1012,6 +1033,12 @@ static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
     if (k > cs->eng->ents[cs->cur_ent]->family || !cs->eng->enabled[e])
         return;
     v = (dm_verdict)((unsigned)v & 0xFFu);
+    /* a match that could count keeps a gated finder going (a weak one only
+     * under the entity's name) */
+    if ((v > DM_WEAK || (v == DM_WEAK && cs->hint[e])) && cs->flast[cs->cur_f] != cs->cell_no) {
+        cs->flast[cs->cur_f] = cs->cell_no;
+        cs->fmatched[cs->cur_f]++;
+    }
     if (v == DM_NO && start < end) {    /* evidence against: a company in a name column */
         ent_acc *a = &cs->acc[e];
         if (a->last_against != cs->cell_no) {
@@ -1355,6 +1382,11 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             continue;
         if ((d->flags & DM_ENT_NEEDS_HINT) && !cs->hint[eng->finders[f]])
             continue;
+        if ((d->flags & DM_ENT_COLUMN_GATE) && cs->fcells[f] >= DM_GATE_CELLS &&
+            cs->fmatched[f] * 50 < cs->fcells[f] && !cs->fnamed[f])
+            continue;   /* under 2% of 256+ cells: not this column's pattern */
+        cs->fcells[f]++;
+        cs->cur_f = f;
         cs->cur_ent = eng->finders[f];
         d->find(cell, len, emit_cb, cs);
     }
@@ -1472,11 +1504,11 @@ static bool column_statistic(const dm_colstats *cs, size_t e)
     if (!(cs->anon || cs->cathint[e]) || a->tried < STAT_MIN_CELLS || cs->antihint[e] ||
         (d->flags & DM_ENT_NEEDS_HINT))
         return false;
-    double p = entity_chance(e);
-    if (p > STAT_MAX_CHANCE)
-        return false;
     double q = (double)a->passed / (double)a->tried;
-    if (q < STAT_MIN_PASS || q <= p)
+    if (q < STAT_MIN_PASS)
+        return false;
+    double p = entity_chance(e);
+    if (p > STAT_MAX_CHANCE || q <= p)
         return false;
     double kl = q * log(q / p) + (q < 1.0 ? (1.0 - q) * log((1.0 - q) / (1.0 - p)) : 0.0);
     return (double)a->tried * kl >= -log(STAT_ALPHA);

@@ -93,6 +93,17 @@ typedef void (*dm_find_fn)(const char *cell, size_t len, dm_emit_fn emit, void *
                                     * only under a birth-date name) */
 #define DM_ENT_FREE_TEXT_OK 0x2u   /* matches inside long free text count too
                                     * (default: yes for STRONG, see engine) */
+#define DM_ENT_COLUMN_GATE  0x4u   /* the finder's values count only as a
+                                    * column-wide pattern (a high share, or the
+                                    * column's name): in a column without the
+                                    * name of it or its family, once
+                                    * DM_GATE_CELLS cells have been read and
+                                    * under 2% of them held a match that could
+                                    * count, the finder stops for that column
+                                    * (a column at the 10% threshold shows
+                                    * under 2% in 256 random cells with a
+                                    * chance of about 2e-6) */
+#define DM_GATE_CELLS 256
 
 typedef struct dm_entity_def {
     const char *name;               /* Glue's name: "USA_SSN"; ours: "DATE_OF_BIRTH" */
