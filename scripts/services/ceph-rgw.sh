@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Ceph RADOS Gateway, the real S3 of the tests: a throwaway single-node
 # cluster (1 monitor + 1 in-memory OSD + the gateway), all on 127.0.0.1.
-#   S3 endpoint: http://127.0.0.1:40180 (path-style), region us-east-1
+#   S3 endpoint: http://127.0.0.1:28180 (path-style), region us-east-1
 #   access key testkey, secret key testsecret (test-only credentials)
-#   internal ports: monitor 40100, OSD 40110-40179
+#   internal ports: monitor 28100, OSD 28110-28179
 # State under $DM_SERVICES_DIR/ceph-rgw. Usage: ceph-rgw.sh start|stop
 # Needs ceph-mon ceph-osd radosgw ceph-common (scripts/deps/apt-aws.txt).
 set -euo pipefail
-PORT=40180 MON_PORT=40100 OSD_MIN=40110 OSD_MAX=40179
+PORT=28180 MON_PORT=28100 OSD_MIN=28110 OSD_MAX=28179
 D=${DM_SERVICES_DIR:?}/ceph-rgw
 BASE=$D/cluster
 export CEPH_CONF=$BASE/ceph.conf

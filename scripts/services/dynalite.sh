@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # dynalite, the DynamoDB of the tests (in memory; any key works, tags only
 # through TagResource).
-#   endpoint http://127.0.0.1:54567
+#   endpoint http://127.0.0.1:24567
 # State under $DM_SERVICES_DIR/dynalite. Usage: dynalite.sh start|stop [PORT]
 # (another PORT runs an extra instance, for tests that stop their server).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-PORT=${2:-54567}
+PORT=${2:-24567}
 D=${DM_SERVICES_DIR:?}/dynalite-$PORT
-[ "$PORT" = 54567 ] && D=${DM_SERVICES_DIR}/dynalite
+[ "$PORT" = 24567 ] && D=${DM_SERVICES_DIR}/dynalite
 PID=$D/pid
 answers() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }
 running() { [ -f "$PID" ] && kill -0 "$(cat "$PID")" 2>/dev/null; }

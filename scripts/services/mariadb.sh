@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# MariaDB for the tests: 127.0.0.1 port 53306, user root@127.0.0.1 without a
+# MariaDB for the tests: 127.0.0.1 port 23306, user root@127.0.0.1 without a
 # password (all privileges), and the socket $DM_SERVICES_DIR/mariadb/sock.
 #   mariadb.sh start|stop      state under $DM_SERVICES_DIR/mariadb
 # --no-defaults comes first everywhere, so /etc/mysql and ~/.my.cnf are not read.
 set -euo pipefail
-PORT=53306
+PORT=23306
 BASE=${DM_SERVICES_DIR:?DM_SERVICES_DIR not set}/mariadb
 mkdir -p "$BASE"
 SOCK=$BASE/sock

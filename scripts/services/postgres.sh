@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PostgreSQL 15 for the tests: 127.0.0.1 port 55432, superuser "postgres"
+# PostgreSQL 15 for the tests: 127.0.0.1 port 25432, superuser "postgres"
 # (trust from 127.0.0.1 and the socket), every other role by password
 # (scram-sha-256), so tests can check a wrong password.
 #   postgres.sh start|stop      state under $DM_SERVICES_DIR/postgres
@@ -7,7 +7,7 @@
 # run as root): when $DM_SERVICES_DIR is not, it lives in /tmp and
 # $DM_SERVICES_DIR/postgres/datadir names it.
 set -euo pipefail
-PORT=55432
+PORT=25432
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 BASE=${DM_SERVICES_DIR:?DM_SERVICES_DIR not set}/postgres
 mkdir -p "$BASE"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # s3rver, a second, quirkier S3 (no bucket tagging, no signature checks).
-#   endpoint http://127.0.0.1:54568 (path-style), access/secret key S3RVER
+#   endpoint http://127.0.0.1:24568 (path-style), access/secret key S3RVER
 # State under $DM_SERVICES_DIR/s3rver. Usage: s3rver.sh start|stop [PORT]
 # (another PORT runs an extra instance, for tests that stop their server).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-PORT=${2:-54568}
+PORT=${2:-24568}
 D=${DM_SERVICES_DIR:?}/s3rver-$PORT
-[ "$PORT" = 54568 ] && D=${DM_SERVICES_DIR}/s3rver
+[ "$PORT" = 24568 ] && D=${DM_SERVICES_DIR}/s3rver
 PID=$D/pid
 answers() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }
 running() { [ -f "$PID" ] && kill -0 "$(cat "$PID")" 2>/dev/null; }

@@ -1,8 +1,8 @@
 # Helpers for the S3/DynamoDB integration tests (sourced after lib.sh).
 # Endpoints are the fixed ports of scripts/services/{ceph-rgw,s3rver,dynalite}.sh.
-RGW=http://127.0.0.1:40180
-S3RVER=http://127.0.0.1:54568
-DYNALITE=http://127.0.0.1:54567
+RGW=http://127.0.0.1:28180
+S3RVER=http://127.0.0.1:24568
+DYNALITE=http://127.0.0.1:24567
 # the system python: a version manager's shim costs seconds per call
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 AWSREQ="$PY $DM_TESTS/tools/awsreq.py"

@@ -20,11 +20,11 @@ check() {
 PG=(PGPASSWORD '~/.pgpass' PGPASSFILE '!MYSQL_PWD' '!option_file' '!password_file' '!AWS_')
 MY=(MYSQL_PWD option_file=PATH '!PGPASSWORD' '!pgpass' '!password_file' '!AWS_')
 AW=(AWS_ACCESS_KEY_ID '~/.aws/credentials' profile= '!PGPASSWORD' '!MYSQL_PWD' '!password_file')
-expect_status 2 "$DATAMAP" --catalog "$CAT" source add p "postgres://u:S3cr3tPw@127.0.0.1:55432/db" && check "source add postgres URL" "${PG[@]}"
+expect_status 2 "$DATAMAP" --catalog "$CAT" source add p "postgres://u:S3cr3tPw@127.0.0.1:25432/db" && check "source add postgres URL" "${PG[@]}"
 expect_status 2 "$DATAMAP" --catalog "$CAT" source add p "postgresql://u@127.0.0.1/db?password=S3cr3tPw" && check "source add postgresql ?password=" "${PG[@]}"
-expect_status 2 "$DATAMAP" --catalog "$CAT" source add m "mysql://u:S3cr3tPw@127.0.0.1:53306/db" && check "source add mysql URL" "${MY[@]}"
-expect_status 2 "$DATAMAP" --catalog "$CAT" source add m --option password=S3cr3tPw "mysql://u@127.0.0.1:53306/db" && check "source add mysql --option" "${MY[@]}"
-expect_status 2 "$DATAMAP" --catalog "$CAT" source add p "postgres://u@127.0.0.1:55432/db" --option password=S3cr3tPw && check "source add postgres --option" "${PG[@]}"
+expect_status 2 "$DATAMAP" --catalog "$CAT" source add m "mysql://u:S3cr3tPw@127.0.0.1:23306/db" && check "source add mysql URL" "${MY[@]}"
+expect_status 2 "$DATAMAP" --catalog "$CAT" source add m --option password=S3cr3tPw "mysql://u@127.0.0.1:23306/db" && check "source add mysql --option" "${MY[@]}"
+expect_status 2 "$DATAMAP" --catalog "$CAT" source add p "postgres://u@127.0.0.1:25432/db" --option password=S3cr3tPw && check "source add postgres --option" "${PG[@]}"
 expect_status 2 "$DATAMAP" --catalog "$CAT" source add b "s3://AK:S3cr3tPw@bucket" && check "source add s3 URL" "${AW[@]}"
 expect_status 2 "$DATAMAP" scan --option password=S3cr3tPw "mysql://u@127.0.0.1:1/db" && check "scan mysql --option" "${MY[@]}"
 expect_status 2 "$DATAMAP" scan --option password=S3cr3tPw "postgres://u@127.0.0.1:1/db" && check "scan postgres --option" "${PG[@]}"

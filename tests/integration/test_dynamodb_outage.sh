@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A DynamoDB endpoint stopped in the middle of a run: tables fail with a
 # clear error after the retries, and a restarted server (same data, on
-# disk) lets the next run finish. Own dynalite on port 54577.
+# disk) lets the next run finish. Own dynalite on port 24577.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/aws_lib.sh"
-PORT=54577
+PORT=24577
 EP=http://127.0.0.1:$PORT
 export DM_SERVICES_DIR=$WORK/services
 svc() { bash "$DM_SRC/scripts/services/dynalite.sh" "$1" $PORT; }

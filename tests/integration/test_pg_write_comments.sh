@@ -2,9 +2,9 @@
 # classify --write-comments right after run writes the comments from the
 # catalog's current findings (no --force, nothing sampled again), and a
 # table the role does not own is one problem, not one per column.
-# Against the PostgreSQL test server (127.0.0.1:55432).
+# Against the PostgreSQL test server (127.0.0.1:25432).
 . "$(dirname "$0")/lib.sh"
-PORT=55432
+PORT=25432
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PORT -U postgres)
 if ! "${PSQL[@]}" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
   echo "FAIL: PostgreSQL is not reachable on 127.0.0.1:$PORT" >&2

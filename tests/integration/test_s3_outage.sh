@@ -2,11 +2,11 @@
 # An S3 server stopped in the middle of a run (after discovery, before the
 # crawl): every bucket fails with a clear error naming the endpoint after
 # the retries, nothing is lost, and the next run after a restart finishes
-# the work. Uses its own s3rver on port 54578 so other tests are not
+# the work. Uses its own s3rver on port 24578 so other tests are not
 # disturbed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/aws_lib.sh"
-PORT=54578
+PORT=24578
 EP=http://127.0.0.1:$PORT
 export DM_SERVICES_DIR=$WORK/services
 svc() { bash "$DM_SRC/scripts/services/s3rver.sh" "$1" $PORT; }

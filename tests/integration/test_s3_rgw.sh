@@ -92,7 +92,7 @@ grep -q "1 crawled, 0 classified, 5 unchanged" "$WORK/out" && ok "changed object
 # a wrong secret key: refused by the gateway, reported with the endpoint, never the key
 BAD=wrongSecret0123456789zz
 AWS_SECRET_ACCESS_KEY=$BAD expect_status 1 "$DATAMAP" source test rgw || true
-grep -q "127.0.0.1:40180" "$WORK/err" && grep -q "SignatureDoesNotMatch" "$WORK/err" &&
+grep -q "127.0.0.1:28180" "$WORK/err" && grep -q "SignatureDoesNotMatch" "$WORK/err" &&
   ok "wrong secret key: clear error naming the endpoint" || fail "wrong secret: $(cat "$WORK/err")"
 AWS_SECRET_ACCESS_KEY=$BAD expect_status 1 "$DATAMAP" run --force || true
 grep -q "$BAD" "$WORK/out" "$WORK/err" "$WORK/cat.db" && fail "the secret key leaked" || ok "the secret key appears nowhere"

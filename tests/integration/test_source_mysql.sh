@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # MySQL/MariaDB source against the real server of scripts/services/mariadb.sh
-# (127.0.0.1:53306): scan in the JSON shape with declared types, schema and
+# (127.0.0.1:23306): scan in the JSON shape with declared types, schema and
 # table comments as tags, hostile identifiers crawled and sampled with every
 # table unchanged, a random sample over the whole table, views and
 # include/exclude, discovery, the password from MYSQL_PWD or an option file
@@ -8,7 +8,7 @@
 # may not read, a statement time limit and a connection killed mid-sample.
 # Databases and users have unique names: parallel runs are fine.
 . "$(dirname "$0")/lib.sh"
-PORT=53306
+PORT=23306
 MY=(mariadb --no-defaults -h 127.0.0.1 -P $PORT -uroot)
 if ! "${MY[@]}" -e 'SELECT 1' >/dev/null 2>&1; then
   echo "FAIL: MariaDB is not reachable on 127.0.0.1:$PORT; start it with scripts/test-services start mariadb" >&2

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # PostgreSQL source against the real server of scripts/services/postgres.sh
-# (127.0.0.1:55432): scan in the JSON shape with declared types, comments as
+# (127.0.0.1:25432): scan in the JSON shape with declared types, comments as
 # tags, hostile identifiers crawled and sampled with every table unchanged,
 # views and include/exclude, discovery of databases, a permission error on
 # one table, a wrong password and an unreachable server, write-back of
 # column comments, a statement timeout, and a connection killed mid-sample.
 # Every database and role has a unique name: runs in parallel are fine.
 . "$(dirname "$0")/lib.sh"
-PORT=55432
+PORT=25432
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PORT -U postgres)
 if ! "${PSQL[@]}" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
   echo "FAIL: PostgreSQL is not reachable on 127.0.0.1:$PORT; start it with scripts/test-services start postgres" >&2

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# `datamap discover --watch` on PostgreSQL (127.0.0.1:55432): the event
+# `datamap discover --watch` on PostgreSQL (127.0.0.1:25432): the event
 # trigger + LISTEN bring a new table into the catalog, classified, within
 # seconds although the polling interval is long; SIGTERM stops it cleanly.
 . "$(dirname "$0")/lib.sh"
-PORT=55432
+PORT=25432
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PORT -U postgres)
 if ! "${PSQL[@]}" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
   echo "FAIL: PostgreSQL is not reachable on 127.0.0.1:$PORT; start it with scripts/test-services start postgres" >&2
