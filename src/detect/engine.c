@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/hash.h"
 #include "core/mem.h"
@@ -83,6 +84,8 @@ struct dm_engine {
     int cmax_runs;          /* most runs in a compact key: windows with more
                              * runs need no compact key */
     bool *specific;         /* region is not "global" */
+    int dob;                /* DATE_OF_BIRTH's id, -1 when disabled */
+    int this_year;          /* UTC, when the engine was built */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
     /* per entity, its hints and antihints normalised once (norm_hint), its
@@ -606,6 +609,16 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
         goto out;
     if (opts && opts->except && (rc = check_names(eng, opts->except, "--except", err)))
         goto out;
+    eng->dob = -1;
+    for (size_t i = 0; i < eng->nents; i++)
+        if (strcmp(eng->ents[i]->name, "DATE_OF_BIRTH") == 0)
+            eng->dob = (int)i;
+    {
+        time_t now = time(NULL);
+        struct tm tmv;
+        gmtime_r(&now, &tmv);
+        eng->this_year = tmv.tm_year + 1900;
+    }
     eng->finders = dm_xcalloc(eng->nents, sizeof *eng->finders);
     eng->specific = dm_xcalloc(eng->nents, sizeof *eng->specific);
     eng->hints = dm_xcalloc(eng->nents, sizeof *eng->hints);
@@ -924,6 +937,10 @@ struct dm_colstats {
     uint64_t *flast;
     bool *fnamed;
     size_t cur_f;
+    /* the years of the dates DATE_OF_BIRTH matched in a column without a
+     * name (dob_like) */
+    uint64_t ycount, ysum, ysq, yrecent, ylast;
+    int ymax;
 };
 
 /* A normalised column name that says nothing about its values: empty, a
@@ -1235,7 +1252,8 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                     bool weak_only = e & WEAK_ONLY;
                     e &= (uint16_t)~WEAK_ONLY;
                     if (!cs->hint[e] && ((weak_only && gs[a].pos == 0 && !cs->anon) ||
-                                         (eng->ents[e]->flags & DM_ENT_NEEDS_HINT)))
+                                         ((eng->ents[e]->flags & DM_ENT_NEEDS_HINT) &&
+                                          !(cs->anon && (int)e == eng->dob))))
                         continue;   /* could only be a weak match without support */
                     if (in_list(tried, ntried, e))
                         continue;
@@ -1352,6 +1370,40 @@ static inline bool is_space(char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* The first four-digit run from 1900 to 2100 in s[0, n), or 0. */
+static int year_in(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        int y = 0, k = 0;
+        while (k < 4 && s[i + k] >= '0' && s[i + k] <= '9')
+            y = y * 10 + (s[i + k] - '0'), k++;
+        if (k == 4 && (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9') && y >= 1900 && y <= 2100)
+            return y;
+    }
+    return 0;
+}
+
+/* Whether the dates of a column without a name are spread as a population's
+ * births are, not as orders or events are: at least DOB_MIN_CELLS of them
+ * and half of the column, none in the future, under 5% in the last ten
+ * years (hire, order and event dates crowd there), years spread (standard
+ * deviation of 8 years or more) around a mean at least 18 years back.
+ * Children's records fail this and stay unnamed dates: a miss, not a false
+ * alarm. */
+#define DOB_MIN_CELLS 20
+
+static bool dob_like(const dm_colstats *cs)
+{
+    if (cs->ycount < DOB_MIN_CELLS || 2 * cs->ycount < cs->nonempty || cs->ymax > cs->eng->this_year ||
+        cs->yrecent * 20 >= cs->ycount)
+        return false;
+    double n = (double)cs->ycount, mean = (double)cs->ysum / n;
+    double var = (double)cs->ysq / n - mean * mean;
+    return mean <= cs->eng->this_year - 18 && var >= 64.0;
+}
+
 void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
 {
     const dm_engine *eng = cs->eng;
@@ -1380,7 +1432,8 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
         }
         if ((d->needs & feat) != d->needs || len < d->min_len)
             continue;
-        if ((d->flags & DM_ENT_NEEDS_HINT) && !cs->hint[eng->finders[f]])
+        if ((d->flags & DM_ENT_NEEDS_HINT) && !cs->hint[eng->finders[f]] &&
+            !(cs->anon && (int)eng->finders[f] == eng->dob))
             continue;
         if ((d->flags & DM_ENT_COLUMN_GATE) && cs->fcells[f] >= DM_GATE_CELLS &&
             cs->fmatched[f] * 50 < cs->fcells[f] && !cs->fnamed[f])
@@ -1406,6 +1459,23 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             v = DM_STRONG;
         h[i].verdict = (uint8_t)v;
     }
+    /* In a column without a name, the years of its dates: births, or
+     * events? (dob_like) */
+    if (cs->anon && eng->dob >= 0 && !cs->hint[eng->dob] && cs->ylast != cs->cell_no)
+        for (size_t i = 0; i < nh; i++)
+            if ((int)h[i].ent == eng->dob) {
+                int y = year_in(cell + h[i].start, h[i].end - h[i].start);
+                if (y > 0) {
+                    cs->ylast = cs->cell_no;
+                    cs->ycount++;
+                    cs->ysum += (uint64_t)y;
+                    cs->ysq += (uint64_t)y * (uint64_t)y;
+                    cs->yrecent += y >= eng->this_year - 10;
+                    if (y > cs->ymax)
+                        cs->ymax = y;
+                }
+                break;
+            }
     /* A weak hit without the column's hint can neither count nor beat
      * anything that could: drop it before resolving. */
     size_t keep = 0;
@@ -1525,7 +1595,7 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
     for (size_t e = 0; e < cs->eng->nents && n < max; e++) {
         const ent_acc *a = &cs->acc[e];
         uint64_t all = a->strong + a->medium + a->weak;
-        if (all == 0 && a->passed == 0)
+        if (all == 0 && a->passed == 0 && !((int)e == cs->eng->dob && cs->ycount))
             continue;
         bool hint = cs->hint[e];
         uint64_t count;
@@ -1538,6 +1608,10 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         bool stat = false;
         if ((double)count < threshold * (double)N && column_statistic(cs, e)) {
             count = a->passed;
+            stat = true;
+        }
+        if ((int)e == cs->eng->dob && cs->anon && !hint && dob_like(cs)) {
+            count = cs->ycount;
             stat = true;
         }
         double ratio = (double)count / (double)N;

@@ -99,12 +99,42 @@ static void test_a_name_for_something_else(void **state)
     assert_false(column_gets("tracking_id", "INDIA_AADHAAR_NUMBER", 2000, 1.0));
 }
 
+/* Dates under a name that says nothing: DATE_OF_BIRTH when their years
+ * spread as births do, not when they crowd the last years (orders, hires). */
+static bool dates_are_births(int from, int to, int n)
+{
+    int id = dm_engine_find(eng, "DATE_OF_BIRTH");
+    dm_colstats *cs = dm_colstats_new(eng, "field_16");
+    for (int i = 0; i < n; i++) {
+        char v[40];
+        snprintf(v, sizeof v, "%02u/%02u/%04u", 1 + rnd(28), 1 + rnd(12), (unsigned)from + rnd((unsigned)(to - from + 1)));
+        dm_colstats_add(cs, v, strlen(v));
+    }
+    dm_detection det[32];
+    dm_classify_opts o = {0.1, 1};
+    size_t k = dm_colstats_verdict(cs, &o, det, 32);
+    bool got = false;
+    for (size_t i = 0; i < k; i++)
+        got = got || det[i].entity_id == (size_t)id;
+    dm_colstats_free(cs);
+    return got;
+}
+
+static void test_unnamed_birth_dates(void **state)
+{
+    assert_true(dates_are_births(1940, 2002, 500));
+    assert_false(dates_are_births(2023, 2025, 500));     /* orders */
+    assert_false(dates_are_births(1985, 2025, 500));     /* hires */
+    assert_false(dates_are_births(1940, 2002, 10));      /* too few to tell */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_anonymous_column_of_checked_ids),
         cmocka_unit_test(test_random_numbers_are_not_ids),
         cmocka_unit_test(test_a_name_for_something_else),
+        cmocka_unit_test(test_unnamed_birth_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
