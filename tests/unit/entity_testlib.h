@@ -108,6 +108,19 @@ static inline bool column_has(const char *colname, const char *const *cells, siz
     return find_det(det, classify(colname, cells, n, det, 32), name) != NULL;
 }
 
+/* The share of a NULL-terminated column's cells that count for entity `name`
+ * under this column name, or -1 when the column does not get it. */
+static inline double column_share(const char *colname, const char *const *cells, const char *name)
+{
+    size_t n = 0;
+    while (cells[n])
+        n++;
+    dm_detection det[32];
+    (void)entity(name);
+    const dm_detection *d = find_det(det, classify(colname, cells, n, det, 32), name);
+    return d ? d->ratio : -1;
+}
+
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Every digit of a valid value changed by +1 and by -1 (mod 10) fails the

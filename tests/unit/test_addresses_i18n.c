@@ -12,34 +12,12 @@
 #include <string.h>
 
 #include "detect/engine.h"
+#include "entity_testlib.h"
 
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
 
 static bool is_address(const char *col, const char *cell)
 {
-    int id = dm_engine_find(eng, "ADDRESS");
-    dm_colstats *cs = dm_colstats_new(eng, col);
-    dm_colstats_add(cs, cell, strlen(cell));
-    dm_detection det[16];
-    dm_classify_opts o = {0.1, 1};
-    size_t n = dm_colstats_verdict(cs, &o, det, 16);
-    bool hit = false;
-    for (size_t i = 0; i < n; i++)
-        hit = hit || det[i].entity_id == (size_t)id;
-    dm_colstats_free(cs);
-    return hit;
+    return column_has(col, &cell, 1, "ADDRESS");
 }
 
 static void test_addresses(void **state)
@@ -72,5 +50,5 @@ int main(void)
         cmocka_unit_test(test_addresses),
         cmocka_unit_test(test_look_alikes),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

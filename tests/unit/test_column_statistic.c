@@ -16,20 +16,8 @@
 
 #include "detect/checks.h"
 #include "detect/engine.h"
+#include "entity_testlib.h"
 
-static dm_engine *eng;
-
-static int setup(void **state)
-{
-    dm_error err = {0};
-    return dm_engine_new(NULL, &eng, &err) == DM_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    dm_engine_free(eng);
-    return 0;
-}
 
 static uint64_t rng = 88172645463325252ULL;
 
@@ -136,5 +124,5 @@ int main(void)
         cmocka_unit_test(test_a_name_for_something_else),
         cmocka_unit_test(test_unnamed_birth_dates),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

@@ -12,28 +12,7 @@
 #include <string.h>
 
 #include "detect/engine.h"
-
-static double share(const char *col, const char *entity, const char *const *cells)
-{
-    dm_engine *eng;
-    dm_error err = {0};
-    assert_int_equal(dm_engine_new(NULL, &eng, &err), DM_OK);
-    int id = dm_engine_find(eng, entity);
-    assert_true(id >= 0);
-    dm_colstats *cs = dm_colstats_new(eng, col);
-    for (const char *const *c = cells; *c; c++)
-        dm_colstats_add(cs, *c, strlen(*c));
-    dm_detection det[32];
-    dm_classify_opts o = {0.1, 1};
-    size_t n = dm_colstats_verdict(cs, &o, det, 32);
-    double r = -1;
-    for (size_t i = 0; i < n; i++)
-        if (det[i].entity_id == (size_t)id)
-            r = det[i].ratio;
-    dm_colstats_free(cs);
-    dm_engine_free(eng);
-    return r;
-}
+#include "entity_testlib.h"
 
 static void test_cards_in_sentences(void **state)
 {
@@ -48,7 +27,7 @@ static void test_cards_in_sentences(void **state)
         "The parcel arrived damaged.", "Can I change the delivery address?", "Where is my invoice?",
         "Order 4411 is late.", "Thank you!", NULL,
     };
-    assert_true(share("body", "CREDIT_CARD", cells) > 0.3);
+    assert_true(column_share("body", cells, "CREDIT_CARD") > 0.3);
 }
 
 static void test_order_numbers_in_prose_are_not_cards(void **state)
@@ -58,7 +37,7 @@ static void test_order_numbers_in_prose_are_not_cards(void **state)
         "Your order 1234567812345678 has shipped.", "Tracking 9400111899223344 updated.",
         "Reference 0000111122223333 closed.", "Order 1111222233334444 refunded.", NULL,
     };
-    assert_true(share("body", "CREDIT_CARD", cells) < 0);
+    assert_true(column_share("body", cells, "CREDIT_CARD") < 0);
 }
 
 int main(void)
@@ -67,5 +46,5 @@ int main(void)
         cmocka_unit_test(test_cards_in_sentences),
         cmocka_unit_test(test_order_numbers_in_prose_are_not_cards),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

@@ -200,14 +200,6 @@ static dm_verdict validate_ua_pp_dom(const dm_span *s)
 /* Each entity `x` has x_fmt (patterns), x_shapes, x_hints, x_context,
  * x_examples, x_counter; DOC_VALIDATOR makes validate_x from the patterns and
  * an optional check over the norm. */
-#define DOC_VALIDATOR(x, check) \
-    static dm_verdict validate_##x(const dm_span *s) \
-    { \
-        bool (*fn)(const char *, size_t) = check; \
-        if (!document_like(s, x##_fmt) || (fn != NULL && !fn(s->norm, s->norm_len))) \
-            return DM_NO; \
-        return DM_WEAK; \
-    }
 
 #define L(...) {__VA_ARGS__, NULL}
 

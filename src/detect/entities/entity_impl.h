@@ -119,4 +119,16 @@ static inline bool document_like(const dm_span *s, const char *const *pats)
         .counterexamples = pfx##_counter, .flags = fl, \
     }
 
+/* validate_X for a format-only number: the span follows one of X_fmt's
+ * patterns (document_like) and, when check is not NULL, check(norm, len)
+ * passes; WEAK at best, so it counts only under the country's words. */
+#define DOC_VALIDATOR(x, check) \
+    static dm_verdict validate_##x(const dm_span *s) \
+    { \
+        bool (*fn)(const char *, size_t) = check; \
+        if (!document_like(s, x##_fmt) || (fn != NULL && !fn(s->norm, s->norm_len))) \
+            return DM_NO; \
+        return DM_WEAK; \
+    }
+
 #endif

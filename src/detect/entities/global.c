@@ -908,9 +908,8 @@ static const char *const card_hints[] = {
 /* "card" and its translations before a Luhn-valid number with an issuer's
  * prefix ("I paid with card 4111 ...", "mit Karte", "cartão"): the number
  * already passed two checks, the word only says what it is. */
-static const char *const card_context[] = {"credit card", "card number", "card no", "card", "visa", "mastercard",
-                                           "amex", "tarjeta", "kreditkarte", "karte", "carte", "carta",
-                                           "cartao", "cartão", "kaart", "karta", "kart", NULL};
+static const char *const card_context[] = {"card", "visa", "mastercard", "amex", "tarjeta", "karte", "carte",
+                                           "carta", "cartao", "cartão", "kaart", "karta", "kart", NULL};
 static const char *const card_examples[] = {
     "4111 1111 1111 1111", "5555-5555-5555-4444", "3782 822463 10005", "6011111111111117",
     "3530111333300000", "30569309025904", "2223000048400011", "6200000000000005", NULL};

@@ -80,14 +80,6 @@ static bool one_joiner(const dm_span *s)
 
 /* Validators of format-only numbers: the patterns and an optional check of
  * the norm (as documents.c). */
-#define FMT_VALIDATOR(x, check) \
-    static dm_verdict validate_##x(const dm_span *s) \
-    { \
-        bool (*fn)(const char *, size_t) = check; \
-        if (!document_like(s, x##_fmt) || (fn != NULL && !fn(s->norm, s->norm_len))) \
-            return DM_NO; \
-        return DM_WEAK; \
-    }
 
 /* ---- AUSTRIA_TAX_IDENTIFICATION_NUMBER ------------------------------------------------ */
 
@@ -220,7 +212,7 @@ static const char *const ca_pr_hints[] = L("uci", "unique_client_identifier", "c
 static const char *const ca_pr_context[] = L("uci", "ircc", "permanent resident");
 static const char *const ca_pr_examples[] = L("1234-5678", "01-2345-6789", "87654321");
 static const char *const ca_pr_counter[] = L("123-45678", "0000-0000", "1234-56789");
-FMT_VALIDATOR(ca_pr, NULL)
+DOC_VALIDATOR(ca_pr, NULL)
 
 /* ---- CANADA_GOVERNMENT_IDENTIFICATION_CARD_NUMBER ---------------------------------------- */
 
@@ -235,7 +227,7 @@ static const char *const ca_gid_hints[] = L("photo_card_number", "photo_card", "
 static const char *const ca_gid_context[] = L("photo card", "carte avec photo");
 static const char *const ca_gid_examples[] = L("A1234-56789-01234", "P12345678", "7654321");
 static const char *const ca_gid_counter[] = L("AB1234567", "A0000-00000-00000", "123456");
-FMT_VALIDATOR(ca_gid, NULL)
+DOC_VALIDATOR(ca_gid, NULL)
 
 /* ---- MALTA_NATIONAL_IDENTIFICATION_NUMBER / MALTA_TAX_IDENTIFICATION_NUMBER --------------- */
 
@@ -251,7 +243,7 @@ static const char *const mt_id_hints[] = L("karta_tal_identita", "numru_tal_kart
 static const char *const mt_id_context[] = L("karta tal-identità", "identity malta");
 static const char *const mt_id_examples[] = L("1234567M", "0012345G", "589M");
 static const char *const mt_id_counter[] = L("1234567X", "12345678M", "0000000M");
-FMT_VALIDATOR(mt_id, mt_letter_ok)
+DOC_VALIDATOR(mt_id, mt_letter_ok)
 static const char *const mt_tin_hints[] = L("numru_tat_taxxa", "numru_ta_identifikazzjoni_tat_taxxa",
                                             "maltese_tax_id", "maltese_tin", "malta_tin", "malta_tax_number");
 
@@ -265,7 +257,7 @@ static const char *const li_peid_hints[] = L("peid", "peid_nummer", "personenide
 static const char *const li_peid_context[] = L("peid");
 static const char *const li_peid_examples[] = L("1234567", "00001234567", "98765");
 static const char *const li_peid_counter[] = L("123", "1234567890123", "0000000");
-FMT_VALIDATOR(li_peid, NULL)
+DOC_VALIDATOR(li_peid, NULL)
 static const char *const li_tin_hints[] = L("steuer_peid", "peid_steuer", "steuernummer_li", "liechtenstein_tax_id",
                                             "liechtenstein_tin", "li_tin");
 
@@ -280,7 +272,7 @@ static const char *const cy_id_hints[] = L("arithmos_taftotitas", "αριθμό�
 static const char *const cy_id_context[] = L("ταυτότητα", "α.δ.τ.", "taftotita");
 static const char *const cy_id_examples[] = L("1234567", "0987654321", "712345");
 static const char *const cy_id_counter[] = L("12345", "12345678901", "0000000");
-FMT_VALIDATOR(cy_id, NULL)
+DOC_VALIDATOR(cy_id, NULL)
 
 /* ---- CROATIA_IDENTITY_NUMBER (osobna iskaznica) -------------------------------------------- */
 
@@ -292,7 +284,7 @@ static const char *const hr_id_hints[] = L("osobna_iskaznica", "broj_osobne_iska
 static const char *const hr_id_context[] = L("osobna iskaznica", "osobne iskaznice");
 static const char *const hr_id_examples[] = L("112233445", "098765432", "200300400");
 static const char *const hr_id_counter[] = L("12345678", "1234567890", "000000000");
-FMT_VALIDATOR(hr_id, NULL)
+DOC_VALIDATOR(hr_id, NULL)
 
 /* ---- ICELAND_VALUE_ADDED_TAX (VSK-númer) ------------------------------------------------------ */
 
@@ -303,7 +295,7 @@ static const char *const is_vsk_hints[] = L("vsk", "vsk_numer", "vsk_nr", "virdi
 static const char *const is_vsk_context[] = L("vsk", "virðisaukaskatt");
 static const char *const is_vsk_examples[] = L("12345", "IS123456", "654321");
 static const char *const is_vsk_counter[] = L("1234", "1234567", "AB12345");
-FMT_VALIDATOR(is_vsk, NULL)
+DOC_VALIDATOR(is_vsk, NULL)
 
 /* ---- JAPAN_BANK_ACCOUNT (口座番号) ----------------------------------------------------------- */
 
@@ -314,7 +306,7 @@ static const char *const jp_bank_hints[] = L("口座番号", "koza_bango", "kouz
 static const char *const jp_bank_context[] = L("口座番号", "普通", "当座");
 static const char *const jp_bank_examples[] = L("1234567", "123-7654321", "0001-123-1234567");
 static const char *const jp_bank_counter[] = L("123456", "12345678", "0000000");
-FMT_VALIDATOR(jp_bank, NULL)
+DOC_VALIDATOR(jp_bank, NULL)
 
 /* ---- BRAZIL_BANK_ACCOUNT (conta) ------------------------------------------------------------ */
 
@@ -333,7 +325,7 @@ static const char *const br_bank_hints[] = L("conta_corrente", "numero_da_conta"
 static const char *const br_bank_context[] = L("conta corrente", "c/c", "conta:");
 static const char *const br_bank_examples[] = L("12345-6", "0012345-X", "123456789-0");
 static const char *const br_bank_counter[] = L("12345-67", "123-4", "12345-A");
-FMT_VALIDATOR(br_bank, br_conta_ok)
+DOC_VALIDATOR(br_bank, br_conta_ok)
 
 /* ---- CHINA_MAINLAND_TRAVEL_PERMIT_ID_HONG_KONG_MACAU / _TAIWAN --------------------------------- */
 
@@ -345,7 +337,7 @@ static const char *const cn_hkmo_hints[] = L("回乡证", "回鄉證", "回乡�
 static const char *const cn_hkmo_context[] = L("回乡证", "回鄉證", "回乡证号码", "回乡证号", "回鄉證號碼", "通行证");
 static const char *const cn_hkmo_examples[] = L("H12345678", "M87654321", "H1234567801");
 static const char *const cn_hkmo_counter[] = L("A12345678", "H1234567", "H00000000");
-FMT_VALIDATOR(cn_hkmo, NULL)
+DOC_VALIDATOR(cn_hkmo, NULL)
 
 static const char *const cn_tw_fmt[] = L("dddddddd", "dddddddddd");
 static const char *const cn_tw_shapes[] = L("e:D8/w", "e:D10/w");
@@ -355,7 +347,7 @@ static const char *const cn_tw_hints[] = L("台胞证", "台胞證", "台胞证�
 static const char *const cn_tw_context[] = L("台胞证", "台胞證");
 static const char *const cn_tw_examples[] = L("12345678", "08123456", "1234567801");
 static const char *const cn_tw_counter[] = L("1234567", "123456789", "00000000");
-FMT_VALIDATOR(cn_tw, NULL)
+DOC_VALIDATOR(cn_tw, NULL)
 
 /* ---- CHINA_PHONE_NUMBER --------------------------------------------------------------------- */
 
