@@ -262,7 +262,26 @@ out:
     return rc;
 }
 
+static dm_status check_in_tx(dm_db *db, int *version, dm_error *err);
+
+/* The version and "any other tables?" are two reads; outside a transaction
+ * another process can commit its first migration step between them, and the
+ * file would look like someone else's database. Read both in one snapshot. */
 dm_status dm_migrations_check(dm_db *db, int *version, dm_error *err)
+{
+    if (db->tx_depth > 0)
+        return check_in_tx(db, version, err);
+    dm_status rc = dm_db_begin_read(db, err);
+    if (rc != DM_OK)
+        return rc;
+    rc = check_in_tx(db, version, err);
+    if (rc == DM_OK)
+        return dm_db_commit(db, err);
+    dm_db_rollback(db);
+    return rc;
+}
+
+static dm_status check_in_tx(dm_db *db, int *version, dm_error *err)
 {
     dm_status rc = dm_migrations_current(db, version, err);
     if (rc != DM_OK)

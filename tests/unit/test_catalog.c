@@ -368,7 +368,7 @@ static void test_url_forms(void **state)
 static void test_concurrent_migrate(void **state)
 {
     fixture *fx = *state;
-    enum { NPROC = 4 };
+    enum { NPROC = 16 };
     pid_t pids[NPROC];
     for (int i = 0; i < NPROC; i++) {
         pids[i] = fork();
