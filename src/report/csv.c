@@ -8,6 +8,12 @@
  * doubled. A cell that would start with = + - @ or a tab (a formula in a
  * spreadsheet; asset and column names are hostile input) gets a leading
  * apostrophe, as OWASP advises against CSV injection. Optional UTF-8 BOM.
+ *
+ * Human review (datamap finding dismiss|confirm) is the last column: a
+ * category's row names its confirmed findings with who, when and why; each
+ * dismissed finding gets a row of its own after the activities (its
+ * activity, entity, column and asset filled, no data category: it is not
+ * counted), so the sheet shows every decision as the other formats do.
  */
 #include <string.h>
 
@@ -40,6 +46,7 @@ static const char *const header[] = {
     "Source of the personal data (assets)",
     "Applications",
     "Origin of the values",
+    "Human review",
     NULL,
 };
 
@@ -83,6 +90,13 @@ static void origins(dm_buf *o, const char *field, const dm_report_values *v)
         for (size_t a = 0; a < x->nassets; a++)
             dm_buf_printf(o, "%s%s", a ? ", " : " on ", x->assets[a]);
     }
+}
+
+/* "confirmed by alice on 2025-01-14: real customers" (the date only, as md
+ * and html write it). */
+static void decision(dm_buf *o, const char *what, const char *by, const char *at, const char *reason)
+{
+    dm_buf_printf(o, "%s by %s on %.10s: %s", what, by ? by : "", at ? at : "", reason ? reason : "");
 }
 
 static void row(dm_buf *b, const dm_report *r, const dm_report_activity *act, const dm_report_category *cat)
@@ -140,7 +154,46 @@ static void row(dm_buf *b, const dm_report *r, const dm_report_activity *act, co
     for (int c = 0; c < DM_CTL_COUNT; c++)
         if (r->controller[c].text)
             dm_buf_printf(&tmp, "%s%s: config", tmp.len ? "; " : "", r->controller[c].key);
+    cell(b, tmp.data, false);
+    dm_buf_reset(&tmp);
+    for (size_t i = 0; cat && i < cat->ncolumns; i++) {
+        const dm_report_column *c = &r->columns[cat->columns[i]];
+        if (c->review == NULL)
+            continue;
+        dm_buf_printf(&tmp, "%s%s/%s.%s %s: ", tmp.len ? "; " : "", c->asset, c->table, c->column, c->entity);
+        decision(&tmp, c->review, c->review_by, c->review_at, c->review_reason);
+    }
     cell(b, tmp.data, true);
+    dm_buf_free(&tmp);
+}
+
+/* A dismissed finding's own row: where it is, who dismissed it, when, why. */
+static void dismissed_row(dm_buf *b, const dm_report *r, const dm_report_dismissal *d)
+{
+    const dm_report_asset *a = NULL;
+    for (size_t i = 0; i < r->nassets && a == NULL; i++)
+        if (strcmp(r->assets[i].id, d->asset) == 0)
+            a = &r->assets[i];
+    const char *activity = a && a->activity < r->nactivities ? r->activities[a->activity].name : "";
+    size_t ncols = 0;
+    while (header[ncols])
+        ncols++;
+    dm_buf tmp = DM_BUF_INIT;
+    for (size_t i = 0; i < ncols; i++) {
+        const char *h = header[i];
+        dm_buf_reset(&tmp);
+        if (strcmp(h, "Processing activity") == 0)
+            dm_buf_printf(&tmp, "%s", activity);
+        else if (strcmp(h, "Entity types") == 0)
+            dm_buf_printf(&tmp, "%s", d->entity);
+        else if (strcmp(h, "Columns") == 0)
+            dm_buf_printf(&tmp, "%s/%s.%s", d->asset, d->table, d->column);
+        else if (strcmp(h, "Source of the personal data (assets)") == 0)
+            dm_buf_printf(&tmp, "%s (%s)", d->asset, a ? a->location : "");
+        else if (strcmp(h, "Human review") == 0)
+            decision(&tmp, "dismissed", d->by, d->at, d->reason);
+        cell(b, tmp.len ? tmp.data : "", header[i + 1] == NULL);
+    }
     dm_buf_free(&tmp);
 }
 
@@ -164,6 +217,8 @@ dm_status dm_report_write_csv(const dm_report *r, FILE *out, const dm_report_wri
         }
         dm_buf_reset(&b);
     }
+    for (size_t i = 0; i < r->ndismissed; i++)
+        dismissed_row(&b, r, &r->dismissed[i]);
     if (b.len && fwrite(b.data, 1, b.len, out) != b.len) {
         dm_buf_free(&b);
         return DM_FAIL(err, DM_ERR_IO, "unable to write the CSV report");

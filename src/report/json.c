@@ -191,8 +191,12 @@ static void add_columns(json_t *doc, const dm_report *r)
             json_array_append_new(ex, dm_json_str(c->examples[k]));
         json_object_set_new(o, "examples", ex);
         json_object_set_new(o, "classified_at", dm_json_str(c->classified_at));
-        if (c->review)
+        if (c->review) {
             json_object_set_new(o, "review", dm_json_str(c->review));
+            json_object_set_new(o, "review_by", dm_json_str(c->review_by));
+            json_object_set_new(o, "review_at", dm_json_str(c->review_at));
+            json_object_set_new(o, "review_reason", dm_json_str(c->review_reason));
+        }
         json_array_append_new(cols, o);
     }
     json_object_set_new(doc, "columns", cols);

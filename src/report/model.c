@@ -385,6 +385,11 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                                           .confidence = dm_xstrdup(f[i].confidence ? f[i].confidence : ""),
                                           .classified_at = dm_xstrdup(f[i].created_at ? f[i].created_at : ""),
                                           .review = f[i].review ? dm_xstrdup(f[i].review) : NULL};
+                if (f[i].review) {
+                    col->review_by = dm_xstrdup(f[i].review_by ? f[i].review_by : "");
+                    col->review_at = dm_xstrdup(f[i].review_at ? f[i].review_at : "");
+                    col->review_reason = dm_xstrdup(f[i].review_reason ? f[i].review_reason : "");
+                }
                 parse_examples(f[i].evidence_json, col);
                 category_add(&ra->categories, &ra->ncategories, r->columns, r->ncolumns);
                 r->ncolumns++;
@@ -692,6 +697,9 @@ void dm_report_free(dm_report *r)
         free(c->confidence);
         free(c->classified_at);
         free(c->review);
+        free(c->review_by);
+        free(c->review_at);
+        free(c->review_reason);
         for (size_t e = 0; e < c->nexamples; e++)
             free(c->examples[e]);
         free(c->examples);

@@ -133,6 +133,7 @@ typedef struct dm_report_column {
     size_t nexamples;
     char *classified_at;
     char *review;           /* "confirmed" when a person confirmed it, else NULL */
+    char *review_by, *review_at, *review_reason;    /* who, when, why; NULL when review is */
 } dm_report_column;
 
 /* A finding a person dismissed (datamap finding dismiss): not counted as

@@ -108,4 +108,38 @@ grep -q "people / email EMAIL: dismissed by carol on [0-9-]*: generated test peo
 D report --format html -o "$WORK/r.html"
 grep -q "dismissed by carol on [0-9-]*: generated test people" "$WORK/r.html" && ok "html appendix line" ||
   fail "html appendix"
+D report --format csv -o "$WORK/r.csv"
+python3 - "$WORK/r.csv" <<'PY' && ok "csv: dismissed row and confirmed column with who, when, why" || fail "csv review"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert list(rows[0].keys())[-1] == "Human review", list(rows[0].keys())
+dis = [r for r in rows if r["Human review"].startswith("dismissed")]
+assert len(dis) == 1, dis
+d = dis[0]
+assert d["Columns"] == "estate/v1.2/people.email" and d["Entity types"] == "EMAIL", d
+assert d["Data category (taxonomy)"] == "" and d["Processing activity"] == "Unassigned", d
+h = d["Human review"]
+assert h.startswith("dismissed by carol on 20") and h.endswith(": generated test people"), h
+# the only remaining confirmed-or-dismissed column is note (undone, then lapsed): no confirmed line left
+conf = [r for r in rows if "confirmed by" in r["Human review"]]
+assert conf == [], conf
+PY
+# confirm the customers' e-mail: its category row names the decision
+expect_status 0 D finding confirm crm.contacts.customer_email EMAIL --reason "real customers, CRM" --by dave
+D report --format csv -o "$WORK/r2.csv"
+python3 - "$WORK/r2.csv" <<'PY' && ok "csv: confirmed finding on its category row" || fail "csv confirmed"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+r = [r for r in rows if r["Data category (taxonomy)"] == "user.contact.email"]
+assert len(r) == 1, r
+h = r[0]["Human review"]
+assert h.startswith("estate/crm/contacts.customer_email EMAIL: confirmed by dave on 20"), h
+assert h.endswith(": real customers, CRM"), h
+PY
+D report --format json -o "$WORK/r3.json"
+python3 - "$WORK/r3.json" <<'PY' && ok "json: confirmed column with who, when, why" || fail "json confirmed"
+import json, sys
+c = [c for c in json.load(open(sys.argv[1]))["columns"] if c["column"] == "customer_email"][0]
+assert c["review"] == "confirmed" and c["review_by"] == "dave" and c["review_reason"] == "real customers, CRM", c
+PY
 finish
