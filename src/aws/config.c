@@ -218,6 +218,7 @@ dm_status dm_aws_config_load(const char *service, const char *options_json, dm_a
     set_if_null(&out->region, env("AWS_DEFAULT_REGION"));
     set_if_null(&out->region, pv.region);
     pv.region = NULL;
+    out->region_set = out->region != NULL;
     set_if_null(&out->region, dm_xstrdup("us-east-1"));
 
     /* endpoint */

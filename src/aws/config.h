@@ -8,7 +8,9 @@
  *                AWS_SHARED_CREDENTIALS_FILE (~/.aws/credentials) and then
  *                AWS_CONFIG_FILE (~/.aws/config, section "[profile NAME]").
  *   region:      option `region`; AWS_REGION; AWS_DEFAULT_REGION; the profile's
- *                `region`; "us-east-1".
+ *                `region`; "us-east-1" for signing (region_set says whether
+ *                anyone named a region: with a custom endpoint and none named,
+ *                where the data lives is not known).
  *   endpoint:    option `endpoint`; AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_DYNAMODB;
  *                AWS_ENDPOINT_URL; the profile's `endpoint_url`; AWS's own
  *                (https://s3.REGION.amazonaws.com, https://dynamodb.REGION.amazonaws.com).
@@ -33,7 +35,8 @@ typedef struct dm_aws_config {
     char *access_key;
     char *secret_key;       /* secret */
     char *session_token;    /* secret; NULL when none */
-    char *region;
+    char *region;           /* for signing; never NULL */
+    bool region_set;        /* named by an option, the environment or the profile */
     char *endpoint;         /* "http://127.0.0.1:40180", no trailing '/' */
     bool custom_endpoint;   /* not AWS's own */
     bool path_style;

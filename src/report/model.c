@@ -29,7 +29,8 @@ const char *dm_origin_name(dm_origin o)
 const char *dm_gap_kind_name(dm_gap_kind k)
 {
     static const char *const names[] = {"no_purpose", "no_data_subjects", "no_legal_basis", "no_special_basis",
-                                        "never_classified", "stale", "vanished", "no_controller"};
+                                        "never_classified", "stale", "vanished", "no_controller",
+                                        "no_location", "no_transfer_safeguard"};
     return (size_t)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
@@ -249,12 +250,27 @@ static time_t parse_iso(const char *s)
     return timegm(&tm);
 }
 
+/* A tag that says where a store is, for stores that cannot say it
+ * themselves (an S3-compatible endpoint): "Region", "AWS Region",
+ * "Data Location", folded. */
+static bool region_tag_key(const char *key)
+{
+    static const char *const keys[] = {"region", "awsregion", "datalocation", "location"};
+    char k[32];
+    dm_tag_key_fold(key, k, sizeof k);
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strcmp(k, keys[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Store facts (the drivers' facts_json, see source.h read_facts): region
- * outside the EEA (assets.region, else facts "region"), "encryption"
+ * outside the EEA (assets.region, else facts "region", else a region tag;
+ * the region used is kept in ra->region), "encryption"
  * (skipped when "none", "unknown" or false), lifecycle expiry
  * ("lifecycle_expiration_days", or the S3 driver's "lifecycle_expiration"
  * rules with expiration_days / expiration_date). */
-static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a)
+static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a, const char *region_tag)
 {
     bool known;
     const char *place;
@@ -264,11 +280,16 @@ static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a)
         facts = NULL;
     }
     const char *region = a->region && *a->region ? a->region : json_string_value(json_object_get(facts, "region"));
+    if (region == NULL || *region == '\0')
+        region = region_tag;
+    if (ra->region == NULL && region != NULL && *region != '\0')
+        ra->region = dm_xstrdup(region);
     if (region && *region && !dm_report_region_in_eea(region, &known, &place) && known) {
         char *t = dm_xasprintf("Stored in region %s%s%s%s, outside the EEA", region, place ? " (" : "",
                                place ? place : "", place ? ")" : "");
         values_add(&ra->fields[DM_FIELD_TRANSFERS], t, DM_FROM_FACT, "region", NULL, ra->id);
         free(t);
+        ra->outside_eea = true;
     }
     if (facts == NULL)
         return;
@@ -412,6 +433,8 @@ static char *category_list(const dm_report_asset *ra, bool special_only)
     return b.data ? dm_buf_steal(&b) : dm_xstrdup("");
 }
 
+static void location_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_asset *ra, const char *act);
+
 static void asset_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_asset *ra, time_t now)
 {
     const char *act = ra->activity != (size_t)-1 ? r->activities[ra->activity].name : NULL;
@@ -471,6 +494,40 @@ static void asset_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_as
                              special, nk ? ": tag it with '" : "", nk ? keys[0] : "", nk ? "'" : ""));
     }
     free(special);
+    location_gaps(r, m, ra, act);
+}
+
+/* Art. 30(1)(e): where personal data is, for the stores whose location is a
+ * fact of the store (a bucket, a DynamoDB table) rather than of a machine
+ * the organisation runs. Not known: ask for it, never guess a region.
+ * Outside the EEA: the record must name the safeguard (Art. 46), or an
+ * adequacy decision, in a tag. */
+static void location_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_asset *ra, const char *act)
+{
+    static const char *const located_kinds[] = {"bucket", "dynamodb_table"};
+    bool located = false, known = false;
+    const char *place;
+    for (size_t i = 0; i < sizeof located_kinds / sizeof *located_kinds; i++)
+        located |= strcmp(ra->kind, located_kinds[i]) == 0;
+    if (ra->region != NULL)
+        (void)dm_report_region_in_eea(ra->region, &known, &place);
+    if (located && !known)
+        add_gap(r, DM_GAP_NO_LOCATION, ra->id, act,
+                ra->region ? dm_xasprintf("store %s holds personal data in region '%s', which is no country or AWS "
+                                          "region datamap knows: tag it with 'Region' (an AWS region or a country "
+                                          "code)", ra->id, ra->region)
+                           : dm_xasprintf("store %s holds personal data but its location is not known (an "
+                                          "S3-compatible endpoint does not say): set the source's region option "
+                                          "or tag it with 'Region'", ra->id));
+    if (ra->outside_eea && ra->fields[DM_FIELD_SAFEGUARDS].n == 0) {
+        size_t nk;
+        const char *const *keys = dm_tag_mapping_keys(m, DM_FIELD_SAFEGUARDS, &nk);
+        add_gap(r, DM_GAP_NO_SAFEGUARD, ra->id, act,
+                dm_xasprintf("store %s holds personal data in %s, outside the EEA, and no safeguard for the "
+                             "transfer is recorded%s%s%s (standard contractual clauses, binding corporate rules, "
+                             "an adequacy decision...)", ra->id, ra->region, nk ? ": tag it with '" : "",
+                             nk ? keys[0] : "", nk ? "'" : ""));
+    }
 }
 
 /* Activity names of the live assets, sorted, "Unassigned" last. */
@@ -585,15 +642,18 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
 
         dm_tag *tags = NULL;
         size_t ntags = 0;
+        const char *region_tag = NULL;
         if ((rc = dm_catalog_tags_get(cat, a->id, &tags, &ntags, err)))
             goto out;
         for (size_t t = 0; t < ntags; t++) {
             int f = dm_tag_mapping_field(m, tags[t].key);
             if (f >= 0 && tags[t].value && *tags[t].value)
                 values_add(&ra->fields[f], tags[t].value, DM_FROM_TAG, tags[t].key, tags[t].origin, ra->id);
+            if (region_tag == NULL && tags[t].value && *tags[t].value && region_tag_key(tags[t].key))
+                region_tag = tags[t].value;
         }
+        asset_facts(ra, a, region_tag);
         dm_tag_list_free(tags, ntags);
-        asset_facts(ra, a);
         if (ra->deleted_at)
             continue;
         r->nlive++;

@@ -154,7 +154,8 @@ typedef struct dm_report_category {
 
 typedef struct dm_report_asset {
     char *id;               /* "source/name" */
-    char *source, *name, *kind, *location, *region;
+    char *source, *name, *kind, *location, *region;   /* region: the store's, else a region tag's */
+    bool outside_eea;       /* region known and outside the EEA */
     char *classified_at, *deleted_at;   /* NULL when never / still there */
     size_t activity;        /* index into dm_report.activities; (size_t)-1 for vanished assets */
     size_t col_first;       /* its rows in dm_report.columns: [col_first, col_first + npersonal) */
@@ -183,6 +184,8 @@ typedef enum dm_gap_kind {
     DM_GAP_STALE,
     DM_GAP_VANISHED,
     DM_GAP_NO_CONTROLLER,
+    DM_GAP_NO_LOCATION,         /* a bucket or table whose region nobody knows */
+    DM_GAP_NO_SAFEGUARD,        /* outside the EEA with no safeguard recorded */
 } dm_gap_kind;
 
 /* "no_purpose", "no_data_subjects", ... */

@@ -137,7 +137,15 @@ static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *
     a->name = dm_xstrdup(table);
     a->kind = dm_xstrdup("dynamodb_table");
     a->location = dm_xasprintf("dynamodb://%s", table);
-    a->region = dm_xstrdup(region);
+    a->region = region ? dm_xstrdup(region) : NULL;
+}
+
+/* The endpoint's region: AWS's own endpoints are per region; an emulator or
+ * another compatible store is somewhere nobody said unless a region was
+ * named (option, environment, profile). NULL: not known. */
+static const char *known_region(const ddb_src *d)
+{
+    return !d->cfg.custom_endpoint || d->cfg.region_set ? d->cfg.region : NULL;
 }
 
 static dm_status ddb_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
@@ -155,7 +163,7 @@ static dm_status ddb_list_assets(dm_source *src, dm_asset_desc **out, size_t *n,
         if ((rc = describe(d, d->table, &t, err)))
             return rc;
         json_decref(t);
-        add_asset(&list, n, &cap, d->table, d->cfg.region);
+        add_asset(&list, n, &cap, d->table, known_region(d));
         *out = list;
         return DM_OK;
     }
@@ -174,7 +182,7 @@ static dm_status ddb_list_assets(dm_source *src, dm_asset_desc **out, size_t *n,
         json_array_foreach(json_object_get(resp, "TableNames"), i, v)
         {
             if (json_is_string(v))
-                add_asset(&list, n, &cap, json_string_value(v), d->cfg.region);
+                add_asset(&list, n, &cap, json_string_value(v), known_region(d));
         }
         json_t *last = json_object_get(resp, "LastEvaluatedTableName");
         if (json_is_string(last))
@@ -694,7 +702,8 @@ static dm_status ddb_read_facts(dm_source *src, const dm_asset_desc *asset, char
         return DM_FAIL(err, DM_ERR_ARG, "%s: no table in the location", asset->location);
     if ((rc = describe(d, name, &t, err)) == DM_OK) {
         json_t *f = json_object();
-        json_object_set_new(f, "region", json_string(asset->region ? asset->region : d->cfg.region));
+        const char *region = asset->region && *asset->region ? asset->region : known_region(d);
+        json_object_set_new(f, "region", region ? json_string(region) : json_null());
         json_t *arn = json_object_get(t, "TableArn");
         if (json_is_string(arn))
             json_object_set(f, "arn", arn);

@@ -2,7 +2,7 @@
  * S3 and S3-compatible stores (s3://[bucket[/prefix]])
  *
  * Assets are buckets (ListBuckets, or the one bucket of the URL), each with
- * its region from GetBucketLocation (empty means us-east-1). Tables follow
+ * its region from GetBucketLocation (see bucket_region). Tables follow
  * the local folder driver's rules (file.c): objects lying at the root of the
  * bucket (or of the URL's prefix) are tables of their own, named after the
  * key without extensions; the objects under each top-level prefix form one
@@ -121,25 +121,34 @@ static void s3_close(void *state)
 
 /* ---- assets -------------------------------------------------------------------- */
 
-static char *bucket_region(s3_src *s, const char *bucket, dm_error *err)
+/* Where the bucket lives, as the store says: GetBucketLocation's answer
+ * (empty means us-east-1 on AWS itself, "EU" is eu-west-1). An S3-compatible
+ * endpoint's empty answer says nothing: the region someone named (option,
+ * environment, profile) if any, else NULL, "not known" -- never a guess.
+ * False when the store did not answer. */
+static bool bucket_region(s3_src *s, const char *bucket, char **region, dm_error *err)
 {
     dm_sigv4_param q[] = {{"location", ""}};
     dm_aws_call call = {.method = "GET", .bucket = bucket, .params = q, .nparams = 1};
     dm_aws_resp r;
-    char *region = NULL;
+    bool ok = false;
+    *region = NULL;
     if (dm_aws_send(s->cli, &call, &r, err) == DM_OK) {
         dm_xml_span sp = {r.body.data ? r.body.data : "", r.body.data ? r.body.data + r.body.len : ""};
         char *lc = dm_xml_text(sp, "LocationConstraint");
-        if (lc == NULL || *lc == '\0')
-            region = dm_xstrdup("us-east-1");
-        else if (strcmp(lc, "EU") == 0)
-            region = dm_xstrdup("eu-west-1");
-        else
-            region = dm_xstrdup(lc);
+        if (lc != NULL && strcmp(lc, "EU") == 0)
+            *region = dm_xstrdup("eu-west-1");
+        else if (lc != NULL && *lc != '\0')
+            *region = dm_xstrdup(lc);
+        else if (!s->cfg.custom_endpoint)
+            *region = dm_xstrdup("us-east-1");
+        else if (s->cfg.region_set)
+            *region = dm_xstrdup(s->cfg.region);
         free(lc);
+        ok = true;
     }
     dm_aws_resp_free(&r);
-    return region;
+    return ok;
 }
 
 static void add_asset(dm_asset_desc **list, size_t *n, size_t *cap, const char *bucket, const char *prefix,
@@ -165,8 +174,8 @@ static dm_status s3_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
     *n = 0;
     if (s->bucket) {
         dm_error e2 = {0};
-        char *region = bucket_region(s, s->bucket, &e2);
-        if (region == NULL) {
+        char *region;
+        if (!bucket_region(s, s->bucket, &region, &e2)) {
             /* one named bucket: an answer that is no answer fails the source */
             rc = DM_FAIL(err, e2.code ? e2.code : DM_ERR_BACKEND, "%s", e2.msg);
             return rc;
@@ -187,8 +196,8 @@ static dm_status s3_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
         if (name == NULL)
             continue;
         dm_error e2 = {0};
-        char *region = bucket_region(s, name, &e2);
-        if (region == NULL) {
+        char *region;
+        if (!bucket_region(s, name, &region, &e2)) {
             char *u = dm_xasprintf("s3://%s", name);
             if (problem)
                 problem(pctx, u, e2.msg);
@@ -710,8 +719,8 @@ static dm_status s3_read_facts(dm_source *src, const dm_asset_desc *asset, char 
     json_t *f = json_object();
     *facts_json = NULL;
     parse_location(asset->location, &bucket, &prefix);
-    const char *region = asset_region(s, asset->region);
-    json_object_set_new(f, "region", json_string(region));
+    const char *region = asset_region(s, asset->region);      /* for signing */
+    json_object_set_new(f, "region", asset->region && *asset->region ? json_string(asset->region) : json_null());
 
     /* default encryption: read only (never DeleteBucketEncryption) */
     const char *enc = "unknown";

@@ -8,9 +8,9 @@
 require_server s3rver "$S3RVER"
 export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER DATAMAP_CATALOG=$WORK/cat.db
 S3_EP=$S3RVER
-GOOD=dm-s3r-good-$UNIQ BAD=dm-s3r-bad-$UNIQ
+GOOD=dm-s3r-good-$UNIQ BAD=dm-s3r-bad-$UNIQ LOCB=dm-s3r-loc-$UNIQ
 D=$WORK/data; mkdir -p "$D"
-cleanup() { for b in "$GOOD" "$BAD"; do s3-rm "$b"; done; rm -rf "$WORK"; }
+cleanup() { for b in "$GOOD" "$BAD" "$LOCB"; do s3-rm "$b"; done; rm -rf "$WORK"; }
 s3-rm() { AWS_ENDPOINT_URL_S3=$S3_EP $AWSREQ s3-rm-bucket "/$1" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
@@ -66,6 +66,28 @@ read_bytes=$(sed -n "s|.*s3://$GOOD/big.csv: read \([0-9]*\) of \([0-9]*\) bytes
 facts=$(sqlite3 "$WORK/cat.db" "select facts_json from assets where name='$GOOD'")
 [ "$facts" = '{"encryption":"unknown","lifecycle_expiration":"unknown","region":"us-east-1"}' ] &&
   ok "facts unknown where the store does not implement them" || fail "facts: $facts"
+
+# where a bucket lives: s3rver answers GetBucketLocation with nothing, which
+# on an S3-compatible endpoint says nothing. With no region named anywhere the
+# record says "not known" (a gap), never a guessed us-east-1; a region option
+# is what the store's owner says.
+LOC=$WORK/loc.db
+printf 'id,email\n1,ann@example.com\n2,bob@example.org\n' > "$D/u.csv"
+s3 PUT "/$LOCB" >/dev/null && s3 PUT "/$LOCB/users.csv" -f "$D/u.csv" >/dev/null || fail "put users.csv"
+DATAMAP_CATALOG=$LOC expect_status 0 "$DATAMAP" source add loc "s3://$LOCB" --option endpoint=$S3RVER || true
+DATAMAP_CATALOG=$LOC expect_status 0 env -u AWS_REGION "$DATAMAP" run || true
+region=$(sqlite3 "$LOC" "select coalesce(region,'NULL') || ' ' || facts_json from assets where name='$LOCB'")
+case "$region" in 'NULL {'*'"region":null'*) ok "no region named: none recorded, none guessed" ;; *) fail "region: $region" ;; esac
+DATAMAP_CATALOG=$LOC expect_status 3 "$DATAMAP" report --check || true
+grep -q "no_location.*$LOCB.*location is not known" "$WORK/out" && ok "report: a location gap for the bucket" || fail "no location gap: $(cat "$WORK/out")"
+LOC2=$WORK/loc2.db
+DATAMAP_CATALOG=$LOC2 expect_status 0 "$DATAMAP" source add loc "s3://$LOCB" --option endpoint=$S3RVER --option region=ap-south-1 || true
+DATAMAP_CATALOG=$LOC2 expect_status 0 env -u AWS_REGION "$DATAMAP" run || true
+region=$(sqlite3 "$LOC2" "select region from assets where name='$LOCB'")
+[ "$region" = ap-south-1 ] && ok "a region option is the bucket's region" || fail "region with option: $region"
+DATAMAP_CATALOG=$LOC2 expect_status 3 "$DATAMAP" report --check || true
+grep -q "no_location" "$WORK/out" && fail "location gap despite the region: $(cat "$WORK/out")" || ok "no location gap with a region"
+grep -q "no_transfer_safeguard.*ap-south-1" "$WORK/out" && ok "outside the EEA without a safeguard: a gap" || fail "no safeguard gap: $(cat "$WORK/out")"
 
 # every bucket, no filter: the bad one fails, the good one is still done
 expect_status 0 "$DATAMAP" source add all s3:// --option endpoint=$S3RVER

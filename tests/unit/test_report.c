@@ -456,8 +456,14 @@ static void test_gaps(void **state)
     assert_int_equal(count_gaps(r, DM_GAP_NEVER_CLASSIFIED, "s3/fresh"), 1);
     assert_int_equal(count_gaps(r, DM_GAP_VANISHED, "s3/gone"), 1);
     assert_int_equal(count_gaps(r, DM_GAP_NO_CONTROLLER, NULL), 0);
+    /* a bucket with personal data and no region: asked for, not guessed */
+    assert_int_equal(count_gaps(r, DM_GAP_NO_LOCATION, "s3/hostile&co"), 1);
+    assert_int_equal(count_gaps(r, DM_GAP_NO_LOCATION, NULL), 1);
+    /* us-east-1 without a recorded safeguard; eu-central-1 needs none */
+    assert_int_equal(count_gaps(r, DM_GAP_NO_SAFEGUARD, "s3/payroll"), 1);
+    assert_int_equal(count_gaps(r, DM_GAP_NO_SAFEGUARD, NULL), 1);
     /* nothing else: tagged stores with personal data have no purpose gaps */
-    assert_int_equal(r->ngaps, 7);
+    assert_int_equal(r->ngaps, 9);
     for (size_t i = 0; i < r->ngaps; i++)
         if (r->gaps[i].kind == DM_GAP_NO_PURPOSE)
             assert_non_null(strstr(r->gaps[i].message, "'Purpose of Processing'"));
@@ -475,10 +481,29 @@ static void test_gaps(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(dm_catalog_tags_put(fx->cat, a[0].id, "config", k, v, 1, &err), DM_OK);
     dm_asset_list_free(a, n);
+    /* a Region tag says where a store is; a Transfer Safeguards tag closes
+     * the transfer gap */
+    const char *rk[] = {"Region"}, *rv[] = {"eu-central-1"};
+    const char *sk[] = {"transfer safeguards"}, *sv[] = {"SCCs (Decision 2021/914)"};
+    f.name = "hostile&co";
+    assert_int_equal(dm_catalog_asset_list(fx->cat, &f, &a, &n, &err), DM_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(dm_catalog_tags_put(fx->cat, a[0].id, "config", rk, rv, 1, &err), DM_OK);
+    dm_asset_list_free(a, n);
+    f.name = "payroll";
+    assert_int_equal(dm_catalog_asset_list(fx->cat, &f, &a, &n, &err), DM_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(dm_catalog_tags_put(fx->cat, a[0].id, "config", sk, sv, 1, &err), DM_OK);
+    dm_asset_list_free(a, n);
     dm_report_opts ro = {&fx->cfg, 1772323200};
     assert_int_equal(dm_report_build(fx->cat, &ro, &r2, &err), DM_OK);
     assert_int_equal(count_gaps(r2, DM_GAP_STALE, NULL), 0);
     assert_int_equal(count_gaps(r2, DM_GAP_NO_SPECIAL_BASIS, NULL), 0);
+    assert_int_equal(count_gaps(r2, DM_GAP_NO_LOCATION, NULL), 0);
+    assert_int_equal(count_gaps(r2, DM_GAP_NO_SAFEGUARD, NULL), 0);
+    for (size_t i = 0; i < r2->nassets; i++)
+        if (strcmp(r2->assets[i].name, "hostile&co") == 0)
+            assert_string_equal(r2->assets[i].region, "eu-central-1");
     assert_int_equal(r2->ngaps, 5);
     assert_string_equal(activity(r2, "Payroll")->fields[DM_FIELD_SPECIAL_BASIS].v[0].tag_origin, "config");
     dm_report_free(r2);
@@ -532,7 +557,7 @@ static void test_html(void **state)
     assert_non_null(strstr(h, "Encryption at rest: aws:kms<span class=\"origin\">store fact &#39;encryption&#39; on "
                               "s3/hr</span>"));
     assert_non_null(strstr(h, "Health and medical (special category)"));
-    assert_non_null(strstr(h, "Gaps (7)"));
+    assert_non_null(strstr(h, "Gaps (9)"));
     assert_non_null(strstr(h, "<td>vanished</td>"));
     assert_non_null(strstr(h, "j***@e***.com"));
     assert_non_null(strstr(h, "90 / 100</td><td>0.90</td><td>high"));
@@ -551,7 +576,7 @@ static void test_md(void **state)
     assert_non_null(strstr(m, "| 30(1)(b) | Purpose of processing | Pay the staff <sub>tag 'Purpose of Processing' "
                               "(sidecar) on s3/hr</sub>"));
     assert_non_null(strstr(m, "| Controller | Example Ltd | config controller.name |"));
-    assert_non_null(strstr(m, "## Gaps (7)"));
+    assert_non_null(strstr(m, "## Gaps (9)"));
     assert_non_null(strstr(m, "- **no_special_basis**: store s3/hr holds special\\-category") ?
                         m : strstr(m, "- **no_special_basis**: store s3/hr holds special-category"));
     free(m);
@@ -688,7 +713,7 @@ static void test_json(void **state)
                         "Example Ltd");
     json_t *ov = json_object_get(doc, "overview");
     assert_int_equal(json_integer_value(json_object_get(ov, "assets")), 5);
-    assert_int_equal(json_integer_value(json_object_get(ov, "gaps")), 7);
+    assert_int_equal(json_integer_value(json_object_get(ov, "gaps")), 9);
     json_t *acts = json_object_get(doc, "activities");
     assert_int_equal(json_array_size(acts), 3);
     json_t *pay = json_array_get(acts, 1);
@@ -702,15 +727,18 @@ static void test_json(void **state)
     json_t *cats = json_object_get(pay, "categories");
     assert_int_equal(json_array_size(cats), 4);
     json_t *gaps = json_object_get(doc, "gaps");
-    assert_int_equal(json_array_size(gaps), 7);
-    bool vanished = false;
+    assert_int_equal(json_array_size(gaps), 9);
+    bool vanished = false, safeguard = false;
     size_t i;
     json_t *g;
     json_array_foreach(gaps, i, g)
     {
         if (strcmp(json_string_value(json_object_get(g, "kind")), "vanished") == 0)
             vanished = strcmp(json_string_value(json_object_get(g, "asset")), "s3/gone") == 0;
+        if (strcmp(json_string_value(json_object_get(g, "kind")), "no_transfer_safeguard") == 0)
+            safeguard = strstr(json_string_value(json_object_get(g, "message")), "us-east-1, outside the EEA") != NULL;
     }
+    assert_true(safeguard);
     assert_true(vanished);
     bool hostile = false;
     json_array_foreach(json_object_get(doc, "columns"), i, g)
