@@ -74,11 +74,15 @@ function wireReviews(a, id) {
 
 // The asset's tags with their origin (/api/v1/tags); null items: that
 // endpoint is not there, the detail's plain key: value map is shown instead.
+// A value another origin overrides (the README's precedence rule: store, then
+// sidecar, then config, then the source's --tag) is struck through and says
+// which origin wins, so the page shows the value in force as the report does.
 function tagTable(items, fallback) {
   if (items == null) items = Object.entries(fallback || {}).map(([key, value]) => ({key, value}));
   if (!items.length) return '<p class="muted" id="tags">No tags.</p>';
   return `<table id="tags" class="compact"><thead><tr><th>Key</th><th>Value</th><th>Origin</th><th>Updated</th></tr></thead><tbody>
-    ${items.map(t => `<tr data-tag-key="${esc(t.key)}" data-origin="${esc(t.origin || '')}"><td>${esc(t.key)}</td><td>${esc(t.value)}</td>
+    ${items.map(t => `<tr data-tag-key="${esc(t.key)}" data-origin="${esc(t.origin || '')}" data-in-force="${t.overridden_by ? 'false' : 'true'}"${t.overridden_by ? ' class="overridden"' : ''}>
+      <td>${esc(t.key)}</td><td>${t.overridden_by ? `<s>${esc(t.value)}</s> <span class="muted">overridden by ${esc(t.overridden_by)}</span>` : esc(t.value)}</td>
       <td>${t.origin ? `<span class="badge">${esc(t.origin)}</span>` : '<span class="muted">?</span>'}</td>
       <td class="muted">${esc(t.updated_at || '')}</td></tr>`).join('')}</tbody></table>`;
 }

@@ -1359,6 +1359,15 @@ out:
 
 /* ---- tags ------------------------------------------------------------- */
 
+int dm_tag_origin_rank(const char *origin)
+{
+    static const char *const order[] = {"store", "sidecar", "config", "source"};
+    for (int i = 0; origin && i < (int)(sizeof order / sizeof order[0]); i++)
+        if (strcmp(origin, order[i]) == 0)
+            return i;
+    return 4;
+}
+
 typedef struct stored_tag {
     char *key, *value;
     bool seen;
@@ -1462,11 +1471,17 @@ dm_status dm_catalog_tags_get(dm_catalog *cat, int64_t asset_id, dm_tag **out, s
     *out = NULL;
     *n = 0;
     dm_status rc = q_open(cat,
-                          "SELECT key, value, origin, updated_at FROM tags WHERE asset_id = ? ORDER BY key, origin",
+                          "SELECT key, value, origin, updated_at FROM tags WHERE asset_id = ? "
+                          "ORDER BY key, " DM_TAG_RANK_SQL("origin") ", origin",
                           ARGS(DV_I(asset_id)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         GROW(list, len, cap);
-        list[len++] = (dm_tag){col_dup(st, 0), col_dup(st, 1), col_dup(st, 2), col_dup(st, 3)};
+        list[len] = (dm_tag){col_dup(st, 0), col_dup(st, 1), col_dup(st, 2), col_dup(st, 3), NULL};
+        /* rows of one key come by precedence: the first is in force */
+        if (len > 0 && strcmp(list[len - 1].key, list[len].key) == 0)
+            list[len].overridden_by = dm_xstrdup(list[len - 1].overridden_by ? list[len - 1].overridden_by
+                                                                               : list[len - 1].origin);
+        len++;
     }
     dm_db_finalize(st);
     if (rc != DM_OK) {
@@ -1487,6 +1502,7 @@ void dm_tag_list_free(dm_tag *list, size_t n)
         free(list[i].value);
         free(list[i].origin);
         free(list[i].updated_at);
+        free(list[i].overridden_by);
     }
     free(list);
 }

@@ -326,7 +326,19 @@ typedef struct dm_tag {
     char *key, *value;
     char *origin;           /* "store" "sidecar" "config" "source" */
     char *updated_at;
+    char *overridden_by;    /* the origin whose value for this key wins, or NULL: this one is in force */
 } dm_tag;
+
+/* The one precedence rule for tags, used by every reader (catalog export,
+ * report, API, UI): when two origins give one key, the tags that sit on the
+ * asset itself win over defaults set from outside, because whoever tagged
+ * the store knows it best: "store" (bucket tagging, DynamoDB tags, database
+ * comments) 0, "sidecar" (.datamap-tags.yaml) 1, "config" 2, "source" (the
+ * source's --tag, a default for all its assets) 3; an unknown origin 4. */
+int dm_tag_origin_rank(const char *origin);
+/* The same rank as an SQL expression over the origin column COL. */
+#define DM_TAG_RANK_SQL(col)                                                                                           \
+    "(CASE " col " WHEN 'store' THEN 0 WHEN 'sidecar' THEN 1 WHEN 'config' THEN 2 WHEN 'source' THEN 3 ELSE 4 END)"
 
 /* Set the tags of one origin on an asset: keys of that origin not in the new
  * set are removed; every change (added, changed, removed) is kept in the
@@ -335,7 +347,8 @@ typedef struct dm_tag {
  * Other origins are untouched. */
 dm_status dm_catalog_tags_put(dm_catalog *cat, int64_t asset_id, const char *origin,
                               const char *const *keys, const char *const *values, size_t n, dm_error *err);
-/* All tags of the asset, every origin, by key then origin. */
+/* All tags of the asset, every origin, by key then precedence (the first of
+ * a key is in force; the others carry overridden_by). */
 dm_status dm_catalog_tags_get(dm_catalog *cat, int64_t asset_id, dm_tag **out, size_t *n, dm_error *err);
 void dm_tag_list_free(dm_tag *list, size_t n);
 
@@ -481,10 +494,12 @@ typedef struct dm_tag_search {
 typedef struct dm_tag_hit {
     int64_t asset_id;
     char *source, *asset, *key, *value, *origin, *updated_at;
+    char *overridden_by;    /* as in dm_tag */
 } dm_tag_hit;
 
 /* Tags of live assets matching every filter, by source, asset, key and
- * origin, one page; *total counts every match. */
+ * precedence, one page; *total counts every match. key=value matches the
+ * value in force only (an overridden value is not the asset's). */
 dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_hit **out, size_t *n, int64_t *total,
                                 dm_error *err);
 void dm_tag_hit_list_free(dm_tag_hit *list, size_t n);

@@ -61,8 +61,11 @@ static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *val
     if (q->tag) {
         const char *eq = strchr(q->tag, '=');
         owned[2] = eq ? dm_xstrndup(q->tag, (size_t)(eq - q->tag)) : dm_xstrdup(q->tag);
+        /* key=value: the value in force, not one a stronger origin overrides */
         dm_buf_printf(sql, " AND EXISTS (SELECT 1 FROM tags g WHERE g.asset_id = a.id AND g.key = ?%s)",
-                            eq ? " AND g.value = ?" : "");
+                      eq ? " AND g.value = ? AND NOT EXISTS (SELECT 1 FROM tags h WHERE h.asset_id = g.asset_id "
+                           "AND h.key = g.key AND " DM_TAG_RANK_SQL("h.origin") " < " DM_TAG_RANK_SQL("g.origin") ")"
+                         : "");
         vals[nv++] = DV_T(owned[2]);
         if (eq)
             vals[nv++] = DV_T(eq + 1);
@@ -272,7 +275,14 @@ static void tag_row(dm_db_stmt *st, void *ctx)
     h->value = col_dup(st, 4);
     h->origin = col_dup(st, 5);
     h->updated_at = col_dup(st, 6);
+    h->overridden_by = col_dup(st, 7);
 }
+
+/* The origin whose value for tag g's key wins over g's (the strongest of
+ * the stronger ones), NULL when g is in force. */
+#define OVERRIDER_SQL                                                                                                  \
+    " (SELECT h.origin FROM tags h WHERE h.asset_id = g.asset_id AND h.key = g.key AND " DM_TAG_RANK_SQL(          \
+        "h.origin") " < " DM_TAG_RANK_SQL("g.origin") " ORDER BY " DM_TAG_RANK_SQL("h.origin") " LIMIT 1)"
 
 dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_hit **out, size_t *n, int64_t *total,
                                 dm_error *err)
@@ -288,7 +298,7 @@ dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_
         vals[nv++] = DV_T(q->key);
     }
     if (q->value) {
-        dm_buf_printf(&where, " AND g.value = ?");
+        dm_buf_printf(&where, " AND g.value = ? AND" OVERRIDER_SQL " IS NULL");
         vals[nv++] = DV_T(q->value);
     }
     if (q->source) {
@@ -299,8 +309,9 @@ dm_status dm_catalog_tag_search(dm_catalog *cat, const dm_tag_search *q, dm_tag_
         dm_buf_printf(&where, " AND a.id = ?");
         vals[nv++] = DV_I(q->asset_id);
     }
-    dm_status rc = paged(cat, "a.id, s.name, a.name, g.key, g.value, g.origin, g.updated_at", where.data,
-                         "s.name, a.name, g.key, g.origin", vals, nv, q->limit, q->offset, total, tag_row, &v, err);
+    dm_status rc = paged(cat, "a.id, s.name, a.name, g.key, g.value, g.origin, g.updated_at, " OVERRIDER_SQL,
+                         where.data, "s.name, a.name, g.key, " DM_TAG_RANK_SQL("g.origin") ", g.origin", vals, nv,
+                         q->limit, q->offset, total, tag_row, &v, err);
     dm_buf_free(&where);
     if (rc != DM_OK) {
         dm_tag_hit_list_free(v.list, v.len);
@@ -321,6 +332,7 @@ void dm_tag_hit_list_free(dm_tag_hit *list, size_t n)
         free(list[i].value);
         free(list[i].origin);
         free(list[i].updated_at);
+        free(list[i].overridden_by);
     }
     free(list);
 }

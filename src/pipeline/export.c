@@ -98,7 +98,8 @@ static json_t *asset_json(dm_catalog *cat, const dm_asset_rec *a, dm_error *err)
     json_t *jtags = json_object();
     if (dm_catalog_tags_get(cat, a->id, &tags, &ntag, err) == DM_OK)
         for (size_t i = 0; i < ntag; i++)
-            json_object_set_new(jtags, tags[i].key, dm_json_str(tags[i].value));
+            if (tags[i].overridden_by == NULL)     /* the value in force (dm_tag_origin_rank) */
+                json_object_set_new(jtags, tags[i].key, dm_json_str(tags[i].value));
     json_object_set_new(ja, "tags", jtags);
     json_t *jts = json_array();
     if (dm_catalog_table_list(cat, a->id, &tables, &nt, err) == DM_OK)

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -645,9 +646,21 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
         const char *region_tag = NULL;
         if ((rc = dm_catalog_tags_get(cat, a->id, &tags, &ntags, err)))
             goto out;
+        /* The tag precedence rule (dm_tag_origin_rank), per field: keys the
+         * mapping reads as one field ("Data Subjects", "data_subjects") are
+         * one key here, so a field takes the values of its strongest origin
+         * only and never shows a sidecar's value beside the source's default. */
+        int best[DM_FIELD_COUNT];
+        for (int f = 0; f < DM_FIELD_COUNT; f++)
+            best[f] = INT_MAX;
         for (size_t t = 0; t < ntags; t++) {
             int f = dm_tag_mapping_field(m, tags[t].key);
-            if (f >= 0 && tags[t].value && *tags[t].value)
+            if (f >= 0 && tags[t].value && *tags[t].value && dm_tag_origin_rank(tags[t].origin) < best[f])
+                best[f] = dm_tag_origin_rank(tags[t].origin);
+        }
+        for (size_t t = 0; t < ntags; t++) {
+            int f = dm_tag_mapping_field(m, tags[t].key);
+            if (f >= 0 && tags[t].value && *tags[t].value && dm_tag_origin_rank(tags[t].origin) == best[f])
                 values_add(&ra->fields[f], tags[t].value, DM_FROM_TAG, tags[t].key, tags[t].origin, ra->id);
             if (region_tag == NULL && tags[t].value && *tags[t].value && region_tag_key(tags[t].key))
                 region_tag = tags[t].value;

@@ -208,6 +208,8 @@ static json_t *tag_json(const dm_tag_hit *t)
     set_str(o, "value", t->value);
     set_str(o, "origin", t->origin);
     set_str(o, "updated_at", t->updated_at);
+    if (t->overridden_by)
+        set_str(o, "overridden_by", t->overridden_by);
     return o;
 }
 
@@ -251,6 +253,8 @@ static enum MHD_Result api_asset(const dm_api_call *call)
             set_str(t, "value", tags[i].value);
             set_str(t, "origin", tags[i].origin);
             set_str(t, "updated_at", tags[i].updated_at);
+            if (tags[i].overridden_by)
+                set_str(t, "overridden_by", tags[i].overridden_by);
             json_array_append_new(list, t);
         }
         json_object_set_new(asset, "tag_list", list);

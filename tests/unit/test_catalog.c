@@ -942,6 +942,68 @@ static void test_tags_put_history(void **state)
     assert_int_equal(dm_catalog_tags_put(cat, 4242, "store", k1, v1, 2, &err), DM_ERR_NOT_FOUND);
 }
 
+/* The precedence rule: per key, store > sidecar > config > source; the
+ * first of a key is in force, the others name the origin that wins. */
+static void test_tags_precedence(void **state)
+{
+    fixture *fx = *state;
+    dm_catalog *cat = open_ready(fx);
+    dm_error err = {0};
+    int64_t asset = add_asset(cat, add_source(cat, "s"), "crm");
+    const char *ks[] = {"Data Subjects", "Retention"}, *vs[] = {"Staff", "1y"};
+    assert_int_equal(dm_catalog_tags_put(cat, asset, "source", ks, vs, 2, &err), DM_OK);
+    const char *kd[] = {"Data Subjects"}, *vd[] = {"Customers"};
+    assert_int_equal(dm_catalog_tags_put(cat, asset, "sidecar", kd, vd, 1, &err), DM_OK);
+    const char *kc[] = {"Data Subjects"}, *vc[] = {"Patients"};
+    assert_int_equal(dm_catalog_tags_put(cat, asset, "config", kc, vc, 1, &err), DM_OK);
+
+    dm_tag *tags = NULL;
+    size_t n = 0;
+    assert_int_equal(dm_catalog_tags_get(cat, asset, &tags, &n, &err), DM_OK);
+    assert_int_equal(n, 4);
+    assert_string_equal(tags[0].origin, "sidecar");     /* not alphabetical: config < sidecar < source */
+    assert_string_equal(tags[0].value, "Customers");
+    assert_null(tags[0].overridden_by);
+    assert_string_equal(tags[1].origin, "config");
+    assert_string_equal(tags[1].overridden_by, "sidecar");
+    assert_string_equal(tags[2].origin, "source");
+    assert_string_equal(tags[2].overridden_by, "sidecar");   /* the winner, not the next stronger */
+    assert_string_equal(tags[3].key, "Retention");
+    assert_null(tags[3].overridden_by);                  /* alone on its key: in force */
+    dm_tag_list_free(tags, n);
+
+    assert_true(dm_tag_origin_rank("store") < dm_tag_origin_rank("sidecar"));
+    assert_true(dm_tag_origin_rank("sidecar") < dm_tag_origin_rank("config"));
+    assert_true(dm_tag_origin_rank("config") < dm_tag_origin_rank("source"));
+    assert_true(dm_tag_origin_rank("source") < dm_tag_origin_rank("bogus"));
+    assert_true(dm_tag_origin_rank(NULL) == dm_tag_origin_rank("bogus"));
+
+    /* the search (API): the same marks, and value= matches values in force only */
+    dm_tag_search q = {.asset_id = asset};
+    dm_tag_hit *hits = NULL;
+    int64_t total = 0;
+    assert_int_equal(dm_catalog_tag_search(cat, &q, &hits, &n, &total, &err), DM_OK);
+    assert_int_equal(n, 4);
+    assert_string_equal(hits[0].value, "Customers");
+    assert_null(hits[0].overridden_by);
+    assert_string_equal(hits[2].value, "Staff");
+    assert_string_equal(hits[2].overridden_by, "sidecar");
+    dm_tag_hit_list_free(hits, n);
+    dm_tag_search qv = {.value = "Staff"};
+    assert_int_equal(dm_catalog_tag_search(cat, &qv, &hits, &n, &total, &err), DM_OK);
+    assert_int_equal(n, 0);
+    dm_tag_hit_list_free(hits, n);
+    dm_asset_search as = {.tag = "Data Subjects=Staff"};
+    dm_asset_rec *assets = NULL;
+    assert_int_equal(dm_catalog_asset_search(cat, &as, &assets, &n, &total, &err), DM_OK);
+    assert_int_equal(n, 0);
+    dm_asset_list_free(assets, n);
+    as.tag = "Data Subjects=Customers";
+    assert_int_equal(dm_catalog_asset_search(cat, &as, &assets, &n, &total, &err), DM_OK);
+    assert_int_equal(n, 1);
+    dm_asset_list_free(assets, n);
+}
+
 /* ---- transactions -------------------------------------------------------- */
 
 static size_t count_sources(dm_catalog *cat)
@@ -1077,6 +1139,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_findings_put_comment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_findings_list_latest_run, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tags_put_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tags_precedence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupted_transaction, setup, teardown),
