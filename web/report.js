@@ -14,7 +14,7 @@ const FIELDS = [
 const CONTROLLER = [['name', 'Controller'], ['contact', 'Controller contact'], ['joint_controller', 'Joint controller'],
   ['representative', 'Representative (Art. 27)'], ['dpo', 'Data protection officer']];
 const FORMATS = [['html', 'HTML', 'record-of-processing.html'], ['md', 'Markdown', 'record-of-processing.md'],
-  ['csv', 'CSV', 'record-of-processing.csv'], ['json', 'JSON', 'record-of-processing.json']];
+  ['csv', 'CSV', 'record-of-processing.csv'], ['json', 'JSON', 'record-of-processing.json'], ['xlsx', 'Excel', 'record-of-processing.xlsx']];
 const MAX_LISTED = 25;    // assets and columns listed per activity before "and N more"
 
 // where a value comes from: "tag 'Purpose' (sidecar)", "store fact", "config"

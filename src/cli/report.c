@@ -21,8 +21,9 @@ static const char report_help[] =
     "purposes, data subjects, categories of personal data (detection), recipients,\n"
     "transfers, retention and security measures (tags and store facts), then the\n"
     "gaps and an appendix of every personal-data column with its evidence.\n\n"
-    "  --format F   html, md (Markdown), csv (one row per activity x data category)\n"
-    "               or json (the report model); default: from the -o file's\n"
+    "  --format F   html, md (Markdown), csv (one row per activity x data category),\n"
+    "               json (the report model) or xlsx (a workbook, one sheet per\n"
+    "               section, the ICO template's columns); default: from the -o file's\n"
     "               extension (any case), else md\n"
     "  -o FILE      write to FILE (replaced atomically) instead of stdout; without\n"
     "               --format its extension must be a known one:\n"
@@ -129,6 +130,8 @@ int dm_cmd_report(dm_cli *cli, int argc, char **argv)
     }
     if (w == NULL)
         w = dm_report_writer_find("md");
+    if (!gaps_only && output == NULL && strcmp(w->name, "xlsx") == 0 && isatty(STDOUT_FILENO))
+        return dm_cli_usage_error("report", "xlsx is a binary workbook: write it with -o FILE.xlsx or redirect stdout");
 
     int open_rc = DM_EXIT_FAILED;
     dm_catalog *cat = dm_cli_open_catalog_existing(cli, &open_rc);

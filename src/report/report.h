@@ -256,6 +256,9 @@ dm_report_write_fn dm_report_write_md;
 dm_report_write_fn dm_report_write_csv;
 /* The model as indented JSON (dm_report_to_json). */
 dm_report_write_fn dm_report_write_json;
+/* An Excel workbook, one sheet per section, the ICO template's columns on
+ * the processing activities sheet (xlsx.c). */
+dm_report_write_fn dm_report_write_xlsx;
 
 /* One output format of the record: `datamap report --format NAME`, `-o
  * FILE.EXT` and GET /api/v1/report?format=NAME all find it here. A new

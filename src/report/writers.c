@@ -13,6 +13,7 @@ static const char *const html_exts[] = {".html", ".htm", NULL};
 static const char *const md_exts[] = {".md", ".markdown", NULL};
 static const char *const csv_exts[] = {".csv", NULL};
 static const char *const json_exts[] = {".json", NULL};
+static const char *const xlsx_exts[] = {".xlsx", NULL};
 
 const dm_report_writer dm_report_writers[] = {
     /* the report's own CSP: inline styles and data: images, nothing from the network */
@@ -21,6 +22,8 @@ const dm_report_writer dm_report_writers[] = {
     {"md", md_exts, "text/markdown; charset=utf-8", NULL, dm_report_write_md},
     {"csv", csv_exts, "text/csv; charset=utf-8", NULL, dm_report_write_csv},
     {"json", json_exts, "application/json", NULL, dm_report_write_json},
+    {"xlsx", xlsx_exts, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL,
+     dm_report_write_xlsx},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
