@@ -218,17 +218,67 @@ static bool is_year(const char *p, size_t n)
 }
 
 /*
- * Does the first record name the columns? Each column votes:
+ * Could this text cell be a column name? Names are words: letters, digits
+ * and the punctuation names use, no long run of digits (an account
+ * number, a phone number) and none of the characters that build records
+ * of their own (':' '$' '=' in a password file line, '@' in an address).
+ */
+static bool name_like(const char *p, size_t n)
+{
+    dm_csv_trim(&p, &n);
+    size_t run = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= '0' && c <= '9') {
+            if (++run > 4)
+                return false;
+            continue;
+        }
+        run = 0;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            letters++;
+        else if (c >= 0x80)
+            letters++;      /* a UTF-8 byte of a letter in any script */
+        else if (!strchr(" _-./()#%&'", c))
+            return false;
+    }
+    return letters > 0;
+}
+
+/* Whether the caller's check reads any cell of the record as a value. */
+static bool holds_value(const dm_sniff_input *in, const cell *cells, size_t n)
+{
+    if (in->is_value == NULL)
+        return false;
+    for (size_t j = 0; j < n; j++) {
+        const char *p = cells[j].p;
+        size_t len = cells[j].len;
+        dm_csv_trim(&p, &len);
+        if (len > 0 && in->is_value(in->is_value_ctx, p, len))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Does the first record name the columns? A record holding a value the
+ * caller would classify (see dm_value_check) never does. Each column votes:
  * - a data-like first cell (number, date, email, boolean, long text) over
  *   values of the same kind (or in a one-record file) says "data";
  * - a text first cell over data-like values below says "header".
  * More header votes than data votes: header. Otherwise any data vote, or
  * repeated names in the first row: no header. Otherwise (text over text,
  * a header-only file) a header, as files of only text columns usually
- * have one.
+ * have one; but one column of text over text is a header only when its
+ * first cell could be a name (name_like): one vote must be as strong
+ * as several, or the first of a column of account numbers or password
+ * file lines becomes its name.
  */
-static bool has_header(const char *p, size_t n, bool whole, char delim)
+static bool has_header(const dm_sniff_input *in, char delim)
 {
+    const char *p = in->p;
+    size_t n = in->n;
+    bool whole = in->whole;
     cell first[SNIFF_COLS], cells[SNIFF_COLS];
     size_t nfirst = 0, off = 0;
     bool complete;
@@ -245,6 +295,8 @@ static bool has_header(const char *p, size_t n, bool whole, char delim)
         return false;
     if (nfirst > SNIFF_COLS)
         nfirst = SNIFF_COLS;
+    if (holds_value(in, first, nfirst))
+        return false;
     int t0[SNIFF_COLS];
     for (size_t j = 0; j < nfirst; j++)
         t0[j] = classify(first[j].p, first[j].len);
@@ -299,12 +351,14 @@ static bool has_header(const char *p, size_t n, bool whole, char delim)
         return true;
     if (data_votes > 0 || dup)
         return false;
+    if (nfirst == 1)
+        return name_like(first[0].p, first[0].len);
     return true;
 }
 
 bool dm_csv_sniff(const dm_sniff_input *in, dm_sniff *out)
 {
     out->delimiter = pick_delimiter(in->p, in->n, in->whole, in->ext);
-    out->has_header = has_header(in->p, in->n, in->whole, out->delimiter);
+    out->has_header = has_header(in, out->delimiter);
     return true;
 }

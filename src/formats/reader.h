@@ -50,6 +50,15 @@ typedef struct dm_sniff {
  * an empty stream is DM_ERR_FORMAT "empty file". */
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err);
 
+/* Does a cell read as a value the caller would classify (personal data)?
+ * The CSV sniffer asks it of every cell of a header candidate: a record
+ * holding such a value is data, never column names. */
+typedef bool (*dm_value_check)(void *ctx, const char *p, size_t n);
+
+/* dm_format_sniff with a value check (NULL: none). */
+dm_status dm_format_sniff_checked(dm_stream *s, const char *name, dm_value_check check, void *check_ctx,
+                                  dm_sniff *out, dm_error *err);
+
 /* The format's name, "csv", "jsonl", "json"; "unknown" for an id out of range. */
 const char *dm_format_name(dm_format f);
 /* The name with what the sniff found taken into account: "tsv" for CSV with

@@ -52,6 +52,8 @@ typedef struct dm_sniff_input {
     bool whole;             /* p[0, n) is the whole stream */
     const char *ext;        /* the name's extension, lower case, without a compression
                              * suffix ("csv" for "a/b.CSV.gz"), "" when none: only for ties */
+    dm_value_check is_value;    /* optional: see dm_format_sniff_checked */
+    void *is_value_ctx;
 } dm_sniff_input;
 
 enum {

@@ -76,6 +76,12 @@ static bool ask(const dm_sniff_input *in, unsigned want, unsigned skip, dm_sniff
 
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err)
 {
+    return dm_format_sniff_checked(s, name, NULL, NULL, out, err);
+}
+
+dm_status dm_format_sniff_checked(dm_stream *s, const char *name, dm_value_check check, void *check_ctx,
+                                  dm_sniff *out, dm_error *err)
+{
     memset(out, 0, sizeof *out);
     const char *p;
     size_t n;
@@ -84,7 +90,8 @@ dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_erro
         return rc;
     char ext[16];
     extension(name ? name : dm_stream_name(s), ext, sizeof ext);
-    dm_sniff_input in = {.p = p, .n = n, .first = 0, .whole = n < SNIFF_BYTES, .ext = ext};
+    dm_sniff_input in = {.p = p, .n = n, .first = 0, .whole = n < SNIFF_BYTES, .ext = ext,
+                       .is_value = check, .is_value_ctx = check_ctx};
     if (ask(&in, DM_FORMAT_BINARY, 0, out))
         return DM_OK;
 

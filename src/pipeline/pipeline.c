@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "detect/category.h"
 #include "pipeline/infer.h"
 #include "sources/source.h"
 
@@ -242,9 +243,54 @@ static bool must_stop(const dm_pipeline *p)
     return (p->opts.stop && atomic_load(p->opts.stop)) || p->catalog_failed;
 }
 
+/*
+ * Whether the engine reads a text on its own (no column name to lean on) as
+ * personal data that identifies someone. Words that only name a group
+ * ("male", "Muslim": demographic and special-category vocabularies) are
+ * column names of counts as often as they are values, so they do not count,
+ * nor does a single word read as a given name.
+ */
+static bool engine_value(const dm_engine *eng, const char *p, size_t n)
+{
+    dm_colstats *cs = dm_colstats_new(eng, "");
+    dm_colstats_add(cs, p, n);
+    dm_classify_opts co = {.threshold = 0.1, .min_count = 1};
+    dm_detection d[MAX_FINDINGS_PER_COLUMN];
+    size_t nd = dm_colstats_verdict(cs, &co, d, MAX_FINDINGS_PER_COLUMN);
+    dm_colstats_free(cs);
+    for (size_t k = 0; k < nd; k++) {
+        const char *cat = d[k].entity->category;
+        if (cat && (strncmp(cat, "user.demographic", 16) == 0 || dm_category_special(cat)))
+            continue;
+        /* one given name alone ("Ean", "Will") is a word as often */
+        if (cat && strncmp(cat, "user.name", 9) == 0 && memchr(p, ' ', n) == NULL)
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* The sink's is_value: a header candidate holding such a cell is data. */
+static bool tp_is_value(void *ctx, const char *p, size_t n)
+{
+    tproc *tp = ctx;
+    return engine_value(tp->p->eng, p, n);
+}
+
 static void tp_column(void *ctx, size_t col, const char *name)
 {
     tproc *tp = ctx;
+    /* A name that is itself personal data (a JSON key, a header the sniffer
+     * let through) is kept masked, as evidence is: the catalog, reports and
+     * the Glue export show only what the stores' own schemas declare or a
+     * mask. Unique with the column number appended. */
+    char masked[DM_EXAMPLE_LEN + 24];
+    if (tp->decl == NULL && engine_value(tp->p->eng, name, strlen(name))) {
+        dm_mask(name, strlen(name), masked, DM_EXAMPLE_LEN);
+        size_t ml = strlen(masked);
+        snprintf(masked + ml, sizeof masked - ml, "_%zu", col);
+        name = masked;
+    }
     if (col >= tp->cap) {
         size_t cap = tp->cap ? tp->cap : 16;
         while (cap <= col)
@@ -549,7 +595,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
         char label[256];
         snprintf(label, sizeof label, "%s/%s", asset->name, t->name);
         tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
-        dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format};
+        dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format, tp_is_value};
         dm_sample_spec spec = {p->opts.rows, 0x5EED, p->opts.encoding};
         if (do_infer && dm_source_table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
             dm_debug("%s: declared columns unavailable (%s), types inferred", t->location, err.msg);

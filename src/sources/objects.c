@@ -136,7 +136,7 @@ static uint64_t str_hash(const char *s)
  * and sniff one part. */
 static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *octx, dm_encoding enc,
                            dm_stream **raw, dm_stream **data, dm_compression *comp, dm_encoding *used,
-                           dm_sniff *sniff, dm_error *err)
+                           const dm_row_sink *sink, dm_sniff *sniff, dm_error *err)
 {
     dm_status rc;
     *raw = *data = NULL;
@@ -152,6 +152,8 @@ static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *o
     if ((rc = dm_stream_decode(*data, enc, &text, used, err)))
         return rc;
     *data = text;   /* owns the decompressed stream now (or is it) */
+    if (sink && sink->is_value)
+        return dm_format_sniff_checked(*data, obj->key, sink->is_value, sink->ctx, sniff, err);
     return dm_format_sniff(*data, obj->key, sniff, err);
 }
 
@@ -170,7 +172,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
     dm_row row;
     int rc = 0;
 
-    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, &sniff, &err) != DM_OK) {
+    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, pc->sink, &sniff, &err) != DM_OK) {
         pc->sink->problem(pc->sink->ctx, obj->url, err.msg);
         goto out;
     }
@@ -316,7 +318,7 @@ char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *o
     dm_sniff sniff;
     dm_row row;
     char *sig = NULL;
-    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, &sniff, &err) != DM_OK)
+    if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, NULL, &sniff, &err) != DM_OK)
         goto out;
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK)
         goto out;

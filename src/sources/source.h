@@ -70,6 +70,9 @@ typedef struct dm_row_sink {
     /* Format facts of the table as read ("csv", "gzip", "windows-1252"),
      * once known; encoding is NULL where text has none (databases). */
     void (*format)(void *ctx, const char *format, const char *compression, const char *encoding);
+    /* Optional: whether a cell reads as personal data. Files ask it of a
+     * header candidate (dm_format_sniff_checked): such a record is data. */
+    bool (*is_value)(void *ctx, const char *p, size_t n);
 } dm_row_sink;
 
 /* A column as the store declares it (see table_columns). */

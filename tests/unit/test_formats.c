@@ -349,6 +349,53 @@ static void test_sniff_header(void **state)
     assert_true(sniff_str("id,name,email\n", "a.csv", DM_OK).has_header);
 }
 
+/* Issue 17 item 1: one column needs as much evidence of a header as several. */
+static void test_sniff_header_one_column(void **state)
+{
+    (void)state;
+    /* account numbers: the first is data, not the column's name */
+    assert_false(sniff_str("DE33394508053350743109\nDE89370400440532013000\nDE02120300000000202051\n",
+                           "ibans.csv", DM_OK).has_header);
+    assert_false(sniff_str("DE33394508053350743109\n", "one.csv", DM_OK).has_header);
+    /* password-file lines */
+    assert_false(sniff_str("root:$6$Zx9$kq0PqLMn5bYtq8o:19000:0:99999:7:::\n"
+                           "daemon:*:19000:0:99999:7:::\n", "shadow", DM_OK).has_header);
+    /* names over text, names over numbers or emails: headers */
+    assert_true(sniff_str("name\nBob\nEve\n", "n.csv", DM_OK).has_header);
+    assert_true(sniff_str("Customer name (full)\nBob Smith\nEve Jones\n", "n.csv", DM_OK).has_header);
+    assert_true(sniff_str("amount\n1.5\n2\n", "a.csv", DM_OK).has_header);
+    assert_true(sniff_str("email\nb@example.com\ne@example.org\n", "e.csv", DM_OK).has_header);
+    /* an email over emails is data */
+    assert_false(sniff_str("a@example.com\nb@example.com\n", "e.csv", DM_OK).has_header);
+}
+
+static bool says_value(void *ctx, const char *p, size_t n)
+{
+    (*(int *)ctx)++;
+    return n == 3 && memcmp(p, "Eve", 3) == 0;
+}
+
+/* A record holding a value the caller would classify is never a header. */
+static void test_sniff_header_value_check(void **state)
+{
+    (void)state;
+    const char *with = "Eve,Smith\nBob,Jones\n", *without = "first,last\nBob,Jones\n";
+    int calls = 0;
+    dm_sniff sn;
+    dm_error err = {0};
+    dm_stream *s = dm_stream_open_mem(with, strlen(with), "n.csv");
+    assert_int_equal(dm_format_sniff_checked(s, "n.csv", says_value, &calls, &sn, &err), DM_OK);
+    dm_stream_close(s);
+    assert_false(sn.has_header);
+    assert_true(calls >= 1);
+    /* without the check, text over text is a header */
+    assert_true(sniff_str(with, "n.csv", DM_OK).has_header);
+    s = dm_stream_open_mem(without, strlen(without), "n.csv");
+    assert_int_equal(dm_format_sniff_checked(s, "n.csv", says_value, &calls, &sn, &err), DM_OK);
+    dm_stream_close(s);
+    assert_true(sn.has_header);
+}
+
 static void test_sniff_json_kinds(void **state)
 {
     assert_int_equal(sniff_str("{\"a\":1}\n{\"a\":2}\n", "x", DM_OK).format, DM_FMT_JSONL);
@@ -991,6 +1038,8 @@ int main(void)
         cmocka_unit_test(test_csv_buffer_boundaries),
         cmocka_unit_test(test_sniff_delimiters),
         cmocka_unit_test(test_sniff_header),
+        cmocka_unit_test(test_sniff_header_one_column),
+        cmocka_unit_test(test_sniff_header_value_check),
         cmocka_unit_test(test_sniff_json_kinds),
         cmocka_unit_test(test_sniff_empty_binary),
         cmocka_unit_test(test_jsonl_nested),
