@@ -39,3 +39,9 @@ bool dm_format_can_resync(dm_format f)
     const dm_format_def *d = dm_format_def_of(f);
     return d && d->resync;
 }
+
+bool dm_format_random_access(dm_format f)
+{
+    const dm_format_def *d = dm_format_def_of(f);
+    return d && (d->flags & DM_FORMAT_RANDOM_ACCESS);
+}

@@ -15,3 +15,4 @@
 DM_FORMAT_ROW(CSV, dm_format_csv)
 DM_FORMAT_ROW(JSONL, dm_format_jsonl)
 DM_FORMAT_ROW(JSON, dm_format_json)
+DM_FORMAT_ROW(PARQUET, dm_format_parquet)

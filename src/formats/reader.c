@@ -426,6 +426,12 @@ dm_status dm_rd_resync_lines(dm_reader *r, uint64_t offset, dm_error *err)
     return DM_OK;
 }
 
+void dm_reader_plan(dm_reader *r, uint64_t rows)
+{
+    if (r->fmt->plan)
+        r->fmt->plan(r, rows);
+}
+
 size_t dm_reader_ncols(const dm_reader *r)
 {
     return r->ncols;

@@ -59,6 +59,10 @@ typedef bool (*dm_value_check)(void *ctx, const char *p, size_t n);
 dm_status dm_format_sniff_checked(dm_stream *s, const char *name, dm_value_check check, void *check_ctx,
                                   dm_sniff *out, dm_error *err);
 
+/* Sniff only the binary formats (magic numbers, DM_FORMAT_BINARY) on raw,
+ * undecompressed bytes: true with *out set when one claims the stream. */
+bool dm_format_sniff_binary(dm_stream *s, const char *name, dm_sniff *out, dm_error *err);
+
 /* The format's name, "csv", "jsonl", "json"; "unknown" for an id out of range. */
 const char *dm_format_name(dm_format f);
 /* The name with what the sniff found taken into account: "tsv" for CSV with
@@ -107,6 +111,17 @@ int dm_reader_next(dm_reader *r, dm_row *row, dm_error *err);
  * resume at the next record start (for sampling spread over a big file).
  * Returns DM_ERR_ARG when the stream or format cannot do it. */
 dm_status dm_reader_resync(dm_reader *r, uint64_t offset, dm_error *err);
+
+/* A hint before the first dm_reader_next: about this many rows, spread over
+ * the data, are wanted (sampling). A format that can skip what it does not
+ * need reads only that (Parquet: as many row groups as the rows need,
+ * spread over the file); the others ignore it and read everything. */
+void dm_reader_plan(dm_reader *r, uint64_t rows);
+
+/* Is this format read from a stream it seeks in (Parquet: its footer), so
+ * it is sniffed on the raw bytes and never decompressed or decoded? Its
+ * column names are known once the reader is open. */
+bool dm_format_random_access(dm_format f);
 
 size_t dm_reader_ncols(const dm_reader *r);
 const char *dm_reader_colname(const dm_reader *r, size_t col);

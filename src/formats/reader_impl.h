@@ -19,21 +19,19 @@
  *    sniffing and dm_reader_open walk.
  * A text format whose records are lines or bracketed values assembles them
  * with dm_rd_fetch and a scanner (r->scan); a binary one reads the stream
- * itself (dm_stream_fill/consume), or, once that exists, through ranged reads
- * (open_ranged below). Tests: tests/unit/test_formats.c (behaviour) and
+ * itself (dm_stream_fill/consume), or seeks in it (Parquet, below). Tests: tests/unit/test_formats.c (behaviour) and
  * test_formats_fuzz.c (add the format to forced_formats).
  *
- * Formats that do not fit a forward stream, thought through but not built:
- * Parquet keeps its schema in a footer at the end of the file, Avro may be
- * read forward but is binary, and xlsx is a zip whose directory is at the
- * end. Their rows will set DM_FORMAT_BINARY (sniffed by magic number on the
- * raw bytes, before the text checks call NUL bytes "binary file") and, for
- * Parquet and xlsx, DM_FORMAT_RANDOM_ACCESS with open_ranged: opened over a
- * whole object that can be read at any offset (a file, or ranged GETs on S3)
- * instead of a stream, so only the footer and the column chunks sampling
- * needs are fetched. The caller (src/sources/objects.c) sniffs as today,
- * then asks the sniffed format's row whether it needs random access and, if
- * so, opens the object for ranged reads instead of reading the stream.
+ * Formats that do not fit a forward stream: Parquet keeps its schema in a
+ * footer at the end of the file, so its row sets DM_FORMAT_BINARY (sniffed
+ * by magic number on the raw bytes, before decompression, decoding and the
+ * text checks that would call NUL bytes "binary file") and
+ * DM_FORMAT_RANDOM_ACCESS: its reader seeks in the stream it is given (a
+ * file, or an S3 object read by ranged GETs) and refuses one it cannot
+ * seek in. Its plan hook lets a sampling caller say how many rows it wants,
+ * so only the row groups (and column chunks) that sample needs are read.
+ * Avro may be read forward but is binary; xlsx is a zip whose directory is
+ * at the end (random access, like Parquet).
  */
 #ifndef DM_FORMATS_READER_IMPL_H
 #define DM_FORMATS_READER_IMPL_H
@@ -64,13 +62,9 @@ enum {
     /* Asked last, after every other format declined: what text is when
      * nothing claims it (CSV). At most one row. */
     DM_FORMAT_FALLBACK = 1u << 1,
-    /* Needs the whole object at random offsets (open_ranged), not a stream. */
+    /* Read by seeking in a stream of the whole object (a file, ranged GETs). */
     DM_FORMAT_RANDOM_ACCESS = 1u << 2,
 };
-
-/* Random access to a whole object (size, read at offset): not defined yet;
- * the first format that needs it (Parquet) defines it next to dm_stream. */
-struct dm_ranged;
 
 typedef struct dm_format_def {
     const char *name;               /* "csv": reports, the catalog, signatures */
@@ -85,14 +79,15 @@ typedef struct dm_format_def {
     /* Read what comes before the data (a header) and set r->scan when the
      * format uses dm_rd_fetch; a fatal error fails the open. */
     dm_status (*open)(dm_reader *r, dm_error *err);
-    /* Optional, for DM_FORMAT_RANDOM_ACCESS: open over a whole object. NULL
-     * for every format today. */
-    dm_status (*open_ranged)(dm_reader *r, struct dm_ranged *src, dm_error *err);
     /* 1: a row in *row; 0: end; -1: fatal (dm_rd_fail, or a stream error in err). */
     int (*next)(dm_reader *r, dm_row *row, dm_error *err);
     /* Optional: resume at the first record after a byte offset (the stream
      * is seekable: checked before). NULL: the format cannot. */
     dm_status (*resync)(dm_reader *r, uint64_t offset, dm_error *err);
+    /* Optional: the caller wants about this many rows spread over the data,
+     * asked before the first next: a format that can choose what it reads
+     * (Parquet: row groups) reads no more than that needs. NULL: ignored. */
+    void (*plan)(dm_reader *r, uint64_t rows);
     /* Optional: free what the state points to (not the state itself). */
     void (*close)(dm_reader *r);
 } dm_format_def;

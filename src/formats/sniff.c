@@ -74,6 +74,19 @@ static bool ask(const dm_sniff_input *in, unsigned want, unsigned skip, dm_sniff
     return false;
 }
 
+bool dm_format_sniff_binary(dm_stream *s, const char *name, dm_sniff *out, dm_error *err)
+{
+    memset(out, 0, sizeof *out);
+    const char *p;
+    size_t n;
+    if (dm_stream_peek(s, SNIFF_BYTES, &p, &n, err) != DM_OK)
+        return false;
+    char ext[16];
+    extension(name ? name : dm_stream_name(s), ext, sizeof ext);
+    dm_sniff_input in = {.p = p, .n = n, .first = 0, .whole = n < SNIFF_BYTES, .ext = ext};
+    return ask(&in, DM_FORMAT_BINARY, 0, out);
+}
+
 dm_status dm_format_sniff(dm_stream *s, const char *name, dm_sniff *out, dm_error *err)
 {
     return dm_format_sniff_checked(s, name, NULL, NULL, out, err);

@@ -167,6 +167,33 @@ dm_status dm_stream_seek(dm_stream *s, uint64_t offset, dm_error *err)
     return DM_OK;
 }
 
+dm_status dm_stream_read_at(dm_stream *s, uint64_t offset, void *buf, size_t n, dm_error *err)
+{
+    size_t got = 0;
+    dm_status rc;
+    if (s->ops->read_at == NULL && (rc = dm_stream_seek(s, offset, err)) != DM_OK)
+        return rc;
+    if (s->failed) {
+        if (err)
+            *err = s->fail;
+        return s->fail.code;
+    }
+    s->pos = s->end = 0;
+    s->eof = false;
+    while (got < n) {
+        ssize_t k = s->ops->read_at ? s->ops->read_at(s->ctx, offset + got, (char *)buf + got, n - got, err)
+                                    : dm_stream_read(s, (char *)buf + got, n - got, err);
+        if (k < 0)
+            return err && err->code ? err->code : DM_ERR_IO;
+        if (k == 0)
+            return DM_FAIL(err, DM_ERR_FORMAT, "%s: truncated: ends at byte %llu, %zu more bytes expected", s->name,
+                           (unsigned long long)(offset + got), n - got);
+        got += (size_t)k;
+    }
+    s->offset = offset + n;
+    return DM_OK;
+}
+
 bool dm_stream_can_seek(const dm_stream *s)
 {
     return s->ops->seek != NULL;

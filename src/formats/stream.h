@@ -30,6 +30,12 @@ typedef struct dm_stream_ops {
     /* Optional: position the source at an absolute byte offset. */
     dm_status (*seek)(void *ctx, uint64_t offset, dm_error *err);
     void (*close)(void *ctx);
+    /* Optional: read up to n bytes at an absolute offset, where a driver
+     * fetches better knowing how much is wanted (S3: one ranged GET of
+     * exactly that range, instead of read-ahead guessed from the pattern).
+     * The count, 0 at the end, -1 with err set. Without it,
+     * dm_stream_read_at seeks and reads. */
+    ssize_t (*read_at)(void *ctx, uint64_t offset, void *buf, size_t n, dm_error *err);
 } dm_stream_ops;
 
 /* Wrap a driver context into a stream; the stream owns ctx and closes it.
@@ -55,6 +61,11 @@ void dm_stream_consume(dm_stream *s, size_t n);
 /* Seek to an absolute offset (only when the driver can); drops buffered bytes. */
 dm_status dm_stream_seek(dm_stream *s, uint64_t offset, dm_error *err);
 bool dm_stream_can_seek(const dm_stream *s);
+/* Read exactly n bytes at an absolute offset of a seekable stream (random
+ * access formats: Parquet's footer and column chunks). Fewer bytes than n
+ * is DM_ERR_FORMAT "truncated". Drops buffered bytes; the position after
+ * it is unspecified (seek before reading on). */
+dm_status dm_stream_read_at(dm_stream *s, uint64_t offset, void *buf, size_t n, dm_error *err);
 uint64_t dm_stream_size(const dm_stream *s);        /* UINT64_MAX when unknown */
 uint64_t dm_stream_offset(const dm_stream *s);      /* bytes consumed so far */
 const char *dm_stream_name(const dm_stream *s);

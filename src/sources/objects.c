@@ -142,6 +142,16 @@ static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *o
     *raw = *data = NULL;
     if ((rc = open(octx, obj, raw, err)))
         return rc;
+    /* Binary formats (Parquet) are told by their magic on the raw bytes and
+     * read as they are: neither decompressed nor decoded, so the stream
+     * stays the seekable one the driver opened. */
+    if (dm_format_sniff_binary(*raw, obj->key, sniff, err)) {
+        *data = *raw;
+        *raw = NULL;
+        *comp = DM_COMP_NONE;
+        *used = DM_ENC_UTF8;
+        return DM_OK;
+    }
     if ((rc = dm_stream_decompress(*raw, 1ull << 40, data, comp, err))) {
         dm_stream_close(*raw);
         *raw = NULL;
@@ -188,6 +198,8 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
     pc->map_n = 0;
 
     bool all = quota == UINT64_MAX;
+    if (!all)
+        dm_reader_plan(r, quota);
     bool blocks = !all && comp == DM_COMP_NONE && dm_stream_can_seek(s) && obj->size >= BLOCK_MIN_PART &&
                   dm_format_can_resync(sniff.format);
     if (all) {
@@ -322,7 +334,9 @@ char *dm_objects_signature(const dm_object *obj, dm_object_open_fn open, void *o
         goto out;
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK)
         goto out;
-    if (dm_reader_next(r, &row, &err) < 0)
+    /* a random-access format knows its columns once open (Parquet's
+     * footer): reading a row would fetch a whole row group */
+    if (!dm_format_random_access(sniff.format) && dm_reader_next(r, &row, &err) < 0)
         goto out;
     size_t nc = dm_reader_ncols(r);
     const char **names = dm_xcalloc(nc ? nc : 1, sizeof *names);
@@ -369,7 +383,7 @@ bool dm_objects_not_data(const char *name)
     static const char *const exts[] = {
         ".md", ".markdown", ".rst", ".py", ".sh", ".c", ".h", ".js", ".ts", ".css", ".html", ".htm",
         ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".lock", ".pdf", ".png", ".jpg", ".jpeg",
-        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".parquet", ".orc",
+        ".gif", ".svg", ".ico", ".zip", ".tar", ".7z", ".exe", ".so", ".o", ".pyc", ".orc",
         ".avro", NULL};
     const char *dot = strrchr(name, '.');
     if (dot == NULL)
@@ -384,7 +398,7 @@ bool dm_objects_not_data(const char *name)
 char *dm_objects_table_name(const char *file)
 {
     static const char *const exts[] = {".gz", ".gzip", ".zst", ".zstd", ".csv", ".tsv", ".psv", ".txt",
-                                       ".json", ".jsonl", ".ndjson", ".dat", NULL};
+                                       ".json", ".jsonl", ".ndjson", ".dat", ".parquet", ".parq", ".pq", NULL};
     char *name = dm_xstrdup(file);
     bool again = true;
     while (again) {

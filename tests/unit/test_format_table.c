@@ -26,11 +26,11 @@ static void test_rows_complete(void **state)
         assert_string_equal(dm_format_name((dm_format)f), d->name);
         assert_non_null(d->sniff);
         assert_non_null(d->next);
-        /* a stream format opens from a stream, a random-access one from ranged reads */
+        assert_non_null(d->open);
+        /* a random-access format is told by its magic on raw bytes */
         if (d->flags & DM_FORMAT_RANDOM_ACCESS)
-            assert_non_null(d->open_ranged);
-        else
-            assert_non_null(d->open);
+            assert_true(d->flags & DM_FORMAT_BINARY);
+        assert_int_equal(dm_format_random_access((dm_format)f), (d->flags & DM_FORMAT_RANDOM_ACCESS) != 0);
         fallbacks += (d->flags & DM_FORMAT_FALLBACK) != 0;
         /* the fallback takes any text: it cannot also be binary */
         assert_false((d->flags & DM_FORMAT_FALLBACK) && (d->flags & DM_FORMAT_BINARY));
