@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "core/log.h"
 
@@ -121,6 +122,7 @@ int main(int argc, char **argv)
                  log_format && strcmp(log_format, "json") == 0);
     const char *env = getenv("DATAMAP_CATALOG");
     cli.catalog_url = catalog ? catalog : env && *env ? env : cli.cfg.catalog ? cli.cfg.catalog : "datamap.db";
+    cli.catalog_shown = dm_catalog_url_redact(cli.catalog_url);
 
     const char *name = argv[optind];
     for (const command *c = commands; c->name; c++) {
@@ -132,11 +134,13 @@ int main(int argc, char **argv)
             int rc = c->run(&cli, sub_argc, sub_argv);
             fflush(stdout);
             dm_config_free(&cli.cfg);
+            free(cli.catalog_shown);
             return rc;
         }
     }
     fprintf(stderr, "datamap: unknown command '%s'\n", name);
     usage(stderr);
     dm_config_free(&cli.cfg);
+    free(cli.catalog_shown);
     return DM_EXIT_USAGE;
 }

@@ -311,6 +311,11 @@ void dm_catalog_rollback(dm_catalog *cat)
 
 /* True when url carries a password: "scheme://user:pass@host/..." or a
  * "password=" query parameter. */
+char *dm_catalog_url_redact(const char *url)
+{
+    return dm_db_redact_url(url);
+}
+
 bool dm_catalog_url_has_password(const char *url)
 {
     const char *p = strstr(url, "://");

@@ -5,12 +5,14 @@
  * tables and columns (with schema versions), findings, tags, runs and jobs.
  * Callers see only this interface. Underneath, catalog.c holds the logic as
  * portable SQL over a small database interface (db.h) with one backend per
- * database: db_sqlite.c now, db_postgres.c later, so the PostgreSQL catalog
- * of fleet mode needs no change here or in any caller.
+ * database: db_sqlite.c and db_postgres.c, so the PostgreSQL catalog of
+ * fleet mode needs no change here or in any caller.
  *
  * URLs: a path or "sqlite:///path" (default ./datamap.db, created mode 0600,
- * WAL), ":memory:" for a throwaway catalog (`datamap scan`), and later
- * "postgres://...".
+ * WAL), ":memory:" for a throwaway catalog (`datamap scan`), and
+ * "postgres://user@host:port/db?sslmode=...&password_file=PATH&
+ * statement_timeout=SECS" (libpq's URL and PG* variables, .pgpass; the
+ * database must exist). Messages show a URL without its password.
  *
  * Each pipeline step commits its result in one transaction
  * (dm_catalog_begin/commit), so a crash loses at most the step under way.
@@ -39,8 +41,8 @@ typedef struct dm_catalog dm_catalog;
 /* url NULL means the default "datamap.db". Fails with DM_ERR_BACKEND when
  * the file is not a SQLite database, is corrupt, is a SQLite database that
  * is not a catalog, or has a schema newer than this binary knows (all left
- * untouched); DM_ERR_ARG for "postgres://" (not built yet) and unknown
- * schemes.
+ * untouched); DM_ERR_ARG for unknown schemes; for PostgreSQL, DM_ERR_IO when
+ * the server cannot be reached and DM_ERR_AUTH when the password is refused.
  * Threads: a dm_catalog belongs to one thread at a time; give each thread
  * its own (they may share the file). */
 dm_status dm_catalog_open(const char *url, dm_catalog **out, dm_error *err);
@@ -91,6 +93,9 @@ typedef struct dm_source_rec {
 /* True when url carries a password ("scheme://user:pass@host/..." or a
  * "password=" query parameter): dm_catalog_source_add refuses those. */
 bool dm_catalog_url_has_password(const char *url);
+/* url with the password of its user part and any password= parameter
+ * replaced by "***", for messages (malloc'ed). */
+char *dm_catalog_url_redact(const char *url);
 dm_status dm_catalog_source_add(dm_catalog *cat, const dm_source_rec *src, int64_t *id, dm_error *err);
 dm_status dm_catalog_source_get(dm_catalog *cat, const char *name, dm_source_rec *out, dm_error *err);
 dm_status dm_catalog_source_list(dm_catalog *cat, dm_source_rec **out, size_t *n, dm_error *err);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/mem.h"
 
@@ -31,14 +32,14 @@ static dm_status db_open(const char *url, bool create, dm_db **out, dm_error *er
     if (sl == 0)
         return dm_db_sqlite_open_mode(url, create, out, err);
     if ((sl == 8 && strncmp(url, "postgres", 8) == 0) || (sl == 10 && strncmp(url, "postgresql", 10) == 0))
-        return DM_FAIL(err, DM_ERR_ARG, "postgres catalogs are not built yet");
+        return dm_db_postgres_open(url, out, err);
     if (sl == 6 && strncmp(url, "sqlite", 6) == 0) {
         const char *path = url + sl + 3;  /* sqlite:///abs -> /abs, sqlite://rel -> rel */
         if (path[0] == '\0')
             return DM_FAIL(err, DM_ERR_ARG, "catalog URL %s names no file", url);
         return dm_db_sqlite_open_mode(path, create, out, err);
     }
-    return DM_FAIL(err, DM_ERR_ARG, "catalog URL %.*s://...: unsupported scheme (use a path, sqlite:///path or :memory:)",
+    return DM_FAIL(err, DM_ERR_ARG, "catalog URL %.*s://...: unsupported scheme (use a path, sqlite:///path, :memory: or postgres://...)",
                    (int)sl, url);
 }
 
@@ -163,5 +164,46 @@ char *dm_db_expand_ddl(dm_db *db, const char *script)
         dm_buf_append(&b, db->ops->id_column, strlen(db->ops->id_column));
     }
     dm_buf_append(&b, p, strlen(p));
+    return dm_buf_steal(&b);
+}
+
+char *dm_db_redact_url(const char *url)
+{
+    dm_buf b = DM_BUF_INIT;
+    const char *sep = url ? strstr(url, "://") : NULL;
+    if (sep == NULL)
+        return dm_xstrdup(url ? url : "");
+    const char *auth = sep + 3;
+    size_t alen = strcspn(auth, "/?#");
+    const char *at = NULL;
+    for (size_t i = 0; i < alen; i++)
+        if (auth[i] == '@')
+            at = auth + i;
+    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    const char *p = url;
+    if (colon != NULL) {
+        dm_buf_append(&b, url, (size_t)(colon - url));
+        dm_buf_puts(&b, ":***");
+        p = at;
+    }
+    /* the query: password=... by value */
+    const char *q = strchr(p, '?');
+    if (q == NULL) {
+        dm_buf_puts(&b, p);
+        return dm_buf_steal(&b);
+    }
+    dm_buf_append(&b, p, (size_t)(q - p) + 1);
+    for (q++; *q;) {
+        size_t l = strcspn(q, "&");
+        if (strncasecmp(q, "password=", 9) == 0)
+            dm_buf_puts(&b, "password=***");
+        else
+            dm_buf_append(&b, q, l);
+        q += l;
+        if (*q == '&') {
+            dm_buf_putc(&b, '&');
+            q++;
+        }
+    }
     return dm_buf_steal(&b);
 }

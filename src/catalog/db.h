@@ -2,7 +2,7 @@
  * Catalog database interface (internal to src/catalog)
  *
  * A small layer over one SQL database so that catalog.c holds portable SQL
- * only. Each backend (db_sqlite.c now, db_postgres.c later) fills a
+ * only. Each backend (db_sqlite.c, db_postgres.c) fills a
  * dm_db_ops table and embeds `struct dm_db` as the first member of its
  * handle; the generic parts (URL dispatch, nested transactions, binding a
  * list of values) live in db.c.
@@ -26,8 +26,31 @@
  * dm_db_col_text stays valid until the next step, reset or finalize.
  *
  * Finalize every statement before dm_db_close. A backend may keep finalized
- * statements prepared for reuse (the SQLite one does). A dm_db handle
- * belongs to one thread at a time.
+ * statements prepared for reuse (both do). A dm_db handle belongs to one
+ * thread at a time.
+ *
+ * Contracts for several writers (processes or machines on one catalog):
+ *   - Isolation: write transactions run under READ COMMITTED (PostgreSQL;
+ *     SQLite's BEGIN IMMEDIATE serialises writers, which is stronger). A
+ *     read whose answer decides a write inside the same transaction (the
+ *     next schema version, "does this row exist?") takes a row lock: append
+ *     ops->row_lock to that SELECT, or write with INSERT ... ON CONFLICT so
+ *     the unique index decides. A queue claim appends ops->claim_lock so
+ *     claimers skip each other's rows instead of waiting on them.
+ *   - A serialization failure or deadlock is DM_ERR_CONFLICT: the whole
+ *     transaction was rolled back, and the caller runs it again from its
+ *     beginning (dm_db_retryable() tells the codes worth a new attempt).
+ *   - Migrations: each step runs in a transaction that first takes
+ *     ops->migrate_lock_sql (PostgreSQL: a transaction-scoped advisory
+ *     lock), then re-reads the version, so any number of processes starting
+ *     at once apply each step once.
+ *   - Statement timeouts: the PostgreSQL backend cancels a statement after
+ *     the URL's statement_timeout seconds (default 60) with DM_ERR_TIMEOUT;
+ *     SQLite waits up to 10 s for a lock, then DM_ERR_TIMEOUT.
+ *   - An error inside a PostgreSQL transaction aborts it: only rollback (of
+ *     the level the error happened in) is then possible. Code that expects
+ *     a statement to fail (a unique violation it handles) runs it inside a
+ *     nested dm_db_begin and rolls that level back.
  */
 #ifndef DM_CATALOG_DB_H
 #define DM_CATALOG_DB_H
@@ -42,10 +65,20 @@ typedef struct dm_db dm_db;
 typedef struct dm_db_stmt dm_db_stmt;
 
 typedef struct dm_db_ops {
-    const char *name;           /* "sqlite" */
+    const char *name;           /* "sqlite", "postgres": for messages only, never compared */
     const char *id_column;      /* DDL of an auto-generated BIGINT primary key */
     const char *begin_sql;      /* opens a write transaction ("BEGIN IMMEDIATE") */
     const char *begin_read_sql; /* opens a read-only snapshot ("BEGIN", "BEGIN READ ONLY") */
+    /* Appended to the SELECT that picks the next queue row to claim
+     * (" FOR UPDATE SKIP LOCKED"); "" where the write transaction already
+     * serialises claimers. */
+    const char *claim_lock;
+    /* Appended to a SELECT whose answer decides a write in the same
+     * transaction (" FOR UPDATE"); "" where writers are serialised. */
+    const char *row_lock;
+    /* Run first in each migration step's transaction so concurrent
+     * migrators queue (an advisory lock); NULL when BEGIN already does. */
+    const char *migrate_lock_sql;
 
     /* Run a script of one or more statements without parameters. */
     dm_status (*exec)(dm_db *db, const char *script, dm_error *err);
@@ -85,14 +118,30 @@ struct dm_db {
     int tx_depth;               /* 0: none; 1: a transaction; >1: savepoints inside it */
 };
 
-/* Open by catalog URL: a path, "sqlite:///abs/path", "sqlite://rel/path" or
- * ":memory:". "postgres://" and "postgresql://" fail with DM_ERR_ARG until
- * that backend exists; any other scheme fails with DM_ERR_ARG. */
+/* Open by catalog URL: a path, "sqlite:///abs/path", "sqlite://rel/path",
+ * ":memory:", or "postgres://..." / "postgresql://..." (db_postgres.c); any
+ * other scheme fails with DM_ERR_ARG. */
 dm_status dm_db_open(const char *url, dm_db **out, dm_error *err);
 /* The same, but a missing file is not created: DM_ERR_NOT_FOUND (read-only
  * commands must not leave an empty catalog behind a mistyped path). */
 dm_status dm_db_open_existing(const char *url, dm_db **out, dm_error *err);
 void dm_db_close(dm_db *db);    /* NULL is a no-op */
+
+/* PostgreSQL backend: a libpq URL plus datamap's password_file= and
+ * statement_timeout= parameters (db_postgres.c). The database must exist;
+ * a refused password is DM_ERR_AUTH, an unreachable server DM_ERR_IO. */
+dm_status dm_db_postgres_open(const char *url, dm_db **out, dm_error *err);
+
+/* A copy of url (malloc'ed) safe to show: the password of its user part and
+ * any password= parameter replaced by "***". */
+char *dm_db_redact_url(const char *url);
+
+/* True for failures after which running the transaction again may succeed:
+ * DM_ERR_CONFLICT (serialization failure, deadlock). */
+static inline bool dm_db_retryable(dm_status rc)
+{
+    return rc == DM_ERR_CONFLICT;
+}
 
 /* SQLite backend: path is a file name or ":memory:". A missing file is
  * created mode 0600; a file that is not a SQLite database is refused with

@@ -4,7 +4,7 @@
  * Claiming is one UPDATE ... WHERE id = (SELECT ... LIMIT 1) RETURNING in a
  * write transaction: on SQLite the transaction is BEGIN IMMEDIATE, which
  * serialises claimers on the busy timeout; on PostgreSQL the inner SELECT
- * gets FOR UPDATE SKIP LOCKED (pick_lock()) so claimers skip each other's
+ * gets FOR UPDATE SKIP LOCKED (ops->claim_lock) so claimers skip each other's
  * rows instead of queueing. Leases and run_after are ISO 8601 UTC strings,
  * which compare in time order as text.
  */
@@ -38,11 +38,6 @@ static void iso_plus(const char *now, int64_t secs, char out[32])
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static const char *pick_lock(dm_db *db)
-{
-    return strcmp(db->ops->name, "postgres") == 0 ? " FOR UPDATE SKIP LOCKED" : "";
 }
 
 /* Prepare, bind, step once; *found tells whether a row came. The statement
@@ -189,7 +184,7 @@ dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease
              "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, "
              "updated_at = ? WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' AND run_after <= ?) "
              "OR (state = 'running' AND lease_until < ?) ORDER BY run_after, id LIMIT 1%s) RETURNING " JOB_COLS,
-             pick_lock(db));
+             db->ops->claim_lock);
     rc = q_first(db, sql, ARGS(DV_T(owner), DV_T(until), DV_T(now), DV_T(now), DV_T(now)), &st, &row, err);
     if (rc == DM_OK && row) {
         read_job(st, out);

@@ -311,6 +311,10 @@ static dm_status apply_step(dm_db *db, const migration *m, dm_error *err)
     dm_status rc = dm_db_begin(db, err);
     if (rc != DM_OK)
         return rc;
+    /* Under READ COMMITTED two migrators would both read the old version:
+     * the lock queues them, and the version is read after it. */
+    if (db->ops->migrate_lock_sql != NULL && (rc = dm_db_exec(db, db->ops->migrate_lock_sql, err)) != DM_OK)
+        goto out;
     if ((rc = dm_migrations_check(db, &cur, err)) != DM_OK || cur >= m->version)
         goto out;
     if (cur != m->version - 1) {

@@ -201,11 +201,16 @@ static dm_status resolve(dm_db *db, const dm_review_put *r, int64_t *table_id, i
         snprintf(full, sizeof full, "%s/%s", r->source, r->asset);
         label = full;
     }
-    dm_status rc = open_q(db,
-                          "SELECT a.id FROM assets a JOIN sources s ON s.id = a.source_id "
-                          "WHERE a.name = ? AND a.deleted_at IS NULL AND s.removed_at IS NULL "
-                          "AND (? IS NULL OR s.name = ?)",
-                          ARGS(DV_T(r->asset), DV_T(r->source), DV_T(r->source)), &st, err);
+    /* two texts, not "? IS NULL OR ...": PostgreSQL cannot type that parameter (db.h) */
+    dm_status rc = r->source ? open_q(db,
+                                      "SELECT a.id FROM assets a JOIN sources s ON s.id = a.source_id "
+                                      "WHERE a.name = ? AND a.deleted_at IS NULL AND s.removed_at IS NULL "
+                                      "AND s.name = ?",
+                                      ARGS(DV_T(r->asset), DV_T(r->source)), &st, err)
+                             : open_q(db,
+                                      "SELECT a.id FROM assets a JOIN sources s ON s.id = a.source_id "
+                                      "WHERE a.name = ? AND a.deleted_at IS NULL AND s.removed_at IS NULL",
+                                      ARGS(DV_T(r->asset)), &st, err);
     while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
         asset_id = dm_db_col_int64(st, 0);
         nasset++;

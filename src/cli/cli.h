@@ -22,6 +22,7 @@
 
 typedef struct dm_cli {
     const char *catalog_url;    /* --catalog, DATAMAP_CATALOG, config, ./datamap.db */
+    char *catalog_shown;        /* the same without its password, for messages */
     dm_config cfg;
 } dm_cli;
 

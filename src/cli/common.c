@@ -25,7 +25,7 @@ dm_catalog *dm_cli_open_catalog(dm_cli *cli)
     dm_catalog *cat = NULL;
     dm_error err = {0};
     if (dm_catalog_open(cli->catalog_url, &cat, &err) || dm_catalog_migrate(cat, &err)) {
-        fprintf(stderr, "datamap: catalog %s: %s\n", cli->catalog_url, err.msg);
+        fprintf(stderr, "datamap: catalog %s: %s\n", cli->catalog_shown, err.msg);
         dm_catalog_close(cat);
         return NULL;
     }
@@ -38,12 +38,12 @@ dm_catalog *dm_cli_open_catalog_existing(dm_cli *cli, int *exit_code)
     dm_error err = {0};
     dm_status rc = dm_catalog_open_existing(cli->catalog_url, &cat, &err);
     if (rc == DM_ERR_NOT_FOUND) {
-        fprintf(stderr, "datamap: no catalog at %s (run `datamap init` or pass --catalog)\n", cli->catalog_url);
+        fprintf(stderr, "datamap: no catalog at %s (run `datamap init` or pass --catalog)\n", cli->catalog_shown);
         *exit_code = DM_EXIT_USAGE;
         return NULL;
     }
     if (rc != DM_OK || dm_catalog_migrate(cat, &err) != DM_OK) {
-        fprintf(stderr, "datamap: catalog %s: %s\n", cli->catalog_url, err.msg);
+        fprintf(stderr, "datamap: catalog %s: %s\n", cli->catalog_shown, err.msg);
         dm_catalog_close(cat);
         *exit_code = DM_EXIT_FAILED;
         return NULL;

@@ -20,7 +20,7 @@ int dm_cmd_init(dm_cli *cli, int argc, char **argv)
     dm_catalog *cat = dm_cli_open_catalog(cli);
     if (cat == NULL)
         return DM_EXIT_FAILED;
-    printf("catalog %s ready (schema version %d)\n", cli->catalog_url, dm_catalog_schema_version(cat));
+    printf("catalog %s ready (schema version %d)\n", cli->catalog_shown, dm_catalog_schema_version(cat));
     dm_catalog_close(cat);
     return DM_EXIT_OK;
 }

@@ -14,7 +14,7 @@ dm_status dm_error_set(dm_error *err, dm_status code, const char *fmt, ...)
     va_end(ap);
     err->code = code;
     err->sys_errno = 0;
-    err->retryable = code == DM_ERR_THROTTLED || code == DM_ERR_TIMEOUT;
+    err->retryable = code == DM_ERR_THROTTLED || code == DM_ERR_TIMEOUT || code == DM_ERR_CONFLICT;
     return code;
 }
 
@@ -54,7 +54,7 @@ const char *dm_status_name(dm_status code)
         [DM_ERR_AUTH] = "auth",   [DM_ERR_THROTTLED] = "throttled",
         [DM_ERR_TIMEOUT] = "timeout", [DM_ERR_FORMAT] = "format",
         [DM_ERR_LIMIT] = "limit", [DM_ERR_BACKEND] = "backend",
-        [DM_ERR_INTERNAL] = "internal",
+        [DM_ERR_INTERNAL] = "internal", [DM_ERR_CONFLICT] = "conflict",
     };
     if ((unsigned)code < sizeof names / sizeof names[0] && names[code] != NULL)
         return names[code];

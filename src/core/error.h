@@ -29,6 +29,7 @@ typedef enum dm_status {
     DM_ERR_LIMIT,       /* a hard cap was hit: line too long, decompression too large */
     DM_ERR_BACKEND,     /* the catalog or a store answered with an error */
     DM_ERR_INTERNAL,    /* a bug */
+    DM_ERR_CONFLICT,    /* a concurrent writer won (serialization failure, deadlock): run the transaction again */
 } dm_status;
 
 typedef struct dm_error {

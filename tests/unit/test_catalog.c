@@ -1,7 +1,9 @@
 /*
  * Catalog tests: schema creation and migration, the SQLite file's safety
  * (mode, foreign and corrupt files), and every catalog operation's effect on
- * what a later reader sees. Each test gets a fresh temporary folder.
+ * what a later reader sees. Each test gets a fresh temporary folder, and
+ * under DM_TEST_CATALOG=postgres a fresh PostgreSQL database as its catalog
+ * (unit/test_catalog_postgres): the same tests hold on both backends.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,10 +24,12 @@
 
 #include "catalog/catalog.h"
 #include "catalog/db.h"
+#include "catalog_testdb.h"
 
 typedef struct fixture {
     char dir[64];
-    char path[128];     /* dir/catalog.db */
+    char path[256];     /* dir/catalog.db, or the PostgreSQL URL */
+    char dbname[64];    /* the PostgreSQL database, "" for SQLite */
     dm_catalog *cat;
 } fixture;
 
@@ -36,6 +40,8 @@ static int setup(void **state)
     if (mkdtemp(fx->dir) == NULL)
         return -1;
     snprintf(fx->path, sizeof fx->path, "%s/catalog.db", fx->dir);
+    if (tdb_postgres())
+        tdb_create(fx->dbname, fx->path, sizeof fx->path);
     *state = fx;
     return 0;
 }
@@ -44,6 +50,8 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     dm_catalog_close(fx->cat);
+    if (fx->dbname[0])
+        tdb_drop(fx->dbname);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
     if (system(cmd) != 0)
@@ -85,44 +93,17 @@ static int64_t add_asset(dm_catalog *cat, int64_t source_id, const char *name)
     return id;
 }
 
-/* One integer from a SQL query run on the catalog file by plain SQLite. */
-static int64_t sql_int(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
+/* SQL beside datamap's connection, on either backend (catalog_testdb.h). */
+#define sql_int tdb_int
+#define sql_text tdb_text
+#define sql_exec tdb_exec
 
-/* One text from a SQL query ("" for NULL), into a static buffer. */
-static const char *sql_text(const char *path, const char *sql)
-{
-    static char buf[2048];
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    const unsigned char *t = sqlite3_column_text(st, 0);
-    snprintf(buf, sizeof buf, "%s", t ? (const char *)t : "");
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return buf;
-}
-
-/* Run SQL on the catalog file by plain SQLite (to build older versions). */
-static void sql_exec(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
+/* Tests of the SQLite file itself have nothing to test on PostgreSQL. */
+#define SQLITE_ONLY()                                                                                                \
+    do {                                                                                                             \
+        if (tdb_postgres())                                                                                          \
+            skip();                                                                                                  \
+    } while (0)
 
 static void write_file(const char *path, const void *data, size_t n)
 {
@@ -179,8 +160,7 @@ static void test_migrate_v1_to_v2(void **state)
     assert_int_equal(dm_catalog_migrate(cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(cat), 5);
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM columns WHERE name = 'id' AND primary_key = 0"), 1);
-    assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-                                       "name IN ('jobs_kind_target_created', 'jobs_done')"), 2);
+    assert_int_equal(tdb_indexes(fx->path, "'jobs_kind_target_created', 'jobs_done'"), 2);
     put.ncolumns = 2;
     assert_int_equal(dm_catalog_table_put(cat, &put, &tid, &chg, &err), DM_OK);
     dm_column_rec *c = NULL;
@@ -211,12 +191,13 @@ static void test_migrate_fresh_and_idempotent(void **state)
     assert_int_equal(dm_catalog_schema_version(fx->cat), 0);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
-    int64_t objects = sql_int(fx->path, "SELECT count(*) FROM sqlite_master");
+    int64_t objects = tdb_objects(fx->path);
     assert_true(objects > 12);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
-    assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
-    assert_string_equal(sql_text(fx->path, "PRAGMA journal_mode"), "wal");
+    assert_int_equal(tdb_objects(fx->path), objects);
+    if (!tdb_postgres())
+        assert_string_equal(sql_text(fx->path, "PRAGMA journal_mode"), "wal");
     dm_catalog_close(fx->cat);
     fx->cat = NULL;
 
@@ -224,7 +205,7 @@ static void test_migrate_fresh_and_idempotent(void **state)
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 5);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
-    assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_master"), objects);
+    assert_int_equal(tdb_objects(fx->path), objects);
     assert_string_equal(sql_text(fx->path, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
 }
 
@@ -235,11 +216,7 @@ static void test_newer_schema_refused(void **state)
     open_ready(fx);
     dm_catalog_close(fx->cat);
     fx->cat = NULL;
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '7' WHERE key = 'schema_version'", NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    sql_exec(fx->path, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_ERR_BACKEND);
     assert_null(fx->cat);
     assert_non_null(strstr(err.msg, "schema version 7"));
@@ -249,6 +226,7 @@ static void test_newer_schema_refused(void **state)
 
 static void test_file_mode_0600(void **state)
 {
+    SQLITE_ONLY();
     fixture *fx = *state;
     mode_t old = umask(022);
     open_ready(fx);
@@ -257,7 +235,7 @@ static void test_file_mode_0600(void **state)
     struct stat sb;
     assert_int_equal(stat(fx->path, &sb), 0);
     assert_int_equal(sb.st_mode & 07777, 0600);
-    char wal[160];
+    char wal[300];
     snprintf(wal, sizeof wal, "%s-wal", fx->path);
     assert_int_equal(stat(wal, &sb), 0);   /* WAL mode: the log exists while open */
     assert_int_equal(sb.st_mode & 07777, 0600);
@@ -265,6 +243,7 @@ static void test_file_mode_0600(void **state)
 
 static void test_not_sqlite_refused_untouched(void **state)
 {
+    SQLITE_ONLY();
     fixture *fx = *state;
     dm_error err = {0};
     char junk[4096];
@@ -280,13 +259,14 @@ static void test_not_sqlite_refused_untouched(void **state)
     assert_int_equal(n, sizeof junk);
     assert_memory_equal(after, junk, sizeof junk);
     free(after);
-    char wal[160];
+    char wal[300];
     snprintf(wal, sizeof wal, "%s-wal", fx->path);
     assert_false(file_exists(wal));
 }
 
 static void test_foreign_sqlite_refused_untouched(void **state)
 {
+    SQLITE_ONLY();
     fixture *fx = *state;
     dm_error err = {0};
     sqlite3 *db = NULL;
@@ -308,6 +288,7 @@ static void test_foreign_sqlite_refused_untouched(void **state)
 
 static void test_corrupt_catalog_refused_untouched(void **state)
 {
+    SQLITE_ONLY();
     fixture *fx = *state;
     dm_error err = {0};
     open_ready(fx);
@@ -358,9 +339,18 @@ static void test_url_forms(void **state)
     assert_int_equal(dm_catalog_schema_version(cat), 5);
     dm_catalog_close(cat);
 
-    assert_int_equal(dm_catalog_open("postgres://u@localhost/cat", &cat, &err), DM_ERR_ARG);
-    assert_string_equal(err.msg, "postgres catalogs are not built yet");
+    /* PostgreSQL: nothing listens on port 1, and the message shows the URL
+     * without its password (nor a password_file's path contents) */
+    assert_int_equal(dm_catalog_open("postgres://u:s3cr3t@127.0.0.1:1/cat?connect_timeout=2", &cat, &err),
+                     DM_ERR_IO);
     assert_null(cat);
+    assert_non_null(strstr(err.msg, "cannot connect"));
+    assert_non_null(strstr(err.msg, "postgres://u:***@127.0.0.1:1/cat"));
+    assert_null(strstr(err.msg, "s3cr3t"));
+    assert_int_equal(dm_catalog_open("postgresql://u@127.0.0.1:1/cat?statement_timeout=soon", &cat, &err), DM_ERR_ARG);
+    assert_int_equal(dm_catalog_open("postgresql://u@127.0.0.1:1/cat?password_file=/nonexistent/pw", &cat, &err),
+                     DM_ERR_IO);
+    assert_non_null(strstr(err.msg, "/nonexistent/pw"));
     assert_int_equal(dm_catalog_open("mysql://u@localhost/cat", &cat, &err), DM_ERR_ARG);
     assert_int_equal(dm_catalog_open("", &cat, &err), DM_ERR_ARG);
 }
@@ -368,8 +358,10 @@ static void test_url_forms(void **state)
 static void test_concurrent_migrate(void **state)
 {
     fixture *fx = *state;
-    enum { NPROC = 16 };
-    pid_t pids[NPROC];
+    /* PostgreSQL: twenty workers of a fleet starting at once */
+    enum { NPROC_MAX = 20 };
+    const int NPROC = tdb_postgres() ? 20 : 16;
+    pid_t pids[NPROC_MAX];
     for (int i = 0; i < NPROC; i++) {
         pids[i] = fork();
         assert_true(pids[i] >= 0);
@@ -1111,7 +1103,8 @@ static void test_interrupted_transaction(void **state)
     assert_int_equal(WTERMSIG(status), SIGKILL);
     cat = open_ready(fx);
     assert_int_equal(count_sources(cat), 1);
-    assert_string_equal(sql_text(fx->path, "PRAGMA integrity_check"), "ok");
+    if (!tdb_postgres())
+        assert_string_equal(sql_text(fx->path, "PRAGMA integrity_check"), "ok");
     add_source(cat, "after");   /* not left locked */
     assert_int_equal(count_sources(cat), 2);
 }

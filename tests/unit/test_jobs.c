@@ -18,10 +18,12 @@
 #include <cmocka.h>
 
 #include "catalog/catalog.h"
+#include "catalog_testdb.h"
 
 typedef struct fixture {
     char dir[64];
-    char path[128];
+    char path[256];
+    char dbname[64];    /* PostgreSQL under DM_TEST_CATALOG=postgres (unit/test_jobs_postgres) */
     dm_catalog *cat;
 } fixture;
 
@@ -32,6 +34,8 @@ static int setup(void **state)
     snprintf(fx->dir, sizeof fx->dir, "/tmp/dm_test_jobs.XXXXXX");
     assert_non_null(mkdtemp(fx->dir));
     snprintf(fx->path, sizeof fx->path, "%s/c.db", fx->dir);
+    if (tdb_postgres())
+        tdb_create(fx->dbname, fx->path, sizeof fx->path);
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_migrate(fx->cat, &err), DM_OK);
     dm_catalog_set_now(fx->cat, "2026-03-10T10:00:00Z");
@@ -44,6 +48,8 @@ static int teardown(void **state)
     fixture *fx = *state;
     char cmd[160];
     dm_catalog_close(fx->cat);
+    if (fx->dbname[0])
+        tdb_drop(fx->dbname);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
     assert_int_equal(system(cmd), 0);
     free(fx);

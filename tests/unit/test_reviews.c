@@ -14,37 +14,20 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include "catalog/catalog.h"
+#include "catalog_testdb.h"
 
 typedef struct fixture {
-    char dir[64], path[128];
+    char dir[64], path[256], dbname[64];   /* dbname: PostgreSQL under DM_TEST_CATALOG=postgres */
     dm_catalog *cat;
     int64_t asset, table, run;
 } fixture;
 
-static int64_t sql_int(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
-
-static void sql_exec(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
+/* SQL beside datamap's connection, on either backend (catalog_testdb.h). */
+#define sql_int tdb_int
+#define sql_exec tdb_exec
 
 static const dm_column_def cols_v1[] = {{"id", "bigint", false, false, false},
                                         {"contact", "string", true, false, false},
@@ -83,6 +66,8 @@ static int setup(void **state)
     if (mkdtemp(fx->dir) == NULL)
         return -1;
     snprintf(fx->path, sizeof fx->path, "%s/catalog.db", fx->dir);
+    if (tdb_postgres())
+        tdb_create(fx->dbname, fx->path, sizeof fx->path);
     if (dm_catalog_open(fx->path, &fx->cat, &err) || dm_catalog_migrate(fx->cat, &err))
         return -1;
     dm_catalog_set_now(fx->cat, "2026-01-01T00:00:00Z");
@@ -102,6 +87,8 @@ static int teardown(void **state)
 {
     fixture *fx = *state;
     dm_catalog_close(fx->cat);
+    if (fx->dbname[0])
+        tdb_drop(fx->dbname);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
     int rc = system(cmd);
