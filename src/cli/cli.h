@@ -20,6 +20,8 @@
 #define DM_EXIT_USAGE 2
 #define DM_EXIT_GAPS 3
 
+#define DM_CLI_MAX_JOBS 64     /* --jobs; colpar.c caps threads at the same */
+
 typedef struct dm_cli {
     const char *catalog_url;    /* --catalog, DATAMAP_CATALOG, config, ./datamap.db */
     char *catalog_shown;        /* the same without its password, for messages */
@@ -62,7 +64,7 @@ dm_catalog *dm_cli_open_catalog(dm_cli *cli);
 dm_catalog *dm_cli_open_catalog_existing(dm_cli *cli, int *exit_code);
 /* Defaults from the config for the pipeline options. */
 void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o);
-/* Parse one of --rows --threshold --only --except --min-count --force --encoding into
+/* Parse one of --rows --threshold --only --except --min-count --force --encoding --jobs into
  * o; returns 1 when handled, 0 when not ours, -1 on a bad value (printed). */
 int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_opts *o);
 /* getopt_long entries for those options (ids 1000+). */
@@ -70,7 +72,7 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
     {"rows", required_argument, NULL, 1000}, {"threshold", required_argument, NULL, 1001},            \
         {"only", required_argument, NULL, 1002}, {"except", required_argument, NULL, 1003},           \
         {"min-count", required_argument, NULL, 1004}, {"force", no_argument, NULL, 1005},             \
-        {"encoding", required_argument, NULL, 1006}
+        {"encoding", required_argument, NULL, 1006}, {"jobs", required_argument, NULL, 1007}
 #define DM_CLI_SCAN_HELP                                                                              \
     "  --rows N|all       rows sampled per table (default 10000; all reads every row)\n"              \
     "  --threshold T      share of non-empty cells that makes a finding (default 0.1)\n"              \
@@ -79,7 +81,9 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
     "  --min-count N      at least N matching cells for a finding (default 1)\n"                      \
     "  --force            ignore fingerprints: redo unchanged tables too\n"                           \
     "  --encoding NAME    read text files in this encoding instead of detecting it (utf-8,\n"        \
-    "                     utf-16le, utf-16be, windows-1252, iso-8859-1, iso-8859-15)\n"
+    "                     utf-16le, utf-16be, windows-1252, iso-8859-1, iso-8859-15)\n"        \
+    "  --jobs N           threads classifying a table's columns (default: the online cores;\n"     \
+    "                     the findings are the same for any N)\n"
 
 /* Find assets by "NAME" or "SOURCE/NAME"; all live ones when none given.
  * Prints unknown names and returns false. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/log.h"
@@ -60,6 +61,8 @@ void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o)
     o->only = cli->cfg.only;
     o->except = cli->cfg.except;
     o->progress = true;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cores < 1 ? 1 : cores > DM_CLI_MAX_JOBS ? DM_CLI_MAX_JOBS : (int)cores;
 }
 
 int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_opts *o)
@@ -100,6 +103,15 @@ int dm_cli_scan_option(const char *cmd, int opt, const char *arg, dm_pipeline_op
             dm_cli_usage_error(cmd, "--encoding: %s", err.msg);
             return -1;
         }
+        return 1;
+    }
+    case 1007: {
+        long n = strtol(arg, &end, 10);
+        if (*end || end == arg || n < 1 || n > DM_CLI_MAX_JOBS) {
+            dm_cli_usage_error(cmd, "--jobs takes a number from 1 to %d, not '%s'", DM_CLI_MAX_JOBS, arg);
+            return -1;
+        }
+        o->jobs = (int)n;
         return 1;
     }
     default:

@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "detect/category.h"
+#include "pipeline/colpar.h"
 #include "pipeline/infer.h"
 #include "sources/source.h"
 
@@ -235,6 +236,7 @@ typedef struct tproc {
     size_t ndecl;
     char **markers;                 /* per column, with opts.write_comments: comment marker or NULL */
     bool stopped;                   /* the row sink said stop: the table was not read to its end */
+    dm_colpar *par;                 /* --jobs > 1: the columns' work on other threads too */
 } tproc;
 
 /* Whether reading must stop: SIGTERM, or a catalog that cannot take results. */
@@ -280,6 +282,8 @@ static bool tp_is_value(void *ctx, const char *p, size_t n)
 static void tp_column(void *ctx, size_t col, const char *name)
 {
     tproc *tp = ctx;
+    if (tp->par)
+        dm_colpar_drain(tp->par);   /* the columns' state moves below */
     /* A name that is itself personal data (a JSON key, a header the sniffer
      * let through) is kept masked, as evidence is: the catalog, reports and
      * the Glue export show only what the stores' own schemas declare or a
@@ -311,6 +315,19 @@ static void tp_column(void *ctx, size_t col, const char *name)
         tp->ncols = col + 1;
 }
 
+/* The cells of one column, in row order (the work of tp_row for one
+ * column; colpar calls it from its threads). */
+static void tp_cells(void *ctx, size_t c, const dm_field *f, size_t n)
+{
+    tproc *tp = ctx;
+    for (size_t i = 0; i < n; i++) {
+        if (tp->infer)
+            dm_infer_add(&tp->inf[c], (dm_value_kind)f[i].kind, f[i].ptr, f[i].len);
+        if (tp->classify && f[i].kind != DM_VAL_NULL && f[i].kind != DM_VAL_BOOL)
+            dm_colstats_add(tp->cs[c], f[i].ptr, f[i].len);
+    }
+}
+
 static bool tp_row(void *ctx, const dm_field *f, size_t n)
 {
     tproc *tp = ctx;
@@ -322,6 +339,14 @@ static bool tp_row(void *ctx, const dm_field *f, size_t n)
     if ((tp->rows & 0xFFFF) == 0)
         progress(tp->p, "%s %s: %llu rows", tp->infer ? "scan" : "classify", tp->label,
                  (unsigned long long)tp->rows);
+    if (tp->p->opts.jobs > 1) {
+        if (tp->par == NULL)
+            tp->par = dm_colpar_new(tp->p->opts.jobs, tp_cells, tp);
+        for (size_t i = 0; i < n; i++)
+            tp->bytes += f[i].len;
+        dm_colpar_row(tp->par, f, n, tp->ncols);
+        return true;
+    }
     for (size_t i = 0; i < n; i++) {
         size_t c = f[i].col;
         tp->bytes += f[i].len;
@@ -351,6 +376,7 @@ static void tp_problem(void *ctx, const char *target, const char *msg)
 
 static void tp_free(tproc *tp)
 {
+    dm_colpar_free(tp->par);
     for (size_t i = 0; i < tp->cap; i++) {
         free(tp->names[i]);
         dm_colstats_free(tp->cs[i]);
@@ -603,6 +629,8 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
             tp.ndecl = 0;
         }
         rc = dm_source_read_rows(s, t, &spec, &sink, &err);
+        dm_colpar_free(tp.par);     /* every row through the columns' work */
+        tp.par = NULL;
         if (rc) {
             dm_pipeline_problem(p, t->location, "%s", err.msg);
             tp_free(&tp);

@@ -24,6 +24,10 @@ typedef struct dm_pipeline_opts {
     const char *only, *except;  /* entity filters */
     bool force;                 /* ignore fingerprints: redo everything */
     bool progress;              /* progress line on stderr */
+    /* --jobs: threads that classify one table's columns, the reader's
+     * included (results are those of 1; see colpar.h). 0 or 1: the reader
+     * alone. */
+    int jobs;
     bool write_comments;        /* classify: findings into the store's column comments where it has them */
     dm_encoding encoding;       /* --encoding: text files read in it; DM_ENC_AUTO detects */
     /* Set by a signal handler or another thread (SIGTERM): the table under
