@@ -61,7 +61,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"workers", required_argument, NULL, 'w'},
         {"lease", required_argument, NULL, 'L'},  {"events-secret-file", required_argument, NULL, 'E'},
-        {"no-watch", no_argument, NULL, 'W'},
+        {"no-watch", no_argument, NULL, 'W'},     {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     dm_service svc;
@@ -72,6 +72,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     svc.max_attempts = 5;
     const char *events_secret_file = NULL;
     bool watch = http;
+    int jobs = 0;   /* per job: threads classifying a table's columns; 0: the cores shared by the workers */
     int opt;
     char *end;
     while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -85,6 +86,11 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
             svc.nworkers = (int)strtol(optarg, &end, 10);
             if (*end || svc.nworkers < 1 || svc.nworkers > DM_SERVICE_MAX_WORKERS)
                 return dm_cli_usage_error(cmd, "--workers takes 1 to %d", DM_SERVICE_MAX_WORKERS);
+            break;
+        case 'j':
+            jobs = (int)strtol(optarg, &end, 10);
+            if (*end || jobs < 1 || jobs > DM_CLI_MAX_JOBS)
+                return dm_cli_usage_error(cmd, "--jobs takes 1 to %d", DM_CLI_MAX_JOBS);
             break;
         case 'L':
             svc.lease_seconds = strtol(optarg, &end, 10);
@@ -116,6 +122,8 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
                         : "usage: datamap worker [--workers N] [--lease SECONDS]\n\n"
                           "Drain the job queue only: no HTTP, no scheduler (fleet mode).\n\n");
             printf("  --workers N         worker threads (default 2; config server.workers)\n"
+                   "  --jobs N            threads classifying the columns of a job's table (default: the\n"
+                   "                      online cores divided among the workers, at least 1)\n"
                    "  --lease SECONDS     job lease, renewed every third of it (default 300)\n"
                    "\nSIGTERM or SIGINT: stop taking jobs, finish the running ones, exit 0.\n");
             return DM_EXIT_OK;
@@ -128,6 +136,8 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
 
     dm_cli_pipeline_defaults(cli, &svc.popts);
     svc.popts.progress = false;
+    /* the workers share the cores: all of them busy keep every core busy, no more */
+    svc.popts.jobs = jobs ? jobs : (svc.popts.jobs + svc.nworkers - 1) / svc.nworkers;
     svc.popts.stop = &svc.stop;     /* SIGTERM: a table under way stops being read */
     svc.catalog_url = cli->catalog_url;
     svc.cfg = &cli->cfg;
