@@ -137,7 +137,7 @@ def t_uk_employees(rng, i):
         ("nhs_number", S.nhs_number(rng), ("UK_NATIONAL_HEALTH_SERVICE_NUMBER",)),
         ("sort_code", S.sort_code(rng), ("UK_BANK_SORT_CODE",)),
         ("account_number", S.uk_account(rng), ("BANK_ACCOUNT",)),
-        ("mobile", S.phone_uk(rng), (UKPH,)),     # country-specific wins: PHONE_NUMBER is for other or mixed numbers
+        ("mobile", S.phone_uk(rng), (UKPH, PH)),  # a UK number is a phone number too: both, as Glue reports them
         ("home_address", S.full_address(rng, "GB"), (ADDR,)),
         ("postcode", S.city_postcode(rng, "GB")[1], NONE),
         ("date_of_birth", S.dob(rng, "eu"), (DOB,)),

@@ -96,6 +96,7 @@ struct dm_engine {
 /* A column-name word as compared: "_date_of_birth_" and "dateofbirth". */
 typedef struct norm_hint {
     char *norm, *flat;
+    bool whole;             /* "=ad": only a column named just that */
 } norm_hint;
 
 static norm_hint *norm_hints(const char *const *const *lists, size_t nlists);
@@ -820,7 +821,8 @@ static norm_hint *norm_hints(const char *const *const *lists, size_t nlists)
     for (size_t l = 0; l < nlists; l++)
         for (const char *const *w = lists[l]; w && *w; w++, i++) {
             char h[128], f[128];
-            normalize_name(*w, h, sizeof h);
+            out[i].whole = (*w)[0] == '=';
+            normalize_name(*w + out[i].whole, h, sizeof h);
             flatten_name(h, f, sizeof f);
             out[i].norm = dm_xstrdup(h);
             out[i].flat = dm_xstrdup(f);
@@ -854,11 +856,15 @@ static void norm_hints_free(norm_hint *h)
 
 /* norm/flat: the column name's forms. A hint is a word sequence of the name
  * ("_birth_date_" in "_customer_birth_date_"), or the whole name without
- * separators ("dateofbirth" for the hint date_of_birth, 4+ letters). */
+ * separators ("dateofbirth" for the hint date_of_birth, 4+ letters); a
+ * short word that means other things inside longer names ("ad": Turkish
+ * for a first name, English for an advert in "ad_title") is written "=ad"
+ * and names only a column called just that. */
 static bool hints_match(const char *norm, const char *flat, const norm_hint *h)
 {
     for (; h && h->norm; h++)
-        if (strstr(norm, h->norm) != NULL || (strlen(h->flat) >= 4 && strcmp(flat, h->flat) == 0))
+        if (h->whole ? strcmp(norm, h->norm) == 0
+                     : strstr(norm, h->norm) != NULL || (strlen(h->flat) >= 4 && strcmp(flat, h->flat) == 0))
             return true;
     return false;
 }
@@ -1508,7 +1514,9 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
                 continue;
             bool tie = h[i].start == h[k].start && h[i].end == h[k].end &&
                        priority(cs, &h[i]) / 1000 == priority(cs, &h[k]) / 1000;
-            drop = !tie;
+            bool umbrella = (eng->ents[h[i].ent]->flags & DM_ENT_UMBRELLA) &&
+                            strcmp(eng->ents[h[i].ent]->category, eng->ents[h[k].ent]->category) == 0;
+            drop = !tie && !umbrella;
             if (tie)
                 h[i].tied = h[k].tied = true;
         }

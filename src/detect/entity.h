@@ -103,6 +103,11 @@ typedef void (*dm_find_fn)(const char *cell, size_t len, dm_emit_fn emit, void *
                                     * (a column at the 10% threshold shows
                                     * under 2% in 256 random cells with a
                                     * chance of about 2e-6) */
+#define DM_ENT_UMBRELLA     0x8u   /* the generic type of its category
+                                    * (PHONE_NUMBER): where it matched text a
+                                    * country-specific type of it won
+                                    * (UK_PHONE_NUMBER), it counts too, as AWS
+                                    * Glue reports both: a UK phone is a phone */
 #define DM_GATE_CELLS 256
 
 typedef struct dm_entity_def {

@@ -14,7 +14,8 @@
  * normalize_name): lower case, accents removed, words joined by '_'. A word
  * sequence matches inside a longer name ("nome" in "nome_completo"); a
  * single word of four letters or more also matches the name written
- * without separators ("datanascimento" for "data_nascimento").
+ * without separators ("datanascimento" for "data_nascimento"). A word
+ * written "=ad" names only a column called just that (see hints_match).
  *
  * Category rows (entity NULL) are weaker than an entity's own hint: under
  * such a name ("national_id", "tax_number") a match that a validator calls
@@ -56,7 +57,7 @@ const dm_name_words dm_name_words_table[] = {
            /* ro */ "prenume", "nume", "nume_complet",
            /* hu */ "vezeteknev", "keresztnev", "nev",
            /* el (romanised) */ "onoma", "eponymo",
-           /* tr */ "adi", "soyad", "soyadi", "ad_soyad", "adi_soyadi", "isim",
+           /* tr */ "=ad", "adi", "soyad", "soyadi", "ad_soyad", "adi_soyadi", "isim",
            /* hi (romanised) */ "naam", "pura_naam", "pita_ka_naam", "pati_ka_naam",
            /* ja (romanised) */ "shimei", "simei", "namae", "myoji", "myouji", "seimei")},
     {"PERSON_NAME", NULL, true,

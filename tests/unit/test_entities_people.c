@@ -434,6 +434,28 @@ static void test_name_regions(void **state)
     assert_true(column_ratio("col5", holders, "PERSON_NAME") >= 0.6);
 }
 
+/* Names no list holds (invented here, in the shape of romanised Japanese
+ * and Turkish names): weak, so they count only under a column name that
+ * says "name" -- "shimei.sei", Turkish "ad" (a column called just that:
+ * "ad_title" is an advert's) -- and never in a neutral column. */
+static void test_name_unlisted_under_hint(void **state)
+{
+    static const char *const unlisted[] = {
+        "Yanoma", "Karaho", "Chuseiko", "Tevhidaz", "Djarano", "Qorvalen", "Mizutoreba", "Ulvenkaya", NULL,
+    };
+    static const char *const words[] = {"Female", "Married", "Mr", "Monday", "Yes", "Retired", NULL};
+    for (const char *const *c = unlisted; *c; c++)
+        assert_int_equal(find_v(ent_name, *c), DM_WEAK);
+    assert_true(column_ratio("user.shimei.sei", unlisted, "PERSON_NAME") >= 0.99);
+    assert_true(column_ratio("ad", unlisted, "PERSON_NAME") >= 0.99);
+    assert_false(column_has("ad_title", unlisted, "PERSON_NAME"));
+    assert_false(column_has("lead_ad", unlisted, "PERSON_NAME"));
+    assert_false(column_has("code", unlisted, "PERSON_NAME"));
+    assert_false(column_has("ref", unlisted, "PERSON_NAME"));
+    /* words the lexicon knows as something else stay what they are */
+    assert_false(column_has("first_name", words, "PERSON_NAME"));
+}
+
 /* ---- ADDRESS ---------------------------------------------------------------------- */
 
 static void test_address_cells(void **state)
@@ -677,6 +699,7 @@ int main(void)
         cmocka_unit_test(test_name_vocabularies),
         cmocka_unit_test(test_name_address_column),
         cmocka_unit_test(test_name_regions),
+        cmocka_unit_test(test_name_unlisted_under_hint),
         cmocka_unit_test(test_address_cells),
         cmocka_unit_test(test_address_columns),
         cmocka_unit_test(test_dob_formats),

@@ -324,6 +324,11 @@ static void test_engine_phone_and_vat(void **state)
     const dm_detection *d = find_det(det, n, "UK_PHONE_NUMBER");
     assert_non_null(d);
     assert_int_equal(d->matches, 4);
+    /* a UK number is a phone number too: the generic type is reported beside
+     * it (DM_ENT_UMBRELLA), as Glue reports both */
+    d = find_det(det, n, "PHONE_NUMBER");
+    assert_non_null(d);
+    assert_int_equal(d->matches, 4);
     static const char *const vats[] = {"GB 999 9999 73", "GB782237517", "GB 100 0123 18", "GBGD001"};
     n = classify("supplier_ref", vats, 4, det, 16);
     d = find_det(det, n, "UK_VALUE_ADDED_TAX");

@@ -1085,7 +1085,7 @@ const dm_entity_def dm_entities_global[] = {
         .context = phone_context,
         .examples = phone_examples,
         .counterexamples = phone_counter,
-        .flags = DM_ENT_FREE_TEXT_OK,
+        .flags = DM_ENT_FREE_TEXT_OK | DM_ENT_UMBRELLA,
     },
     {
         .name = "BANK_ACCOUNT",

@@ -571,6 +571,24 @@ static bool rest_name_shaped(const name_word *w, const int *idx, int n)
 }
 
 /* Verdict for the words of a short cell that is only words (see name_cell). */
+/* Names the lists lack ("Yanoma Yayui", a romanised Japanese name; many
+ * names of many countries): one to three capitalised words that the
+ * lexicon knows as nothing at all (no title, town, vocabulary or common
+ * word).
+ * WEAK: such a cell counts only in a column whose name says it holds
+ * names, and never beats another entity. */
+static bool name_shaped(const name_word *w, const int *idx, int n)
+{
+    if (n > 3)
+        return false;
+    for (int k = 0; k < n; k++) {
+        const name_word *x = &w[idx[k]];
+        if (x->nlet < 2 || x->wcase == CASE_LOWER || x->wcase == CASE_MIXED || x->flags != 0)
+            return false;
+    }
+    return true;
+}
+
 static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
 {
     int idx[NAME_MAX_TOKENS], n = 0, initials = 0;
@@ -596,7 +614,7 @@ static dm_verdict name_judge(const name_word *w, int nw, bool comma, bool title)
         }
     }
     if (known == 0)
-        return DM_NO;
+        return name_shaped(w, idx, n) ? DM_WEAK : DM_NO;
     dm_verdict v;
     if (n == 1) {
         uint32_t f = w[idx[0]].flags;
