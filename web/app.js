@@ -5,6 +5,23 @@ import {findings, gaps} from './pages.js';
 import {report} from './report.js';
 import {sources} from './sources.js';
 
+// An asset whose last crawl or classify failed shows as failed with its
+// error (the catalog state it stays in is in the tooltip), not as the
+// "discovered" it would otherwise still read.
+function stateCell(a) {
+  if (!a.error) return `<span class="badge">${esc(a.state)}</span>`;
+  return `<span class="badge dead" title="${esc(a.state + ' since; failed ' + (a.failed_at || ''))}">failed</span>
+    <div class="asset-error muted">${esc(a.error)}</div>`;
+}
+
+// Personal-data columns (as the report counts them) and their categories.
+function personalCell(a) {
+  const n = Number(a.personal_columns || 0);
+  if (!n) return '<span class="muted">none found</span>';
+  const cats = (a.categories || []).map(c => `<span class="badge${c.special ? ' pii' : ''}" data-category="${esc(c.category)}" title="${esc((c.entities || []).join(', '))}">${esc(c.label)}</span>`).join('');
+  return `<b class="personal-count">${n}</b> column${n === 1 ? '' : 's'} ${cats}`;
+}
+
 async function inventory(params) {
   const g = begin();
   const f = Object.assign({q: '', state: '', entity: '', tag: '', source: ''}, params);
@@ -13,7 +30,7 @@ async function inventory(params) {
     <form class="filters" id="filters">
       <input name="q" type="search" placeholder="Search names" value="${esc(f.q)}">
       <select name="state"><option value="">any state</option>
-        ${['discovered', 'cataloged', 'classified'].map(s => `<option ${s === f.state ? 'selected' : ''}>${s}</option>`).join('')}
+        ${['discovered', 'cataloged', 'classified', 'failed'].map(s => `<option ${s === f.state ? 'selected' : ''}>${s}</option>`).join('')}
       </select>
       <input name="entity" placeholder="Entity (EMAIL)" value="${esc(f.entity)}">
       <input name="tag" placeholder="Tag key or key=value" value="${esc(f.tag)}">
@@ -27,11 +44,11 @@ async function inventory(params) {
   try {
     const res = await api('/api/v1/assets?' + qs({q: f.q, state: f.state, source: f.source, entity: f.entity, tag: f.tag, limit: PAGE, offset}));
     if (!current(g)) return;
-    const rows = res.items.map(a => `<tr data-asset-id="${Number(a.id)}">
+    const rows = res.items.map(a => `<tr data-asset-id="${Number(a.id)}" data-state="${a.error ? 'failed' : esc(a.state)}" data-personal-columns="${Number(a.personal_columns || 0)}">
         <td><a href="#/asset/${Number(a.id)}">${esc(a.name)}</a></td><td>${esc(a.source)}</td><td>${esc(a.kind)}</td>
-        <td><span class="badge">${esc(a.state)}</span></td><td class="muted">${esc(a.classified_at || '')}</td></tr>`).join('');
-    document.getElementById('list').outerHTML = `<table id="assets"><thead><tr><th>Asset</th><th>Source</th><th>Kind</th><th>State</th><th>Classified</th></tr></thead>
-      <tbody>${rows || '<tr><td colspan="5" class="muted">No assets match.</td></tr>'}</tbody></table>
+        <td>${stateCell(a)}</td><td>${personalCell(a)}</td><td class="muted">${esc(a.classified_at || '')}</td></tr>`).join('');
+    document.getElementById('list').outerHTML = `<table id="assets"><thead><tr><th>Asset</th><th>Source</th><th>Kind</th><th>State</th><th>Personal data</th><th>Classified</th></tr></thead>
+      <tbody>${rows || '<tr><td colspan="6" class="muted">No assets match.</td></tr>'}</tbody></table>
       ${pager(res.total, offset, PAGE, !!res.next, '#/', f, 'asset(s)')}`;
   } catch (e) {
     if (current(g)) document.getElementById('list').outerHTML = errorBox(e);
@@ -110,6 +127,7 @@ async function asset(id) {
     view.innerHTML = `<p><a href="#/">← Inventory</a></p><h1 id="asset-name">${esc(a.name)}</h1>
       <p><span class="badge">${esc(a.state)}</span> ${esc(a.kind)} in <b>${esc(a.source)}</b> · <code>${esc(a.location)}</code>
       · <a href="#/findings?${esc(qs({asset: id}))}">findings</a></p>
+      ${a.error ? `<div class="error" id="asset-error"><b>Failed</b> ${esc(a.failed_at || '')}: ${esc(a.error)}</div>` : ''}
       <h2>Tags</h2>${tags}${tables || '<p class="muted">Not crawled yet.</p>'}`;
     wireReviews(a, id);
   } catch (e) {

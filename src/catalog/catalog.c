@@ -605,6 +605,18 @@ dm_status dm_catalog_asset_set_facts(dm_catalog *cat, int64_t id, const char *fa
     return rc;
 }
 
+dm_status dm_catalog_asset_set_error(dm_catalog *cat, int64_t id, const char *error, dm_error *err)
+{
+    char now[32];
+    bool found = false;
+    now_iso(cat, now);
+    dm_status rc = q_int(cat, "UPDATE assets SET last_error = ?, failed_at = ? WHERE id = ? RETURNING id",
+                         ARGS(DV_T(error), DV_T(error ? now : NULL), DV_I(id)), NULL, &found, err);
+    if (rc == DM_OK && !found)
+        rc = DM_FAIL(err, DM_ERR_NOT_FOUND, "asset %lld does not exist", (long long)id);
+    return rc;
+}
+
 dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_asset_rec **out, size_t *n,
                                  dm_error *err)
 {
@@ -666,6 +678,8 @@ void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a)
     a->classified_at = col_dup(st, 12);
     a->region = col_dup(st, 13);
     a->facts_json = col_dup(st, 14);
+    a->last_error = col_dup(st, 15);
+    a->failed_at = col_dup(st, 16);
 }
 
 void dm_asset_rec_free(dm_asset_rec *a)
@@ -685,6 +699,8 @@ void dm_asset_rec_free(dm_asset_rec *a)
     free(a->classified_at);
     free(a->region);
     free(a->facts_json);
+    free(a->last_error);
+    free(a->failed_at);
     memset(a, 0, sizeof *a);
 }
 

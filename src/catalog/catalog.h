@@ -120,6 +120,8 @@ typedef struct dm_asset_rec {
     char *cataloged_at, *classified_at;
     char *region;           /* store region, NULL when not known */
     char *facts_json;       /* store facts for the report: {"encryption":"AES256",...} */
+    char *last_error;       /* why its last crawl/classify failed, NULL when it went through */
+    char *failed_at;        /* when, NULL with last_error */
 } dm_asset_rec;
 
 typedef struct dm_asset_filter {
@@ -146,6 +148,9 @@ dm_status dm_catalog_asset_mark_vanished(dm_catalog *cat, int64_t source_id, con
 dm_status dm_catalog_asset_set_state(dm_catalog *cat, int64_t id, const char *state,
                                      const char *fingerprint, dm_error *err);
 dm_status dm_catalog_asset_set_facts(dm_catalog *cat, int64_t id, const char *facts_json, dm_error *err);
+/* Record why the asset's crawl or classify failed (failed_at = now), or
+ * clear it (error NULL) once one went through. */
+dm_status dm_catalog_asset_set_error(dm_catalog *cat, int64_t id, const char *error, dm_error *err);
 dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_asset_rec **out,
                                 size_t *n, dm_error *err);
 void dm_asset_rec_free(dm_asset_rec *a);
@@ -439,7 +444,7 @@ void dm_job_list_free(dm_job_rec *list, size_t n);
 /* ---- search, runs, counts (the service's API and metrics; search.c) --- */
 
 typedef struct dm_asset_search {
-    const char *state;      /* DM_ASSET_* or NULL */
+    const char *state;      /* DM_ASSET_*, "failed" (a last_error) or NULL */
     const char *source;     /* source name or NULL */
     const char *entity;     /* assets with a live column holding this entity, or NULL */
     const char *tag;        /* "key" (any value) or "key=value", or NULL */
@@ -451,6 +456,12 @@ typedef struct dm_asset_search {
  * *total counts every match. */
 dm_status dm_catalog_asset_search(dm_catalog *cat, const dm_asset_search *q, dm_asset_rec **out, size_t *n,
                                   int64_t *total, dm_error *err);
+
+/* What an asset holds, as the inventory shows it: its live columns with at
+ * least one finding no person dismissed (as the report counts them), and
+ * the distinct entity types of those findings, sorted. */
+dm_status dm_catalog_asset_personal(dm_catalog *cat, int64_t asset_id, int64_t *ncolumns, char ***entities,
+                                    size_t *nentities, dm_error *err);
 
 typedef struct dm_run_rec {
     int64_t id;

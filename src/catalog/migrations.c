@@ -220,12 +220,20 @@ static const char v4_sql[] =
 static const char v5_sql[] =
     "ALTER TABLE tables ADD COLUMN encoding TEXT;\n";
 
+/* Version 6: why an asset's last crawl or classify failed ("truncated gzip
+ * stream" on one of its files), NULL when it went through: the inventory
+ * shows a failed asset as failed, not as "discovered". */
+static const char v6_sql[] =
+    "ALTER TABLE assets ADD COLUMN last_error TEXT;\n"
+    "ALTER TABLE assets ADD COLUMN failed_at TEXT;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
     {3, "job indexes", v3_sql},
     {4, "finding reviews", v4_sql},
     {5, "table encodings", v5_sql},
+    {6, "asset errors", v6_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

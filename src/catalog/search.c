@@ -37,7 +37,9 @@ static size_t search_where(const dm_asset_search *q, dm_buf *sql, dm_db_val *val
 {
     size_t nv = 0;
     dm_buf_printf(sql, " FROM assets a JOIN sources s ON s.id = a.source_id WHERE a.deleted_at IS NULL");
-    if (q->state) {
+    if (q->state && strcmp(q->state, "failed") == 0) {
+        dm_buf_printf(sql, " AND a.last_error IS NOT NULL");     /* its last crawl/classify failed */
+    } else if (q->state) {
         dm_buf_printf(sql, " AND a.state = ?");
         vals[nv++] = DV_T(q->state);
     }
@@ -82,6 +84,73 @@ static void *grow(void *list, size_t *len, size_t *cap, size_t sz)
     memset((char *)list + *len * sz, 0, sz);
     (*len)++;
     return list;
+}
+
+typedef struct personal_acc {
+    int64_t last_column;
+    int64_t ncolumns;
+    char **entities;
+    size_t n, cap;
+} personal_acc;
+
+static void personal_row(dm_db_stmt *st, void *ctx)
+{
+    personal_acc *acc = ctx;
+    int64_t column = dm_db_col_int64(st, 0);
+    const char *entity = dm_db_col_text(st, 1);
+    if (column != acc->last_column) {     /* rows come by column */
+        acc->ncolumns++;
+        acc->last_column = column;
+    }
+    for (size_t i = 0; entity && i < acc->n; i++)
+        if (strcmp(acc->entities[i], entity) == 0)
+            return;
+    if (entity) {
+        acc->entities = grow(acc->entities, &acc->n, &acc->cap, sizeof *acc->entities);
+        acc->entities[acc->n - 1] = dm_xstrdup(entity);
+    }
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+dm_status dm_catalog_asset_personal(dm_catalog *cat, int64_t asset_id, int64_t *ncolumns, char ***entities,
+                                    size_t *nentities, dm_error *err)
+{
+    dm_db *db = dm_catalog_db(cat);
+    dm_db_stmt *st = NULL;
+    personal_acc acc = {.last_column = -1};
+    bool row = false;
+    /* the table's current classification only (classified_run_id), as
+     * dm_catalog_findings_list reads it */
+    dm_status rc = dm_db_prepare(db,
+                                 "SELECT f.column_id, f.entity FROM findings f "
+                                 "JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
+                                 "JOIN columns c ON c.id = f.column_id "
+                                 "LEFT JOIN finding_reviews r ON r.id = f.review_id "
+                                 "WHERE t.asset_id = ? AND t.deleted_at IS NULL AND c.removed = 0 "
+                                 "AND (r.decision IS NULL OR r.decision <> 'dismissed') ORDER BY f.column_id",
+                                 &st, err);
+    dm_db_val v[1] = {DV_I(asset_id)};
+    if (rc == DM_OK)
+        rc = dm_db_bind_vals(st, v, 1, err);
+    while (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row)
+        personal_row(st, &acc);
+    dm_db_finalize(st);
+    if (rc != DM_OK) {
+        for (size_t i = 0; i < acc.n; i++)
+            free(acc.entities[i]);
+        free(acc.entities);
+        return rc;
+    }
+    if (acc.n > 1)
+        qsort(acc.entities, acc.n, sizeof *acc.entities, cmp_name);
+    *ncolumns = acc.ncolumns;
+    *entities = acc.entities;
+    *nentities = acc.n;
+    return DM_OK;
 }
 
 typedef void (*row_fn)(dm_db_stmt *st, void *ctx);

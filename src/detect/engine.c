@@ -44,15 +44,26 @@ static const dm_entity_def *const region_tables[] = {
     dm_entities_special,    dm_entities_glue_more,
 };
 
-bool dm_entity_name_known(const char *name)
+static const dm_entity_def *entity_by_name(const char *name)
 {
     if (name == NULL)
-        return false;
+        return NULL;
     for (size_t r = 0; r < sizeof region_tables / sizeof region_tables[0]; r++)
         for (const dm_entity_def *d = region_tables[r]; d->name != NULL; d++)
             if (strcmp(d->name, name) == 0)
-                return true;
-    return false;
+                return d;
+    return NULL;
+}
+
+bool dm_entity_name_known(const char *name)
+{
+    return entity_by_name(name) != NULL;
+}
+
+const char *dm_entity_category_of(const char *name)
+{
+    const dm_entity_def *d = entity_by_name(name);
+    return d ? d->category : NULL;
 }
 
 #define MAX_RUNS_PER_GROUP 6    /* more runs (hash-like "3f9a1c0b") make a group "complex" */

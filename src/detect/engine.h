@@ -44,6 +44,9 @@ int dm_engine_find(const dm_engine *eng, const char *name);
 /* Whether name is a built-in entity type ("EMAIL"), without building an
  * engine (API filters check their values with it). */
 bool dm_entity_name_known(const char *name);
+/* The data category of a built-in entity type ("user.contact.email"), NULL
+ * when the name is not one. */
+const char *dm_entity_category_of(const char *name);
 
 /* Whether a column name speaks for an entity (its hints). */
 bool dm_engine_name_hints(const dm_engine *eng, size_t id, const char *column_name);

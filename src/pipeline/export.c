@@ -95,6 +95,10 @@ static json_t *asset_json(dm_catalog *cat, const dm_asset_rec *a, dm_error *err)
     json_object_set_new(ja, "state", dm_json_str(a->state));
     if (a->deleted_at)
         json_object_set_new(ja, "deleted_at", dm_json_str(a->deleted_at));
+    if (a->last_error) {    /* its last crawl or classify failed: why, and when */
+        json_object_set_new(ja, "error", dm_json_str(a->last_error));
+        json_object_set_new(ja, "failed_at", dm_json_str(a->failed_at));
+    }
     json_t *jtags = json_object();
     if (dm_catalog_tags_get(cat, a->id, &tags, &ntag, err) == DM_OK)
         for (size_t i = 0; i < ntag; i++)

@@ -563,8 +563,8 @@ static void write_comments_from_catalog(dm_pipeline *p, dm_source *s, const dm_t
     dm_column_list_free(cols, n);
 }
 
-dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
-                            bool classify)
+static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
+                              bool classify)
 {
     dm_source *s = NULL;
     dm_table_desc *tables = NULL;
@@ -690,6 +690,42 @@ out:
     dm_table_list_free(known, nknown);
     dm_table_desc_free_list(s, tables, nt);
     dm_source_close(s);
+    return rc;
+}
+
+/* The stages, then the asset's error as the inventory shows it: the first
+ * problem of this asset (and how many), or none once it went through. A
+ * run stopped by a signal or a failed catalog is not the asset's fault and
+ * changes nothing. */
+dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_asset_rec *asset, bool crawl,
+                            bool classify)
+{
+    size_t first = p->nproblems;
+    dm_status rc = asset_stages(p, src, asset, crawl, classify);
+    if (must_stop(p))
+        return rc;
+    size_t n = p->nproblems - first;
+    char *msg = NULL;
+    if (n > 0) {
+        const dm_problem *pr = &p->problems[first];
+        /* a file inside the asset: named from the asset's location on */
+        const char *where = pr->target;
+        size_t ll = asset->location ? strlen(asset->location) : 0;
+        if (ll && strncmp(where, asset->location, ll) == 0)
+            where = where[ll] == '/' ? where + ll + 1 : where + ll;
+        msg = dm_xasprintf("%s%s%s", where, *where ? ": " : "", pr->message);
+        if (n > 1) {
+            char *all = dm_xasprintf("%zu problems; first: %s", n, msg);
+            free(msg);
+            msg = all;
+        }
+    }
+    if ((msg != NULL || asset->last_error != NULL) && !p->catalog_failed) {
+        dm_error err = {0};
+        if (dm_catalog_asset_set_error(p->cat, asset->id, msg, &err) != DM_OK)
+            dm_warn("%s: could not record its error: %s", asset->location, err.msg);
+    }
+    free(msg);
     return rc;
 }
 

@@ -26,6 +26,7 @@
 
 #include "core/json.h"
 #include "core/mem.h"
+#include "detect/engine.h"
 #include "pipeline/export.h"
 #include "report/report.h"
 #include "server/http.h"
@@ -130,7 +131,53 @@ static json_t *asset_summary(const dm_asset_rec *a)
     set_str(o, "classified_at", a->classified_at);
     if (a->deleted_at)
         set_str(o, "deleted_at", a->deleted_at);
+    if (a->last_error) {
+        set_str(o, "error", a->last_error);
+        set_str(o, "failed_at", a->failed_at);
+    }
     return o;
+}
+
+/* "personal_columns" (columns with a finding no person dismissed, as the
+ * report counts them) and "categories" [{category, label, special,
+ * entities}] of one asset, for the inventory. */
+static dm_status add_personal(dm_catalog *cat, json_t *o, int64_t id, dm_error *err)
+{
+    int64_t ncols = 0;
+    char **ents = NULL;
+    size_t ne = 0;
+    dm_status rc = dm_catalog_asset_personal(cat, id, &ncols, &ents, &ne, err);
+    if (rc != DM_OK)
+        return rc;
+    json_object_set_new(o, "personal_columns", json_integer(ncols));
+    json_t *cats = json_array();
+    for (size_t i = 0; i < ne; i++) {
+        const char *category = dm_entity_category_of(ents[i]);
+        if (category == NULL || *category == '\0')
+            category = "user";      /* an entity this binary does not know (newer catalog) */
+        json_t *c = NULL;
+        size_t k;
+        json_t *v;
+        json_array_foreach(cats, k, v) if (strcmp(json_string_value(json_object_get(v, "category")), category) == 0)
+        {
+            c = v;
+            break;
+        }
+        if (c == NULL) {
+            char label[160];
+            c = json_object();
+            set_str(c, "category", category);
+            set_str(c, "label", dm_report_category_label(category, label, sizeof label));
+            json_object_set_new(c, "special", json_boolean(dm_report_category_special(category)));
+            json_object_set_new(c, "entities", json_array());
+            json_array_append_new(cats, c);
+        }
+        json_array_append_new(json_object_get(c, "entities"), dm_json_str(ents[i]));
+        free(ents[i]);
+    }
+    free(ents);
+    json_object_set_new(o, "categories", cats);
+    return DM_OK;
 }
 
 static json_t *job_json(const dm_job_rec *j)
@@ -161,7 +208,7 @@ static bool one_of(const char *v, const char *const *set)
     return false;
 }
 
-static const char *const asset_states[] = {DM_ASSET_DISCOVERED, DM_ASSET_CATALOGED, DM_ASSET_CLASSIFIED, NULL};
+static const char *const asset_states[] = {DM_ASSET_DISCOVERED, DM_ASSET_CATALOGED, DM_ASSET_CLASSIFIED, "failed", NULL};
 static const char *const confidences[] = {"high", "medium", "low", NULL};
 static const char *const job_states[] = {DM_JOB_QUEUED, DM_JOB_RUNNING, DM_JOB_DONE, DM_JOB_DEAD, NULL};
 
@@ -186,14 +233,22 @@ static enum MHD_Result api_assets(const dm_api_call *call)
     if (!paging(c, &q.limit, &q.offset))
         return bad_page(c);
     if (q.state && !one_of(q.state, asset_states))
-        return bad_filter(c, "state", q.state, "discovered, cataloged or classified");
+        return bad_filter(c, "state", q.state, "discovered, cataloged, classified or failed");
     if (q.entity && !dm_export_entity_known(q.entity))
         return bad_filter(c, "entity", q.entity, "an entity type name (`datamap entities`)");
     if (dm_catalog_asset_search(cat, &q, &list, &n, &total, &err) != DM_OK)
         return send_status(c, &err);
     json_t *items = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(items, asset_summary(&list[i]));
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = asset_summary(&list[i]);
+        if (add_personal(cat, o, list[i].id, &err) != DM_OK) {
+            json_decref(o);
+            json_decref(items);
+            dm_asset_list_free(list, n);
+            return send_status(c, &err);
+        }
+        json_array_append_new(items, o);
+    }
     dm_asset_list_free(list, n);
     return send_page(c, "assets", keys, items, total, q.limit, q.offset, q.offset + q.limit < total);
 }
@@ -240,6 +295,15 @@ static enum MHD_Result api_asset(const dm_api_call *call)
         set_str(asset, "classified_at", a.classified_at);
     if (a.deleted_at)
         set_str(asset, "deleted_at", a.deleted_at);
+    if (a.last_error) {
+        set_str(asset, "error", a.last_error);
+        set_str(asset, "failed_at", a.failed_at);
+    }
+    if (add_personal(cat, asset, id, &err) != DM_OK) {
+        json_decref(asset);
+        dm_asset_rec_free(&a);
+        return send_status(c, &err);
+    }
     /* tags with their origin (the export has key -> value only) */
     dm_tag_search tq = {.asset_id = id};
     dm_tag_hit *tags = NULL;

@@ -2,7 +2,9 @@
 // (run by test_ui_browser.sh, which starts `datamap serve` and fills the
 // catalog). Prints "ok: ..." / "FAIL: ..." lines; exit status 1 on a failure.
 // Environment: DM_SRC, CHROMIUM, URL (http://127.0.0.1:PORT), TOKEN,
-// CONTACTS_ID and CARE_ID (asset ids), BULK (number of bulk assets), OUT (a folder),
+// CONTACTS_ID, CARE_ID and BILLING_ID (asset ids), BULK (number of bulk assets),
+// TOTAL (all assets: the bulk ones, contacts, care, the hostile one, billing
+// and broken of the second source), OUT (a folder),
 // NEWDIR (a folder with personal data, added as a source through the UI).
 'use strict';
 const fs = require('fs');
@@ -11,6 +13,7 @@ const { chromium } = require(path.join(process.env.DM_SRC, 'node_modules', 'play
 
 const URL0 = process.env.URL, TOKEN = process.env.TOKEN;
 const CONTACTS = process.env.CONTACTS_ID, CARE = process.env.CARE_ID, BULK = Number(process.env.BULK);
+const BILLING = process.env.BILLING_ID, TOTAL = Number(process.env.TOTAL);
 const HOSTILE = '<img src=x onerror=alert(1)>';
 let failures = 0;
 const ok = m => console.log('ok: ' + m);
@@ -60,7 +63,7 @@ async function step(name, fn) {
       'one token prompt, answered', dialogs);
     expect(await page.evaluate(() => localStorage.getItem('datamap-token')) === TOKEN, 'token kept in localStorage');
     const total = await page.getAttribute('.pager', 'data-total');
-    expect(Number(total) === BULK + 3, `inventory total ${BULK + 3}`, total);
+    expect(Number(total) === TOTAL, `inventory total ${TOTAL}`, total);
     expect(await page.locator('#assets tbody tr').count() === 50, 'first inventory page: 50 rows');
   });
 
@@ -87,6 +90,17 @@ async function step(name, fn) {
     const names = await page.locator('#assets tbody tr a').allInnerTexts();
     expect(names.length === 1 && names[0] === 'contacts', 'search finds only contacts', names);
     expect((await page.getAttribute('#assets tbody tr', 'data-asset-id')) === CONTACTS, 'its row carries its id');
+  });
+
+  await step('inventory: personal-data columns and categories', async () => {
+    const row = page.locator(`#assets tbody tr[data-asset-id="${CONTACTS}"]`);
+    expect((await row.getAttribute('data-personal-columns')) === '3', 'contacts: 3 personal-data columns',
+      await row.getAttribute('data-personal-columns'));
+    const cats = await row.locator('[data-category]').evaluateAll(bs => bs.map(b => b.dataset.category));
+    expect(cats.some(c => c.startsWith('user.contact.email')) && cats.some(c => c.startsWith('user.name')) &&
+      cats.some(c => c.startsWith('user.contact.phone')), 'contacts: email, name and phone categories', cats);
+    const text = await row.innerText();
+    expect(/\b3\b columns/.test(text) && /classified/.test(text), 'contacts row reads "3 columns" and classified', text);
   });
 
   await step('asset page: personal-data marks', async () => {
@@ -136,6 +150,41 @@ async function step(name, fn) {
     const hostile = page.locator(`tr[data-column="${HOSTILE.replace(/"/g, '\\"')}"]`);
     expect((await hostile.count()) === 1 && (await hostile.innerText()).includes(HOSTILE), 'hostile column name shown as text');
     expect((await page.locator('#view img').count()) === 0, 'no element injected by a column name');
+  });
+
+  await step('asset page: a source tag overridden by the sidecar', async () => {
+    await page.goto(URL0 + '/#/asset/' + BILLING);
+    await page.waitForFunction(() => document.getElementById('asset-name')?.textContent === 'billing' &&
+      document.getElementById('tags'));
+    const side = page.locator('#tags tr[data-tag-key="Retention"][data-origin="sidecar"]');
+    const src = page.locator('#tags tr[data-tag-key="Retention"][data-origin="source"]');
+    expect((await side.getAttribute('data-in-force')) === 'true' && (await side.innerText()).includes('7 years'),
+      "the sidecar's Retention 7 years is in force", await side.innerText());
+    expect((await src.getAttribute('data-in-force')) === 'false' && (await src.locator('s').innerText()) === '1 year' &&
+      (await src.innerText()).includes('overridden by sidecar'), "the source's 1 year is struck through, overridden by sidecar",
+      await src.innerText());
+  });
+
+  await step('inventory: a failed asset shows as failed with its error', async () => {
+    await page.goto(URL0 + '/#/?q=broken');
+    await page.waitForFunction(() => location.hash.includes('q=broken') &&
+      document.querySelectorAll('#assets tbody tr[data-asset-id]').length === 1);
+    const row = page.locator('#assets tbody tr[data-asset-id]');
+    const text = await row.innerText();
+    expect((await row.getAttribute('data-state')) === 'failed' && /failed/.test(text) && !/discovered/.test(text),
+      'broken reads failed, not discovered', text);
+    expect(/truncated gzip stream/.test(text) && /t\.csv\.gz/.test(text), 'with its error and the file', text);
+    expect((await row.getAttribute('data-personal-columns')) === '0', 'and no personal-data columns');
+    await page.fill('#filters input[name=q]', '');
+    await page.selectOption('#filters select[name=state]', 'failed');
+    await page.click('#filters button');
+    await page.waitForFunction(() => location.hash.includes('state=failed') &&
+      document.querySelectorAll('#assets tbody tr[data-asset-id]').length >= 1);
+    const names = await page.locator('#assets tbody tr a').allInnerTexts();
+    expect(names.length === 1 && names[0] === 'broken', 'state filter failed: broken only', names);
+    await page.click('#assets tbody tr a');
+    await page.waitForSelector('#asset-error');
+    expect((await page.innerText('#asset-error')).includes('truncated gzip stream'), 'its page says why it failed');
   });
 
   await step('findings page', async () => {

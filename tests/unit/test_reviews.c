@@ -274,6 +274,7 @@ static void test_migrate_v3_to_v4(void **state)
     /* back to version 3: later steps undone too */
     sql_exec(fx->path, "DROP TABLE finding_reviews; ALTER TABLE findings DROP COLUMN review_id; "
                        "ALTER TABLE tables DROP COLUMN encoding; "
+                       "ALTER TABLE assets DROP COLUMN last_error; ALTER TABLE assets DROP COLUMN failed_at; "
                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
