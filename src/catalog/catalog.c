@@ -1213,7 +1213,7 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
         goto out;
     if ((rc = dm_db_prepare(cat->db,
                             "INSERT INTO findings (run_id, table_id, column_id, entity, matches, sampled, ratio, "
-                            "confidence, evidence_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "confidence, evidence_json, created_at, allow_listed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             &ins, err)) != DM_OK ||
         (rc = dm_db_prepare(cat->db, "UPDATE columns SET entities = ?, comment = ? WHERE id = ?", &upd, err)) != DM_OK)
         goto out;
@@ -1233,7 +1233,8 @@ dm_status dm_catalog_findings_put(dm_catalog *cat, int64_t run_id, int64_t table
             py_repr(&comment, r->entity);
             rc = q_rerun(ins, ARGS(DV_I(run_id), DV_I(table_id), DV_I(cols[refs[end].col].id), DV_T(r->entity),
                                    DV_I(r->matches), DV_I(r->sampled), DV_D(r->ratio), DV_T(r->confidence),
-                                   DV_T(r->evidence_json ? r->evidence_json : "[]"), DV_T(now)),
+                                   DV_T(r->evidence_json ? r->evidence_json : "[]"), DV_T(now),
+                                   DV_I(r->allow_listed)),
                          err);
         }
         dm_buf_putc(&ents, ']');
@@ -1274,7 +1275,7 @@ dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding
         return DM_FAIL(err, DM_ERR_NOT_FOUND, "table %lld does not exist", (long long)table_id);
     rc = q_open(cat,
                 "SELECT c.name, f.entity, f.confidence, f.evidence_json, f.created_at, f.matches, f.sampled, "
-                "f.run_id, f.ratio, r.decision, r.by_name, r.created_at, r.reason FROM findings f "
+                "f.run_id, f.ratio, r.decision, r.by_name, r.created_at, r.reason, f.allow_listed FROM findings f "
                 "JOIN tables t ON t.id = f.table_id AND t.classified_run_id = f.run_id "
                 "JOIN columns c ON c.id = f.column_id "
                 "LEFT JOIN finding_reviews r ON r.id = f.review_id "
@@ -1296,6 +1297,7 @@ dm_status dm_catalog_findings_list(dm_catalog *cat, int64_t table_id, dm_finding
         o->review_by = col_dup(st, 10);
         o->review_at = col_dup(st, 11);
         o->review_reason = col_dup(st, 12);
+        o->allow_listed = dm_db_col_int64(st, 13);
     }
     dm_db_finalize(st);
     if (rc != DM_OK) {

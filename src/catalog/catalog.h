@@ -245,6 +245,7 @@ typedef struct dm_finding_rec {
     double ratio;
     const char *confidence; /* "high" "medium" "low" */
     const char *evidence_json;  /* JSON array of masked examples: ["j***@e***.com"] */
+    int64_t allow_listed;   /* cells found but allow-listed (classify.allow.*): not in matches */
 } dm_finding_rec;
 
 /* Replace the classification of a table: for every column, entities is set
@@ -270,6 +271,7 @@ typedef struct dm_finding_out {
     int64_t matches, sampled, run_id;
     double ratio;
     char *review, *review_by, *review_at, *review_reason;
+    int64_t allow_listed;   /* as dm_finding_rec */
 } dm_finding_out;
 
 /* The latest findings of a table (from the last run that classified it:
@@ -492,6 +494,7 @@ typedef struct dm_finding_hit {
     char *source, *asset, *table, *column, *entity, *confidence, *evidence_json, *classified_at;
     double ratio;
     char *review, *review_by, *review_at, *review_reason;  /* as dm_finding_out */
+    int64_t allow_listed;   /* as dm_finding_out */
 } dm_finding_hit;
 
 /* Current findings matching every filter, by source, asset, table, column

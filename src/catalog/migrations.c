@@ -227,6 +227,12 @@ static const char v6_sql[] =
     "ALTER TABLE assets ADD COLUMN last_error TEXT;\n"
     "ALTER TABLE assets ADD COLUMN failed_at TEXT;\n";
 
+/* Version 7: cells a finding left out because the config's allow lists name
+ * their values (classify.allow.*), so a finding can say "3 cells
+ * allow-listed". */
+static const char v7_sql[] =
+    "ALTER TABLE findings ADD COLUMN allow_listed BIGINT NOT NULL DEFAULT 0;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
@@ -234,6 +240,7 @@ static const migration steps[] = {
     {4, "finding reviews", v4_sql},
     {5, "table encodings", v5_sql},
     {6, "asset errors", v6_sql},
+    {7, "allow-listed cells", v7_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

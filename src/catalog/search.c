@@ -267,6 +267,7 @@ static void finding_row(dm_db_stmt *st, void *ctx)
     h->review_by = col_dup(st, 13);
     h->review_at = col_dup(st, 14);
     h->review_reason = col_dup(st, 15);
+    h->allow_listed = dm_db_col_int64(st, 16);
 }
 
 dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q, dm_finding_hit **out, size_t *n,
@@ -299,7 +300,7 @@ dm_status dm_catalog_finding_search(dm_catalog *cat, const dm_finding_search *q,
     }
     dm_status rc = paged(cat,
                          "a.id, s.name, a.name, t.name, c.name, f.entity, f.matches, f.sampled, f.ratio, f.confidence, "
-                         "f.evidence_json, t.classified_at, r.decision, r.by_name, r.created_at, r.reason",
+                         "f.evidence_json, t.classified_at, r.decision, r.by_name, r.created_at, r.reason, f.allow_listed",
                          where.data, "s.name, a.name, t.name, c.ordinal, f.entity, f.id", vals, nv, q->limit,
                          q->offset, total, finding_row, &v, err);
     dm_buf_free(&where);

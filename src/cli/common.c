@@ -60,6 +60,7 @@ void dm_cli_pipeline_defaults(const dm_cli *cli, dm_pipeline_opts *o)
     o->classify.min_count = cli->cfg.min_count ? cli->cfg.min_count : 1;
     o->only = cli->cfg.only;
     o->except = cli->cfg.except;
+    o->allow = &cli->cfg;
     o->progress = true;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->jobs = cores < 1 ? 1 : cores > DM_CLI_MAX_JOBS ? DM_CLI_MAX_JOBS : (int)cores;

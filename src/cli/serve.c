@@ -141,6 +141,16 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     svc.popts.stop = &svc.stop;     /* SIGTERM: a table under way stops being read */
     svc.catalog_url = cli->catalog_url;
     svc.cfg = &cli->cfg;
+    {   /* an allow list naming an unknown type, or a bad pattern: said now, not at the first job */
+        dm_engine_opts eo = {svc.popts.only, svc.popts.except, svc.popts.allow};
+        dm_engine *eng = NULL;
+        dm_error eerr = {0};
+        if (dm_engine_new(&eo, &eng, &eerr) != DM_OK) {
+            fprintf(stderr, "datamap: %s\n", eerr.msg);
+            return DM_EXIT_USAGE;
+        }
+        dm_engine_free(eng);
+    }
     char host[64] = "host";
     gethostname(host, sizeof host - 1);
     snprintf(svc.owner_prefix, sizeof svc.owner_prefix, "%s:%d", host, (int)getpid());

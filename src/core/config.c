@@ -68,6 +68,22 @@ static dm_status check_source_name(const char *name, dm_error *err)
     return DM_OK;
 }
 
+static dm_status check_allow_name(const char *name, dm_error *err)
+{
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return DM_FAIL(err, DM_ERR_CONFIG,
+                           "'%s' is not an entity type (upper-case, as `datamap entities` lists them) or all", name);
+    if (strcmp(name, "ALL") == 0)
+        return DM_FAIL(err, DM_ERR_CONFIG, "'ALL': write all, in lower case, for every entity type");
+    return *name ? DM_OK : DM_FAIL(err, DM_ERR_CONFIG, "an empty name");
+}
+
+static dm_status check_allow_entry(const char *name, dm_error *err)
+{
+    return strcmp(name, "all") == 0 ? DM_OK : check_allow_name(name, err);
+}
+
 /* ---- the keys ---- */
 
 #define F(field) offsetof(dm_config, field)
@@ -106,6 +122,34 @@ static const dm_config_map sources_map = {
     .values = source_stages,
 };
 
+#define A(field) offsetof(dm_config_allow, field)
+static const dm_config_map allow_values_map = {
+    .name_doc = "ENTITY",
+    .names_doc = "entity types",
+    .value_doc = "a list of values, or one",
+    .count_offset = F(nallow_values),
+    .entry_size = sizeof(dm_config_allow),
+    .name_offset = A(entity),
+    .line_offset = A(line),
+    .check = check_allow_entry,
+    .list_offset = A(items),
+    .nlist_offset = A(nitems),
+};
+
+static const dm_config_map allow_patterns_map = {
+    .name_doc = "ENTITY",
+    .names_doc = "entity types",
+    .value_doc = "a list of patterns, or one",
+    .count_offset = F(nallow_patterns),
+    .entry_size = sizeof(dm_config_allow),
+    .name_offset = A(entity),
+    .line_offset = A(line),
+    .check = check_allow_entry,
+    .list_offset = A(items),
+    .nlist_offset = A(nitems),
+};
+#undef A
+
 const dm_config_key dm_config_keys[] = {
     {"catalog", DM_CT_STRING, "datamap.db", .offset = F(catalog),
      .help = "the catalog: a SQLite file or postgres://...; --catalog and $DATAMAP_CATALOG win"},
@@ -120,6 +164,13 @@ const dm_config_key dm_config_keys[] = {
     {"classify.only", DM_CT_STRING, .offset = F(only),
      .help = "only these entity types (comma-separated names, as `datamap entities` lists them)"},
     {"classify.except", DM_CT_STRING, .offset = F(except), .help = "all entity types but these (comma-separated)"},
+    {"classify.allow.values", DM_CT_MAP, .offset = F(allow_values), .map = &allow_values_map,
+     .help = "values never reported as ENTITY (a type as `datamap entities` lists it, or all for every type): "
+             "a found value or a whole cell equal to one, case ignored, is not counted, and the finding says how "
+             "many cells were allow-listed"},
+    {"classify.allow.patterns", DM_CT_MAP, .offset = F(allow_patterns), .map = &allow_patterns_map,
+     .help = "PCRE2 patterns never reported as ENTITY (or all): a found value or a whole cell that the pattern "
+             "matches from its first to its last character is not counted"},
     {"controller.name", DM_CT_STRING, .offset = F(controller_name),
      .help = "the controller, Art. 30(1)(a), for `datamap report`"},
     {"controller.contact", DM_CT_STRING, .offset = F(controller_contact), .help = "the controller's contact details"},

@@ -53,6 +53,16 @@ typedef struct dm_config_source_schedule {
     size_t line;
 } dm_config_source_schedule;
 
+/* allow.values.NAME / allow.patterns.NAME: values never reported as the
+ * entity NAME ("all": as any entity). Names are checked against the entity
+ * types where the engine is built (detect/allow.c), patterns compiled there. */
+typedef struct dm_config_allow {
+    char *entity;           /* an entity type, or "all" */
+    char **items;           /* exact values, or PCRE2 patterns */
+    size_t nitems;
+    size_t line;
+} dm_config_allow;
+
 /* "discover", "crawl", "classify", "tags", NULL: the scheduled stages. */
 extern const char *const dm_config_schedule_stages[];
 
@@ -80,6 +90,9 @@ typedef struct dm_config {
     /* server: (NULL / 0 = not set) */
     char *server_listen, *server_token_file;
     int64_t server_workers;
+    /* allow lists, in file order; names unique per list */
+    dm_config_allow *allow_values, *allow_patterns;
+    size_t nallow_values, nallow_patterns;
 } dm_config;
 
 /*

@@ -20,6 +20,8 @@
  */
 #include "detect/engine.h"
 
+#include "detect/allow.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <pthread.h>
@@ -102,6 +104,7 @@ struct dm_engine {
     /* per entity, its hints and antihints normalised once (norm_hint), its
      * own words and names_i18n.c's; cathints: its category's words */
     struct norm_hint **hints, **antihints, **cathints;
+    dm_allow *allow;        /* classify.allow.*; NULL: nothing is allow-listed */
 };
 
 /* A column-name word as compared: "_date_of_birth_" and "dateofbirth". */
@@ -599,6 +602,11 @@ static double entity_chance(size_t e)
     return g_chance[e];
 }
 
+static int find_cb(const void *eng, const char *name)
+{
+    return dm_engine_find(eng, name);
+}
+
 dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *err)
 {
     dm_status rc = DM_OK;
@@ -620,6 +628,8 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
     if (opts && opts->only && (rc = check_names(eng, opts->only, "--only", err)))
         goto out;
     if (opts && opts->except && (rc = check_names(eng, opts->except, "--except", err)))
+        goto out;
+    if (opts && (rc = dm_allow_new(opts->allow, find_cb, eng, &eng->allow, err)))
         goto out;
     eng->dob = -1;
     for (size_t i = 0; i < eng->nents; i++)
@@ -731,6 +741,7 @@ void dm_engine_free(dm_engine *eng)
     free(eng->hints);
     free(eng->antihints);
     free(eng->cathints);
+    dm_allow_free(eng->allow);
     free(eng);
 }
 
@@ -925,6 +936,8 @@ typedef struct ent_acc {
      * said anything but DM_NO, whatever the name and verdict */
     uint64_t tried, passed;
     uint64_t last_try, last_pass;
+    uint64_t allowed;       /* cells whose hits were all allow-listed */
+    uint64_t last_allowed;
 } ent_acc;
 
 struct dm_colstats {
@@ -958,6 +971,7 @@ struct dm_colstats {
      * name (dob_like) */
     uint64_t ycount, ysum, ysq, yrecent, ylast;
     int ymax;
+    dm_allow_scratch *allow;    /* NULL when the engine has no allow list */
 };
 
 /* A normalised column name that says nothing about its values: empty, a
@@ -1022,6 +1036,8 @@ dm_colstats *dm_colstats_new(const dm_engine *eng, const char *column_name)
         for (size_t k = 0; k <= eng->ents[e]->family && e + k < eng->nents; k++)
             cs->fnamed[f] = cs->fnamed[f] || cs->hint[e + k] || cs->cathint[e + k];
     }
+    if (eng->allow)
+        cs->allow = dm_allow_scratch_new(eng->allow);
     return cs;
 }
 
@@ -1041,6 +1057,7 @@ void dm_colstats_free(dm_colstats *cs)
     free(cs->hits);
     free(cs->examples);
     free(cs->nex);
+    dm_allow_scratch_free(cs->allow);
     free(cs);
 }
 
@@ -1421,6 +1438,41 @@ static bool dob_like(const dm_colstats *cs)
     return mean <= cs->eng->this_year - 18 && var >= 64.0;
 }
 
+/* Allow lists: a hit whose value, or whose whole cell, is allow-listed for
+ * its entity is dropped; an entity left with no hit in the cell counts the
+ * cell as allow-listed (once). The column statistic and the birth-year
+ * spread saw these cells already; dm_colstats_verdict takes them out. */
+static size_t drop_allowed(dm_colstats *cs, hit *h, size_t nh)
+{
+    const dm_engine *eng = cs->eng;
+    bool any = false;
+    for (size_t i = 0; i < nh; i++)
+        if (dm_allow_match(eng->allow, cs->allow, h[i].ent, cs->cell + h[i].start, h[i].end - h[i].start) ||
+            dm_allow_match(eng->allow, cs->allow, h[i].ent, cs->cell, cs->cell_len)) {
+            h[i].verdict = DM_NO;   /* resolved hits are never DM_NO: the mark of a dropped one */
+            cs->acc[h[i].ent].last_allowed = cs->cell_no;
+            any = true;
+        }
+    if (!any)
+        return nh;
+    for (size_t i = 0; i < nh; i++)     /* an entity with a hit left counts the cell as usual */
+        if (h[i].verdict != DM_NO)
+            cs->acc[h[i].ent].last_allowed = 0;
+    size_t keep = 0;
+    for (size_t i = 0; i < nh; i++) {
+        if (h[i].verdict != DM_NO) {
+            h[keep++] = h[i];
+            continue;
+        }
+        ent_acc *a = &cs->acc[h[i].ent];
+        if (a->last_allowed == cs->cell_no) {
+            a->allowed++;
+            a->last_allowed = 0;    /* once per cell */
+        }
+    }
+    return keep;
+}
+
 void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
 {
     const dm_engine *eng = cs->eng;
@@ -1534,6 +1586,8 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
         if (!drop)
             h[nacc++] = h[i];
     }
+    if (cs->allow)
+        nacc = drop_allowed(cs, h, nacc);
     /* Count each entity once per cell, with its best verdict. */
     for (size_t i = 0; i < nacc; i++) {
         ent_acc *a = &cs->acc[h[i].ent];
@@ -1625,12 +1679,14 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         else
             count = a->strong;
         bool stat = false;
+        /* the column-wide evidence counted cells before the allow lists
+         * were asked: take the allow-listed ones out again */
         if ((double)count < threshold * (double)N && column_statistic(cs, e)) {
-            count = a->passed;
+            count = a->passed > a->allowed ? a->passed - a->allowed : 0;
             stat = true;
         }
         if ((int)e == cs->eng->dob && cs->anon && !hint && dob_like(cs)) {
-            count = cs->ycount;
+            count = cs->ycount > a->allowed ? cs->ycount - a->allowed : 0;
             stat = true;
         }
         double ratio = (double)count / (double)N;
@@ -1649,6 +1705,7 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         d->sampled = N;
         d->ratio = ratio;
         d->name_hint = hint;
+        d->allowed = a->allowed;
         if (stat)
             d->confidence = ratio >= 0.5 ? "medium" : "low";
         else if (ratio >= 0.5 && (hint || (double)a->strong >= 0.8 * (double)count))

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/config.h"
 #include "core/error.h"
 #include "detect/entity.h"
 
@@ -29,9 +30,13 @@ typedef struct dm_engine dm_engine;
 typedef struct dm_engine_opts {
     const char *only;       /* comma-separated entity names to enable, or NULL for all */
     const char *except;     /* comma-separated entity names to disable, or NULL */
+    /* its classify.allow.values and .patterns (detect/allow.h): values never
+     * counted; NULL: none */
+    const dm_config *allow;
 } dm_engine_opts;
 
-/* Unknown names in only/except are DM_ERR_ARG naming them. */
+/* Unknown names in only/except are DM_ERR_ARG naming them; an allow list
+ * naming an unknown entity type or holding a bad pattern DM_ERR_CONFIG. */
 dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *err);
 void dm_engine_free(dm_engine *eng);
 
@@ -75,6 +80,7 @@ typedef struct dm_detection {
     double ratio;
     const char *confidence; /* "high" "medium" "low" */
     bool name_hint;         /* the column name speaks for it */
+    uint64_t allowed;       /* cells where it was found but allow-listed: in no count, no example */
     int nexamples;
     char examples[DM_MAX_EXAMPLES][DM_EXAMPLE_LEN];   /* masked */
 } dm_detection;

@@ -61,6 +61,8 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
             json_error_t je;
             json_t *ex = f[i].evidence_json ? json_loads(f[i].evidence_json, 0, &je) : NULL;
             json_object_set_new(e, "examples", ex ? ex : json_array());
+            if (f[i].allow_listed > 0)  /* additive: cells the config's allow lists took out */
+                json_object_set_new(e, "allow_listed", json_integer(f[i].allow_listed));
             if (f[i].review != NULL) {
                 /* additive: a human decision in force on this finding */
                 json_t *rv = json_object();
@@ -169,7 +171,8 @@ static size_t counted_entities(json_t *ents)
     return n;
 }
 
-/* "EMAIL 98% high" list of a column's entities. */
+/* "EMAIL 98% high" list of a column's entities ("..., 3 cells allow-listed"
+ * when the config's allow lists took some out). */
 static void entities_text(json_t *ents, char *buf, size_t cap)
 {
     size_t o = 0;
@@ -179,10 +182,14 @@ static void entities_text(json_t *ents, char *buf, size_t cap)
     json_array_foreach(ents, i, e)
     {
         const char *r = review_of(e);
-        int n = snprintf(buf + o, cap - o, "%s%s (%.0f%%, %s%s%s)", i ? ", " : "",
+        json_int_t al = json_integer_value(json_object_get(e, "allow_listed"));
+        char alt[48] = "";
+        if (al > 0)
+            snprintf(alt, sizeof alt, ", %lld cell%s allow-listed", (long long)al, al == 1 ? "" : "s");
+        int n = snprintf(buf + o, cap - o, "%s%s (%.0f%%, %s%s%s%s)", i ? ", " : "",
                          json_string_value(json_object_get(e, "type")),
                          100.0 * json_real_value(json_object_get(e, "ratio")),
-                         json_string_value(json_object_get(e, "confidence")), r ? ", " : "", r ? r : "");
+                         json_string_value(json_object_get(e, "confidence")), r ? ", " : "", r ? r : "", alt);
         if (n < 0 || (size_t)n >= cap - o)
             break;
         o += (size_t)n;

@@ -38,7 +38,7 @@ dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const c
     p->cat = cat;
     p->opts = *opts;
     p->tty = opts->progress && isatty(2);
-    dm_engine_opts eo = {opts->only, opts->except};
+    dm_engine_opts eo = {opts->only, opts->except, opts->allow};
     if ((rc = dm_engine_new(&eo, &p->eng, err))) {
         free(p);
         return rc;
@@ -478,7 +478,8 @@ static dm_status store_table(dm_pipeline *p, const dm_asset_rec *asset, const dm
             for (size_t k = 0; k < nd; k++) {
                 ev[nf] = examples_json(&det[k]);
                 f[nf] = (dm_finding_rec){tp->names[c], det[k].entity->name, (int64_t)det[k].matches,
-                                         (int64_t)det[k].sampled, det[k].ratio, det[k].confidence, ev[nf]};
+                                         (int64_t)det[k].sampled, det[k].ratio, det[k].confidence, ev[nf],
+                                         (int64_t)det[k].allowed};
                 nf++;
             }
         }

@@ -22,6 +22,7 @@ typedef struct dm_pipeline_opts {
     uint64_t rows;              /* rows sampled per table; UINT64_MAX = all */
     dm_classify_opts classify;
     const char *only, *except;  /* entity filters */
+    const dm_config *allow;     /* its classify.allow.* lists; NULL: none */
     bool force;                 /* ignore fingerprints: redo everything */
     bool progress;              /* progress line on stderr */
     /* --jobs: threads that classify one table's columns, the reader's

@@ -184,6 +184,8 @@ static void add_columns(json_t *doc, const dm_report *r)
         json_object_set_new(o, "special", json_boolean(c->special));
         json_object_set_new(o, "matches", json_integer(c->matches));
         json_object_set_new(o, "sampled", json_integer(c->sampled));
+        if (c->allow_listed > 0)
+            json_object_set_new(o, "allow_listed", json_integer(c->allow_listed));
         json_object_set_new(o, "ratio", json_real(c->ratio));
         json_object_set_new(o, "confidence", dm_json_str(c->confidence));
         json_t *ex = json_array();

@@ -179,6 +179,8 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_writ
         esc(&b, c->confidence);
         if (c->review)
             dm_buf_printf(&b, " (%s)", c->review);
+        if (c->allow_listed > 0)
+            dm_buf_printf(&b, "; %lld cells allow-listed", (long long)c->allow_listed);
         dm_buf_printf(&b, " | ");
         for (size_t k = 0; k < c->nexamples; k++) {
             dm_buf_printf(&b, "%s", k ? ", " : "");

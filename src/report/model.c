@@ -403,6 +403,7 @@ static dm_status asset_columns(dm_report *r, dm_catalog *cat, const dm_engine *e
                                           .special = dm_report_category_special(category),
                                           .matches = f[i].matches,
                                           .sampled = f[i].sampled,
+                                          .allow_listed = f[i].allow_listed,
                                           .ratio = f[i].ratio,
                                           .confidence = dm_xstrdup(f[i].confidence ? f[i].confidence : ""),
                                           .classified_at = dm_xstrdup(f[i].created_at ? f[i].created_at : ""),

@@ -127,6 +127,7 @@ typedef struct dm_report_column {
     char *category, *label; /* "user.contact.email", "Contact details (email)" */
     bool special;
     int64_t matches, sampled;
+    int64_t allow_listed;   /* cells the config's allow lists took out */
     double ratio;
     char *confidence;
     char **examples;        /* masked evidence */

@@ -366,6 +366,8 @@ static enum MHD_Result api_findings(const dm_api_call *call)
         json_object_set_new(o, "sampled", json_integer(h->sampled));
         set_str(o, "confidence", h->confidence);
         json_object_set_new(o, "examples", json_is_array(ex) ? json_incref(ex) : json_array());
+        if (h->allow_listed > 0)
+            json_object_set_new(o, "allow_listed", json_integer(h->allow_listed));
         json_decref(ex);
         set_str(o, "classified_at", h->classified_at);
         if (h->review)

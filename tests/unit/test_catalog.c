@@ -156,6 +156,7 @@ static void test_migrate_v1_to_v2(void **state)
                        "DROP TABLE finding_reviews; ALTER TABLE findings DROP COLUMN review_id; "
                        "DROP INDEX jobs_done; ALTER TABLE tables DROP COLUMN encoding; "
                        "ALTER TABLE assets DROP COLUMN last_error; ALTER TABLE assets DROP COLUMN failed_at; "
+                       "ALTER TABLE findings DROP COLUMN allow_listed; "
                        "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(cat), 1);
@@ -219,10 +220,10 @@ static void test_newer_schema_refused(void **state)
     open_ready(fx);
     dm_catalog_close(fx->cat);
     fx->cat = NULL;
-    sql_exec(fx->path, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+    sql_exec(fx->path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_ERR_BACKEND);
     assert_null(fx->cat);
-    assert_non_null(strstr(err.msg, "schema version 7"));
+    assert_non_null(strstr(err.msg, "schema version 99"));
     assert_non_null(strstr(err.msg, "upgrade datamap"));
     assert_non_null(strstr(err.msg, fx->path));
 }
@@ -805,9 +806,9 @@ static void test_findings_put_comment(void **state)
     int64_t run = 0;
     assert_int_equal(dm_catalog_run_begin(cat, "classify", &run, &err), DM_OK);
     dm_finding_rec f[] = {
-        {"contact", "EMAIL", 90, 100, 0.9, "high", "[\"j***@e***.com\"]"},
-        {"phone", "PHONE_NUMBER", 50, 100, 0.5, "medium", NULL},
-        {"contact", "PHONE_NUMBER", 10, 100, 0.1, "low", "[]"},
+        {"contact", "EMAIL", 90, 100, 0.9, "high", "[\"j***@e***.com\"]", 0},
+        {"phone", "PHONE_NUMBER", 50, 100, 0.5, "medium", NULL, 0},
+        {"contact", "PHONE_NUMBER", 10, 100, 0.1, "low", "[]", 0},
     };
     assert_int_equal(dm_catalog_begin(cat, &err), DM_OK);
     assert_int_equal(dm_catalog_findings_put(cat, run, tid, 100, f, 3, &err), DM_OK);
@@ -831,12 +832,12 @@ static void test_findings_put_comment(void **state)
                         "[\"j***@e***.com\"]");
 
     /* A finding on an unknown column fails and changes nothing. */
-    dm_finding_rec bad[] = {{"nope", "EMAIL", 1, 1, 1.0, "high", NULL}};
+    dm_finding_rec bad[] = {{"nope", "EMAIL", 1, 1, 1.0, "high", NULL, 0}};
     assert_int_equal(dm_catalog_findings_put(cat, run, tid, 5, bad, 1, &err), DM_ERR_ARG);
     assert_non_null(strstr(err.msg, "nope"));
     assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM findings"), 3);
     assert_int_equal(sql_int(fx->path, "SELECT rows_sampled FROM tables"), 100);
-    dm_finding_rec twice[] = {{"phone", "EMAIL", 1, 1, 1.0, "high", NULL}, {"phone", "EMAIL", 1, 1, 1.0, "high", NULL}};
+    dm_finding_rec twice[] = {{"phone", "EMAIL", 1, 1, 1.0, "high", NULL, 0}, {"phone", "EMAIL", 1, 1, 1.0, "high", NULL, 0}};
     assert_int_equal(dm_catalog_findings_put(cat, run, tid, 5, twice, 2, &err), DM_ERR_ARG);
     assert_int_equal(dm_catalog_findings_put(cat, 4242, tid, 5, f, 1, &err), DM_ERR_NOT_FOUND);
 }
@@ -855,12 +856,12 @@ static void test_findings_list_latest_run(void **state)
     assert_int_equal(n, 0);     /* never classified */
 
     assert_int_equal(dm_catalog_run_begin(cat, "classify", &r1, &err), DM_OK);
-    dm_finding_rec f1[] = {{"contact", "EMAIL", 9, 10, 0.9, "high", NULL}, {"phone", "PHONE_NUMBER", 8, 10, 0.8, "high", NULL}};
+    dm_finding_rec f1[] = {{"contact", "EMAIL", 9, 10, 0.9, "high", NULL, 0}, {"phone", "PHONE_NUMBER", 8, 10, 0.8, "high", NULL, 0}};
     assert_int_equal(dm_catalog_findings_put(cat, r1, tid, 10, f1, 2, &err), DM_OK);
 
     dm_catalog_set_now(cat, "2026-01-02T00:00:00Z");
     assert_int_equal(dm_catalog_run_begin(cat, "classify", &r2, &err), DM_OK);
-    dm_finding_rec f2[] = {{"phone", "PHONE_NUMBER", 7, 10, 0.7, "medium", NULL}};
+    dm_finding_rec f2[] = {{"phone", "PHONE_NUMBER", 7, 10, 0.7, "medium", NULL, 0}};
     assert_int_equal(dm_catalog_findings_put(cat, r2, tid, 10, f2, 1, &err), DM_OK);
     /* Putting the same run again replaces its rows rather than adding. */
     assert_int_equal(dm_catalog_findings_put(cat, r2, tid, 10, f2, 1, &err), DM_OK);
@@ -1043,7 +1044,7 @@ static void test_rollback_leaves_nothing(void **state)
     assert_int_equal(dm_catalog_run_begin(cat, "classify", &run, &err), DM_OK);
     assert_int_equal(dm_catalog_begin(cat, &err), DM_OK);
     add_source(cat, "kept");
-    dm_finding_rec bad[] = {{"nope", "EMAIL", 1, 1, 1.0, "high", NULL}};
+    dm_finding_rec bad[] = {{"nope", "EMAIL", 1, 1, 1.0, "high", NULL, 0}};
     assert_int_equal(dm_catalog_findings_put(cat, run, tid, 1, bad, 1, &err), DM_ERR_ARG);
     assert_int_equal(dm_catalog_commit(cat, &err), DM_OK);
     assert_int_equal(count_sources(cat), 3);

@@ -103,7 +103,7 @@ static void test_only_except(void **state)
 {
     dm_engine *e2 = NULL;
     dm_error err = {0};
-    dm_engine_opts o = {"NO_SUCH_ENTITY", NULL};
+    dm_engine_opts o = {.only = "NO_SUCH_ENTITY"};
     assert_int_equal(dm_engine_new(&o, &e2, &err), DM_ERR_ARG);
     assert_non_null(strstr(err.msg, "NO_SUCH_ENTITY"));
     assert_null(e2);

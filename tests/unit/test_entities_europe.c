@@ -360,7 +360,7 @@ static void test_engine_columns(void **state)
      * look-alikes win the span before context is weighed, see the engine) */
     dm_engine *full = eng;
     dm_error err = {0};
-    dm_engine_opts only = {"GERMANY_BANK_ACCOUNT", NULL};
+    dm_engine_opts only = {.only = "GERMANY_BANK_ACCOUNT"};
     assert_int_equal(dm_engine_new(&only, &eng, &err), DM_OK);
     static const char *const ctx[] = {"Kontonummer 5407324931", "Konto-Nr. 0532013000"};
     n = classify("notes", ctx, 2, det, 16);

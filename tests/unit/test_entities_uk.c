@@ -349,7 +349,7 @@ static void test_engine_bank_account(void **state)
      * entities may win the span before context is weighed) */
     dm_engine *full = eng;
     dm_error err = {0};
-    dm_engine_opts only = {"UK_BANK_ACCOUNT,UK_BANK_SORT_CODE", NULL};
+    dm_engine_opts only = {.only = "UK_BANK_ACCOUNT,UK_BANK_SORT_CODE"};
     assert_int_equal(dm_engine_new(&only, &eng, &err), DM_OK);
     static const char *const cells[] = {"sort code 60-16-13 account 31926819", "Sort-code: 20-00-00 73849201"};
     n = classify("notes", cells, 2, det, 16);

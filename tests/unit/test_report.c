@@ -205,7 +205,7 @@ static void classify(dm_catalog *cat, int64_t run, int64_t asset, const char *ta
     assert_int_equal(dm_catalog_asset_set_state(cat, asset, DM_ASSET_CATALOGED, "fp", &err), DM_OK);
     dm_finding_rec f[8];
     for (size_t i = 0; i < nfound; i++)
-        f[i] = (dm_finding_rec){found[2 * i], found[2 * i + 1], 90, 100, 0.9, "high", "[\"j***@e***.com\"]"};
+        f[i] = (dm_finding_rec){found[2 * i], found[2 * i + 1], 90, 100, 0.9, "high", "[\"j***@e***.com\"]", 0};
     assert_int_equal(dm_catalog_findings_put(cat, run, tid, 100, f, nfound, &err), DM_OK);
     assert_int_equal(dm_catalog_asset_set_state(cat, asset, DM_ASSET_CLASSIFIED, NULL, &err), DM_OK);
 }

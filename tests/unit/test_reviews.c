@@ -50,9 +50,9 @@ static void classify(fixture *fx, const char *contact_examples)
     dm_error err = {0};
     assert_int_equal(dm_catalog_run_begin(fx->cat, "classify", &fx->run, &err), DM_OK);
     dm_finding_rec f[] = {
-        {"contact", "EMAIL", 9, 10, 0.9, "high", contact_examples},
-        {"contact", "PHONE_NUMBER", 2, 10, 0.2, "low", "[\"+4***\"]"},
-        {"phone", "PHONE_NUMBER", 8, 10, 0.8, "high", "[\"+4***\"]"},
+        {"contact", "EMAIL", 9, 10, 0.9, "high", contact_examples, 0},
+        {"contact", "PHONE_NUMBER", 2, 10, 0.2, "low", "[\"+4***\"]", 0},
+        {"phone", "PHONE_NUMBER", 8, 10, 0.8, "high", "[\"+4***\"]", 0},
     };
     assert_int_equal(dm_catalog_findings_put(fx->cat, fx->run, fx->table, 10, f, 3, &err), DM_OK);
     assert_int_equal(dm_catalog_run_end(fx->cat, fx->run, "ok", NULL, &err), DM_OK);
@@ -275,6 +275,7 @@ static void test_migrate_v3_to_v4(void **state)
     sql_exec(fx->path, "DROP TABLE finding_reviews; ALTER TABLE findings DROP COLUMN review_id; "
                        "ALTER TABLE tables DROP COLUMN encoding; "
                        "ALTER TABLE assets DROP COLUMN last_error; ALTER TABLE assets DROP COLUMN failed_at; "
+                       "ALTER TABLE findings DROP COLUMN allow_listed; "
                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 3);
