@@ -9,8 +9,8 @@
 static json_t *str_list(const char *const *l)
 {
     json_t *a = json_array();
-    for (; l && *l; l++)
-        json_array_append_new(a, json_string(*l));
+    for (; l && *l; l++)    /* "=sentence": a whole-name hint, shown as the name */
+        json_array_append_new(a, json_string(*l + (**l == '=')));
     return a;
 }
 

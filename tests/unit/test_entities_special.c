@@ -460,6 +460,17 @@ static void test_criminal(void **state)
     const char *yn[] = {"yes", "no", "no", "no"};
     assert_true(HAS("has_criminal_record", yn, "CRIMINAL_RECORD"));
 
+    /* what a court imposed, under a column called "sentence"; the same words
+     * in a column of text sentences, or of durations elsewhere, are nothing */
+    const char *imposed[] = {"Conditional discharge", "18 months imprisonment", "Fine 600",
+                             "Community order, 80 hours unpaid work", "6 months suspended sentence",
+                             "Disqualified from driving 12 months"};
+    assert_true(HAS("sentence", imposed, "CRIMINAL_RECORD"));
+    NONE("example_sentence", imposed);
+    const char *durations[] = {"12 months", "2 years", "6 weeks", "18 months"};
+    NONE("sentence", durations);
+    NONE("contract_term", durations);
+
     /* insurance claims and incident logs say "Theft" too */
     const char *claims[] = {"Theft", "Fire", "Flood", "Burglary", "Storm", "Theft"};
     NONE("claim_type", claims);

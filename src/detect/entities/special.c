@@ -752,7 +752,7 @@ static const char *const sexual_counter[] = {"Portrait", "Landscape", NULL};
 
 static const char *const criminal_hints[] = {
     "criminal_record", "criminal_history", "criminal_records", "convictions", "conviction",
-    "prior_convictions", "offence", "offense", "offences", "offenses", "crime", "crimes", "sentencing",
+    "prior_convictions", "=sentence", "sentence_type", "sentence_imposed", "sentences_imposed", "offence", "offense", "offences", "offenses", "crime", "crimes", "sentencing",
     "arrest_record", "arrests", "sex_offender", "vorstrafe", "vorstrafen", "straftat", "straftaten",
     "delikt", "strafregister", "führungszeugnis", "fuehrungszeugnis", "casier_judiciaire", "infraction",
     "condamnation", "condamnations", "antecedentes_penales", "antecedentes", "delito", "condena",

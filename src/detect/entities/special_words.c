@@ -26,7 +26,11 @@ const dm_special_list dm_special_lists[] = {
      "of|the|a|an|and|or|other|others|not|non|de|del|della|di|da|do|dos|das|du|des|la|le|les|el|los|las|"
      "der|die|den|dem|von|van|voor|vor|wegen|pour|por|para|per|for|with|mit|avec|con|com|z|w|e|y|ve|ile|"
      "in|im|en|und|et|o|ou|oder|to|au|aux|al|type|typ|tipo|mg|ml|mcg|g|iu|ie|tablet|tablets|tabletten|"
-     "daily|ii|iii|iv|ki|ka|ke|se|status"},
+     "daily|ii|iii|iv|ki|ka|ke|se|status|"
+     /* durations: "18 months imprisonment", "2 Jahre Haft" */
+     "day|days|week|weeks|month|months|year|years|hour|hours|tage|wochen|monate|jahr|jahre|stunden|jours|"
+     "semaines|mois|an|ans|heures|dias|semanas|meses|ano|anos|horas|giorni|settimane|mesi|anno|anni|ore|"
+     "dagen|weken|maanden|jaar|uur|dni|tygodni|miesiecy|lat|godzin|gun|hafta|ay|yil|saat"},
     {-1, 0, DM_SPW_YESNO,
      "yes|no|y|n|true|false|t|ja|nein|j|oui|non|si|sim|nao|nee|tak|nie|evet|hayir|haan|han|nahin|nahi"},
 
@@ -237,7 +241,15 @@ const dm_special_list dm_special_lists[] = {
      "culpable|libertad condicional|condannato|condannata|condanna|reclusione|carcere|colpevole|"
      "condenacao|prisao|culpado|veroordeeld|veroordeling|gevangenisstraf|taakstraf|voorwaardelijk|"
      "skazany|skazana|wyrok|wiezienie|pozbawienie wolnosci|winny|mahkum|hapis|hapis cezasi|hukum|"
-     "mahkumiyet|saza|kaid|doshi"},
+     "mahkumiyet|saza|kaid|doshi|"
+     /* what a court imposes (England and Wales' sentencing terms and their
+      * neighbours') */
+     "conditional discharge|absolute discharge|community order|community sentence|unpaid work|"
+     "curfew|curfew order|suspended|fine|fined|disqualified|disqualified from driving|driving ban|"
+     "detention|custody|life sentence|youth rehabilitation order|restraining order|probation order|"
+     "electronic monitoring|caution|cautioned|bewahrungsstrafe|gemeinnutzige arbeit|fahrverbot|"
+     "amende|travaux d interet general|multa|trabajos en beneficio de la comunidad|ammenda|boete|"
+     "werkstraf|grzywna|para cezasi"},
     {DM_SP_CRIMINAL, DM_WEAK, DM_SPW_OFFENCE,
      "theft|burglary|robbery|assault|fraud|murder|manslaughter|homicide|drug possession|possession|"
      "drug trafficking|trafficking|dui|dwi|drunk driving|drink driving|shoplifting|embezzlement|arson|"
