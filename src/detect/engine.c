@@ -36,6 +36,7 @@
 #include "core/placeholder.h"
 #include "detect/entities/names_data.h"
 #include "detect/names_i18n.h"
+#include "detect/shape_plan.h"
 
 /* ---- registry ---------------------------------------------------------- */
 
@@ -98,6 +99,7 @@ struct dm_engine {
                              * runs need no compact key */
     bool *specific;         /* region is not "global" */
     int dob;                /* DATE_OF_BIRTH's id, -1 when disabled */
+    bool reuse;             /* columns remember their shapes' plans */
     int this_year;          /* UTC, when the engine was built */
     uint16_t *finders;      /* ids of enabled entities with a find function */
     size_t nfinders;
@@ -632,6 +634,7 @@ dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *e
     if (opts && (rc = dm_allow_new(opts->allow, find_cb, eng, &eng->allow, err)))
         goto out;
     eng->dob = -1;
+    eng->reuse = true;
     for (size_t i = 0; i < eng->nents; i++)
         if (strcmp(eng->ents[i]->name, "DATE_OF_BIRTH") == 0)
             eng->dob = (int)i;
@@ -720,6 +723,11 @@ out:
     free(pv.v);
     dm_engine_free(eng);
     return rc;
+}
+
+void dm_engine_set_reuse(dm_engine *eng, bool on)
+{
+    eng->reuse = on;
 }
 
 void dm_engine_free(dm_engine *eng)
@@ -967,6 +975,8 @@ struct dm_colstats {
     uint64_t *flast;
     bool *fnamed;
     size_t cur_f;
+    /* tier 1's plans by cell shape (shape_plan.h); NULL until the first cell */
+    dm_plan_cache *plans;
     /* the years of the dates DATE_OF_BIRTH matched in a column without a
      * name (dob_like) */
     uint64_t ycount, ysum, ysq, yrecent, ylast;
@@ -1053,6 +1063,7 @@ void dm_colstats_free(dm_colstats *cs)
     free(cs->fmatched);
     free(cs->flast);
     free(cs->fnamed);
+    dm_plan_cache_free(cs->plans);
     free(cs->groups);
     free(cs->hits);
     free(cs->examples);
@@ -1206,9 +1217,58 @@ static uint64_t skel_key(const group *gs, size_t a, size_t b)
     return h;
 }
 
+/* The shape of a cell as tier 1 reads it (shape_plan.h), in out[0,
+ * DM_SHAPE_DESC_MAX): whether the first group starts the cell, then per
+ * group its flags, joiner, length and runs (a complex group: the classes of
+ * its first four characters, all a length-prefix key reads). Everything the
+ * windows, keys, filters and candidate checks of tier1 read from a cell is
+ * here; 0 when it does not fit. */
+static size_t shape_desc(const group *gs, size_t ng, const unsigned char *s, unsigned char *out)
+{
+    size_t o = 0;
+    out[o++] = ng > 0 && gs[0].pos == 0;
+    for (size_t k = 0; k < ng; k++) {
+        const group *g = &gs[k];
+        if (o + 4 + MAX_RUNS_PER_GROUP > DM_SHAPE_DESC_MAX)
+            return 0;
+        out[o++] = (unsigned char)(g->chained | g->word << 1 | g->has_digit << 2 | (g->nruns == 0) << 3);
+        out[o++] = (unsigned char)g->sep;
+        out[o++] = g->len;
+        if (g->nruns == 0) {
+            unsigned m = 0;
+            for (size_t c = 0; c < 4 && c < g->len; c++)
+                m |= (unsigned)(cclass[s[g->pos + c]] == C_DIGIT) << c;
+            out[o++] = (unsigned char)m;
+        } else {    /* simple groups are at most DM_SPAN_MAX_NORM long: bit 7 is free */
+            out[o++] = g->nruns;
+            for (int r = 0; r < g->nruns; r++)
+                out[o++] = (unsigned char)(g->run_len[r] | (g->run_cls[r] == C_DIGIT) << 7);
+        }
+    }
+    return o;
+}
+
+/* One validator on the span sp (window of groups): the column statistic's
+ * counters and the hit. */
+static void run_validator(dm_colstats *cs, uint16_t e, const dm_span *sp)
+{
+    dm_verdict v = cs->eng->ents[e]->validate(sp);
+    ent_acc *acc = &cs->acc[e];
+    if (acc->last_try != cs->cell_no) {
+        acc->last_try = cs->cell_no;
+        acc->tried++;
+    }
+    if (v != DM_NO && acc->last_pass != cs->cell_no) {
+        acc->last_pass = cs->cell_no;
+        acc->passed++;
+    }
+    add_hit(cs, e, v, sp->start, sp->end);
+}
+
 /* Tier 1 over one cell: every window of chained groups, keys grown one
  * group at a time, looked up only when a (kind, length, groups) filter says
- * some entity registered such a key. */
+ * some entity registered such a key. The validator calls are recorded as the
+ * plan of the cell's shape; a shape the column has seen replays its plan. */
 static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
 {
     const dm_engine *eng = cs->eng;
@@ -1217,6 +1277,28 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
     const group *gs = cs->groups;
     char norm[DM_SPAN_MAX_NORM + 1];
     dm_span sp;
+
+    if (cs->plans == NULL && eng->reuse)
+        cs->plans = dm_plan_cache_new();
+    unsigned char desc[DM_SHAPE_DESC_MAX];
+    size_t dlen = 0;
+    dm_plan_step plan[DM_PLAN_MAX];
+    size_t nplan = 0;
+    bool caching = dm_plan_cache_on(cs->plans);
+    if (caching) {
+        dlen = shape_desc(gs, ng, s, desc);
+        size_t np;
+        const dm_plan_step *pl = dm_plan_lookup(cs->plans, desc, dlen, &np);
+        if (pl != NULL) {
+            for (size_t i = 0; i < np; i++) {
+                if (i == 0 || pl[i].a != pl[i - 1].a || pl[i].b != pl[i - 1].b)
+                    make_span(s, n, gs, pl[i].a, pl[i].b, &sp, norm);
+                run_validator(cs, pl[i].ent, &sp);
+            }
+            return feat;
+        }
+        caching = dlen > 0;
+    }
 
     for (size_t a = 0; a < ng; a++) {
         if (gs[a].word || gs[a].len > DM_SPAN_MAX_NORM)
@@ -1300,21 +1382,16 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                         make_span(s, n, gs, a, b, &sp, norm);
                         built = true;
                     }
-                    dm_verdict v = d->validate(&sp);
-                    ent_acc *acc = &cs->acc[e];
-                    if (acc->last_try != cs->cell_no) {
-                        acc->last_try = cs->cell_no;
-                        acc->tried++;
-                    }
-                    if (v != DM_NO && acc->last_pass != cs->cell_no) {
-                        acc->last_pass = cs->cell_no;
-                        acc->passed++;
-                    }
-                    add_hit(cs, e, v, sp.start, sp.end);
+                    if (nplan < DM_PLAN_MAX)
+                        plan[nplan] = (dm_plan_step){(uint8_t)a, (uint8_t)b, e};
+                    nplan++;
+                    run_validator(cs, e, &sp);
                 }
             }
         }
     }
+    if (caching && nplan <= DM_PLAN_MAX)
+        dm_plan_insert(cs->plans, desc, dlen, plan, nplan);
     return feat;
 }
 

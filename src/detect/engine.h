@@ -38,6 +38,10 @@ typedef struct dm_engine_opts {
 /* Unknown names in only/except are DM_ERR_ARG naming them; an allow list
  * naming an unknown entity type or holding a bad pattern DM_ERR_CONFIG. */
 dm_status dm_engine_new(const dm_engine_opts *opts, dm_engine **out, dm_error *err);
+
+/* Per-column reuse (shape plans, shape_plan.h) is on by default; tests turn
+ * it off to compare both ways. Call before any column is made. */
+void dm_engine_set_reuse(dm_engine *eng, bool on);
 void dm_engine_free(dm_engine *eng);
 
 /* Every registered entity, enabled or not, in registry order. */
