@@ -1,6 +1,9 @@
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "core/mem.h"
 #include "sources/source_impl.h"
@@ -21,14 +24,14 @@ extern const dm_source_ops dm_source_dynamodb_ops;
 #define SCHEMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 static const dm_source_driver drivers[] = {
-    {"file", SCHEMES("file"), &dm_source_file_ops, NULL},
-    {"sqlite", SCHEMES("sqlite"), &dm_source_sqlite_ops, NULL},
+    {"file", SCHEMES("file"), &dm_source_file_ops, NULL, false},
+    {"sqlite", SCHEMES("sqlite"), &dm_source_sqlite_ops, NULL, true},
     {"postgres", SCHEMES("postgres", "postgresql"), &dm_source_postgres_ops,
-     "PGPASSWORD, ~/.pgpass, PGPASSFILE or the other PG* environment variables"},
+     "PGPASSWORD, ~/.pgpass, PGPASSFILE or the other PG* environment variables", true},
     {"mysql", SCHEMES("mysql"), &dm_source_mysql_ops,
-     "MYSQL_PWD or an option file ([client] in ~/.my.cnf, or --option option_file=PATH)"},
-    {"s3", SCHEMES("s3"), &dm_source_s3_ops, AWS_HINT},
-    {"dynamodb", SCHEMES("dynamodb"), &dm_source_dynamodb_ops, AWS_HINT},
+     "MYSQL_PWD or an option file ([client] in ~/.my.cnf, or --option option_file=PATH)", true},
+    {"s3", SCHEMES("s3"), &dm_source_s3_ops, AWS_HINT, false},
+    {"dynamodb", SCHEMES("dynamodb"), &dm_source_dynamodb_ops, AWS_HINT, false},
 };
 #define NDRIVERS (sizeof drivers / sizeof drivers[0])
 
@@ -68,6 +71,123 @@ const char *dm_source_lookup(const char *url)
     return find(url, &scheme) ? scheme : NULL;
 }
 
+/* ---- include= and exclude= for every store ------------------------------------
+ *
+ * Glob patterns (fnmatch, comma-separated; '*' also crosses '/'), matched
+ * against an asset's name (a bucket, a DynamoDB table, a folder) and a
+ * table's "asset/table" path. exclude= drops whatever it matches; with
+ * include= given, an asset stays when a pattern matches its name or the
+ * part of a pattern before its first '/' does, and a table stays when a
+ * pattern matches its asset's name or its path. The SQL drivers keep their
+ * own schema.table meaning (own_filters). */
+
+static void split_patterns(const char *s, char ***out, size_t *n)
+{
+    size_t cap = 0;
+    for (const char *p = s; *p;) {
+        size_t len = strcspn(p, ",");
+        while (len && (*p == ' ' || *p == '\t'))
+            p++, len--;
+        size_t l = len;
+        while (l && (p[l - 1] == ' ' || p[l - 1] == '\t'))
+            l--;
+        if (l) {
+            DM_GROW(*out, cap, *n + 1);
+            (*out)[(*n)++] = dm_xstrndup(p, l);
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+}
+
+static void free_filters(dm_source *src)
+{
+    for (size_t i = 0; i < src->ninclude; i++)
+        free(src->include[i]);
+    for (size_t i = 0; i < src->nexclude; i++)
+        free(src->exclude[i]);
+    free(src->include);
+    free(src->exclude);
+    src->include = src->exclude = NULL;
+    src->ninclude = src->nexclude = 0;
+}
+
+/* Take include/exclude out of the options; *driver_opts: what the driver
+ * gets instead (NULL: the options as they are). */
+static dm_status take_filters(dm_source *src, const char *url, const char *options_json, char **driver_opts,
+                              dm_error *err)
+{
+    *driver_opts = NULL;
+    if (options_json == NULL || *options_json == '\0')
+        return DM_OK;
+    json_t *o = json_loads(options_json, 0, NULL);
+    if (!json_is_object(o) || (!json_object_get(o, "include") && !json_object_get(o, "exclude"))) {
+        json_decref(o);
+        return DM_OK;   /* the driver says what is wrong with them */
+    }
+    static const char *const keys[] = {"include", "exclude"};
+    for (int k = 0; k < 2; k++) {
+        json_t *v = json_object_get(o, keys[k]);
+        if (v == NULL)
+            continue;
+        if (!json_is_string(v)) {
+            json_decref(o);
+            return DM_FAIL(err, DM_ERR_ARG, "%s: option %s takes glob patterns separated by commas", url, keys[k]);
+        }
+        split_patterns(json_string_value(v), k ? &src->exclude : &src->include, k ? &src->nexclude : &src->ninclude);
+        json_object_del(o, keys[k]);
+    }
+    *driver_opts = json_object_size(o) ? json_dumps(o, JSON_COMPACT) : dm_xstrdup("");
+    json_decref(o);
+    return DM_OK;
+}
+
+/* A list of one, for the list freers. */
+static void *one_of(const void *elem, size_t size)
+{
+    void *p = dm_xmalloc(size);
+    memcpy(p, elem, size);
+    return p;
+}
+
+static bool any_match(char *const *pats, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(pats[i], s, 0) == 0)
+            return true;
+    return false;
+}
+
+static bool asset_wanted(const dm_source *src, const char *name)
+{
+    if (any_match(src->exclude, src->nexclude, name))
+        return false;
+    if (src->ninclude == 0 || any_match(src->include, src->ninclude, name))
+        return true;
+    for (size_t i = 0; i < src->ninclude; i++) {
+        const char *slash = strchr(src->include[i], '/');
+        if (slash == NULL)
+            continue;
+        char *head = dm_xstrndup(src->include[i], (size_t)(slash - src->include[i]));
+        bool m = fnmatch(head, name, 0) == 0;
+        free(head);
+        if (m)
+            return true;
+    }
+    return false;
+}
+
+static bool table_wanted(const dm_source *src, const char *asset, const char *table)
+{
+    char *path = dm_xasprintf("%s/%s", asset, table);
+    bool in = !any_match(src->exclude, src->nexclude, path) &&
+              (src->ninclude == 0 || any_match(src->include, src->ninclude, asset) ||
+               any_match(src->include, src->ninclude, path));
+    free(path);
+    return in;
+}
+
 dm_status dm_source_open(const char *url, const char *options_json, dm_source **out, dm_error *err)
 {
     const char *scheme = NULL;
@@ -85,20 +205,28 @@ dm_status dm_source_open(const char *url, const char *options_json, dm_source **
                        url, (int)(colon - url), url, have);
     }
     void *state = NULL;
-    char *shown = NULL;
-    dm_status rc = d->ops->open(url, options_json, &state, &shown, err);
+    char *shown = NULL, *driver_opts = NULL;
+    dm_source *src = dm_xcalloc(1, sizeof *src);
+    dm_status rc = DM_OK;
+    if (!d->own_filters && (rc = take_filters(src, url, options_json, &driver_opts, err)) != DM_OK)
+        goto fail;
+    rc = d->ops->open(url, driver_opts ? driver_opts : options_json, &state, &shown, err);
+    free(driver_opts);
     if (rc) {
         if (state)
             d->ops->close(state);
         free(shown);
-        return rc;
+        goto fail;
     }
-    dm_source *src = dm_xcalloc(1, sizeof *src);
     src->driver = d;
     src->url = shown ? shown : dm_xstrdup(url);
     src->state = state;
     *out = src;
     return DM_OK;
+fail:
+    free_filters(src);
+    free(src);
+    return rc;
 }
 
 void dm_source_close(dm_source *src)
@@ -106,6 +234,7 @@ void dm_source_close(dm_source *src)
     if (src == NULL)
         return;
     src->driver->ops->close(src->state);
+    free_filters(src);
     free(src->url);
     free(src);
 }
@@ -122,7 +251,18 @@ dm_status dm_source_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, 
 {
     *out = NULL;
     *n = 0;
-    return src->driver->ops->list_assets(src, out, n, problem, pctx, err);
+    dm_status rc = src->driver->ops->list_assets(src, out, n, problem, pctx, err);
+    if (rc != DM_OK || (src->ninclude == 0 && src->nexclude == 0))
+        return rc;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (asset_wanted(src, (*out)[i].name))
+            (*out)[kept++] = (*out)[i];
+        else
+            dm_asset_desc_free_list(one_of(&(*out)[i], sizeof **out), 1);
+    }
+    *n = kept;
+    return DM_OK;
 }
 
 dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
@@ -130,7 +270,18 @@ dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
 {
     *out = NULL;
     *n = 0;
-    return src->driver->ops->list_tables(src, asset, out, n, problem, pctx, err);
+    dm_status rc = src->driver->ops->list_tables(src, asset, out, n, problem, pctx, err);
+    if (rc != DM_OK || (src->ninclude == 0 && src->nexclude == 0))
+        return rc;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (table_wanted(src, asset->name, (*out)[i].name))
+            (*out)[kept++] = (*out)[i];
+        else
+            dm_table_desc_free_list(src, one_of(&(*out)[i], sizeof **out), 1);
+    }
+    *n = kept;
+    return DM_OK;
 }
 
 dm_status dm_source_read_rows(dm_source *src, const dm_table_desc *table, const dm_sample_spec *spec,

@@ -29,12 +29,18 @@ typedef struct dm_source_driver {
     /* Where this driver takes a password from instead of the URL or an
      * option: only what the driver really reads (shown in refusals). */
     const char *secret_hint;
+    /* The driver reads the include= and exclude= options itself (the SQL
+     * drivers, on schema.table); for the others the framework takes them
+     * out of the options and filters assets and tables (see registry.c). */
+    bool own_filters;
 } dm_source_driver;
 
 struct dm_source {
     const dm_source_driver *driver;
     char *url;      /* as the driver shows it (canonical, no password) */
     void *state;    /* the driver's, from open */
+    char **include, **exclude;  /* glob patterns, framework-applied */
+    size_t ninclude, nexclude;
 };
 
 struct dm_source_ops {
