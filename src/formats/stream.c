@@ -308,6 +308,17 @@ dm_status dm_stream_open_file(const char *path, dm_stream **out, dm_error *err)
     return DM_OK;
 }
 
+dm_stream *dm_stream_open_fd(int fd, const char *name, uint64_t size)
+{
+#ifdef POSIX_FADV_SEQUENTIAL
+    (void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    file_ctx *f = dm_xmalloc(sizeof *f);
+    f->fd = fd;
+    f->path = dm_xstrdup(name);
+    return dm_stream_new(&file_ops, f, name, size);
+}
+
 /* ---- memory driver ---- */
 
 typedef struct mem_ctx {

@@ -44,6 +44,10 @@ typedef struct dm_stream_ops {
 dm_stream *dm_stream_new(const dm_stream_ops *ops, void *ctx, const char *name, uint64_t size);
 
 dm_status dm_stream_open_file(const char *path, dm_stream **out, dm_error *err);
+/* A stream over a regular file the caller opened (it checked what fd is;
+ * the stream owns fd from here, closed with the stream). name is for
+ * errors and the stream's name. */
+dm_stream *dm_stream_open_fd(int fd, const char *name, uint64_t size);
 /* A stream over caller memory that must outlive the stream (tests, HTTP bodies). */
 dm_stream *dm_stream_open_mem(const void *data, size_t len, const char *name);
 

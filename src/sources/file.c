@@ -11,7 +11,16 @@
  *     partition columns. Files of different schemas become tables of their own
  *     (<folder>_<file>).
  * Hidden files and folders (".x", "_x") are skipped; .datamap-tags.yaml in a
- * folder holds the asset's tags. Symbolic links to folders are not followed.
+ * folder holds the asset's tags. Symbolic links are not followed.
+ *
+ * Everything below the root is opened relative to its folder's descriptor
+ * (openat), one name at a time, never following a link (O_NOFOLLOW), never
+ * waiting on a FIFO or device (O_NONBLOCK), and checked with fstat once
+ * open: a regular file, or nothing is read. A name swapped between listing
+ * and opening (for a FIFO, a link out of the source) is then an error entry,
+ * not a hang or a read of something else; no path is handed whole to the
+ * kernel, so depth is not limited by PATH_MAX. Whatever is listed but not
+ * read is an error entry, never silence.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -100,17 +109,113 @@ static bool hidden(const char *name)
     return name[0] == '.' || name[0] == '_';
 }
 
+/* ---- opening without following links --------------------------------------- */
+
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+#define FILE_FLAGS (O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+
+/* Why an open of shown failed, as an error entry says it. */
+static dm_status open_failed(const char *shown, int e, dm_error *err)
+{
+    dm_status code = (e == ENOENT) ? DM_ERR_NOT_FOUND : DM_ERR_IO;
+    if (e == ELOOP)
+        dm_error_set(err, code, "%s: a symbolic link, not followed", shown);
+    else if (e == ENOTDIR)
+        dm_error_set(err, code, "%s: no longer a folder, not read", shown);
+    else
+        dm_error_set(err, code, "%s: %s", shown, strerror(e));
+    if (err)
+        err->sys_errno = e;
+    return code;
+}
+
+/* The regular file name in folder dirfd, opened for reading; anything else
+ * (a link, a FIFO, a device, a folder) is an error naming shown. */
+static dm_status open_regular_at(int dirfd, const char *name, const char *shown, int *out, struct stat *st,
+                                 dm_error *err)
+{
+    *out = -1;
+    int fd = openat(dirfd, name, FILE_FLAGS);
+    if (fd < 0)
+        return open_failed(shown, errno, err);
+    if (fstat(fd, st) != 0) {
+        int e = errno;
+        close(fd);
+        return open_failed(shown, e, err);
+    }
+    if (!S_ISREG(st->st_mode)) {
+        close(fd);
+        return DM_FAIL(err, DM_ERR_IO, "%s: not a regular file (%s), not read", shown,
+                       S_ISDIR(st->st_mode) ? "a folder" : S_ISFIFO(st->st_mode) ? "a FIFO" : "a device or socket");
+    }
+    *out = fd;
+    return DM_OK;
+}
+
+/* Open path, the root or something below it, name by name from the root:
+ * a folder (want_dir) or a regular file. */
+static dm_status open_under_root(const file_src *fs, const char *path, bool want_dir, int *out, struct stat *st,
+                                 dm_error *err)
+{
+    size_t rl = strlen(fs->root);
+    *out = -1;
+    if (strncmp(path, fs->root, rl) != 0 || (path[rl] != '\0' && path[rl] != '/' && rl > 1))
+        return DM_FAIL(err, DM_ERR_ARG, "%s: outside the source %s", path, fs->root);
+    const char *rel = path + rl;
+    while (*rel == '/')
+        rel++;
+    if (fs->root_is_file) {
+        if (*rel != '\0' || want_dir)
+            return DM_FAIL(err, DM_ERR_ARG, "%s: outside the source %s", path, fs->root);
+        return open_regular_at(AT_FDCWD, fs->root, path, out, st, err);
+    }
+    int fd = open(fs->root, DIR_FLAGS);
+    if (fd < 0)
+        return open_failed(fs->root, errno, err);
+    char *copy = dm_xstrdup(rel), *save = NULL;
+    dm_status rc = DM_OK;
+    for (char *name = strtok_r(copy, "/", &save); name; ) {
+        char *next = strtok_r(NULL, "/", &save);
+        if (next == NULL && !want_dir) {
+            int f;
+            rc = open_regular_at(fd, name, path, &f, st, err);
+            close(fd);
+            fd = f;
+            break;
+        }
+        int sub = openat(fd, name, DIR_FLAGS);
+        if (sub < 0)
+            rc = open_failed(path, errno, err);
+        close(fd);
+        fd = sub;
+        if (rc)
+            break;
+        name = next;
+    }
+    free(copy);
+    if (rc == DM_OK && want_dir && fstat(fd, st) != 0)
+        rc = open_failed(path, errno, err);
+    if (rc) {
+        if (fd >= 0)
+            close(fd);
+        return rc;
+    }
+    *out = fd;
+    return DM_OK;
+}
+
 
 /* SQLite side files (a catalog kept in the scanned folder): not data. */
-static bool sqlite_side_file(const char *dir, const char *name)
+static bool sqlite_side_file(int dirfd, const char *name)
 {
     static const char *const sfx[] = {"-wal", "-shm", "-journal", NULL};
     size_t n = strlen(name);
     for (const char *const *s = sfx; *s; s++) {
         size_t l = strlen(*s);
         if (n > l && strcmp(name + n - l, *s) == 0) {
-            char *main_db = dm_xasprintf("%s/%.*s", dir, (int)(n - l), name);
-            bool exists = access(main_db, F_OK) == 0;
+            char *main_db = dm_xstrndup(name, n - l);
+            struct stat st;
+            bool exists = fstatat(dirfd, main_db, &st, AT_SYMLINK_NOFOLLOW) == 0;
             free(main_db);
             if (exists)
                 return true;
@@ -120,11 +225,12 @@ static bool sqlite_side_file(const char *dir, const char *name)
 }
 
 /* "SQLite format 3" header: a database, scanned through sqlite:// instead. */
-static bool is_sqlite_db(const char *path)
+static bool is_sqlite_db(int dirfd, const char *name)
 {
     char head[16];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    struct stat st;
+    int fd;
+    if (open_regular_at(dirfd, name, name, &fd, &st, NULL) != DM_OK)
         return false;
     bool yes = read(fd, head, sizeof head) == (ssize_t)sizeof head && memcmp(head, "SQLite format 3", 16) == 0;
     close(fd);
@@ -141,38 +247,64 @@ static const char *base_name(const char *path)
 typedef struct entry_list {
     char **names;
     bool *is_dir;
+    uint64_t *size;
     size_t n;
 } entry_list;
 
-/* Sorted, non-hidden entries of a folder; regular files and real folders only. */
-static dm_status list_dir(const char *dir, entry_list *out, dm_error *err)
+static int cmp_names(const void *a, const void *b)
 {
-    struct dirent **ents = NULL;
-    int n = scandir(dir, &ents, NULL, alphasort);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted, non-hidden entries of the folder dirfd (shown as dir); regular
+ * files and real folders only (links, FIFOs, devices are not data). */
+static dm_status list_dir(int dirfd, const char *dir, entry_list *out, dm_error *err)
+{
     memset(out, 0, sizeof *out);
-    if (n < 0)
-        return DM_FAIL(err, DM_ERR_IO, "%s: %s", dir, strerror(errno));
-    out->names = dm_xcalloc((size_t)n + 1, sizeof *out->names);
-    out->is_dir = dm_xcalloc((size_t)n + 1, sizeof *out->is_dir);
-    for (int i = 0; i < n; i++) {
-        const char *nm = ents[i]->d_name;
-        if (!hidden(nm)) {
-            char *p = dm_xasprintf("%s/%s", dir, nm);
-            struct stat st;
-            if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && dm_objects_not_data(nm)) {
-                dm_debug("%s: not a data file, skipped", p);
-            } else if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && (sqlite_side_file(dir, nm) || is_sqlite_db(p))) {
-                dm_info("%s: SQLite database, skipped (scan it as sqlite://%s)", p, p);
-            } else if (lstat(p, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
-                out->names[out->n] = dm_xstrdup(nm);
-                out->is_dir[out->n] = S_ISDIR(st.st_mode);
-                out->n++;
-            }
-            free(p);
-        }
-        free(ents[i]);
+    int fd = openat(dirfd, ".", DIR_FLAGS);     /* its own offset: fdopendir owns it */
+    DIR *d = fd < 0 ? NULL : fdopendir(fd);
+    if (d == NULL) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return DM_FAIL(err, DM_ERR_IO, "%s: %s", dir, strerror(e));
     }
-    free(ents);
+    char **all = NULL;
+    size_t nall = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (hidden(de->d_name))
+            continue;
+        if (nall == cap) {
+            cap = cap ? cap * 2 : 32;
+            all = dm_xrealloc(all, cap * sizeof *all);
+        }
+        all[nall++] = dm_xstrdup(de->d_name);
+    }
+    closedir(d);
+    if (nall)
+        qsort(all, nall, sizeof *all, cmp_names);
+    out->names = dm_xcalloc(nall + 1, sizeof *out->names);
+    out->is_dir = dm_xcalloc(nall + 1, sizeof *out->is_dir);
+    out->size = dm_xcalloc(nall + 1, sizeof *out->size);
+    for (size_t i = 0; i < nall; i++) {
+        const char *nm = all[i];
+        struct stat st;
+        bool ok = fstatat(dirfd, nm, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (ok && S_ISREG(st.st_mode) && dm_objects_not_data(nm)) {
+            dm_debug("%s/%s: not a data file, skipped", dir, nm);
+        } else if (ok && S_ISREG(st.st_mode) && (sqlite_side_file(dirfd, nm) || is_sqlite_db(dirfd, nm))) {
+            dm_info("%s/%s: SQLite database, skipped (scan it as sqlite://%s/%s)", dir, nm, dir, nm);
+        } else if (ok && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+            out->names[out->n] = all[i];
+            all[i] = NULL;
+            out->is_dir[out->n] = S_ISDIR(st.st_mode);
+            out->size[out->n] = (uint64_t)st.st_size;
+            out->n++;
+        }
+        free(all[i]);
+    }
+    free(all);
     return DM_OK;
 }
 
@@ -182,6 +314,7 @@ static void entry_list_free(entry_list *l)
         free(l->names[i]);
     free(l->names);
     free(l->is_dir);
+    free(l->size);
 }
 
 static dm_status file_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem,
@@ -206,7 +339,13 @@ static dm_status file_list_assets(dm_source *src, dm_asset_desc **out, size_t *n
         *n = 1;
         return DM_OK;
     }
-    if ((rc = list_dir(fs->root, &el, err)))
+    int dfd;
+    struct stat dst;
+    if ((rc = open_under_root(fs, fs->root, true, &dfd, &dst, err)))
+        return rc;
+    rc = list_dir(dfd, fs->root, &el, err);
+    close(dfd);
+    if (rc)
         return rc;
     dm_asset_desc *list = dm_xcalloc(el.n + 1, sizeof *list);
     size_t k = 0;
@@ -256,26 +395,29 @@ typedef struct table_vec {
     size_t n, cap;
 } table_vec;
 
+/* ctx: the file_src. The key is a path under the root, opened name by name. */
 static dm_status open_file_obj(void *ctx, const dm_object *obj, dm_stream **out, dm_error *err)
 {
-    return dm_stream_open_file(obj->key, out, err);
+    int fd;
+    struct stat st;
+    dm_status rc = open_under_root(ctx, obj->key, false, &fd, &st, err);
+    *out = rc ? NULL : dm_stream_open_fd(fd, obj->key, (uint64_t)st.st_size);
+    return rc;
 }
 
 /* FNV over (path, size, mtime, first block) of every part. */
-static char *fingerprint(const dm_object *objs, size_t n)
+static char *fingerprint(const file_src *fs, const dm_object *objs, size_t n)
 {
     uint64_t h = DM_FINGERPRINT_SEED;
 #define MIX(p, len) (h = dm_fnv64(h, (p), (len)))
     for (size_t i = 0; i < n; i++) {
         struct stat st;
+        int fd;
         MIX(objs[i].key, strlen(objs[i].key) + 1);
-        if (stat(objs[i].key, &st) == 0) {
+        if (open_under_root(fs, objs[i].key, false, &fd, &st, NULL) == DM_OK) {
             MIX(&st.st_size, sizeof st.st_size);
             MIX(&st.st_mtim.tv_sec, sizeof st.st_mtim.tv_sec);
             MIX(&st.st_mtim.tv_nsec, sizeof st.st_mtim.tv_nsec);
-        }
-        int fd = open(objs[i].key, O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
             unsigned char blk[4096];
             ssize_t r = read(fd, blk, sizeof blk);
             if (r > 0)
@@ -287,14 +429,14 @@ static char *fingerprint(const dm_object *objs, size_t n)
     return dm_xasprintf("%016llx", (unsigned long long)h);
 }
 
-static void table_add(table_vec *tv, const char *name, const char *loc_path, obj_vec *objs, char **pkeys,
-                      size_t npkeys)
+static void table_add(const file_src *fs, table_vec *tv, const char *name, const char *loc_path, obj_vec *objs,
+                      char **pkeys, size_t npkeys)
 {
     dm_table_desc *t = DM_PUSH(*tv);
     memset(t, 0, sizeof *t);
     t->name = dm_xstrdup(name);
     t->location = url_of_path(loc_path);
-    t->fingerprint = fingerprint(objs->v, objs->n);
+    t->fingerprint = fingerprint(fs, objs->v, objs->n);
     t->bytes = 0;
     for (size_t i = 0; i < objs->n; i++)
         t->bytes += (int64_t)objs->v[i].size;
@@ -322,25 +464,37 @@ typedef struct walk {
     void *pctx;
 } walk;
 
-static void walk_dir(walk *w, const char *dir, int depth)
+static void walk_problem(walk *w, const char *path, const char *msg)
+{
+    char *u = url_of_path(path);
+    w->problem(w->pctx, u, msg);
+    free(u);
+}
+
+/* dirfd: the folder dir, open (see DIR_FLAGS); the caller closes it. */
+static void walk_dir(walk *w, int dirfd, const char *dir, int depth)
 {
     entry_list el;
     dm_error err = {0};
     if (depth > MAX_DEPTH) {
-        char *u = url_of_path(dir);
-        w->problem(w->pctx, u, "folders nested too deep, skipped");
-        free(u);
+        walk_problem(w, dir, "folders nested too deep, skipped");
         return;
     }
-    if (list_dir(dir, &el, &err)) {
-        char *u = url_of_path(dir);
-        w->problem(w->pctx, u, err.msg);
-        free(u);
+    if (list_dir(dirfd, dir, &el, &err)) {
+        walk_problem(w, dir, err.msg);
         return;
     }
     for (size_t i = 0; i < el.n; i++) {
         char *p = dm_xasprintf("%s/%s", dir, el.names[i]);
         if (el.is_dir[i]) {
+            int sub = openat(dirfd, el.names[i], DIR_FLAGS);
+            if (sub < 0) {
+                /* swapped for a link or a file since it was listed */
+                open_failed(p, errno, &err);
+                walk_problem(w, p, err.msg);
+                free(p);
+                continue;
+            }
             const char *eq = strchr(el.names[i], '=');
             bool part = eq && eq != el.names[i] && w->nseg < MAX_DEPTH;
             if (part) {
@@ -348,31 +502,29 @@ static void walk_dir(walk *w, const char *dir, int depth)
                 w->seg_vals[w->nseg] = dm_xstrdup(eq + 1);
                 w->nseg++;
             }
-            walk_dir(w, p, depth + 1);
+            walk_dir(w, sub, p, depth + 1);
+            close(sub);
             if (part) {
                 w->nseg--;
                 free(w->seg_keys[w->nseg]);
                 free(w->seg_vals[w->nseg]);
             }
         } else {
-            struct stat st;
-            if (stat(p, &st) == 0) {
-                if (w->npkeys == 0 && w->nseg > 0 && w->files.n == 0) {
-                    w->pkeys = dm_xcalloc(w->nseg, sizeof *w->pkeys);
-                    for (size_t k = 0; k < w->nseg; k++)
-                        w->pkeys[k] = dm_xstrdup(w->seg_keys[k]);
-                    w->npkeys = w->nseg;
-                }
-                char **pv = NULL;
-                if (w->npkeys) {
-                    pv = dm_xcalloc(w->npkeys, sizeof *pv);
-                    for (size_t k = 0; k < w->npkeys; k++)
-                        for (size_t s = 0; s < w->nseg; s++)
-                            if (strcmp(w->seg_keys[s], w->pkeys[k]) == 0 && pv[k] == NULL)
-                                pv[k] = dm_xstrdup(w->seg_vals[s]);
-                }
-                obj_push(&w->files, p, (uint64_t)st.st_size, pv);
+            if (w->npkeys == 0 && w->nseg > 0 && w->files.n == 0) {
+                w->pkeys = dm_xcalloc(w->nseg, sizeof *w->pkeys);
+                for (size_t k = 0; k < w->nseg; k++)
+                    w->pkeys[k] = dm_xstrdup(w->seg_keys[k]);
+                w->npkeys = w->nseg;
             }
+            char **pv = NULL;
+            if (w->npkeys) {
+                pv = dm_xcalloc(w->npkeys, sizeof *pv);
+                for (size_t k = 0; k < w->npkeys; k++)
+                    for (size_t s = 0; s < w->nseg; s++)
+                        if (strcmp(w->seg_keys[s], w->pkeys[k]) == 0 && pv[k] == NULL)
+                            pv[k] = dm_xstrdup(w->seg_vals[s]);
+            }
+            obj_push(&w->files, p, el.size[i], pv);
         }
         free(p);
     }
@@ -390,49 +542,62 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
     *out = NULL;
     *n = 0;
 
+    int dfd = -1;
+    struct stat st;
     if (fs->root_is_file) {
         obj_vec ov = {0};
-        struct stat st;
-        uint64_t size = stat(dir, &st) == 0 ? (uint64_t)st.st_size : 0;
+        uint64_t size = 0;
+        if (open_under_root(fs, dir, false, &dfd, &st, err) == DM_OK) {
+            size = (uint64_t)st.st_size;
+            close(dfd);
+            dfd = -1;
+        }   /* else the read reports it */
         obj_push(&ov, dir, size, NULL);
         char *name = dm_objects_table_name(base_name(dir));
-        table_add(&tv, name, dir, &ov, NULL, 0);
+        table_add(fs, &tv, name, dir, &ov, NULL, 0);
         free(name);
         goto done;
     }
     bool loose_only = strcmp(dir, fs->root) == 0;
-    if ((rc = list_dir(dir, &el, err)))
+    if ((rc = open_under_root(fs, dir, true, &dfd, &st, err)))
+        goto out;
+    if ((rc = list_dir(dfd, dir, &el, err)))
         goto out;
     for (size_t i = 0; i < el.n; i++) {
         char *p = dm_xasprintf("%s/%s", dir, el.names[i]);
         if (!el.is_dir[i]) {
-            struct stat st;
             obj_vec ov = {0};
-            if (stat(p, &st) == 0) {
-                obj_push(&ov, p, (uint64_t)st.st_size, NULL);
-                char *name = dm_objects_table_name(el.names[i]);
-                for (size_t t = 0; t < tv.n; t++)
-                    if (strcmp(tv.v[t].name, name) == 0) {  /* customers.csv + customers.json */
-                        char *nn = dm_xasprintf("%s_%s", name, strrchr(el.names[i], '.') + 1);
-                        free(name);
-                        name = nn;
-                        break;
-                    }
-                table_add(&tv, name, p, &ov, NULL, 0);
-                free(name);
-            }
+            obj_push(&ov, p, el.size[i], NULL);
+            char *name = dm_objects_table_name(el.names[i]);
+            for (size_t t = 0; t < tv.n; t++)
+                if (strcmp(tv.v[t].name, name) == 0) {  /* customers.csv + customers.json */
+                    char *nn = dm_xasprintf("%s_%s", name, strrchr(el.names[i], '.') + 1);
+                    free(name);
+                    name = nn;
+                    break;
+                }
+            table_add(fs, &tv, name, p, &ov, NULL, 0);
+            free(name);
         } else if (!loose_only) {
             walk w = {0};
             w.problem = problem;
             w.pctx = pctx;
-            walk_dir(&w, p, 1);
+            int sub = openat(dfd, el.names[i], DIR_FLAGS);
+            if (sub < 0) {
+                dm_error e2 = {0};
+                open_failed(p, errno, &e2);
+                walk_problem(&w, p, e2.msg);
+            } else {
+                walk_dir(&w, sub, p, 1);
+                close(sub);
+            }
             if (w.files.n > 0) {
                 /* one schema? compare the headers of (up to) the first files */
                 char *first = NULL;
                 bool same = true;
                 size_t check = w.files.n < SIGNATURE_FILES ? w.files.n : SIGNATURE_FILES;
                 for (size_t f = 0; f < check && same; f++) {
-                    char *sig = dm_objects_signature(&w.files.v[f], open_file_obj, NULL, fs->encoding);
+                    char *sig = dm_objects_signature(&w.files.v[f], open_file_obj, fs, fs->encoding);
                     if (sig == NULL)
                         continue;   /* unreadable: reported when read */
                     if (first == NULL)
@@ -444,7 +609,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
                 }
                 free(first);
                 if (same) {
-                    table_add(&tv, el.names[i], p, &w.files, w.pkeys, w.npkeys);
+                    table_add(fs, &tv, el.names[i], p, &w.files, w.pkeys, w.npkeys);
                     w.pkeys = NULL;
                 } else {
                     for (size_t f = 0; f < w.files.n; f++) {
@@ -452,7 +617,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
                         char *stem = dm_objects_table_name(base_name(w.files.v[f].key));
                         char *name = dm_xasprintf("%s_%s", el.names[i], stem);
                         obj_push(&one, w.files.v[f].key, w.files.v[f].size, NULL);
-                        table_add(&tv, name, w.files.v[f].key, &one, NULL, 0);
+                        table_add(fs, &tv, name, w.files.v[f].key, &one, NULL, 0);
                         free(stem);
                         free(name);
                     }
@@ -470,6 +635,8 @@ done:
     *n = tv.n;
     tv.v = NULL;
 out:
+    if (dfd >= 0)
+        close(dfd);
     entry_list_free(&el);
     free(dir);
     return rc;
@@ -484,7 +651,7 @@ static dm_status file_read_rows(dm_source *src, const dm_table_desc *table, cons
     if (sp.encoding == DM_ENC_AUTO)
         sp.encoding = fs->encoding;
     return dm_objects_read_rows(ft->objs, ft->n, table->partition_keys, table->npartition_keys, open_file_obj,
-                                NULL, &sp, sink, err);
+                                (void *)fs, &sp, sink, err);
 }
 
 static void file_free_table_data(void *data)
@@ -496,12 +663,16 @@ static void file_free_table_data(void *data)
 
 /* ---- tags ------------------------------------------------------------------ */
 
-/* The sidecar file read whole (tags files are small: at most 1 MiB). */
-static dm_status parse_tags_yaml(const char *path, dm_kvlist *tags, dm_error *err)
+/* The sidecar file fd (owned from here) read whole (tags files are small:
+ * at most 1 MiB). */
+static dm_status parse_tags_yaml(int fd, const char *path, dm_kvlist *tags, dm_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(errno));
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL) {
+        int e = errno;
+        close(fd);
+        return DM_FAIL(err, DM_ERR_IO, "%s: %s", path, strerror(e));
+    }
     dm_capbuf b = DM_CAPBUF_INIT(1u << 20);
     char chunk[8192];
     size_t got;
@@ -521,15 +692,21 @@ static dm_status parse_tags_yaml(const char *path, dm_kvlist *tags, dm_error *er
 static dm_status file_read_tags(dm_source *src, const dm_asset_desc *asset, dm_kvlist *tags, const char **origin,
                                 dm_error *err)
 {
+    const file_src *fs = src->state;
     char *dir = path_of_url(asset->location);
     struct stat st;
     dm_status rc = DM_OK;
+    int dfd, fd;
     *origin = "sidecar";
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!fs->root_is_file && open_under_root(fs, dir, true, &dfd, &st, NULL) == DM_OK) {
         char *p = dm_xasprintf("%s/%s", dir, TAGS_FILE);
-        if (access(p, F_OK) == 0)
-            rc = parse_tags_yaml(p, tags, err);
+        if (fstatat(dfd, TAGS_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            rc = open_regular_at(dfd, TAGS_FILE, p, &fd, &st, err);
+            if (rc == DM_OK)
+                rc = parse_tags_yaml(fd, p, tags, err);
+        }
         free(p);
+        close(dfd);
     }
     free(dir);
     return rc;
