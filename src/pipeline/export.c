@@ -300,3 +300,8 @@ bool dm_export_entity_known(const char *name)
 {
     return dm_entity_name_known(name);
 }
+
+const char *dm_export_entity_category(const char *name)
+{
+    return dm_entity_category_of(name);
+}

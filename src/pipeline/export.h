@@ -16,6 +16,9 @@
 /* Whether name is an entity type datamap knows (for layers that may not
  * include detect/: the API's ?entity= filter). */
 bool dm_export_entity_known(const char *name);
+/* Its data category ("user.contact.email"), NULL when the name is not a
+ * built-in entity type (the API's inventory groups findings by it). */
+const char *dm_export_entity_category(const char *name);
 
 /* New reference, or NULL with err set. */
 json_t *dm_export_build(dm_catalog *cat, const dm_asset_filter *filter, const dm_problem *problems,

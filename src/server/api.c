@@ -26,7 +26,6 @@
 
 #include "core/json.h"
 #include "core/mem.h"
-#include "detect/engine.h"
 #include "pipeline/export.h"
 #include "report/report.h"
 #include "server/http.h"
@@ -152,7 +151,7 @@ static dm_status add_personal(dm_catalog *cat, json_t *o, int64_t id, dm_error *
     json_object_set_new(o, "personal_columns", json_integer(ncols));
     json_t *cats = json_array();
     for (size_t i = 0; i < ne; i++) {
-        const char *category = dm_entity_category_of(ents[i]);
+        const char *category = dm_export_entity_category(ents[i]);
         if (category == NULL || *category == '\0')
             category = "user";      /* an entity this binary does not know (newer catalog) */
         json_t *c = NULL;
