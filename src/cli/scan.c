@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/mem.h"
+#include "core/progress.h"
 #include "pipeline/export.h"
 #include "sources/secret_option.h"
 #include "sources/source.h"
@@ -148,16 +149,19 @@ int dm_cmd_scan(dm_cli *cli, int argc, char **argv)
             dm_asset_rec *assets = NULL;
             size_t na = 0;
             dm_asset_filter f = {name, NULL, false};
-            if (dm_catalog_asset_list(cat, &f, &assets, &na, &err) == DM_OK)
+            if (dm_catalog_asset_list(cat, &f, &assets, &na, &err) == DM_OK) {
+                dm_progress_total((int64_t)na, 0, 0);
                 for (size_t a = 0; a < na; a++) {
                     dm_pipeline_asset(p, &rec, &assets[a], true, true);
                     dm_pipeline_tags(p, &rec, &assets[a]);
                 }
+            }
             dm_asset_list_free(assets, na);
         }
         free(name);
         dm_free_secret(url);    /* an ad-hoc URL may carry a password (the catalog refused it) */
     }
+    dm_progress_stop();     /* the findings start on a clean line, not after "... rows" */
     size_t np;
     const dm_problem *probs = dm_pipeline_problems(p, &np);
     dm_asset_filter all = {0};

@@ -10,6 +10,8 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
+#include "core/mem.h"
+#include "core/progress.h"
 
 enum { ST_DISCOVER = 1, ST_CRAWL = 2, ST_CLASSIFY = 4, ST_TAGS = 8 };
 
@@ -139,6 +141,26 @@ static int run_stages(dm_cli *cli, const stage_cmd *sc, int argc, char **argv)
             rc = DM_EXIT_USAGE;
             goto out;
         }
+        /* the stores this command will go through, for the progress line */
+        bool *go = dm_xcalloc(nassets + 1, sizeof *go);
+        size_t ngo = 0;
+        for (size_t a = 0; a < nassets; a++) {
+            bool known = false;
+            for (size_t k = 0; k < nsrc && !known; k++)
+                known = sources[k].id == assets[a].source_id;
+            go[a] = known && !assets[a].deleted_at;
+            for (size_t k = 0; go[a] && sc->by_source && argc - optind > 0 && k < nsrc; k++)
+                if (sources[k].id == assets[a].source_id) {
+                    bool want = false;
+                    for (int i = optind; i < argc; i++)
+                        want = want || strcmp(sources[k].name, argv[i]) == 0;
+                    go[a] = want;
+                }
+            ngo += go[a];
+        }
+        if (sc->stages & (ST_CRAWL | ST_CLASSIFY))
+            dm_progress_total((int64_t)ngo, 0, 0);
+        free(go);
         for (size_t a = 0; a < nassets; a++) {
             const dm_source_rec *src = NULL;
             for (size_t k = 0; k < nsrc; k++)
@@ -159,6 +181,7 @@ static int run_stages(dm_cli *cli, const stage_cmd *sc, int argc, char **argv)
                 dm_pipeline_tags(p, src, &assets[a]);
         }
     }
+    dm_progress_stop();     /* the summary starts on a clean line */
     rc = dm_cli_finish(p);
     print_summary(p, sc->stages);
 out:

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/progress.h"
 #include "core/mem.h"
 #include "detect/category.h"
 #include "pipeline/colpar.h"
@@ -38,6 +39,9 @@ dm_status dm_pipeline_new(dm_catalog *cat, const dm_pipeline_opts *opts, const c
     p->cat = cat;
     p->opts = *opts;
     p->tty = opts->progress && isatty(2);
+    /* the line on a terminal with human logs; with JSON logs the same
+     * counts as "progress" events */
+    dm_progress_start(p->tty && !dm_log_is_json(), opts->progress && dm_log_is_json());
     dm_engine_opts eo = {opts->only, opts->except, opts->allow};
     if ((rc = dm_engine_new(&eo, &p->eng, err))) {
         free(p);
@@ -68,8 +72,7 @@ void dm_pipeline_finish(dm_pipeline *p)
     dm_error err = {0};
     if (dm_catalog_run_end(p->cat, p->run_id, p->nproblems ? "failed" : "ok", stats, &err))
         dm_warn("could not record the end of the run: %s", err.msg);
-    if (p->tty)
-        fputs("\r\033[K", stderr);
+    dm_progress_stop();
 }
 
 void dm_pipeline_free(dm_pipeline *p)
@@ -102,9 +105,7 @@ void dm_pipeline_problem(dm_pipeline *p, const char *target, const char *fmt, ..
             break;
         }
     }
-    if (p->tty)
-        fputs("\r\033[K", stderr);
-    dm_error_log("%s: %s", target, m);
+    dm_error_log("%s: %s", target, m);     /* erases the progress line first */
     DM_GROW(p->problems, p->pcap, p->nproblems + 1);
     p->problems[p->nproblems].target = dm_xstrdup(target);
     p->problems[p->nproblems].message = dm_xstrdup(m);
@@ -132,17 +133,32 @@ const dm_engine *dm_pipeline_engine(const dm_pipeline *p)
     return p->eng;
 }
 
-static void progress(dm_pipeline *p, const char *fmt, ...)
+/* A stage's event for -v: a human line, or in JSON logs the same line with
+ * "event" and the fields (names from the stores go through jansson, so a
+ * hostile name cannot break the line). fields is stolen; NULL is none. */
+static void stage_event(const char *event, json_t *fields, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void stage_event(const char *event, json_t *fields, const char *fmt, ...)
 {
-    if (!p->tty)
+    if (dm_log_get_level() < DM_LOG_INFO) {
+        json_decref(fields);
         return;
-    char line[160];
+    }
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\r\033[K%s", line);
-    fflush(stderr);
+    char *text = fields ? json_dumps(fields, JSON_COMPACT) : NULL;
+    json_decref(fields);
+    /* the object's members without its braces */
+    size_t n = text ? strlen(text) : 0;
+    if (n >= 2) {
+        text[n - 1] = '\0';
+        dm_log_event(DM_LOG_INFO, event, text + 1, "%s", msg);
+    } else {
+        dm_log_event(DM_LOG_INFO, event, NULL, "%s", msg);
+    }
+    free(text);
 }
 
 /* ---- discover -------------------------------------------------------------- */
@@ -178,7 +194,9 @@ dm_status dm_pipeline_discover(dm_pipeline *p, const dm_source_rec *src)
     dm_error err = {0};
     dm_status rc;
 
-    progress(p, "discover %s", src->name);
+    dm_progress_doing("discover %s", src->name);
+    stage_event("discover_start", json_pack("{s:s}", "source", src->name), "discover %s: listing its stores",
+                src->name);
     if ((rc = dm_source_open(src->url, src->options_json, &s, &err)) ||
         (rc = dm_source_list_assets(s, &assets, &n, problem_cb, p, &err))) {
         dm_pipeline_problem(p, src->url, "%s", err.msg);
@@ -210,6 +228,9 @@ dm_status dm_pipeline_discover(dm_pipeline *p, const dm_source_rec *src)
     p->stats.assets_vanished += vanished;
     if ((rc = dm_catalog_commit(p->cat, &err)))
         goto fail;
+    stage_event("discover_done", json_pack("{s:s,s:I,s:I}", "source", src->name, "stores", (json_int_t)nkeep, "vanished",
+                                           (json_int_t)vanished),
+                "discover %s: %zu store(s) kept, %zu vanished", src->name, nkeep, vanished);
     goto out;
 fail:
     dm_pipeline_problem(p, src->url, "%s", err.msg);
@@ -328,6 +349,8 @@ static void tp_cells(void *ctx, size_t c, const dm_field *f, size_t n)
     }
 }
 
+#define PROGRESS_ROWS 4096     /* rows between two progress updates (a power of two) */
+
 static bool tp_row(void *ctx, const dm_field *f, size_t n)
 {
     tproc *tp = ctx;
@@ -336,9 +359,8 @@ static bool tp_row(void *ctx, const dm_field *f, size_t n)
         return false;
     }
     tp->rows++;
-    if ((tp->rows & 0xFFFF) == 0)
-        progress(tp->p, "%s %s: %llu rows", tp->infer ? "scan" : "classify", tp->label,
-                 (unsigned long long)tp->rows);
+    if ((tp->rows & (PROGRESS_ROWS - 1)) == 0)
+        dm_progress_done(0, 0, PROGRESS_ROWS);
     if (tp->p->opts.jobs > 1) {
         if (tp->par == NULL)
             tp->par = dm_colpar_new(tp->p->opts.jobs, tp_cells, tp);
@@ -573,6 +595,7 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
     size_t nt = 0, nknown = 0;
     int64_t *keep = NULL;
     size_t nkeep = 0;
+    size_t counted = 0;     /* tables counted done in the progress */
     dm_error err = {0};
     dm_status rc;
     bool all_ok = true;
@@ -588,8 +611,18 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
         goto out;
     }
     keep = dm_xcalloc(nt + 1, sizeof *keep);
+    dm_progress_total(0, (int64_t)nt, 0);
+    const char *stage = crawl ? (classify ? "crawl+classify" : "crawl") : "classify";
+    stage_event("store_start",
+                json_pack("{s:s,s:s,s:s,s:I}", "stage", stage, "source", src->name, "store", asset->name, "tables",
+                          (json_int_t)nt),
+                "%s %s/%s: %zu table(s)", stage, src->name, asset->name, nt);
     for (size_t i = 0; i < nt; i++) {
         const dm_table_desc *t = &tables[i];
+        if (i > counted) {  /* the previous table is over, however it ended */
+            dm_progress_done(0, 1, 0);
+            counted++;
+        }
         if (must_stop(p)) {
             /* a problem, so a job that stops here is not taken as done */
             dm_pipeline_problem(p, asset->location, "%s before table %zu of %zu, the rest is for the next run",
@@ -617,7 +650,25 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
         }
         if (!do_infer && classify && !crawl && !same)
             dm_info("%s: changed since it was crawled; classifying the old schema's columns", t->location);
-        progress(p, "%s %s/%s", do_infer ? (do_classify ? "scan" : "crawl") : "classify", asset->name, t->name);
+        const char *verb = do_infer ? (do_classify ? "scan" : "crawl") : "classify";
+        dm_progress_doing("%s %s/%s", verb, asset->name, t->name);
+        /* the rows this table will give: the sample cap, or fewer when the
+         * store knows it has fewer; unknown for --rows all without an estimate */
+        int64_t planned = -1;
+        if (p->opts.rows != UINT64_MAX)
+            planned = (int64_t)p->opts.rows;
+        if (t->rows_estimate >= 0 && (planned < 0 || t->rows_estimate < planned))
+            planned = t->rows_estimate;
+        if (planned >= 0)
+            dm_progress_total(0, 0, planned);
+        else
+            dm_progress_rows_unknown(1);
+        int64_t t0 = dm_progress_now_ms();
+        stage_event("table_start",
+                    json_pack("{s:s,s:s,s:s,s:I}", "stage", verb, "store", asset->name, "table", t->name, "rows_planned",
+                              (json_int_t)planned),
+                    "%s %s/%s: reading %s rows (%s)", verb, asset->name, t->name,
+                    planned >= 0 ? "up to the sample's" : "all its", t->location);
 
         char label[256];
         snprintf(label, sizeof label, "%s/%s", asset->name, t->name);
@@ -632,6 +683,17 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
         rc = dm_source_read_rows(s, t, &spec, &sink, &err);
         dm_colpar_free(tp.par);     /* every row through the columns' work */
         tp.par = NULL;
+        dm_progress_done(0, 0, (int64_t)(tp.rows & (PROGRESS_ROWS - 1)));
+        dm_progress_rows_settle(planned, (int64_t)tp.rows);
+        if (planned < 0)
+            dm_progress_rows_unknown(-1);
+        double took = (double)(dm_progress_now_ms() - t0) / 1000.0;
+        stage_event("table_read",
+                    json_pack("{s:s,s:s,s:s,s:I,s:I,s:f,s:b}", "stage", verb, "store", asset->name, "table", t->name,
+                              "rows", (json_int_t)tp.rows, "columns", (json_int_t)tp.ncols, "seconds", took, "ok",
+                              rc == DM_OK),
+                    "%s %s/%s: %llu rows, %zu column(s) in %.1f s%s", verb, asset->name, t->name,
+                    (unsigned long long)tp.rows, tp.ncols, took, rc == DM_OK ? "" : " (failed)");
         if (rc) {
             dm_pipeline_problem(p, t->location, "%s", err.msg);
             tp_free(&tp);
@@ -687,6 +749,8 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
             dm_pipeline_problem(p, asset->location, "catalog: %s", err.msg);
     }
 out:
+    if (nt > counted)
+        dm_progress_done(0, (int64_t)(nt - counted), 0);
     free(keep);
     dm_table_list_free(known, nknown);
     dm_table_desc_free_list(s, tables, nt);
@@ -703,6 +767,7 @@ dm_status dm_pipeline_asset(dm_pipeline *p, const dm_source_rec *src, const dm_a
 {
     size_t first = p->nproblems;
     dm_status rc = asset_stages(p, src, asset, crawl, classify);
+    dm_progress_done(1, 0, 0);
     if (must_stop(p))
         return rc;
     size_t n = p->nproblems - first;
