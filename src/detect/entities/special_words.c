@@ -211,13 +211,13 @@ const dm_special_list dm_special_lists[] = {
     {DM_SP_UNION, DM_MEDIUM, 0,
      "union member|trade union member|non union|union membership|gmb|afl cio|seiu|teamsters|"
      "united auto workers|uaw|afscme|ig metall|ver di|verdi gewerkschaft|dgb|gewerkschaftsmitglied|"
-     "ig bce|cgt|cfdt|cgt fo|force ouvriere|syndique|syndiquee|ccoo|comisiones obreras|ugt|"
+     "ig bce|ig bau|cgt|cfdt|cgt fo|force ouvriere|syndique|syndiquee|ccoo|comisiones obreras|ugt|"
      "sindicalizado|sindicalizada|cgil|cisl|uil|iscritto al sindacato|cgtp|vakbondslid|"
      "solidarnosc|opzz|turk is|hak is|citu|intuc|aituc"},
     {DM_SP_UNION, DM_WEAK, 0,
      "unite|member|non member|nonmember|union|trade union|gewerkschaft|mitglied|syndicat|adherent|"
      "sindicato|afiliado|afiliada|sindacato|iscritto|iscritta|filiado|vakbond|lid|czlonek|zwiazek|"
-     "uye|sendika|fo|verdi|unison|gew|fnv|cnv|disk|bms"},
+     "uye|sendika|fo|verdi|unison|gew|ngg|evg|gdp|fnv|cnv|disk|bms"},
 
     /* ---- SEXUAL_ORIENTATION ------------------------------------------------- */
     {DM_SP_SEXUAL, DM_MEDIUM, 0,
