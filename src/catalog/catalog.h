@@ -408,6 +408,18 @@ dm_status dm_catalog_job_enqueue(dm_catalog *cat, const char *kind, const char *
  * *claimed false when nothing is due. Call with no transaction open. */
 dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease_seconds, dm_job_rec *out,
                                bool *claimed, dm_error *err);
+/* The same, skipping the jobs of a source that already has max_per_source
+ * jobs running under a live lease, whoever runs them (0: no limit). A job's
+ * source is its target up to the first '/'; schedule_* jobs touch no store
+ * and are never held back. Claimers under a limit take turns (a short
+ * lock), so the limit holds across every worker of a shared catalog. */
+dm_status dm_catalog_job_claim_limited(dm_catalog *cat, const char *owner, int64_t lease_seconds,
+                                       int max_per_source, dm_job_rec *out, bool *claimed, dm_error *err);
+/* Wait up to timeout_ms for a job to be queued by any process sharing the
+ * catalog (PostgreSQL LISTEN/NOTIFY). *supported false (at once) when the
+ * backend cannot tell, and the caller polls instead. Call with no
+ * transaction open. */
+dm_status dm_catalog_job_wait(dm_catalog *cat, int timeout_ms, bool *supported, bool *woken, dm_error *err);
 /* Extend the lease of a running job held by owner. DM_ERR_NOT_FOUND when
  * owner no longer holds it (it expired and another claimer took it). */
 dm_status dm_catalog_job_heartbeat(dm_catalog *cat, int64_t id, const char *owner, int64_t lease_seconds,

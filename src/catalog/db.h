@@ -79,6 +79,13 @@ typedef struct dm_db_ops {
     /* Run first in each migration step's transaction so concurrent
      * migrators queue (an advisory lock); NULL when BEGIN already does. */
     const char *migrate_lock_sql;
+    /* Run first in a claim transaction that counts running jobs per source
+     * (a limit is set), so two claimers cannot both see room for one more;
+     * NULL when BEGIN already serialises claimers. */
+    const char *claim_serialize_sql;
+    /* Sent inside a transaction that queued a job; waiters are told at
+     * commit (PostgreSQL NOTIFY). NULL: no notifications, waiters poll. */
+    const char *notify_jobs_sql;
 
     /* Run a script of one or more statements without parameters. */
     dm_status (*exec)(dm_db *db, const char *script, dm_error *err);
@@ -109,6 +116,10 @@ typedef struct dm_db_ops {
     /* True while the backend has a transaction open (it may have ended one
      * on its own after an error, e.g. SQLite on SQLITE_FULL). */
     bool (*in_transaction)(dm_db *db);
+    /* Wait up to timeout_ms for notify_jobs_sql from any connection
+     * (listening from the first call on); *woken tells whether one came.
+     * Call with no transaction open. NULL when notify_jobs_sql is NULL. */
+    dm_status (*wait_jobs)(dm_db *db, int timeout_ms, bool *woken, dm_error *err);
     void (*close)(dm_db *db);   /* rolls back an open transaction */
 } dm_db_ops;
 

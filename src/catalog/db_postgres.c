@@ -34,6 +34,7 @@
 #include <inttypes.h>
 #include <libpq-fe.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,9 @@
 #define CONNECT_TIMEOUT_S "10"
 /* Advisory lock key of schema migrations: "datamap" in ASCII. */
 #define MIGRATE_LOCK_KEY "28539428672987504"
+/* Advisory lock key of claims under a per-source limit: "dmclaim". */
+#define CLAIM_LOCK_KEY "30803361318349165"
+#define JOBS_CHANNEL "datamap_jobs"
 
 typedef struct pg_db pg_db;
 
@@ -68,6 +72,7 @@ struct pg_db {
     pg_stmt *cache[CACHE_MAX];
     size_t ncache;
     int next_name;
+    bool listening;                     /* LISTEN datamap_jobs sent */
 };
 
 static const dm_db_ops postgres_ops;
@@ -408,6 +413,40 @@ static dm_status pg_has_user_tables(dm_db *db, bool *any, dm_error *err)
     return DM_OK;
 }
 
+/* Idle workers sleep on the connection's socket until a NOTIFY (a job was
+ * queued anywhere in the fleet) or the timeout, instead of polling the
+ * queue. Notifications that arrived during other statements are already
+ * queued in libpq: they count too. */
+static dm_status pg_wait_jobs(dm_db *db, int timeout_ms, bool *woken, dm_error *err)
+{
+    pg_db *d = db_of(db);
+    dm_status rc;
+    *woken = false;
+    if (!d->listening) {
+        if ((rc = pg_exec(db, "LISTEN " JOBS_CHANNEL, err)) != DM_OK)
+            return rc;
+        d->listening = true;
+    }
+    for (int round = 0; round < 2; round++) {
+        if (PQconsumeInput(d->conn) == 0)
+            return fail_res(d, NULL, err);
+        PGnotify *n;
+        while ((n = PQnotifies(d->conn)) != NULL) {
+            *woken = true;
+            PQfreemem(n);
+        }
+        if (*woken || round == 1 || timeout_ms <= 0)
+            return DM_OK;
+        struct pollfd pfd = {.fd = PQsocket(d->conn), .events = POLLIN};
+        int got = poll(&pfd, 1, timeout_ms);
+        if (got < 0 && errno != EINTR)
+            return DM_FAIL(err, DM_ERR_IO, "catalog %s: waiting for jobs: %s", db->label, strerror(errno));
+        if (got <= 0)
+            return DM_OK;
+    }
+    return DM_OK;
+}
+
 static bool pg_in_transaction(dm_db *db)
 {
     PGTransactionStatusType t = PQtransactionStatus(db_of(db)->conn);
@@ -433,6 +472,9 @@ static const dm_db_ops postgres_ops = {
     .claim_lock = " FOR UPDATE SKIP LOCKED",
     .row_lock = " FOR UPDATE",
     .migrate_lock_sql = "SELECT pg_advisory_xact_lock(" MIGRATE_LOCK_KEY ")",
+    .claim_serialize_sql = "SELECT pg_advisory_xact_lock(" CLAIM_LOCK_KEY ")",
+    .notify_jobs_sql = "NOTIFY " JOBS_CHANNEL,
+    .wait_jobs = pg_wait_jobs,
     .exec = pg_exec,
     .prepare = pg_prepare,
     .bind_text = pg_bind_text,

@@ -152,18 +152,81 @@ dm_status dm_catalog_job_enqueue(dm_catalog *cat, const char *kind, const char *
         }
         dm_db_finalize(st);
     }
+    /* idle workers of the fleet wake at commit */
+    if (rc == DM_OK && db->ops->notify_jobs_sql != NULL)
+        rc = dm_db_exec(db, db->ops->notify_jobs_sql, err);
     rc = tx_end(db, rc, err);
     if (rc == DM_OK && id != NULL)
         *id = job_id;
     return rc;
 }
 
-dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease_seconds, dm_job_rec *out,
-                               bool *claimed, dm_error *err)
+/* The sources (target up to '/') with at least limit jobs running under a
+ * live lease; schedule_* jobs are not counted. */
+static dm_status full_sources(dm_db *db, const char *now, int limit, char ***out, size_t *nout, dm_error *err)
+{
+    typedef struct { char *name; int n; } count;
+    count *c = NULL;
+    size_t nc = 0, cap = 0;
+    dm_db_stmt *st = NULL;
+    bool row = false;
+    *out = NULL;
+    *nout = 0;
+    dm_status rc = q_first(db,
+                           "SELECT target FROM jobs WHERE state = 'running' AND lease_until >= ? "
+                           "AND kind NOT LIKE 'schedule%'",
+                           ARGS(DV_T(now)), &st, &row, err);
+    while (rc == DM_OK && row) {
+        const char *t = dm_db_col_text(st, 0);
+        size_t l = t ? strcspn(t, "/") : 0;
+        size_t i = 0;
+        while (i < nc && !(strlen(c[i].name) == l && strncmp(c[i].name, t, l) == 0))
+            i++;
+        if (i == nc && t != NULL) {
+            DM_GROW(c, cap, nc + 1);
+            c[nc++] = (count){dm_xstrndup(t, l), 0};
+        }
+        if (i < nc)
+            c[i].n++;
+        rc = dm_db_step(st, &row, err);
+    }
+    dm_db_finalize(st);
+    char **full = NULL;
+    size_t nfull = 0, fcap = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (rc == DM_OK && c[i].n >= limit) {
+            DM_GROW(full, fcap, nfull + 1);
+            full[nfull++] = c[i].name;
+        } else {
+            free(c[i].name);
+        }
+    }
+    free(c);
+    *out = full;
+    *nout = nfull;
+    return rc;
+}
+
+/* Characters (not bytes) of a UTF-8 string: what substr() counts in both
+ * SQLite and PostgreSQL. */
+static int64_t utf8_chars(const char *s)
+{
+    int64_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+dm_status dm_catalog_job_claim_limited(dm_catalog *cat, const char *owner, int64_t lease_seconds,
+                                       int max_per_source, dm_job_rec *out, bool *claimed, dm_error *err)
 {
     dm_db *db = dm_catalog_db(cat);
     dm_db_stmt *st = NULL;
-    char now[32], until[32], sql[768];
+    char now[32], until[32];
+    char **full = NULL;
+    size_t nfull = 0;
+    dm_buf sql = DM_BUF_INIT;
+    dm_db_val *vals = NULL;
     bool row = false;
     memset(out, 0, sizeof *out);
     *claimed = false;
@@ -180,16 +243,41 @@ dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease
                 ARGS(DV_T(now), DV_T(now)), NULL, err);
     if (rc != DM_OK)
         goto out;
-    snprintf(sql, sizeof sql,
-             "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, "
-             "updated_at = ? WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' AND run_after <= ?) "
-             "OR (state = 'running' AND lease_until < ?) ORDER BY run_after, id LIMIT 1%s) RETURNING " JOB_COLS,
-             db->ops->claim_lock);
-    rc = q_first(db, sql, ARGS(DV_T(owner), DV_T(until), DV_T(now), DV_T(now), DV_T(now)), &st, &row, err);
+    if (max_per_source > 0) {
+        /* count and claim under one lock: another claimer's running row is
+         * committed (and seen) before this one counts */
+        if (db->ops->claim_serialize_sql != NULL && (rc = dm_db_exec(db, db->ops->claim_serialize_sql, err)) != DM_OK)
+            goto out;
+        if ((rc = full_sources(db, now, max_per_source, &full, &nfull, err)) != DM_OK)
+            goto out;
+    }
+    size_t nv = 0;
+    vals = dm_xcalloc(5 + 3 * nfull, sizeof *vals);
+    vals[nv++] = DV_T(owner);
+    vals[nv++] = DV_T(until);
+    vals[nv++] = DV_T(now);
+    vals[nv++] = DV_T(now);
+    vals[nv++] = DV_T(now);
+    dm_buf_puts(&sql, "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_until = ?, "
+                      "updated_at = ? WHERE id = (SELECT id FROM jobs WHERE ((state = 'queued' AND run_after <= ?) "
+                      "OR (state = 'running' AND lease_until < ?))");
+    char **prefixes = nfull ? dm_xcalloc(nfull, sizeof *prefixes) : NULL;
+    for (size_t i = 0; i < nfull; i++) {
+        prefixes[i] = dm_xasprintf("%s/", full[i]);
+        dm_buf_puts(&sql, " AND (kind LIKE 'schedule%' OR NOT (target = ? OR substr(target, 1, ?) = ?))");
+        vals[nv++] = DV_T(full[i]);
+        vals[nv++] = DV_I(utf8_chars(prefixes[i]));
+        vals[nv++] = DV_T(prefixes[i]);
+    }
+    dm_buf_printf(&sql, " ORDER BY run_after, id LIMIT 1%s) RETURNING " JOB_COLS, db->ops->claim_lock);
+    rc = q_first(db, sql.data, vals, nv, &st, &row, err);
     if (rc == DM_OK && row) {
         read_job(st, out);
         rc = q_drain(st, err);
     }
+    for (size_t i = 0; i < nfull; i++)
+        free(prefixes[i]);
+    free(prefixes);
 out:
     dm_db_finalize(st);
     rc = tx_end(db, rc, err);
@@ -197,7 +285,28 @@ out:
         *claimed = row;
     else
         dm_job_rec_free(out);
+    for (size_t i = 0; i < nfull; i++)
+        free(full[i]);
+    free(full);
+    free(vals);
+    dm_buf_free(&sql);
     return rc;
+}
+
+dm_status dm_catalog_job_claim(dm_catalog *cat, const char *owner, int64_t lease_seconds, dm_job_rec *out,
+                               bool *claimed, dm_error *err)
+{
+    return dm_catalog_job_claim_limited(cat, owner, lease_seconds, 0, out, claimed, err);
+}
+
+dm_status dm_catalog_job_wait(dm_catalog *cat, int timeout_ms, bool *supported, bool *woken, dm_error *err)
+{
+    dm_db *db = dm_catalog_db(cat);
+    *woken = false;
+    *supported = db->ops->wait_jobs != NULL;
+    if (!*supported)
+        return DM_OK;
+    return db->ops->wait_jobs(db, timeout_ms, woken, err);
 }
 
 static dm_status lease_lost(dm_error *err, int64_t id, const char *owner)
@@ -312,6 +421,8 @@ dm_status dm_catalog_job_retry(dm_catalog *cat, int64_t id, dm_error *err)
                     "UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, lease_owner = NULL, "
                     "lease_until = NULL, updated_at = ? WHERE id = ?",
                     ARGS(DV_T(now), DV_T(now), DV_I(id)), NULL, err);
+    if (rc == DM_OK && db->ops->notify_jobs_sql != NULL)
+        rc = dm_db_exec(db, db->ops->notify_jobs_sql, err);
 out:
     dm_job_rec_free(&j);
     return tx_end(db, rc, err);

@@ -69,6 +69,7 @@ static int run_service(dm_cli *cli, int argc, char **argv, bool http)
     const char *listen = cli->cfg.server_listen ? cli->cfg.server_listen : DEFAULT_LISTEN;
     svc.nworkers = cli->cfg.server_workers > 0 ? cli->cfg.server_workers : 2;
     svc.lease_seconds = DEFAULT_LEASE;
+    svc.max_per_source = (int)cli->cfg.server_source_concurrency;
     svc.max_attempts = 5;
     const char *events_secret_file = NULL;
     bool watch = http;

@@ -197,6 +197,9 @@ const dm_config_key dm_config_keys[] = {
      .help = "address of the API and web UI of `datamap serve`; --listen wins"},
     {"server.workers", DM_CT_INT, "2", .offset = F(server_workers), .min = 1, .max = 64,
      .help = "worker threads; --workers wins"},
+    {"server.source_concurrency", DM_CT_INT, "0", .offset = F(server_source_concurrency), .min = 0, .max = 100000,
+     .help = "most jobs running at once against one source, counted over every worker sharing the catalog "
+             "(0: no limit); give every serve and worker the same value"},
     {"server.token_file", DM_CT_STRING, .offset = F(server_token_file),
      .help = "file with the bearer token for /api (else $DATAMAP_TOKEN; neither: the API is open)"},
     {NULL},

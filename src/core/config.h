@@ -90,6 +90,7 @@ typedef struct dm_config {
     /* server: (NULL / 0 = not set) */
     char *server_listen, *server_token_file;
     int64_t server_workers;
+    int64_t server_source_concurrency;  /* 0 = no limit */
     /* allow lists, in file order; names unique per list */
     dm_config_allow *allow_values, *allow_patterns;
     size_t nallow_values, nallow_patterns;

@@ -43,6 +43,7 @@ typedef struct dm_service {
     dm_pipeline_opts popts;
     int nworkers;
     int64_t lease_seconds;
+    int max_per_source;         /* jobs running at once against one source, fleet-wide (0: no limit) */
     int64_t max_attempts;
     char owner_prefix[96];          /* host:pid */
     const dm_config *cfg;

@@ -246,13 +246,22 @@ static void *worker_main(void *arg)
     while (!atomic_load(&svc->stop)) {
         dm_job_rec job;
         bool claimed = false;
-        if (dm_catalog_job_claim(cat, owner, svc->lease_seconds, &job, &claimed, &err) != DM_OK) {
+        if (dm_catalog_job_claim_limited(cat, owner, svc->lease_seconds, svc->max_per_source, &job, &claimed,
+                                         &err) != DM_OK) {
             dm_warn("worker %d: claim: %s", wa->idx, err.msg);
             nap(svc, 1);
             continue;
         }
         if (!claimed) {
-            nap(svc, 1);
+            /* PostgreSQL: sleep until a job is queued anywhere in the fleet
+             * (NOTIFY), at most 2 s so a stop is seen; SQLite: poll */
+            bool supported = false, woken = false;
+            if (dm_catalog_job_wait(cat, 2000, &supported, &woken, &err) != DM_OK) {
+                dm_warn("worker %d: waiting for jobs: %s", wa->idx, err.msg);
+                nap(svc, 1);
+            } else if (!supported) {
+                nap(svc, 1);
+            }
             continue;
         }
         pthread_mutex_lock(&svc->mu);

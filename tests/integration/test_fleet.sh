@@ -5,7 +5,9 @@
 # killed with SIGKILL mid-job, its lease expires and another worker takes the
 # job again. At the end every job is done once, nothing failed or was lost,
 # the API answers from the PostgreSQL catalog, and the findings equal those of
-# a single-process `datamap run` into a SQLite catalog over the same estate.
+# a single-process `datamap run` into a SQLite catalog over the same estate,
+# and the jobs table never showed more than server.source_concurrency (2)
+# jobs running against one source.
 source "$DM_TESTS/integration/lib.sh"
 source "$DM_TESTS/integration/serve_lib.sh"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 25432 -U postgres)
@@ -46,6 +48,8 @@ for i in $(seq 1 $NFOLDERS); do
   printf 'sku,qty\nA%d,3\nB%d,4\n' "$i" "$i" >"$WORK/data/team$i/stock.csv"
 done
 schedules_off
+# no more than two jobs at once against one store, over the whole fleet
+printf 'server:\n  source_concurrency: 2\n' >>"$WORK/datamap.yaml"
 
 D=("$DATAMAP" --config "$WORK/datamap.yaml")
 "${D[@]}" --catalog "$CAT" init >/dev/null && ok "init on PostgreSQL" || fail "init on PostgreSQL"
@@ -65,6 +69,15 @@ sleep 0.5
   FROM sources" -c "NOTIFY datamap_jobs" >/dev/null
 
 q() { "${PSQL[@]}" -d "$CATDB" -Atc "$1"; }
+# watch the jobs table: the most jobs running (live lease) against one source
+( while :; do
+    q "SELECT COALESCE(max(n), 0) FROM (SELECT count(*) AS n FROM jobs WHERE state = 'running'
+       AND lease_until >= to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')
+       AND kind NOT LIKE 'schedule%' GROUP BY split_part(target, '/', 1)) c" >>"$WORK/running.txt" 2>/dev/null || true
+    sleep 0.05
+  done ) &
+WATCH_PID=$!
+PIDS+=("$WATCH_PID")
 # kill the worker that runs the slow classify job, mid-job
 owner=
 for _ in $(seq 300); do
@@ -93,6 +106,10 @@ for _ in $(seq 600); do
 done
 [ $done_all = 1 ] && ok "queue drained" || fail "jobs left: $(q "SELECT kind, target, state, attempts FROM jobs WHERE state <> 'done'")"
 
+kill "$WATCH_PID" 2>/dev/null || true
+most=$(sort -n "$WORK/running.txt" | tail -1)
+[ -n "$most" ] && [ "$most" -le 2 ] && ok "per-source limit: at most $most jobs ran at once against one source ($(wc -l <"$WORK/running.txt") samples)" ||
+  fail "per-source limit 2 exceeded: $most"
 [ "$(q "SELECT count(*) FROM jobs WHERE state <> 'done'")" = 0 ] && ok "no job failed or dead" ||
   fail "jobs not done: $(q "SELECT kind, target, state, last_error FROM jobs WHERE state <> 'done'")"
 for kind in crawl classify tags; do

@@ -56,6 +56,11 @@ static int teardown(void **state)
     return 0;
 }
 
+static int64_t sql_int_jobs(fixture *fx, const char *sql)
+{
+    return tdb_int(fx->path, sql);
+}
+
 /* Returns *(uint64_t *)ud: the delay is that value modulo (ceiling + 1). */
 static uint64_t rnd_fixed(void *ud)
 {
@@ -460,6 +465,88 @@ static void test_job_two_claimers_never_share(void **state)
     printf("claimer a: %zu jobs, claimer b: %zu jobs\n", c[0].n, c[1].n);
 }
 
+/* Claim one job under a per-source limit; its target, or "" when none. */
+static const char *claim_target(dm_catalog *cat, const char *owner, int limit, int64_t *id)
+{
+    static char t[64];
+    dm_error err = {0};
+    dm_job_rec j;
+    bool claimed = false;
+    assert_int_equal(dm_catalog_job_claim_limited(cat, owner, 60, limit, &j, &claimed, &err), DM_OK);
+    snprintf(t, sizeof t, "%s", claimed ? j.target : "");
+    if (id != NULL)
+        *id = claimed ? j.id : 0;
+    dm_job_rec_free(&j);
+    return t;
+}
+
+/* At most two jobs of one source run at once, whoever claims them;
+ * schedule jobs are never held back; a finished or expired job frees its
+ * place; the source is the target up to '/', so "a" is not "ab". */
+static void test_job_per_source_limit(void **state)
+{
+    fixture *fx = *state;
+    dm_error err = {0};
+    const char *targets[] = {"a/x1", "a/x2", "a/x3", "a", "ab/y1", "ab/y2", "ab/y3"};
+    for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
+        assert_int_equal(dm_catalog_job_enqueue(fx->cat, "crawl", targets[i], 0, 0, NULL, NULL, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, "schedule_discover", "a", 0, 0, NULL, NULL, &err), DM_OK);
+    int64_t first = 0;
+    assert_string_equal(claim_target(fx->cat, "w1", 2, &first), "a/x1");
+    assert_string_equal(claim_target(fx->cat, "w2", 2, NULL), "a/x2");
+    assert_string_equal(claim_target(fx->cat, "w3", 2, NULL), "ab/y1");      /* a is full */
+    assert_string_equal(claim_target(fx->cat, "w1", 2, NULL), "ab/y2");
+    assert_string_equal(claim_target(fx->cat, "w2", 2, NULL), "a");          /* the schedule job */
+    assert_string_equal(claim_target(fx->cat, "w3", 2, NULL), "");
+    assert_int_equal(sql_int_jobs(fx, "SELECT count(*) FROM jobs WHERE state = 'running' AND kind = 'crawl' "
+                                      "AND (target = 'a' OR target LIKE 'a/%')"), 2);
+    /* a finished job frees its place */
+    assert_int_equal(dm_catalog_job_complete(fx->cat, first, "w1", &err), DM_OK);
+    assert_string_equal(claim_target(fx->cat, "w1", 2, NULL), "a/x3");
+    assert_string_equal(claim_target(fx->cat, "w1", 2, NULL), "");
+    /* leases of 60 s expire: the running jobs no longer count (and are due again) */
+    dm_catalog_set_now(fx->cat, "2026-03-10T10:05:00Z");
+    assert_string_equal(claim_target(fx->cat, "w4", 2, NULL), "a/x2");
+    assert_string_equal(claim_target(fx->cat, "w4", 2, NULL), "a/x3");
+    assert_string_equal(claim_target(fx->cat, "w4", 2, NULL), "ab/y1");     /* a is full again */
+    assert_string_equal(claim_target(fx->cat, "w4", 0, NULL), "a");          /* no limit */
+}
+
+/* LISTEN/NOTIFY: a waiting connection wakes when another one queues a job
+ * (PostgreSQL); SQLite says it cannot wait and the worker polls. */
+static void test_job_wait_wakes_on_enqueue(void **state)
+{
+    fixture *fx = *state;
+    dm_error err = {0};
+    dm_catalog *waiter = NULL;
+    bool supported = true, woken = true;
+    assert_int_equal(dm_catalog_open(fx->path, &waiter, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_wait(waiter, 0, &supported, &woken, &err), DM_OK);
+    if (!tdb_postgres()) {
+        assert_false(supported);
+        dm_catalog_close(waiter);
+        return;
+    }
+    assert_true(supported);
+    assert_false(woken);
+    assert_int_equal(dm_catalog_job_wait(waiter, 200, &supported, &woken, &err), DM_OK);
+    assert_false(woken);    /* nothing queued: the timeout */
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, "crawl", "s/t", 0, 0, NULL, NULL, &err), DM_OK);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(dm_catalog_job_wait(waiter, 10000, &supported, &woken, &err), DM_OK);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_true(woken);
+    assert_true((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 < 2000);
+    /* a job queued in a transaction that rolls back wakes nobody */
+    assert_int_equal(dm_catalog_begin(fx->cat, &err), DM_OK);
+    assert_int_equal(dm_catalog_job_enqueue(fx->cat, "crawl", "s/u", 0, 0, NULL, NULL, &err), DM_OK);
+    dm_catalog_rollback(fx->cat);
+    assert_int_equal(dm_catalog_job_wait(waiter, 300, &supported, &woken, &err), DM_OK);
+    assert_false(woken);
+    dm_catalog_close(waiter);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +559,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_job_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_worker_dying_on_last_attempt_goes_dead, setup, teardown),
         cmocka_unit_test_setup_teardown(test_job_two_claimers_never_share, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_job_per_source_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_job_wait_wakes_on_enqueue, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
