@@ -880,8 +880,12 @@ dm_status dm_catalog_table_put(dm_catalog *cat, const dm_table_put *t, int64_t *
     if (!is_new) {
         dm_db_stmt *st = NULL;
         bool row = false;
-        rc = q_open(cat, "SELECT id, schema_version FROM tables WHERE asset_id = ? AND name = ?",
-                    ARGS(DV_I(t->asset_id), DV_T(t->name)), &st, err);
+        /* the version read here decides the next one written: lock the row
+         * (PostgreSQL, READ COMMITTED) so two writers of one table queue */
+        char sel[160];
+        snprintf(sel, sizeof sel, "SELECT id, schema_version FROM tables WHERE asset_id = ? AND name = ?%s",
+                 cat->db->ops->row_lock);
+        rc = q_open(cat, sel, ARGS(DV_I(t->asset_id), DV_T(t->name)), &st, err);
         if (rc == DM_OK && (rc = dm_db_step(st, &row, err)) == DM_OK && row) {
             tid = dm_db_col_int64(st, 0);
             version = dm_db_col_int64(st, 1);
