@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/mem.h"
+#include "core/redact.h"
 
 static char *env(const char *name)
 {
@@ -228,6 +229,14 @@ dm_status dm_aws_config_load(const char *service, const char *options_json, dm_a
     set_if_null(&out->endpoint, env("AWS_ENDPOINT_URL"));
     set_if_null(&out->endpoint, pv.endpoint);
     pv.endpoint = NULL;
+    if (dm_url_has_secret(out->endpoint)) {
+        /* never used, shown or sent (it would go out in the Host header) */
+        free(out->endpoint);
+        out->endpoint = NULL;
+        rc = DM_FAIL(err, DM_ERR_ARG, "%s endpoint: a user and password in the URL are not used; give keys as "
+                     "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile", service);
+        goto out;
+    }
     out->custom_endpoint = out->endpoint != NULL;
     if (out->endpoint == NULL)
         out->endpoint = dm_xasprintf("https://%s.%s.amazonaws.com", service, out->region);

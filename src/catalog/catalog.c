@@ -20,6 +20,7 @@
 #include "catalog/catalog_impl.h"
 #include "catalog/db.h"
 #include "catalog/migrations.h"
+#include "core/redact.h"
 #include "core/mem.h"
 
 struct dm_catalog {
@@ -309,8 +310,7 @@ void dm_catalog_rollback(dm_catalog *cat)
 
 /* ---- sources ---------------------------------------------------------- */
 
-/* True when url carries a password: "scheme://user:pass@host/..." or a
- * "password=" query parameter. */
+/* Both by core/redact.h's one rule. */
 char *dm_catalog_url_redact(const char *url)
 {
     return dm_db_redact_url(url);
@@ -318,25 +318,7 @@ char *dm_catalog_url_redact(const char *url)
 
 bool dm_catalog_url_has_password(const char *url)
 {
-    const char *p = strstr(url, "://");
-    if (p == NULL)
-        return false;
-    const char *auth = p + 3;
-    size_t alen = strcspn(auth, "/?#");
-    const char *at = NULL;
-    for (size_t i = 0; i < alen; i++)
-        if (auth[i] == '@')
-            at = auth + i;
-    if (at != NULL && memchr(auth, ':', (size_t)(at - auth)) != NULL)
-        return true;
-    const char *q = strchr(auth, '?');
-    while (q != NULL) {
-        q++;
-        if (strncasecmp(q, "password=", 9) == 0)
-            return true;
-        q = strchr(q, '&');
-    }
-    return false;
+    return dm_url_has_secret(url);
 }
 
 dm_status dm_catalog_source_add(dm_catalog *cat, const dm_source_rec *src, int64_t *id, dm_error *err)

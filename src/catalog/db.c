@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "core/mem.h"
+#include "core/redact.h"
 
 /* Length of the "scheme" in "scheme://...", or 0 when s has no URL scheme. */
 static size_t scheme_len(const char *s)
@@ -169,41 +170,5 @@ char *dm_db_expand_ddl(dm_db *db, const char *script)
 
 char *dm_db_redact_url(const char *url)
 {
-    dm_buf b = DM_BUF_INIT;
-    const char *sep = url ? strstr(url, "://") : NULL;
-    if (sep == NULL)
-        return dm_xstrdup(url ? url : "");
-    const char *auth = sep + 3;
-    size_t alen = strcspn(auth, "/?#");
-    const char *at = NULL;
-    for (size_t i = 0; i < alen; i++)
-        if (auth[i] == '@')
-            at = auth + i;
-    const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-    const char *p = url;
-    if (colon != NULL) {
-        dm_buf_append(&b, url, (size_t)(colon - url));
-        dm_buf_puts(&b, ":***");
-        p = at;
-    }
-    /* the query: password=... by value */
-    const char *q = strchr(p, '?');
-    if (q == NULL) {
-        dm_buf_puts(&b, p);
-        return dm_buf_steal(&b);
-    }
-    dm_buf_append(&b, p, (size_t)(q - p) + 1);
-    for (q++; *q;) {
-        size_t l = strcspn(q, "&");
-        if (strncasecmp(q, "password=", 9) == 0)
-            dm_buf_puts(&b, "password=***");
-        else
-            dm_buf_append(&b, q, l);
-        q += l;
-        if (*q == '&') {
-            dm_buf_putc(&b, '&');
-            q++;
-        }
-    }
-    return dm_buf_steal(&b);
+    return dm_url_redact(url);
 }

@@ -41,6 +41,7 @@
 
 #include "core/hash.h"
 #include "core/mem.h"
+#include "core/redact.h"
 
 #define CACHE_MAX 128                   /* prepared statements kept per connection */
 #define DEFAULT_STATEMENT_TIMEOUT_S 60
@@ -611,7 +612,9 @@ dm_status dm_db_postgres_open(const char *url, dm_db **out, dm_error *err)
     }
     if (PQstatus(d->conn) != CONNECTION_OK) {
         char msg[400];
-        snprintf(msg, sizeof msg, "%s", PQerrorMessage(d->conn));
+        char *clean = dm_text_redact_url(PQerrorMessage(d->conn), url);     /* libpq may quote the URL */
+        snprintf(msg, sizeof msg, "%s", clean);
+        free(clean);
         one_line(msg);
         bool auth = strstr(msg, "password authentication failed") != NULL ||
                     strstr(msg, "no password supplied") != NULL || strstr(msg, "authentication failed") != NULL;

@@ -26,6 +26,7 @@
 
 #include "core/json.h"
 #include "core/mem.h"
+#include "core/redact.h"
 #include "pipeline/export.h"
 #include "report/report.h"
 #include "server/http.h"
@@ -756,7 +757,7 @@ static char *kv_object(json_t *v, const char *secrets_url, const char *what, cha
             snprintf(msg, msgsz, "%s must be an object of strings", what);
             return NULL;
         }
-        if (secrets_url != NULL && dm_source_secret_option(k)) {
+        if (secrets_url != NULL && (dm_source_secret_option(k) || dm_url_has_secret(json_string_value(x)))) {
             /* name the key only: the value is the secret */
             snprintf(msg, msgsz, "option %.64s: secrets are never stored in the catalog; use, in the service's "
                                  "environment, %s", k, dm_source_secret_hint(secrets_url));

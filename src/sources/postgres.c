@@ -39,6 +39,7 @@
 #include "core/hash.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/redact.h"
 #include "sources/sql_common.h"
 #include "sources/source_impl.h"
 
@@ -139,7 +140,9 @@ static dm_status pg_connect(pg_src *s, const char *db, dm_error *err)
     char *where = dm_xasprintf("%s://%s/%s", s->scheme, s->hostport, db ? db : s->url_db ? s->url_db : "");
     dm_status rc = DM_OK;
     if (s->conn == NULL || PQstatus(s->conn) != CONNECTION_OK) {
-        char *msg = first_line(s->conn ? PQerrorMessage(s->conn) : "out of memory");
+        char *clean = dm_text_redact_url(s->conn ? PQerrorMessage(s->conn) : "out of memory", s->url);
+        char *msg = first_line(clean);
+        free(clean);
         bool auth = strstr(msg, "password") || strstr(msg, "authentication");
         rc = DM_FAIL(err, auth ? DM_ERR_AUTH : DM_ERR_IO, "cannot connect to database %s: %s",
                      db ? db : s->url_db ? s->url_db : "(libpq default)", msg);
@@ -174,7 +177,9 @@ static dm_status pg_open(const char *url, const char *options_json, void **state
     PQconninfoOption *info = PQconninfoParse(url, &perr);
     char *shown = dm_sql_redact_url(url);
     if (info == NULL) {
-        char *msg = first_line(perr ? perr : "out of memory");
+        char *clean = dm_text_redact_url(perr ? perr : "out of memory", url);   /* libpq may quote the URL */
+        char *msg = first_line(clean);
+        free(clean);
         rc = DM_FAIL(err, DM_ERR_ARG, "%s: %s", shown, msg);
         free(msg);
         PQfreemem(perr);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/mem.h"
+#include "core/redact.h"
 
 #define DEFAULT_MAX_CELL 4096
 #define DEFAULT_TIMEOUT_MS 30000
@@ -230,40 +231,7 @@ size_t dm_sql_tags_parse(dm_kvlist *t, const char *comment)
 
 char *dm_sql_redact_url(const char *url)
 {
-    dm_buf b = DM_BUF_INIT;
-    const char *sep = strstr(url, "://");
-    const char *auth = sep ? sep + 3 : url;
-    const char *host_end = auth + strcspn(auth, "/?#");
-    const char *at = NULL;
-    for (const char *p = auth; p < host_end; p++)
-        if (*p == '@')
-            at = p;
-    if (at) {
-        const char *colon = memchr(auth, ':', (size_t)(at - auth));
-        dm_buf_append(&b, url, (size_t)((colon ? colon : at) - url));
-        dm_buf_append(&b, at, (size_t)(host_end - at));
-    } else {
-        dm_buf_append(&b, url, (size_t)(host_end - url));
-    }
-    const char *q = strchr(host_end, '?');
-    dm_buf_append(&b, host_end, (size_t)((q ? q : host_end + strlen(host_end)) - host_end));
-    if (q) {
-        const char *p = q + 1;
-        bool first = true;
-        while (*p) {
-            size_t len = strcspn(p, "&");
-            if (!(len >= 9 && strncasecmp(p, "password=", 9) == 0)) {
-                dm_buf_putc(&b, first ? '?' : '&');
-                dm_buf_append(&b, p, len);
-                first = false;
-            }
-            p += len;
-            if (*p == '&')
-                p++;
-        }
-    }
-
-    return dm_buf_steal(&b);
+    return dm_url_redact(url);
 }
 
 size_t dm_sql_cell_len(const char *p, size_t len, size_t cap)

@@ -99,11 +99,13 @@ static void test_dm_sql_redact_url(void **state)
 {
     static const char *const cases[][2] = {
         {"postgres://alice:s3cret@db.example:5432/app?sslmode=require",
-         "postgres://alice@db.example:5432/app?sslmode=require"},
-        {"postgres://alice@h/app?password=s3cret&sslmode=verify-full", "postgres://alice@h/app?sslmode=verify-full"},
-        {"postgres://h/app?sslmode=disable&PASSWORD=x", "postgres://h/app?sslmode=disable"},
-        {"mysql://root:p%40ss@127.0.0.1:3306/shop", "mysql://root@127.0.0.1:3306/shop"},
-        {"mysql://u:p@w@h/db", "mysql://u@h/db"},
+         "postgres://alice:***@db.example:5432/app?sslmode=require"},
+        {"postgres://alice@h/app?password=s3cret&sslmode=verify-full",
+         "postgres://alice@h/app?password=***&sslmode=verify-full"},
+        {"postgres://h/app?sslmode=disable&PASSWORD=x", "postgres://h/app?sslmode=disable&PASSWORD=***"},
+        {"postgres://h/app?sslpassword=x&sslkey=/k.pem", "postgres://h/app?sslpassword=***&sslkey=/k.pem"},
+        {"mysql://root:p%40ss@127.0.0.1:3306/shop", "mysql://root:***@127.0.0.1:3306/shop"},
+        {"mysql://u:p@w@h/db", "mysql://u:***@h/db"},
         {"sqlite:///tmp/a.db", "sqlite:///tmp/a.db"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
