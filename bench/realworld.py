@@ -953,12 +953,18 @@ NATIONAL_GEN = {"dni": ID.spain_dni, "nir": ID.france_nir, "aadhaar": ID.aadhaar
                 "cpf": ID.brazil_cpf, "pnr": ID.sweden_pnr}
 
 
+# Every cell of a mixed column is a national ID: the column is labelled with
+# the category as a whole (NATIONAL_ID, issue 11 item 6) beside the types in
+# 10%+ of its cells; types below the threshold are in meta.json's "members".
+MIXED_ID = "NATIONAL_ID"
+
+
 def t_national(w, rng, i):
     kind = rng.weighted(NATIONAL_MIX)
     kind2 = rng.choice(["dni", "nir", "pesel", "bsn", "cf"])
     return [("person_ref", str(i + 1), NONE, ()),
-            ("national_id", NATIONAL_GEN[kind](rng), (NATIONAL_ENT[kind],), ("6",)),
-            ("id_number", NATIONAL_GEN[kind2](rng), (NATIONAL_ENT[kind2],), ("6",)),
+            ("national_id", NATIONAL_GEN[kind](rng), (NATIONAL_ENT[kind], MIXED_ID), ("6",)),
+            ("id_number", NATIONAL_GEN[kind2](rng), (NATIONAL_ENT[kind2], MIXED_ID), ("6",)),
             ("document_type", {"dni": "DNI", "nir": "NIR", "pesel": "PESEL", "bsn": "BSN", "cf": "CF"}[kind2],
              NONE, ("6",)),
             ("issuing_country", {"dni": "ES", "nir": "FR", "pesel": "PL", "bsn": "NL", "cf": "IT"}[kind2],
@@ -1347,7 +1353,8 @@ OTHER_TABLES = [
 ]
 EXT = {"csv": ".csv", "cp1252": ".csv", "utf16": ".csv", "latin9": ".csv", "jsonl": ".jsonl", "json": ".json"}
 # the national_id column must also be reported as a category as a whole (issue 11, item 6)
-CATEGORY = {("national_ids", "national_id"): "user.government_id.national_identification_number"}
+CATEGORY = {("national_ids", "national_id"): "user.government_id.national_identification_number",
+            ("national_ids", "id_number"): "user.government_id.national_identification_number"}
 
 
 # ---------------------------------------------------------------- writing
@@ -1406,6 +1413,9 @@ def generate(w, seed, rows, outdir, verbose=False):
             m = {"items": list(items[c])}
             if (name, c) in CATEGORY:
                 m["category"] = CATEGORY[(name, c)]
+                # every type in the column with its share, above the threshold or not
+                n = cells[c]
+                m["members"] = {e: round(k / n, 4) for e, k in sorted(counts[c].items()) if e != MIXED_ID}
             if (GENDER in tl[c] or ADDR in tl[c]) and NAME not in tl[c]:
                 m["negative_for"] = [NAME]     # "Female" or a street is not a person's name
             cmeta[c] = m

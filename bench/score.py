@@ -198,6 +198,14 @@ def group_scores(labels, pred, meta):
     return out
 
 
+def members_note(c):
+    if "members_expected" not in c:
+        return ""
+    miss = c["members_missing"]
+    return "; types listed with their share %d/%d%s" % (c["members_reported"], c["members_expected"],
+                                                        " (not: %s)" % ", ".join(miss) if miss else "")
+
+
 def category_checks(meta, pred):
     """Columns whose category as a whole is expected (issue 11, item 6): a
     finding whose type is the category, or that names it in a "category"
@@ -209,8 +217,18 @@ def category_checks(meta, pred):
             if not cat:
                 continue
             pcol = lookup(lookup(pred, table) or {}, col) or {}
-            found = any(t == cat or (isinstance(f, dict) and f.get("category") == cat) for t, f in pcol.items())
-            out.append({"column": "%s.%s" % (table, col), "category": cat, "reported": found})
+            found = [f for t, f in pcol.items() if t == cat or (isinstance(f, dict) and f.get("category") == cat)]
+            row = {"column": "%s.%s" % (table, col), "category": cat, "reported": bool(found)}
+            if isinstance(cm.get("members"), dict):
+                # the types of the mixed column, each with its own share: which the
+                # category finding lists (its "members"), above the threshold or not
+                got = {m.get("type") for f in found if isinstance(f, dict) for m in f.get("members") or []
+                       if isinstance(m, dict)}
+                exp = sorted(cm["members"])
+                row["members_expected"] = len(exp)
+                row["members_reported"] = sum(1 for e in exp if e in got)
+                row["members_missing"] = [e for e in exp if e not in got]
+            out.append(row)
     return out
 
 
@@ -267,8 +285,9 @@ def text_report(s, errors, out):
                 label[:40], r["columns"], r["tp"], r["fp"], r["fn"], fmt(r["precision"]), fmt(r["recall"]),
                 fmt(r["f1"]), fmt(r["macro_f1"]), r["fp_on_hard_negatives"]))
     for c in s.get("category_checks", []):
-        w("\ncategory as a whole (item 6): %s %s: %s\n" % (c["column"], c["category"],
-                                                            "reported" if c["reported"] else "NOT reported"))
+        w("\ncategory as a whole (item 6): %s %s: %s%s\n" % (c["column"], c["category"],
+                                                              "reported" if c["reported"] else "NOT reported",
+                                                              members_note(c)))
 
     section("false positives on hard negatives", s["false_positives_on_hard_negatives"])
     if "false_positives_on_negative_for" in s:
@@ -322,8 +341,9 @@ def markdown_report(s):
             (" (" + ", ".join("%s %s" % (x["column"], x["entity"]) for x in s["false_positives_on_negative_for"]) + ")")
             if s["false_positives_on_negative_for"] else "")]
     for c in s.get("category_checks", []):
-        lines += ["", "Category as a whole (item 6): `%s` %s: %s" % (c["column"], c["category"],
-                                                                   "reported" if c["reported"] else "not reported")]
+        lines += ["", "Category as a whole (item 6): `%s` %s: %s%s" % (c["column"], c["category"],
+                                                                     "reported" if c["reported"] else "not reported",
+                                                                     members_note(c))]
     return "\n".join(lines) + "\n"
 
 

@@ -1078,7 +1078,8 @@ GLUE_ENTITIES = (
 DATAMAP_ENTITIES = ("DATE_OF_BIRTH", "ADDRESS", "AWS_ACCESS_KEY", "AWS_SECRET_KEY",
                     # special categories (Art. 9/10) and gender, as `datamap entities` lists them
                     "HEALTH", "ETHNIC_ORIGIN", "RELIGIOUS_BELIEF", "POLITICAL_OPINION", "TRADE_UNION_MEMBERSHIP",
-                    "SEXUAL_ORIENTATION", "GENETIC_DATA", "BIOMETRIC_DATA", "CRIMINAL_RECORD", "GENDER")
+                    "SEXUAL_ORIENTATION", "GENETIC_DATA", "BIOMETRIC_DATA", "CRIMINAL_RECORD", "GENDER",
+                    "NATIONAL_ID")  # a column mixing the national IDs of several countries
 KNOWN_ENTITIES = frozenset(GLUE_ENTITIES + DATAMAP_ENTITIES)
 
 

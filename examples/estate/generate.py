@@ -421,7 +421,8 @@ def gen_payroll(rng, staff, year, month):
                "%.2f" % (gross / 100), "%.2f" % (tax / 100), "%.2f" % ((gross - tax) / 100), tax_id,
                e["sort_code"], e["account"]]
         ents = [(), ("PERSON_NAME",), (), (), (), (), (),
-                ("USA_SSN",) if e["location"] == "US" else ("UK_NATIONAL_INSURANCE_NUMBER",),
+                # SSNs and NINOs in one column: also the category as a whole
+                ("USA_SSN", "NATIONAL_ID") if e["location"] == "US" else ("UK_NATIONAL_INSURANCE_NUMBER", "NATIONAL_ID"),
                 ("UK_BANK_SORT_CODE",), ("BANK_ACCOUNT",)]
         for c, v, en in zip(cols, row, ents):
             t.tally(c, v, en)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "catalog/catalog_impl.h"
+#include "catalog/evidence.h"
 #include "core/hash.h"
 #include "core/mem.h"
 
@@ -73,8 +74,8 @@ static int cmp_str(const void *a, const void *b)
 
 void dm_review_shape(const char *evidence_json, char out[17])
 {
-    json_t *arr = evidence_json ? json_loads(evidence_json, 0, NULL) : NULL;
-    size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+    json_t *arr = dm_evidence_parse(evidence_json, NULL, NULL);
+    size_t n = json_array_size(arr);
     char **keys = dm_xcalloc(n + 1, sizeof *keys);
     size_t nk = 0;
     for (size_t i = 0; i < n; i++) {

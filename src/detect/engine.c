@@ -34,6 +34,7 @@
 #include "core/hash.h"
 #include "core/mem.h"
 #include "core/placeholder.h"
+#include "detect/checks.h"
 #include "detect/entities/names_data.h"
 #include "detect/names_i18n.h"
 #include "detect/shape_plan.h"
@@ -930,12 +931,14 @@ typedef struct hit {
     uint16_t ent;
     uint8_t verdict;
     bool tied;              /* kept beside a look-alike on the same span */
+    bool beat;              /* won over an overlapping look-alike of its category */
     uint32_t start, end;
 } hit;
 
 typedef struct ent_acc {
     uint64_t strong, medium, weak;
     uint64_t tied;          /* cells counted only beside a look-alike */
+    uint64_t beat;          /* cells where it won over a look-alike of its category */
     uint64_t against;       /* cells the finder called evidence against it */
     uint64_t last_cell;     /* cell number + 1 that was last counted */
     uint64_t last_against;  /* cell number + 1 that was last counted against */
@@ -1082,7 +1085,7 @@ static void add_hit(dm_colstats *cs, uint16_t ent, dm_verdict v, size_t start, s
     if (v == DM_NO || start >= end || end > cs->cell_len)
         return;
     DM_GROW(cs->hits, cs->hcap, cs->nhits + 1);
-    cs->hits[cs->nhits++] = (hit){ent, (uint8_t)v, false, (uint32_t)start, (uint32_t)end};
+    cs->hits[cs->nhits++] = (hit){ent, (uint8_t)v, false, false, (uint32_t)start, (uint32_t)end};
 }
 
 /* A finder's hit; DM_EMIT_FOR(k, v) says it is for the k-th entity after
@@ -1254,7 +1257,10 @@ static void run_validator(dm_colstats *cs, uint16_t e, const dm_span *sp)
 {
     dm_verdict v = cs->eng->ents[e]->validate(sp);
     ent_acc *acc = &cs->acc[e];
-    if (acc->last_try != cs->cell_no) {
+    /* only the column statistic reads tries (names that say nothing or
+     * name a category); a window inside a longer number
+     * ("1 23 45 678 901 23") was no try */
+    if (acc->last_try != cs->cell_no && (cs->anon || cs->cathint[e]) && (v != DM_NO || !dm_piece_of_longer(sp))) {
         acc->last_try = cs->cell_no;
         acc->tried++;
     }
@@ -1367,7 +1373,9 @@ static unsigned tier1(dm_colstats *cs, const unsigned char *s, size_t n)
                     uint16_t e = eng->cands[ks->off + c];
                     bool weak_only = e & WEAK_ONLY;
                     e &= (uint16_t)~WEAK_ONLY;
-                    if (!cs->hint[e] && ((weak_only && gs[a].pos == 0 && !cs->anon) ||
+                    /* a category's name ("national_id") lets weak keys
+                     * run: its column statistic needs their passes */
+                    if (!cs->hint[e] && ((weak_only && gs[a].pos == 0 && !cs->anon && !cs->cathint[e]) ||
                                          ((eng->ents[e]->flags & DM_ENT_NEEDS_HINT) &&
                                           !(cs->anon && (int)e == eng->dob))))
                         continue;   /* could only be a weak match without support */
@@ -1659,6 +1667,8 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             drop = !tie && !umbrella;
             if (tie)
                 h[i].tied = h[k].tied = true;
+            else if (!h[k].beat)
+                h[k].beat = strcmp(eng->ents[h[k].ent]->category, eng->ents[h[i].ent]->category) == 0;
         }
         if (!drop)
             h[nacc++] = h[i];
@@ -1678,6 +1688,7 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
                 best = h[k].verdict, bi = k;
         a->last_cell = cs->cell_no;
         a->tied += h[bi].tied;
+        a->beat += h[bi].beat;
         if (best == DM_STRONG)
             a->strong++;
         else if (best == DM_MEDIUM)
@@ -1734,6 +1745,141 @@ static bool column_statistic(const dm_colstats *cs, size_t e)
     return (double)a->tried * kl >= -log(STAT_ALPHA);
 }
 
+/* The cells that count for entity e in this column under the rules of
+ * the verdict (hint, category word, share, column statistic); *stat says
+ * the count came from a column-wide statistic, not from single cells. */
+static uint64_t entity_count(const dm_colstats *cs, size_t e, double threshold, bool *stat)
+{
+    const ent_acc *a = &cs->acc[e];
+    uint64_t N = cs->nonempty;
+    uint64_t all = a->strong + a->medium + a->weak;
+    uint64_t count;
+    *stat = false;
+    if (cs->hint[e])
+        count = all;
+    else if (cs->cathint[e] || (double)(a->strong + a->medium) >= 0.3 * (double)N)
+        count = a->strong + a->medium;
+    else
+        count = a->strong;
+    /* the statistic also gives the share of a type found above the
+     * threshold by its cells alone, when more of them pass its check */
+    /* the column-wide evidence counted cells before the allow lists were
+     * asked: take the allow-listed ones out again */
+    uint64_t passed = a->passed > a->allowed ? a->passed - a->allowed : 0;
+    if (passed > count && column_statistic(cs, e)) {
+        *stat = (double)count < threshold * (double)N;
+        count = passed;
+    }
+    if ((int)e == cs->eng->dob && cs->anon && !cs->hint[e] && dob_like(cs)) {
+        count = cs->ycount > a->allowed ? cs->ycount - a->allowed : 0;
+        *stat = true;
+    }
+    return count;
+}
+
+static void copy_examples(const dm_colstats *cs, size_t e, dm_detection *d)
+{
+    const ent_acc *a = &cs->acc[e];
+    for (int i = 0; a->ex >= 0 && i < cs->nex[a->ex] && d->nexamples < DM_MAX_EXAMPLES; i++)
+        memcpy(d->examples[d->nexamples++], cs->examples[a->ex][i], DM_EXAMPLE_LEN);
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+    const dm_member *x = a, *y = b;
+    return x->matches != y->matches ? (x->matches > y->matches ? -1 : 1) : strcmp(x->entity->name, y->entity->name);
+}
+
+/*
+ * A category as a whole (DM_ENT_CATEGORY: NATIONAL_ID): a column mixing the
+ * IDs of ten countries holds each in a few percent of its cells, most of
+ * them under the threshold, yet the column is all national IDs. Every type
+ * of the category that counts in at least MEMBER_SHARE of the cells (and
+ * MEMBER_MIN cells: chance passes of a strong check stay below that), and
+ * not only a look-alike on a larger member's cells, is a member with its
+ * own share; two or more members whose shares add up to the
+ * threshold make one finding of the category, so the column is reported
+ * (and counted as personal data) whatever each type's share. Members above
+ * the threshold are also findings of their own; those below it appear only
+ * here, so they cost no precision where a reader counts entity findings.
+ */
+#define MEMBER_SHARE 0.01
+#define MEMBER_MIN 5
+
+static bool category_finding(const dm_colstats *cs, size_t c, double threshold, uint64_t min_count,
+                             dm_detection *d)
+{
+    const dm_engine *eng = cs->eng;
+    uint64_t N = cs->nonempty, sum = 0;
+    bool named = cs->hint[c] || cs->cathint[c];
+    dm_member found[64];
+    size_t ids[64], nfound = 0;
+    for (size_t e = 0; e < eng->nents && nfound < 64; e++) {
+        const dm_entity_def *m = eng->ents[e];
+        if (e == c || !eng->enabled[e] || (m->flags & DM_ENT_CATEGORY) ||
+            strcmp(m->category, eng->ents[c]->category) != 0)
+            continue;
+        const ent_acc *a = &cs->acc[e];
+        if (a->strong + a->medium + a->weak == 0 && a->passed == 0)
+            continue;
+        bool stat;
+        uint64_t k = entity_count(cs, e, threshold, &stat);
+        if (k < MEMBER_MIN || (double)k < MEMBER_SHARE * (double)N)
+            continue;
+        ids[nfound] = e;
+        found[nfound++] = (dm_member){m, k, (double)k / (double)N};
+        named = named || cs->hint[e] || cs->cathint[e];
+    }
+    /* A look-alike that mostly counted on cells another type of the
+     * category also read, tied with it or winning over it (PESELs whose
+     * date and digits a Belgian number's rule also passes, 1 in 40), is the
+     * larger member's shadow, not a second kind of ID. */
+    size_t kept = 0;
+    for (size_t i = 0; i < nfound; i++) {
+        bool shadow = false;
+        for (size_t j = 0; j < nfound && !shadow; j++)
+            shadow = j != i && found[j].matches > found[i].matches &&
+                     (cs->acc[ids[i]].tied + cs->acc[ids[i]].beat) * 2 >= found[i].matches;
+        if (!shadow) {
+            ids[kept] = ids[i];
+            found[kept++] = found[i];
+            sum += found[i].matches;
+        }
+    }
+    nfound = kept;
+    if (nfound < 2)
+        return false;
+    if (sum > N)        /* a cell two types claim is counted once at most */
+        sum = N;
+    double ratio = (double)sum / (double)N;
+    if (sum < min_count || ratio < threshold)
+        return false;
+    memset(d, 0, sizeof *d);
+    d->entity_id = c;
+    d->entity = eng->ents[c];
+    d->matches = sum;
+    d->sampled = N;
+    d->ratio = ratio;
+    d->name_hint = cs->hint[c];
+    d->confidence = ratio >= 0.5 ? (named ? "high" : "medium") : "low";
+    /* the largest members, and an example of each of the first */
+    for (int i = 0; i < DM_MAX_MEMBERS && (size_t)i < nfound; i++) {
+        size_t best = (size_t)i;
+        for (size_t j = (size_t)i + 1; j < nfound; j++)
+            if (cmp_member(&found[j], &found[best]) < 0)
+                best = j;
+        dm_member tm = found[i];
+        size_t ti = ids[i];
+        found[i] = found[best], ids[i] = ids[best];
+        found[best] = tm, ids[best] = ti;
+        d->members[d->nmembers++] = found[i];
+        const ent_acc *a = &cs->acc[ids[i]];
+        if (d->nexamples < DM_MAX_EXAMPLES && a->ex >= 0 && cs->nex[a->ex] > 0)
+            memcpy(d->examples[d->nexamples++], cs->examples[a->ex][0], DM_EXAMPLE_LEN);
+    }
+    return true;
+}
+
 size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, dm_detection *out, size_t max)
 {
     double threshold = opts ? opts->threshold : 0.1;
@@ -1748,24 +1894,8 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
         if (all == 0 && a->passed == 0 && !((int)e == cs->eng->dob && cs->ycount))
             continue;
         bool hint = cs->hint[e];
-        uint64_t count;
-        if (hint)
-            count = all;
-        else if (cs->cathint[e] || (double)(a->strong + a->medium) >= 0.3 * (double)N)
-            count = a->strong + a->medium;
-        else
-            count = a->strong;
-        bool stat = false;
-        /* the column-wide evidence counted cells before the allow lists
-         * were asked: take the allow-listed ones out again */
-        if ((double)count < threshold * (double)N && column_statistic(cs, e)) {
-            count = a->passed > a->allowed ? a->passed - a->allowed : 0;
-            stat = true;
-        }
-        if ((int)e == cs->eng->dob && cs->anon && !hint && dob_like(cs)) {
-            count = cs->ycount > a->allowed ? cs->ycount - a->allowed : 0;
-            stat = true;
-        }
+        bool stat;
+        uint64_t count = entity_count(cs, e, threshold, &stat);
         double ratio = (double)count / (double)N;
         if (count < min_count || ratio < threshold || count == 0)
             continue;
@@ -1791,10 +1921,7 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
             d->confidence = "low";
         else
             d->confidence = "medium";
-        if (a->ex >= 0) {
-            d->nexamples = cs->nex[a->ex];
-            memcpy(d->examples, cs->examples[a->ex], sizeof d->examples);
-        }
+        copy_examples(cs, e, d);
     }
     /* A look-alike that only ever matched beside another entity of the same
      * category, which matched more cells, is that other one's shadow: a
@@ -1810,6 +1937,11 @@ size_t dm_colstats_verdict(const dm_colstats *cs, const dm_classify_opts *opts, 
             out[kept++] = out[i];
     }
     n = kept;
+    /* categories as a whole, for mixed columns */
+    for (size_t c = 0; c < cs->eng->nents && n < max; c++)
+        if ((cs->eng->ents[c]->flags & DM_ENT_CATEGORY) && cs->eng->enabled[c] &&
+            category_finding(cs, c, threshold, min_count, &out[n]))
+            n++;
     qsort(out, n, sizeof *out, cmp_detection);
     return n;
 }

@@ -76,6 +76,16 @@ typedef struct dm_classify_opts {
 #define DM_MAX_EXAMPLES 3
 #define DM_EXAMPLE_LEN 48
 
+/* One type inside a category-level finding (a mixed column): its own share
+ * of the column, above the threshold or not. */
+#define DM_MAX_MEMBERS 16
+
+typedef struct dm_member {
+    const dm_entity_def *entity;
+    uint64_t matches;
+    double ratio;
+} dm_member;
+
 typedef struct dm_detection {
     size_t entity_id;
     const dm_entity_def *entity;
@@ -87,6 +97,11 @@ typedef struct dm_detection {
     uint64_t allowed;       /* cells where it was found but allow-listed: in no count, no example */
     int nexamples;
     char examples[DM_MAX_EXAMPLES][DM_EXAMPLE_LEN];   /* masked */
+    /* A category-level entity (DM_ENT_CATEGORY, "NATIONAL_ID"): the types of
+     * its category found in the column, each with its share, most first;
+     * matches is their sum (at most sampled). 0 for other entities. */
+    int nmembers;
+    dm_member members[DM_MAX_MEMBERS];
 } dm_detection;
 
 /* Entities the column holds, best first. Returns how many were written

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/evidence.h"
 #include "core/json.h"
 #include "core/mem.h"
 
@@ -58,9 +59,14 @@ static json_t *table_json(dm_catalog *cat, const dm_table_rec *t, dm_error *err)
             json_object_set_new(e, "matches", json_integer(f[i].matches));
             json_object_set_new(e, "sampled", json_integer(f[i].sampled));
             json_object_set_new(e, "confidence", dm_json_str(f[i].confidence));
-            json_error_t je;
-            json_t *ex = f[i].evidence_json ? json_loads(f[i].evidence_json, 0, &je) : NULL;
-            json_object_set_new(e, "examples", ex ? ex : json_array());
+            json_t *members = NULL, *category = NULL;
+            json_object_set_new(e, "examples", dm_evidence_parse(f[i].evidence_json, &members, &category));
+            if (members) {  /* a category-level finding: its types, each with its share */
+                json_object_set_new(e, "category", category ? category : json_string(""));
+                json_object_set_new(e, "members", members);
+            } else {
+                json_decref(category);
+            }
             if (f[i].allow_listed > 0)  /* additive: cells the config's allow lists took out */
                 json_object_set_new(e, "allow_listed", json_integer(f[i].allow_listed));
             if (f[i].review != NULL) {

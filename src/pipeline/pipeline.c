@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,12 +420,22 @@ static const dm_table_rec *find_table(const dm_table_rec *list, size_t n, const 
     return NULL;
 }
 
-/* Masked examples as a JSON array. */
+/* Masked examples as a JSON array; for a category-level finding, an object
+ * with the examples, the category and its member types with their shares
+ * (catalog/evidence.h). */
 static char *examples_json(const dm_detection *d)
 {
     json_t *a = json_array();
     for (int i = 0; i < d->nexamples; i++)
         json_array_append_new(a, json_string(d->examples[i]));
+    if (d->nmembers > 0) {
+        json_t *m = json_array();
+        for (int i = 0; i < d->nmembers; i++)
+            json_array_append_new(m, json_pack("{s:s,s:I,s:f}", "type", d->members[i].entity->name, "matches",
+                                               (json_int_t)d->members[i].matches, "ratio",
+                                               round(d->members[i].ratio * 10000.0) / 10000.0));
+        a = json_pack("{s:o,s:s,s:o}", "examples", a, "category", d->entity->category, "members", m);
+    }
     char *s = json_dumps(a, JSON_COMPACT);
     json_decref(a);
     return s;

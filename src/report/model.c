@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "catalog/evidence.h"
 #include "core/mem.h"
 #include "detect/engine.h"
 #include "report/report.h"
@@ -338,10 +339,10 @@ static void asset_facts(dm_report_asset *ra, const dm_asset_rec *a, const char *
 /* Examples: the JSON array of masked strings -> list. */
 static void parse_examples(const char *evidence_json, dm_report_column *col)
 {
-    json_t *ev = evidence_json ? json_loads(evidence_json, 0, NULL) : NULL;
+    json_t *ev = dm_evidence_parse(evidence_json, NULL, NULL);
     size_t i;
     json_t *x;
-    if (json_is_array(ev)) {
+    if (json_array_size(ev)) {
         col->examples = dm_xcalloc(json_array_size(ev) + 1, sizeof(char *));
         json_array_foreach(ev, i, x)
         {

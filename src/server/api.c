@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog/evidence.h"
 #include "core/json.h"
 #include "core/mem.h"
 #include "core/redact.h"
@@ -352,8 +353,8 @@ static enum MHD_Result api_findings(const dm_api_call *call)
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++) {
         const dm_finding_hit *h = &list[i];
-        json_error_t je;
-        json_t *ex = h->evidence_json ? json_loads(h->evidence_json, 0, &je) : NULL;
+        json_t *members = NULL, *category = NULL;
+        json_t *ex = dm_evidence_parse(h->evidence_json, &members, &category);
         json_t *o = json_object();
         json_object_set_new(o, "asset_id", json_integer(h->asset_id));
         set_str(o, "asset", h->asset);
@@ -365,7 +366,13 @@ static enum MHD_Result api_findings(const dm_api_call *call)
         json_object_set_new(o, "matches", json_integer(h->matches));
         json_object_set_new(o, "sampled", json_integer(h->sampled));
         set_str(o, "confidence", h->confidence);
-        json_object_set_new(o, "examples", json_is_array(ex) ? json_incref(ex) : json_array());
+        json_object_set_new(o, "examples", json_incref(ex));
+        if (members) {  /* a category-level finding (catalog/evidence.h) */
+            json_object_set_new(o, "category", category ? category : json_string(""));
+            json_object_set_new(o, "members", members);
+        } else {
+            json_decref(category);
+        }
         if (h->allow_listed > 0)
             json_object_set_new(o, "allow_listed", json_integer(h->allow_listed));
         json_decref(ex);

@@ -32,7 +32,8 @@ cat >"$tmp/meta.json" <<'EOF'
      "Vorname": {"items": ["1"]}, "Geschlecht": {"items": ["1"], "negative_for": ["PERSON_NAME"]},
      "Ort": {"items": ["1"]}, "Geburtsdatum": {"items": ["4"]}}},
   "ids": {"lang": "multi", "columns": {
-     "national_id": {"items": ["6"], "category": "user.government_id.national_identification_number"},
+     "national_id": {"items": ["6"], "category": "user.government_id.national_identification_number",
+                     "members": {"SPAIN_DNI": 0.17, "INDIA_AADHAAR_NUMBER": 0.15, "ITALY_FISCAL_CODE": 0.06}},
      "company": {"items": ["1"]}}}}}
 EOF
 # Vorname found; Geschlecht reported as a name (GENDER unknown to this engine);
@@ -98,13 +99,18 @@ p = sys.argv[1]
 d = json.load(open(p))
 col = d["assets"][0]["tables"][1]["columns"][0]
 col["entities"].append({"type": "NATIONAL_ID", "category": "user.government_id.national_identification_number",
-                        "ratio": 0.6, "confidence": "high"})
+                        "ratio": 0.6, "confidence": "high",
+                        "members": [{"type": "SPAIN_DNI", "ratio": 0.17}, {"type": "ITALY_FISCAL_CODE", "ratio": 0.06}]})
 json.dump(d, open(p, "w"))
 EOF
 "$PY" "$SRC/bench/score.py" --labels "$tmp/labels.json" --meta "$tmp/meta.json" --result "$tmp/result.json" \
   --json "$tmp/score2.json" >/dev/null || fail "score.py failed (second result)"
 "$PY" -c 'import json,sys; s=json.load(open(sys.argv[1])); sys.exit(0 if s["category_checks"][0]["reported"] else 1)' \
   "$tmp/score2.json" || fail "a finding carrying the category was not counted as the category-level finding"
+# its members: DNI and CF listed (CF below the threshold), Aadhaar not
+"$PY" -c 'import json,sys; c=json.load(open(sys.argv[1]))["category_checks"][0]
+sys.exit(0 if (c["members_reported"], c["members_expected"], c["members_missing"]) == (2, 3, ["INDIA_AADHAAR_NUMBER"]) else 1)' \
+  "$tmp/score2.json" || fail "the category finding'"'"'s members were not compared with the column'"'"'s types"
 
 grep -q "by language" "$tmp/score.txt" || fail "text report has no per-language table"
 grep -q "| item |" "$tmp/score.md" || fail "markdown report has no per-item table"

@@ -92,7 +92,8 @@ static void test_registry_sane(void **state)
             fail_msg("entity %s: category '%s' is not one of detect/category.h", d->name, d->category);
         assert_non_null(d->description);
         assert_true(d->shapes == NULL || d->validate != NULL);
-        assert_true(d->shapes != NULL || d->find != NULL || i < family_end);
+        assert_true(d->shapes != NULL || d->find != NULL || i < family_end || (d->flags & DM_ENT_CATEGORY));
+        assert_true(!(d->flags & DM_ENT_CATEGORY) || (d->shapes == NULL && d->find == NULL));
         for (size_t j = i + 1; j < n; j++)
             if (strcmp(d->name, dm_engine_entity(eng, j)->name) == 0)
                 fail_msg("entity %s defined twice", d->name);

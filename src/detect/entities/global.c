@@ -1127,5 +1127,16 @@ const dm_entity_def dm_entities_global[] = {
         .needs = DM_NEED_DIGIT | DM_NEED_UPPER,
         .min_len = 40,
     },
+    {
+        /* Found by no value of its own: the engine reports it for a column
+         * whose cells are the national IDs of several countries, each with
+         * its share (engine.c, category_finding). */
+        .name = "NATIONAL_ID",
+        .region = "global",
+        .category = DM_CAT_NATIONAL_ID,
+        .description = "Mixed national identifiers: two or more countries' national IDs in one column, "
+                       "together at least the threshold",
+        .flags = DM_ENT_CATEGORY,
+    },
     {0},
 };
