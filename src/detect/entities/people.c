@@ -67,6 +67,7 @@ _Static_assert(DM_NAME_GIVEN_FIRST < 0x40u, "names_data flags overlap the lexico
 #define L_PLACE1 0x800000u  /* first word of town names: "Vila", "Castelo", "Puerto" */
 #define L_PLJOIN 0x10000000u /* joins a town's name: "Stratford-upon-Avon" */
 #define L_CONJ 0x20000000u  /* "and", "und", "et": a list of names is a firm */
+#define L_GREET 0x40000000u /* "Dear", "Hola", "Pan": before a name, or before anything */
 #define L_MONTH_SHIFT 24    /* bits 24-27: month number of a month name */
 #define L_MONTH_MASK (0xFu << L_MONTH_SHIFT)
 
@@ -153,6 +154,7 @@ static const char *const *const all_lists[] = {
     dm_people_stop, dm_people_company, dm_people_street_words, dm_people_title, dm_people_suffix, dm_people_particle, dm_people_city, dm_people_common, dm_people_unit, dm_people_product,
     dm_people_number_prefix, dm_people_street_en, dm_people_street_en_ambig, dm_people_street_fr, dm_people_street_fr_ambig, dm_people_street_south, dm_people_street_south_ambig, dm_people_street_de,
     dm_people_vocab, dm_people_building, dm_people_place_first, dm_people_place_join, dm_people_conj,
+    dm_people_greeting,
 };
 
 static void lex_build(void)
@@ -205,6 +207,7 @@ static void lex_build(void)
     lex_add_list(dm_people_company, L_COMPANY);
     lex_add_list(dm_people_street_words, L_STREETW);
     lex_add_list(dm_people_title, L_TITLE);
+    lex_add_list(dm_people_greeting, L_GREET);
     lex_add_list(dm_people_suffix, L_SUFFIX);
     lex_add_list(dm_people_particle, L_PARTICLE);
     lex_add_list(dm_people_city, L_CITY);
@@ -987,16 +990,140 @@ static bool name_cell(const unsigned char *s, size_t n, dm_verdict *v, bool *aga
     return true;
 }
 
+/* What a word before a name says: 0 nothing; SAL_TITLE a form of address
+ * that is hardly anything else ("Mr", "Frau", "Mme", "Sr", "Dhr", "Smt",
+ * "M." with its dot); SAL_LOOSE a greeting or a form of address that is
+ * also an everyday word ("Dear", "Hola", "Pan", "Bay", "Don", "Miss"). */
+enum { SAL_TITLE = 1, SAL_LOOSE = 2 };
+
+static int salutation_kind(const tok *a, uint32_t fa, const tok *next)
+{
+    if (a->type != T_WORD || !(a->wcase == CASE_CAP || (a->nlet == 1 && a->wcase == CASE_UPPER)))
+        return 0;
+    if (fa & L_GREET)
+        return SAL_LOOSE;
+    if (fa & L_TITLE)
+        return SAL_TITLE;
+    /* French "M." (Monsieur): a lone M with its dot */
+    if (a->nlet == 1 && a->flen == 1 && a->fold[0] == 'm' && next->type == T_DOT && !next->space)
+        return SAL_TITLE;
+    return 0;
+}
+
+#define SAL_NOT_NAME (L_STOP | L_COMPANY | L_STREETW | L_TITLE | L_GREET | L_MONTH_MASK | L_BUILDING | L_VOCAB | \
+                      L_PRODUCT | L_UNIT)
+
+/*
+ * Free text: a name after a form of address or a greeting, in the
+ * languages of the column-name hints: "Dear Mr Smith", "Frau Müller hat
+ * angerufen", "Estimado Sr. García:", "Bonjour M. Dupont", "Sig.ra Rossi",
+ * "Geachte heer"... a (the title) and b (the token after it) are read;
+ * *pos is after b. After a title (SAL_TITLE) any capitalised word of 2+
+ * letters that is no everyday word of the lexicon's lists is a surname
+ * (the lists of surnames miss most: "Frau Oberhuber"); after a loose one
+ * (SAL_LOOSE: "Dear", "Hola", "Bay") only a known name counts ("Dear
+ * Customer", "Bay Area" do not), unless a second word of address follows
+ * ("Dear Mr X", "Sayın Bay X", "Szanowny Pan X").
+ * A known name right after the first joins it ("Mr John Smith"). Emits
+ * the name, STRONG, and moves *pos past it; false when there is none.
+ */
+static bool name_after_title(const unsigned char *s, size_t n, const tok *a, int kind, const tok *b, size_t *pos,
+                             dm_emit_fn emit, void *ctx)
+{
+    size_t p = *pos;
+    tok c = *b;
+    /* "Mr." "Sr." "M.": the dot; "Sig.ra": the dot and "ra" */
+    if (c.type == T_DOT && !c.space) {
+        next_tok(s, n, &p, &c);
+        if (c.type == T_WORD && !c.space && c.flen == 2 && memcmp(c.fold, "ra", 2) == 0 && a->flen == 3 &&
+            memcmp(a->fold, "sig", 3) == 0)
+            next_tok(s, n, &p, &c);
+    }
+    /* "Dear Mr Smith", "Szanowny Pan Kowalski": a title after the greeting */
+    if (kind == SAL_LOOSE && c.type == T_WORD && c.space && c.flen) {
+        tok d;
+        size_t p2 = p;
+        next_tok(s, n, &p2, &d);
+        uint32_t fc = lex_get(c.fold, c.flen);
+        int k2 = salutation_kind(&c, fc, &d);
+        if (k2) {
+            kind = SAL_TITLE;   /* two words of address in a row: "Sayın Bay", "Dear Miss" */
+            tok title = c;
+            p = p2;
+            c = d;
+            if (c.type == T_DOT && !c.space) {
+                next_tok(s, n, &p, &c);
+                if (c.type == T_WORD && !c.space && c.flen == 2 && memcmp(c.fold, "ra", 2) == 0 &&
+                    title.flen == 3 && memcmp(title.fold, "sig", 3) == 0)
+                    next_tok(s, n, &p, &c);
+            }
+        }
+    }
+    /* "Dhr. de Vries", "Herr von Arnim": particles, then the name */
+    uint32_t start = c.start;
+    for (int k = 0; k < 2 && c.type == T_WORD && c.space && c.wcase == CASE_LOWER && c.flen &&
+                    (lex_get(c.fold, c.flen) & L_PARTICLE); k++)
+        next_tok(s, n, &p, &c);
+    if (c.type != T_WORD || !c.space || c.wcase != CASE_CAP || c.nlet < 2)
+        return false;
+    uint32_t fc = c.flen ? lex_get(c.fold, c.flen) : 0;
+    if (fc & SAL_NOT_NAME)
+        return false;
+    /* after a loose word, a name of the statistics (the multicultural
+     * list of name parts holds "Pizza" too) */
+    if (kind == SAL_LOOSE && (!(fc & (L_GIVEN | DM_NAME_SURNAME)) || common_word(fc) || (fc & L_CITY)))
+        return false;
+    tok last = c, d;
+    size_t p2 = p;
+    next_tok(s, n, &p2, &d);
+    if (d.type == T_WORD && d.space && d.wcase == CASE_CAP && d.nlet >= 2) {
+        uint32_t fd = d.flen ? lex_get(d.fold, d.flen) : 0;
+        if (fd & (L_COMPANY | L_STREETW | A_ANY | L_BUILDING))
+            return false;       /* "Mr Smith Ltd", "Frau Müller Straße" */
+        if (known_name(fd) && !(fd & SAL_NOT_NAME) && !common_word(fd)) {
+            last = d;
+            p = p2;
+        }
+    }
+    emit(ctx, DM_STRONG, start, last.end);
+    *pos = p;
+    return true;
+}
+
 /* Free text: "... call John Smith tomorrow": a capitalised given name and a
- * capitalised known name next to it (a middle initial may sit between). */
-static int name_text(const unsigned char *s, size_t n, dm_emit_fn emit, void *ctx)
+ * capitalised known name next to it (a middle initial may sit between);
+ * and names after a title or a greeting (name_after_title). With
+ * titles_only, only the latter (a short cell that reads as no name). */
+static int name_text(const unsigned char *s, size_t n, bool titles_only, dm_emit_fn emit, void *ctx)
 {
     tok a, b, c;
     size_t pos = 0;
     int found = 0;
+    bool prev_cap = false;  /* the word before a is capitalised and no greeting */
     next_tok(s, n, &pos, &a);
     while (a.type != T_END) {
         next_tok(s, n, &pos, &b);
+        if (a.type == T_WORD && (a.wcase == CASE_CAP || a.nlet == 1) && a.flen && a.flen <= 9) {
+            uint32_t fa = lex_get(a.fold, a.flen);
+            int kind = salutation_kind(&a, fa, &b);
+            /* "12 Oak Dr Springfield": a title after a capitalised word is
+             * an abbreviation in a street or a firm, unless a greeting */
+            if (kind == SAL_TITLE && prev_cap)
+                kind = 0;
+            if (kind && name_after_title(s, n, &a, kind, &b, &pos, emit, ctx)) {
+                found++;
+                prev_cap = false;
+                next_tok(s, n, &pos, &a);
+                continue;
+            }
+            prev_cap = !kind;
+        } else {
+            prev_cap = a.type == T_WORD && a.wcase == CASE_CAP;
+        }
+        if (titles_only) {
+            a = b;
+            continue;
+        }
         if (a.type != T_WORD || a.wcase != CASE_CAP || a.nlet < 2 || b.type != T_WORD || !b.space ||
             !(b.wcase == CASE_CAP || (b.nlet == 1 && b.wcase == CASE_UPPER)) || a.flen == 0) {
             a = b;
@@ -1118,6 +1245,8 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
             emit(ctx, v, 0, len);
         else if (against)
             emit(ctx, DM_NO, 0, len);   /* a firm, a town, "Female": see entity.h */
+        else if (len >= 12 && memchr(s, ' ', len) && caps_pair_possible(s, len))
+            name_text(s, len, true, emit, ctx);     /* a short note: "Frau Müller hat angerufen." */
         return;
     }
     /* free text needs an upper-case letter followed by a lower-case one;
@@ -1128,7 +1257,7 @@ static void name_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
             continue;
         }
         if ((s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i] == 0xC3 && s[i + 1] < 0x9F)) {
-            int found = caps_pair_possible(s, len) ? name_text(s, len, emit, ctx) : 0;
+            int found = caps_pair_possible(s, len) ? name_text(s, len, false, emit, ctx) : 0;
             /* an address: a name in its lines is a building or a street
              * ("Sidney House"); read only where a name was found or the
              * cell has lines */
@@ -1458,6 +1587,119 @@ static bool addr_possible(const unsigned char *s, size_t n)
     return street;
 }
 
+/* ---- Japanese addresses ---------------------------------------------------
+ *
+ * Japan numbers blocks, not streets: a prefecture (都 道 府 県), a city, ward,
+ * town or village (市 区 町 村), then the district with its chōme, block and
+ * house numbers ("千代田区千代田1丁目1番1号", "...1番地"), romanised as
+ * "1-2-3 Yamanojo, Akaike 460-4066" or "Ginza 4-chome 5-6". The postcode
+ * is 3 digits, a hyphen and 4 digits (〒100-0001). No street word anchors
+ * them, so addr_find asks this first.
+ */
+
+/* Whether s[0, n) holds the UTF-8 bytes of w (a short literal). */
+static bool has_utf8(const unsigned char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (s[i] == (unsigned char)w[0] && memcmp(s + i, w, wl) == 0)
+            return true;
+    return false;
+}
+
+static inline bool alnum_at(const unsigned char *s, size_t n, size_t i)
+{
+    return i < n && (is_digit_c(s[i]) || is_ascii_letter(s[i]));
+}
+
+/* Digits from i, between lo and hi of them; returns the end or 0. */
+static size_t digits_run(const unsigned char *s, size_t n, size_t i, size_t lo, size_t hi)
+{
+    size_t e = i;
+    while (e < n && is_digit_c(s[e]))
+        e++;
+    return e - i >= lo && e - i <= hi ? e : 0;
+}
+
+/* A Japanese postcode NNN-NNNN standing alone (not in a longer number). */
+static bool jp_postcode(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (!is_digit_c(s[i]) || (i > 0 && (alnum_at(s, n, i - 1) || s[i - 1] == '-')))
+            continue;
+        size_t e = digits_run(s, n, i, 3, 3);
+        if (e && e < n && s[e] == '-' && (e = digits_run(s, n, e + 1, 4, 4)) && !alnum_at(s, n, e) &&
+            !(e < n && s[e] == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* A word of Japanese place names: "Chome", "Yamanojo-cho", "Zushimachi",
+ * "Chuo-ku", "Kita-shi", "...-gun". */
+static bool jp_place_word(const unsigned char *w, size_t wl)
+{
+    static const char *const tails[] = {"chome", "cho", "machi", "ku", "shi", "gun", "mura", NULL};
+    char f[24];
+    if (wl < 3 || wl > sizeof f)
+        return false;
+    for (size_t i = 0; i < wl; i++)
+        f[i] = (char)(w[i] | 0x20);
+    for (const char *const *t = tails; *t; t++) {
+        size_t tl = strlen(*t);
+        if (wl >= tl && memcmp(f + wl - tl, *t, tl) == 0 && (wl == tl || tl >= 4 || w[wl - tl - 1] == '-' ||
+                                                             (tl == 3 && wl >= 7)))
+            return true;
+    }
+    return false;
+}
+
+static bool jp_address(const unsigned char *s, size_t n, dm_emit_fn emit, void *ctx)
+{
+    /* kanji: a municipality and block numbers */
+    if (n >= 9 && (has_utf8(s, n, "丁目") || has_utf8(s, n, "番地") ||
+                   (has_utf8(s, n, "番") && has_utf8(s, n, "号")))) {
+        if (has_utf8(s, n, "市") || has_utf8(s, n, "区") || has_utf8(s, n, "町") || has_utf8(s, n, "村")) {
+            emit(ctx, DM_STRONG, 0, n);
+            return true;
+        }
+        return false;
+    }
+    /* romanised: chome-ban-go "1-2-3" then a capitalised name, or "4-chome" */
+    for (size_t i = 0; i + 5 < n; i++) {
+        if (!is_digit_c(s[i]) || (i > 0 && (alnum_at(s, n, i - 1) || s[i - 1] == '-' || s[i - 1] == '/' ||
+                                            s[i - 1] == '.')))
+            continue;
+        size_t e = digits_run(s, n, i, 1, 2);
+        if (!e || e >= n || s[e] != '-')
+            continue;
+        if (e + 5 <= n && (s[e + 1] | 0x20) == 'c' && jp_place_word(s + e + 1, 5)) {
+            emit(ctx, DM_STRONG, i, e + 6);      /* "4-chome" */
+            return true;
+        }
+        if (!(e = digits_run(s, n, e + 1, 1, 3)) || e >= n || s[e] != '-' || !(e = digits_run(s, n, e + 1, 1, 3)) ||
+            alnum_at(s, n, e) || (e < n && (s[e] == '-' || s[e] == '/' || s[e] == '.')))
+            continue;
+        /* the name after it: "Yamanojo", "Zushimachi", "Kiyokane" */
+        size_t w = e;
+        while (w < n && s[w] == ' ')
+            w++;
+        if (w == e || w >= n || !(s[w] >= 'A' && s[w] <= 'Z'))
+            continue;
+        size_t we = w;
+        while (we < n && (is_ascii_letter(s[we]) || s[we] == '-'))
+            we++;
+        if (we - w < 3)
+            continue;
+        /* and a place word or a postcode: "1-2-3 Classic" is a product */
+        if (!jp_place_word(s + w, we - w) && !jp_postcode(s, n))
+            continue;
+        emit(ctx, DM_STRONG, i, we);
+        return true;
+    }
+    return false;
+}
+
 static void addr_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
 {
     const unsigned char *s = (const unsigned char *)cell;
@@ -1465,7 +1707,15 @@ static void addr_find(const char *cell, size_t len, dm_emit_fn emit, void *ctx)
     size_t d = 0;
     while (d < len && !is_digit_c(s[d]))
         d++;
-    if (d == len || len < 6 || !addr_possible(s, len))
+    if (d == len || len < 6)
+        return;
+    bool space = memchr(s, ' ', len) != NULL;
+    if (!space && s[0] < 0xE0)
+        return;     /* every form but Japanese kanji has a space: "12 Main St" */
+    /* a Japanese form: a hyphen after a short number, or kanji */
+    if (((d + 2 < len && (s[d + 1] == '-' || s[d + 2] == '-')) || s[0] >= 0xE0) && jp_address(s, len, emit, ctx))
+        return;
+    if (!space || !addr_possible(s, len))
         return;
     addr_ctx a;
     a.s = s;
@@ -1729,7 +1979,7 @@ const dm_entity_def dm_entities_people[] = {
         .category = DM_CAT_ADDRESS,
         .description = "a street address: house number, street name and type (EN, FR, ES, IT, PT, DE, NL)",
         .find = addr_find,
-        .needs = DM_NEED_DIGIT | DM_NEED_LETTER | DM_NEED_SPACE,    /* "12 Main St" */
+        .needs = DM_NEED_DIGIT | DM_NEED_LETTER,    /* "12 Main St"; kanji need no space */
         .min_len = 6,
         .init = people_init,
         .hints = addr_hints,

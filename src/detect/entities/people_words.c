@@ -60,7 +60,20 @@ const char *const dm_people_street_words[] = {
 const char *const dm_people_title[] = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau",
     "mme", "mlle", "monsieur", "madame", "sr", "sra", "srta", "don", "dona", "sig", "sigra", "dott",
-    "dhr", "mevr", "rev", "fr",
+    "dhr", "mevr", "rev", "fr", "shri", "smt", "srimati",
+    NULL,
+};
+
+/* Words that come before a name in letters and notes but also before other
+ * words ("Dear customer", "Hi team", "Bay Area", "Pan fried", "Miss World",
+ * "Don't"): greetings in the languages of the column-name hints, and the
+ * forms of address that are everyday words too. In free text the word after
+ * them counts as a name only when it is a known name. */
+const char *const dm_people_greeting[] = {
+    "dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "bonjour", "cher", "chere", "hola", "estimado",
+    "estimada", "querido", "querida", "ola", "oi", "prezado", "prezada", "caro", "cara", "gentile", "egregio",
+    "buongiorno", "geachte", "beste", "szanowny", "szanowna", "sayin", "merhaba", "namaste", "pan", "pani",
+    "bay", "bayan", "don", "dona", "sir", "lady", "lord", "dame", "miss", "rev", "fr",
     NULL,
 };
 

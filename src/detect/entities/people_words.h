@@ -9,6 +9,7 @@ extern const char *const dm_people_stop[];
 extern const char *const dm_people_company[];
 extern const char *const dm_people_street_words[];
 extern const char *const dm_people_title[];
+extern const char *const dm_people_greeting[];
 extern const char *const dm_people_suffix[];
 extern const char *const dm_people_particle[];
 extern const char *const dm_people_city[];
