@@ -1667,7 +1667,7 @@ void dm_colstats_add(dm_colstats *cs, const char *cell, size_t len)
             drop = !tie && !umbrella;
             if (tie)
                 h[i].tied = h[k].tied = true;
-            else if (!h[k].beat)
+            else if (drop && !h[k].beat)
                 h[k].beat = strcmp(eng->ents[h[k].ent]->category, eng->ents[h[i].ent]->category) == 0;
         }
         if (!drop)

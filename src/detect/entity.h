@@ -108,7 +108,7 @@ typedef void (*dm_find_fn)(const char *cell, size_t len, dm_emit_fn emit, void *
                                     * country-specific type of it won
                                     * (UK_PHONE_NUMBER), it counts too, as AWS
                                     * Glue reports both: a UK phone is a phone */
-#define DM_ENT_CATEGORY     0x10u   /* no shapes, no finder: the category as a
+#define DM_ENT_CATEGORY     0x10u  /* no shapes, no finder: the category as a
                                     * whole (NATIONAL_ID), reported for a
                                     * column mixing two or more types of its
                                     * category whose shares add up to the
