@@ -46,13 +46,22 @@ async function inventory(params) {
     if (!current(g)) return;
     const rows = res.items.map(a => `<tr data-asset-id="${Number(a.id)}" data-state="${a.error ? 'failed' : esc(a.state)}" data-personal-columns="${Number(a.personal_columns || 0)}">
         <td><a href="#/asset/${Number(a.id)}">${esc(a.name)}</a></td><td>${esc(a.source)}</td><td>${esc(a.kind)}</td>
-        <td>${stateCell(a)}</td><td>${personalCell(a)}</td><td class="muted">${esc(a.classified_at || '')}</td></tr>`).join('');
+        <td>${stateCell(a)}${unreadCount(a) ? ` <span class="badge dead" data-unread="${unreadCount(a)}" title="${esc(unreadText(a))}">${unreadCount(a)} file(s) not read</span>` : ''}</td><td>${personalCell(a)}</td><td class="muted">${esc(a.classified_at || '')}</td></tr>`).join('');
     document.getElementById('list').outerHTML = `<table id="assets"><thead><tr><th>Asset</th><th>Source</th><th>Kind</th><th>State</th><th>Personal data</th><th>Classified</th></tr></thead>
       <tbody>${rows || '<tr><td colspan="6" class="muted">No assets match.</td></tr>'}</tbody></table>
       ${pager(res.total, offset, PAGE, !!res.next, '#/', f, 'asset(s)')}`;
   } catch (e) {
     if (current(g)) document.getElementById('list').outerHTML = errorBox(e);
   }
+}
+
+// Files of the store its last crawl did not read (never skipped in silence):
+// "12 .pdf not supported, 1 .parquet corrupt".
+function unreadCount(a) {
+  return (a.unread_files || []).reduce((s, u) => s + Number(u.files), 0);
+}
+function unreadText(a) {
+  return (a.unread_files || []).map(u => `${Number(u.files)} ${u.kind} ${u.reason}`).join(', ');
 }
 
 // Each finding with its human decision and the buttons to record one
@@ -128,6 +137,8 @@ async function asset(id) {
       <p><span class="badge">${esc(a.state)}</span> ${esc(a.kind)} in <b>${esc(a.source)}</b> · <code>${esc(a.location)}</code>
       · <a href="#/findings?${esc(qs({asset: id}))}">findings</a></p>
       ${a.error ? `<div class="error" id="asset-error"><b>Failed</b> ${esc(a.failed_at || '')}: ${esc(a.error)}</div>` : ''}
+      ${unreadCount(a) ? `<p class="error" id="unread-files"><b>${unreadCount(a)} file(s) not read</b>: ${esc(unreadText(a))}
+        — ${(a.tables || []).length ? 'the record may be incomplete' : 'nothing readable: its personal data is unknown'}</p>` : ''}
       <h2>Tags</h2>${tags}${tables || '<p class="muted">Not crawled yet.</p>'}`;
     wireReviews(a, id);
   } catch (e) {

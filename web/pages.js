@@ -6,7 +6,7 @@ export const GAP_TITLES = {
   no_purpose: 'No purpose', no_data_subjects: 'No data subjects', no_legal_basis: 'No legal basis',
   no_special_basis: 'No Art. 9 condition', never_classified: 'Never classified', stale: 'Stale',
   vanished: 'Vanished', no_controller: 'No controller', no_location: 'Location not known',
-  no_transfer_safeguard: 'No transfer safeguard',
+  no_transfer_safeguard: 'No transfer safeguard', unread_files: 'Files not read',
 };
 
 function assetLink(id, label) {

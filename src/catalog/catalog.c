@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <jansson.h>
 
 #include "catalog/catalog_impl.h"
 #include "catalog/db.h"
@@ -599,6 +600,39 @@ dm_status dm_catalog_asset_set_error(dm_catalog *cat, int64_t id, const char *er
     return rc;
 }
 
+dm_status dm_catalog_asset_set_unread(dm_catalog *cat, int64_t id, const char *unread_json, dm_error *err)
+{
+    if (unread_json && strcmp(unread_json, "[]") == 0)
+        unread_json = NULL;
+    return q_exec(cat, "UPDATE assets SET unread_json = ? WHERE id = ?", ARGS(DV_T(unread_json), DV_I(id)), err);
+}
+
+uint64_t dm_unread_summary(const char *unread_json, char *out, size_t outlen)
+{
+    uint64_t total = 0;
+    size_t used = 0;
+    if (outlen)
+        out[0] = '\0';
+    json_t *a = unread_json ? json_loads(unread_json, 0, NULL) : NULL;
+    size_t i;
+    json_t *e;
+    json_array_foreach(a, i, e) {
+        json_int_t files = json_integer_value(json_object_get(e, "files"));
+        const char *kind = json_string_value(json_object_get(e, "kind"));
+        const char *reason = json_string_value(json_object_get(e, "reason"));
+        if (files <= 0 || kind == NULL || reason == NULL)
+            continue;
+        total += (uint64_t)files;
+        if (used < outlen) {
+            int k = snprintf(out + used, outlen - used, "%s%lld %s %s", used ? ", " : "", (long long)files, kind,
+                             reason);
+            used += k > 0 ? (size_t)k : 0;
+        }
+    }
+    json_decref(a);
+    return total;
+}
+
 dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_asset_rec **out, size_t *n,
                                  dm_error *err)
 {
@@ -662,6 +696,7 @@ void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a)
     a->facts_json = col_dup(st, 14);
     a->last_error = col_dup(st, 15);
     a->failed_at = col_dup(st, 16);
+    a->unread_json = col_dup(st, 17);
 }
 
 void dm_asset_rec_free(dm_asset_rec *a)
@@ -683,6 +718,7 @@ void dm_asset_rec_free(dm_asset_rec *a)
     free(a->facts_json);
     free(a->last_error);
     free(a->failed_at);
+    free(a->unread_json);
     memset(a, 0, sizeof *a);
 }
 

@@ -122,6 +122,7 @@ typedef struct dm_asset_rec {
     char *facts_json;       /* store facts for the report: {"encryption":"AES256",...} */
     char *last_error;       /* why its last crawl/classify failed, NULL when it went through */
     char *failed_at;        /* when, NULL with last_error */
+    char *unread_json;      /* files not read: [{"kind":".pdf","reason":"not supported","files":12}]; NULL: none */
 } dm_asset_rec;
 
 typedef struct dm_asset_filter {
@@ -151,6 +152,11 @@ dm_status dm_catalog_asset_set_facts(dm_catalog *cat, int64_t id, const char *fa
 /* Record why the asset's crawl or classify failed (failed_at = now), or
  * clear it (error NULL) once one went through. */
 dm_status dm_catalog_asset_set_error(dm_catalog *cat, int64_t id, const char *error, dm_error *err);
+/* The files of the asset its last crawl did not read (NULL or "[]": none). */
+dm_status dm_catalog_asset_set_unread(dm_catalog *cat, int64_t id, const char *unread_json, dm_error *err);
+/* "12 .pdf not supported, 1 .parquet corrupt" into out (empty when none);
+ * the number of files. */
+uint64_t dm_unread_summary(const char *unread_json, char *out, size_t outlen);
 dm_status dm_catalog_asset_list(dm_catalog *cat, const dm_asset_filter *f, dm_asset_rec **out,
                                 size_t *n, dm_error *err);
 void dm_asset_rec_free(dm_asset_rec *a);

@@ -18,7 +18,7 @@ void dm_catalog_now(dm_catalog *cat, char out[32]);
  * dm_catalog_read_asset reads them from column 0. */
 #define DM_CATALOG_ASSET_COLS                                                                                        \
     "a.id, a.source_id, s.name, a.name, a.kind, a.location, a.state, a.fingerprint, a.first_seen, a.last_seen, "     \
-    "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json, a.last_error, a.failed_at"
+    "a.deleted_at, a.cataloged_at, a.classified_at, a.region, a.facts_json, a.last_error, a.failed_at, a.unread_json"
 void dm_catalog_read_asset(dm_db_stmt *st, dm_asset_rec *a);
 
 /* After a table's findings of run_id were put: give each finding the

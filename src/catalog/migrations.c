@@ -233,6 +233,11 @@ static const char v6_sql[] =
 static const char v7_sql[] =
     "ALTER TABLE findings ADD COLUMN allow_listed BIGINT NOT NULL DEFAULT 0;\n";
 
+/* Version 8: the files of a store its last crawl did not read, by kind and
+ * reason: [{"kind": ".pdf", "reason": "not supported", "files": 12}]. */
+static const char v8_sql[] =
+    "ALTER TABLE assets ADD COLUMN unread_json TEXT;\n";
+
 static const migration steps[] = {
     {1, "initial schema", v1_sql},
     {2, "primary keys", v2_sql},
@@ -241,6 +246,7 @@ static const migration steps[] = {
     {5, "table encodings", v5_sql},
     {6, "asset errors", v6_sql},
     {7, "allow-listed cells", v7_sql},
+    {8, "unread files", v8_sql},
 };
 
 #define NSTEPS (sizeof steps / sizeof steps[0])

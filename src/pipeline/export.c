@@ -123,6 +123,11 @@ static json_t *asset_json(dm_catalog *cat, const dm_asset_rec *a, dm_error *err)
                 json_array_append_new(jts, jt);
         }
     json_object_set_new(ja, "tables", jts);
+    /* files its last crawl did not read, by kind and reason: never skipped in silence */
+    json_t *unread = a->unread_json ? json_loads(a->unread_json, 0, NULL) : NULL;
+    json_object_set_new(ja, "unread_files", json_is_array(unread) ? unread : json_array());
+    if (unread && !json_is_array(unread))
+        json_decref(unread);
     dm_tag_list_free(tags, ntag);
     dm_table_list_free(tables, nt);
     return ja;
@@ -230,8 +235,31 @@ void dm_export_print_table(FILE *out, json_t *doc, bool all_columns)
             }
         }
     }
-    fprintf(out, "\n%zu asset(s), %zu table(s), %zu column(s), %zu with personal data\n", json_array_size(assets),
+    /* the files not read, per asset: "lake: 12 .pdf not supported, 1 .parquet corrupt" */
+    uint64_t n_unread = 0;
+    bool header = false;
+    json_array_foreach(assets, ai, a)
+    {
+        char *uj = json_dumps(json_object_get(a, "unread_files"), JSON_COMPACT);
+        char sum[600];
+        uint64_t k = dm_unread_summary(uj, sum, sizeof sum);
+        free(uj);
+        if (k == 0)
+            continue;
+        if (!header)
+            fprintf(out, "\nNOT READ\n");
+        header = true;
+        n_unread += k;
+        fprintf(out, "%-18s %llu file(s): %s%s\n", json_string_value(json_object_get(a, "name")),
+                (unsigned long long)k, sum,
+                json_array_size(json_object_get(a, "tables")) == 0 ? " (nothing readable: its personal data is unknown)"
+                                                                   : "");
+    }
+    fprintf(out, "\n%zu asset(s), %zu table(s), %zu column(s), %zu with personal data", json_array_size(assets),
             n_tables, n_cols, n_personal);
+    if (n_unread)
+        fprintf(out, "; %llu file(s) not read: the record may be incomplete", (unsigned long long)n_unread);
+    fprintf(out, "\n");
 }
 
 /* Glue's CreateTable input, one per table, grouped by asset as database. */

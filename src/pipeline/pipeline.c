@@ -259,7 +259,49 @@ typedef struct tproc {
     char **markers;                 /* per column, with opts.write_comments: comment marker or NULL */
     bool stopped;                   /* the row sink said stop: the table was not read to its end */
     dm_colpar *par;                 /* --jobs > 1: the columns' work on other threads too */
+    struct unread_acc *unread;      /* the asset's files not read */
+    bool had_unread;                /* some file of this table was not read (to its end) */
 } tproc;
+
+/* The files of one asset not read, by kind and reason, for the catalog
+ * (assets.unread_json): nothing is skipped in silence. */
+typedef struct unread_row {
+    char kind[32];
+    char reason[64];
+    uint64_t files;
+} unread_row;
+
+typedef struct unread_acc {
+    unread_row *v;
+    size_t n, cap;
+} unread_acc;
+
+static void unread_add(void *ctx, const char *target, const char *kind, const char *reason)
+{
+    unread_acc *a = ctx;
+    dm_debug("%s: not read (%s)", target, reason);
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->v[i].kind, kind) == 0 && strcmp(a->v[i].reason, reason) == 0) {
+            a->v[i].files++;
+            return;
+        }
+    DM_GROW(a->v, a->cap, a->n + 1);
+    unread_row *r = &a->v[a->n++];
+    snprintf(r->kind, sizeof r->kind, "%s", kind);
+    snprintf(r->reason, sizeof r->reason, "%s", reason);
+    r->files = 1;
+}
+
+static char *unread_json(const unread_acc *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < a->n; i++)
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:I}", "kind", a->v[i].kind, "reason", a->v[i].reason,
+                                             "files", (json_int_t)a->v[i].files));
+    char *s = json_dumps(arr, JSON_COMPACT);
+    json_decref(arr);
+    return s;
+}
 
 /* Whether reading must stop: SIGTERM, or a catalog that cannot take results. */
 static bool must_stop(const dm_pipeline *p)
@@ -381,6 +423,14 @@ static bool tp_row(void *ctx, const dm_field *f, size_t n)
             dm_colstats_add(tp->cs[c], f[i].ptr, f[i].len);
     }
     return true;
+}
+
+static void tp_unread(void *ctx, const char *target, const char *kind, const char *reason)
+{
+    tproc *tp = ctx;
+    tp->had_unread = true;
+    if (tp->unread)
+        unread_add(tp->unread, target, kind, reason);
 }
 
 static void tp_format(void *ctx, const char *format, const char *compression, const char *encoding)
@@ -609,18 +659,21 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
     size_t counted = 0;     /* tables counted done in the progress */
     dm_error err = {0};
     dm_status rc;
-    bool all_ok = true;
+    bool all_ok = true, listed = false;
+    unread_acc unread = {0};
 
     if ((rc = dm_source_open(src->url, src->options_json, &s, &err))) {
         dm_pipeline_problem(p, asset->location, "%s", err.msg);
         return rc;
     }
     dm_asset_desc ad = {asset->name, asset->kind, asset->location, asset->region};
+    dm_source_set_unread(s, unread_add, &unread);
     if ((rc = dm_source_list_tables(s, &ad, &tables, &nt, problem_cb, p, &err)) ||
         (rc = dm_catalog_table_list(p->cat, asset->id, &known, &nknown, &err))) {
         dm_pipeline_problem(p, asset->location, "%s", err.msg);
         goto out;
     }
+    listed = true;
     keep = dm_xcalloc(nt + 1, sizeof *keep);
     dm_progress_total(0, (int64_t)nt, 0);
     const char *stage = crawl ? (classify ? "crawl+classify" : "crawl") : "classify";
@@ -683,8 +736,8 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
 
         char label[256];
         snprintf(label, sizeof label, "%s/%s", asset->name, t->name);
-        tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify};
-        dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format, tp_is_value};
+        tproc tp = {.p = p, .label = label, .infer = do_infer, .classify = do_classify, .unread = &unread};
+        dm_row_sink sink = {&tp, tp_column, tp_row, tp_problem, tp_format, tp_is_value, tp_unread};
         dm_sample_spec spec = {p->opts.rows, 0x5EED, p->opts.encoding};
         if (do_infer && dm_source_table_columns(s, t, &tp.decl, &tp.ndecl, &err) != DM_OK) {
             dm_debug("%s: declared columns unavailable (%s), types inferred", t->location, err.msg);
@@ -727,7 +780,15 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
             continue;       /* nothing readable: the problem was reported */
         }
         int64_t tid = k ? k->id : 0;
-        if (store_table(p, asset, t, &tp, &tid, &err)) {
+        /* a table with a file not read keeps a fingerprint that never
+         * matches, so the next run reads it again (and counts it again) */
+        dm_table_desc tu = *t;
+        char *fp_unread = tp.had_unread ? dm_xasprintf("unread:%s", t->fingerprint ? t->fingerprint : "") : NULL;
+        if (fp_unread)
+            tu.fingerprint = fp_unread;
+        dm_status src_rc = store_table(p, asset, &tu, &tp, &tid, &err);
+        free(fp_unread);
+        if (src_rc) {
             dm_pipeline_problem(p, t->location, "catalog: %s", err.msg);
             p->catalog_failed = true;   /* reading more tables would only fail the same way */
             all_ok = false;
@@ -762,6 +823,16 @@ static dm_status asset_stages(dm_pipeline *p, const dm_source_rec *src, const dm
 out:
     if (nt > counted)
         dm_progress_done(0, (int64_t)(nt - counted), 0);
+    if (listed) {
+        char *uj = unread_json(&unread);
+        dm_error e2 = {0};
+        if (dm_catalog_asset_set_unread(p->cat, asset->id, uj, &e2))
+            dm_pipeline_problem(p, asset->location, "catalog: %s", e2.msg);
+        for (size_t i = 0; i < unread.n; i++)
+            p->stats.files_unread += unread.v[i].files;
+        free(uj);
+    }
+    free(unread.v);
     free(keep);
     dm_table_list_free(known, nknown);
     dm_table_desc_free_list(s, tables, nt);

@@ -47,6 +47,7 @@ typedef struct dm_problem {
 typedef struct dm_pipeline_stats {
     uint64_t assets_new, assets_seen, assets_vanished;
     uint64_t tables_crawled, tables_skipped, tables_classified;
+    uint64_t files_unread;      /* files of the stores listed that were not read (assets' unread_json) */
     uint64_t rows_read, columns_personal;
     uint64_t bytes_read;    /* bytes of the cells read (values, not file bytes) */
 } dm_pipeline_stats;

@@ -232,7 +232,12 @@ static void record(dm_buf *b, const dm_report *r, size_t idx)
         if (row->field != DM_FIELD_DATA_SUBJECTS)
             continue;
         dm_buf_printf(b, "<tr><td class=\"art\">30(1)(c)</td><td class=\"field\">Categories of personal data</td><td>");
-        if (act->ncategories == 0)
+        uint64_t unread = dm_report_activity_unread(r, act);
+        if (act->ncategories == 0 && unread > 0)
+            dm_buf_printf(b, "<span class=\"meta\">unknown: none found in the files read, %llu file(s) could not be "
+                             "read</span>",
+                          (unsigned long long)unread);
+        else if (act->ncategories == 0)
             dm_buf_printf(b, "<span class=\"meta\">none found</span>");
         for (size_t c = 0; c < act->ncategories; c++) {
             const dm_report_category *cat = &act->categories[c];

@@ -5,7 +5,8 @@
  *  "overview": {...counts}, "activities": [{"name", "unassigned", "assets": [ids],
  *    "fields": {"purpose": [VALUE...], ...}, "categories": [CATEGORY...]}],
  *  "assets": [{"id", "source", "name", "kind", "location", "region",
- *    "classified_at", "deleted_at", "activity", "fields", "categories"}],
+ *    "classified_at", "deleted_at", "activity", "fields", "categories", "files_unread",
+ *    "unread": "12 .pdf not supported, 1 .parquet corrupt" or null}],
  *  "columns": [{"asset", "table", "column", "entity", "category", "label",
  *    "special", "matches", "sampled", "ratio", "confidence", "examples",
  *    "classified_at"}],
@@ -164,6 +165,8 @@ static void add_assets(json_t *doc, const dm_report *r)
                             a->activity != (size_t)-1 ? dm_json_str(r->activities[a->activity].name) : json_null());
         json_object_set_new(o, "fields", fields_json(a->fields));
         json_object_set_new(o, "categories", categories_json(r, a->categories, a->ncategories));
+        json_object_set_new(o, "files_unread", json_integer((json_int_t)a->nunread));
+        json_object_set_new(o, "unread", a->unread ? dm_json_str(a->unread) : json_null());
         json_array_append_new(assets, o);
     }
     json_object_set_new(doc, "assets", assets);

@@ -135,7 +135,11 @@ dm_status dm_report_write_md(const dm_report *r, FILE *out, const dm_report_writ
             dm_buf_printf(&b, " |\n");
             if (row->field == DM_FIELD_DATA_SUBJECTS) {
                 dm_buf_printf(&b, "| 30(1)(c) | Categories of personal data | ");
-                if (act->ncategories == 0)
+                uint64_t unread = dm_report_activity_unread(r, act);
+                if (act->ncategories == 0 && unread > 0)
+                    dm_buf_printf(&b, "*unknown: none found in the files read, %llu file(s) could not be read*",
+                                  (unsigned long long)unread);
+                else if (act->ncategories == 0)
                     dm_buf_printf(&b, "*none found*");
                 for (size_t c = 0; c < act->ncategories; c++) {
                     dm_buf_printf(&b, "%s", c ? "<br>" : "");

@@ -28,11 +28,19 @@ const char *dm_origin_name(dm_origin o)
     return "?";
 }
 
+uint64_t dm_report_activity_unread(const dm_report *r, const dm_report_activity *act)
+{
+    uint64_t n = 0;
+    for (size_t k = 0; k < act->nassets; k++)
+        n += r->assets[act->assets[k]].nunread;
+    return n;
+}
+
 const char *dm_gap_kind_name(dm_gap_kind k)
 {
     static const char *const names[] = {"no_purpose", "no_data_subjects", "no_legal_basis", "no_special_basis",
                                         "never_classified", "stale", "vanished", "no_controller",
-                                        "no_location", "no_transfer_safeguard"};
+                                        "no_location", "no_transfer_safeguard", "unread_files"};
     return (size_t)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
@@ -448,6 +456,19 @@ static void asset_gaps(dm_report *r, const dm_tag_mapping *m, const dm_report_as
                              ra->id, ra->deleted_at));
         return;
     }
+    if (ra->nunread > 0) {
+        /* Nothing skipped in silence: a store whose files were not all read
+         * is never taken as free of personal data (when nothing of it was
+         * readable, the gap says so instead of an empty store). */
+        add_gap(r, DM_GAP_UNREAD_FILES, ra->id, act,
+                ra->ncategories == 0 && ra->npersonal == 0
+                    ? dm_xasprintf("store %s holds %llu file(s) datamap could not read (%s) and no personal data was "
+                                   "found in the rest: its personal data is unknown, the record may be incomplete",
+                                   ra->id, (unsigned long long)ra->nunread, ra->unread)
+                    : dm_xasprintf("store %s holds %llu file(s) datamap could not read (%s): the record may be "
+                                   "incomplete",
+                                   ra->id, (unsigned long long)ra->nunread, ra->unread));
+    }
     if (ra->classified_at == NULL && ra->ncategories > 0) {
         /* The rule: a store where some tables were classified (personal data
          * found) and others could not be read is partly classified, not
@@ -642,6 +663,9 @@ dm_status dm_report_build(dm_catalog *cat, const dm_report_opts *opts, dm_report
         ra->region = a->region ? dm_xstrdup(a->region) : NULL;
         ra->classified_at = a->classified_at ? dm_xstrdup(a->classified_at) : NULL;
         ra->deleted_at = a->deleted_at ? dm_xstrdup(a->deleted_at) : NULL;
+        char unread[600];
+        ra->nunread = dm_unread_summary(a->unread_json, unread, sizeof unread);
+        ra->unread = ra->nunread ? dm_xstrdup(unread) : NULL;
 
         dm_tag *tags = NULL;
         size_t ntags = 0;
@@ -747,6 +771,7 @@ void dm_report_free(dm_report *r)
         free(a->region);
         free(a->classified_at);
         free(a->deleted_at);
+        free(a->unread);
         categories_free(a->categories, a->ncategories);
         for (int f = 0; f < DM_FIELD_COUNT; f++)
             values_clear(&a->fields[f]);

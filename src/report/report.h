@@ -158,6 +158,8 @@ typedef struct dm_report_asset {
     char *source, *name, *kind, *location, *region;   /* region: the store's, else a region tag's */
     bool outside_eea;       /* region known and outside the EEA */
     char *classified_at, *deleted_at;   /* NULL when never / still there */
+    char *unread;           /* "12 .pdf not supported, 1 .parquet corrupt"; NULL: every file read */
+    uint64_t nunread;       /* files not read */
     size_t activity;        /* index into dm_report.activities; (size_t)-1 for vanished assets */
     size_t col_first;       /* its rows in dm_report.columns: [col_first, col_first + npersonal) */
     size_t npersonal;       /* personal-data (column x entity) rows */
@@ -187,6 +189,7 @@ typedef enum dm_gap_kind {
     DM_GAP_NO_CONTROLLER,
     DM_GAP_NO_LOCATION,         /* a bucket or table whose region nobody knows */
     DM_GAP_NO_SAFEGUARD,        /* outside the EEA with no safeguard recorded */
+    DM_GAP_UNREAD_FILES,        /* files the last crawl could not read: the record may be incomplete */
 } dm_gap_kind;
 
 /* "no_purpose", "no_data_subjects", ... */
@@ -227,6 +230,11 @@ typedef struct dm_report {
     size_t nlive, npersonal_assets, ntables, ncategories, nspecial_columns;
     size_t npersonal_columns;       /* distinct columns with at least one finding (ncolumns counts findings) */
 } dm_report;
+
+/* Files of the activity's stores that could not be read (0: all read): an
+ * activity with none found and files unread is unknown, not empty. */
+uint64_t dm_report_activity_unread(const dm_report *r, const dm_report_activity *act);
+
 
 typedef struct dm_report_opts {
     const dm_config *cfg;   /* controller, report.stale_days, tag_mapping; NULL for none */

@@ -136,6 +136,13 @@ static json_t *asset_summary(const dm_asset_rec *a)
         set_str(o, "error", a->last_error);
         set_str(o, "failed_at", a->failed_at);
     }
+    /* files its last crawl did not read: [{"kind", "reason", "files"}] */
+    json_t *unread = a->unread_json ? json_loads(a->unread_json, 0, NULL) : NULL;
+    if (!json_is_array(unread)) {
+        json_decref(unread);
+        unread = json_array();
+    }
+    json_object_set_new(o, "unread_files", unread);
     return o;
 }
 

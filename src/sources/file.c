@@ -257,8 +257,10 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* Sorted, non-hidden entries of the folder dirfd (shown as dir); regular
- * files and real folders only (links, FIFOs, devices are not data). */
-static dm_status list_dir(int dirfd, const char *dir, entry_list *out, dm_error *err)
+ * files and real folders only (links, FIFOs, devices are not data). Files
+ * left out that are not side files are told to src (NULL: the listing of
+ * assets, which reads nothing). */
+static dm_status list_dir(dm_source *src, int dirfd, const char *dir, entry_list *out, dm_error *err)
 {
     memset(out, 0, sizeof *out);
     int fd = openat(dirfd, ".", DIR_FLAGS);     /* its own offset: fdopendir owns it */
@@ -293,8 +295,16 @@ static dm_status list_dir(int dirfd, const char *dir, entry_list *out, dm_error 
         bool ok = fstatat(dirfd, nm, &st, AT_SYMLINK_NOFOLLOW) == 0;
         if (ok && S_ISREG(st.st_mode) && dm_objects_not_data(nm)) {
             dm_debug("%s/%s: not a data file, skipped", dir, nm);
-        } else if (ok && S_ISREG(st.st_mode) && (sqlite_side_file(dirfd, nm) || is_sqlite_db(dirfd, nm))) {
+            char *u = dm_xasprintf("file://%s/%s", dir, nm);
+            dm_source_note_unread(src, u, DM_UNREAD_UNSUPPORTED);
+            free(u);
+        } else if (ok && S_ISREG(st.st_mode) && sqlite_side_file(dirfd, nm)) {
+            dm_debug("%s/%s: SQLite side file, skipped", dir, nm);
+        } else if (ok && S_ISREG(st.st_mode) && is_sqlite_db(dirfd, nm)) {
             dm_info("%s/%s: SQLite database, skipped (scan it as sqlite://%s/%s)", dir, nm, dir, nm);
+            char *u = dm_xasprintf("file://%s/%s", dir, nm);
+            dm_source_note_unread(src, u, DM_UNREAD_SQLITE);
+            free(u);
         } else if (ok && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
             out->names[out->n] = all[i];
             all[i] = NULL;
@@ -343,7 +353,7 @@ static dm_status file_list_assets(dm_source *src, dm_asset_desc **out, size_t *n
     struct stat dst;
     if ((rc = open_under_root(fs, fs->root, true, &dfd, &dst, err)))
         return rc;
-    rc = list_dir(dfd, fs->root, &el, err);
+    rc = list_dir(NULL, dfd, fs->root, &el, err);
     close(dfd);
     if (rc)
         return rc;
@@ -462,6 +472,7 @@ typedef struct walk {
     size_t nseg;
     dm_problem_fn problem;
     void *pctx;
+    dm_source *src;         /* files not read are told to it */
 } walk;
 
 static void walk_problem(walk *w, const char *path, const char *msg)
@@ -480,7 +491,7 @@ static void walk_dir(walk *w, int dirfd, const char *dir, int depth)
         walk_problem(w, dir, "folders nested too deep, skipped");
         return;
     }
-    if (list_dir(dirfd, dir, &el, &err)) {
+    if (list_dir(w->src, dirfd, dir, &el, &err)) {
         walk_problem(w, dir, err.msg);
         return;
     }
@@ -561,7 +572,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
     bool loose_only = strcmp(dir, fs->root) == 0;
     if ((rc = open_under_root(fs, dir, true, &dfd, &st, err)))
         goto out;
-    if ((rc = list_dir(dfd, dir, &el, err)))
+    if ((rc = list_dir(src, dfd, dir, &el, err)))
         goto out;
     for (size_t i = 0; i < el.n; i++) {
         char *p = dm_xasprintf("%s/%s", dir, el.names[i]);
@@ -581,6 +592,7 @@ static dm_status file_list_tables(dm_source *src, const dm_asset_desc *asset, dm
         } else if (!loose_only) {
             walk w = {0};
             w.problem = problem;
+            w.src = src;
             w.pctx = pctx;
             int sub = openat(dfd, el.names[i], DIR_FLAGS);
             if (sub < 0) {

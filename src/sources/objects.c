@@ -167,6 +167,16 @@ static dm_status open_part(const dm_object *obj, dm_object_open_fn open, void *o
     return dm_format_sniff(*data, obj->key, sniff, err);
 }
 
+/* A part that could not be read (or not to its end), counted by kind and reason. */
+static void tell_unread(part_ctx *pc, const dm_error *err)
+{
+    if (pc->sink->unread == NULL)
+        return;
+    char kind[32];
+    dm_unread_kind(pc->obj->key, kind, sizeof kind);
+    pc->sink->unread(pc->sink->ctx, pc->obj->url, kind, dm_unread_reason(err));
+}
+
 static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t quota, uint64_t seed,
                       dm_encoding enc, bool *format_told)
 {
@@ -184,6 +194,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
 
     if (open_part(obj, open, octx, enc, &raw, &s, &comp, &used, pc->sink, &sniff, &err) != DM_OK) {
         pc->sink->problem(pc->sink->ctx, obj->url, err.msg);
+        tell_unread(pc, &err);
         goto out;
     }
     if (!*format_told && pc->sink->format) {
@@ -193,6 +204,7 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
     }
     if (dm_reader_open(s, &sniff, NULL, &r, &err) != DM_OK) {
         pc->sink->problem(pc->sink->ctx, obj->url, err.msg);
+        tell_unread(pc, &err);
         goto out;
     }
     pc->map_n = 0;
@@ -263,8 +275,10 @@ static void read_part(part_ctx *pc, dm_object_open_fn open, void *octx, uint64_t
             deliver(pc, kept[i].fields, kept[i].nf);
         }
     }
-    if (rc < 0)
+    if (rc < 0) {
         pc->sink->problem(pc->sink->ctx, obj->url, err.msg);
+        tell_unread(pc, &err);
+    }
     if (dm_reader_bad_records(r) > 0) {
         char msg[600];
         snprintf(msg, sizeof msg, "%llu bad record(s), first: %s", (unsigned long long)dm_reader_bad_records(r),

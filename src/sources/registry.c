@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -242,6 +243,81 @@ void dm_source_close(dm_source *src)
 const char *dm_source_driver_name(const dm_source *src)
 {
     return src->driver->name;
+}
+
+/* ---- files not read ------------------------------------------------------------ */
+
+void dm_source_set_unread(dm_source *src, dm_unread_fn fn, void *ctx)
+{
+    src->unread = fn;
+    src->unread_ctx = ctx;
+}
+
+void dm_source_note_unread(dm_source *src, const char *target, const char *reason)
+{
+    if (src == NULL || src->unread == NULL)
+        return;
+    char kind[32];
+    dm_unread_kind(target, kind, sizeof kind);
+    src->unread(src->unread_ctx, target, kind, reason);
+}
+
+void dm_unread_kind(const char *name, char *out, size_t outlen)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strchr(base + (base[0] == '.'), '.');
+    /* the last two extensions when the last is a compression suffix
+     * (.csv.gz), else the last; lower case; long or odd ones are "other" */
+    const char *last = strrchr(base, '.');
+    if (dot && last && last != dot) {
+        static const char *const comp[] = {".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz", ".lz4", ".snappy", NULL};
+        bool is_comp = false;
+        for (const char *const *c = comp; *c; c++)
+            is_comp |= strcasecmp(last, *c) == 0;
+        if (is_comp) {
+            const char *prev = last;
+            while (prev > base && prev[-1] != '.')
+                prev--;
+            dot = prev > base ? prev - 1 : last;
+        } else {
+            dot = last;
+        }
+    }
+    if (dot == NULL || dot == base || dot[1] == '\0' || strlen(dot) >= outlen || strlen(dot) > 16) {
+        snprintf(out, outlen, "%s", dot && dot != base && dot[1] ? "other" : "no extension");
+        return;
+    }
+    size_t i = 0;
+    for (; dot[i]; i++) {
+        unsigned char c = (unsigned char)dot[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (!(c == '.' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+            snprintf(out, outlen, "other");
+            return;
+        }
+        out[i] = (char)c;
+    }
+    out[i] = '\0';
+}
+
+const char *dm_unread_reason(const dm_error *err)
+{
+    const char *m = err ? err->msg : "";
+    switch (err ? err->code : DM_ERR_IO) {
+    case DM_ERR_FORMAT:
+        if (strstr(m, "empty file"))
+            return DM_UNREAD_EMPTY;
+        if (strstr(m, "binary file") || strstr(m, "unknown format") || strstr(m, "not supported") ||
+            strstr(m, "unknown record format"))
+            return DM_UNREAD_UNSUPPORTED;
+        return DM_UNREAD_CORRUPT;
+    case DM_ERR_LIMIT:
+        return DM_UNREAD_TOO_LARGE;
+    default:
+        return DM_UNREAD_FAILED;
+    }
 }
 
 /* ---- wrappers: the only callers of the ops -------------------------------- */

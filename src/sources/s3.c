@@ -595,6 +595,19 @@ static void add_folder(s3_src *s, table_vec *tv, const char *bucket, const char 
     }
 }
 
+/* A key skipped as not data (a .pdf, an image) is counted on its bucket;
+ * folder markers and hidden keys (_SUCCESS, .datamap-tags.yaml) are not
+ * files anyone would expect read. */
+static void note_not_data(dm_source *src, const char *bucket, const char *key)
+{
+    size_t kl = strlen(key);
+    if (kl == 0 || key[kl - 1] == '/' || hidden_segment(key))
+        return;
+    char *u = dm_xasprintf("s3://%s/%s", bucket, key);
+    dm_source_note_unread(src, u, DM_UNREAD_UNSUPPORTED);
+    free(u);
+}
+
 static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err)
 {
@@ -622,6 +635,7 @@ static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         const char *key = l->key;
         size_t kl = strlen(key);
         if (kl == 0 || key[kl - 1] == '/' || hidden_segment(key) || dm_objects_not_data(base_name(key))) {
+            note_not_data(src, bucket, key);
             i++;
             continue;
         }
@@ -641,8 +655,10 @@ static dm_status s3_list_tables(dm_source *src, const dm_asset_desc *asset, dm_t
         for (; i < lv.n && strncmp(lv.v[i].key, folder, fl) == 0 && lv.v[i].key[fl] == '/'; i++) {
             const char *k = lv.v[i].key;
             size_t l2 = strlen(k);
-            if (l2 == 0 || k[l2 - 1] == '/' || hidden_segment(k) || dm_objects_not_data(base_name(k)))
+            if (l2 == 0 || k[l2 - 1] == '/' || hidden_segment(k) || dm_objects_not_data(base_name(k))) {
+                note_not_data(src, bucket, k);
                 continue;
+            }
             items[ni++] = &lv.v[i];
         }
         if (ni > 0 && depth_ok)

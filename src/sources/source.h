@@ -32,6 +32,25 @@ typedef struct dm_source dm_source;
 /* Report a problem with one target ("file:///x/y.csv") and go on. */
 typedef void (*dm_problem_fn)(void *ctx, const char *target, const char *msg);
 
+/* A file of a store that is not read, so that it is counted on its asset by
+ * kind and reason ("12 .pdf not supported", "1 .parquet corrupt") instead of
+ * skipped in silence. kind: the name's extension with its dot (".pdf"; a
+ * compression suffix kept: ".csv.gz"), "no extension" when none; reason:
+ * DM_UNREAD_* below. */
+typedef void (*dm_unread_fn)(void *ctx, const char *target, const char *kind, const char *reason);
+
+#define DM_UNREAD_UNSUPPORTED "not supported"   /* a kind of file datamap does not read */
+#define DM_UNREAD_CORRUPT "corrupt"             /* its format is known, its content is broken or cut short */
+#define DM_UNREAD_EMPTY "empty"
+#define DM_UNREAD_TOO_LARGE "too large"         /* a limit: record, footer, decompressed size */
+#define DM_UNREAD_FAILED "unreadable"           /* the store refused or failed the read */
+#define DM_UNREAD_SQLITE "a SQLite database (scan it as sqlite://)"
+
+/* The kind of a file for dm_unread_fn, from its name or URL, into out. */
+void dm_unread_kind(const char *name, char *out, size_t outlen);
+/* The reason for a read that failed with err (DM_UNREAD_*). */
+const char *dm_unread_reason(const dm_error *err);
+
 typedef struct dm_asset_desc {
     char *name;
     char *kind;             /* "folder", "bucket", "database", "dynamodb_table" */
@@ -73,6 +92,9 @@ typedef struct dm_row_sink {
     /* Optional: whether a cell reads as personal data. Files ask it of a
      * header candidate (dm_format_sniff_checked): such a record is data. */
     bool (*is_value)(void *ctx, const char *p, size_t n);
+    /* Optional: a part of the table (a file) that could not be read at all
+     * or to its end; the problem is reported too. */
+    dm_unread_fn unread;
 } dm_row_sink;
 
 /* A column as the store declares it (see table_columns). */
@@ -106,6 +128,9 @@ const char *dm_source_driver_name(const dm_source *src);
 /* Assets, into a malloc'd array (free with dm_asset_desc_free_list). */
 dm_status dm_source_list_assets(dm_source *src, dm_asset_desc **out, size_t *n, dm_problem_fn problem, void *pctx,
                                 dm_error *err);
+/* Where drivers tell the files they list but do not read (a .pdf in a
+ * folder, a SQLite database) while listing tables; NULL: not told. */
+void dm_source_set_unread(dm_source *src, dm_unread_fn fn, void *ctx);
 /* Tables of one asset (free with dm_table_desc_free_list). */
 dm_status dm_source_list_tables(dm_source *src, const dm_asset_desc *asset, dm_table_desc **out, size_t *n,
                                 dm_problem_fn problem, void *pctx, dm_error *err);

@@ -41,7 +41,13 @@ struct dm_source {
     void *state;    /* the driver's, from open */
     char **include, **exclude;  /* glob patterns, framework-applied */
     size_t ninclude, nexclude;
+    dm_unread_fn unread;    /* dm_source_set_unread */
+    void *unread_ctx;
 };
+
+/* A driver lists a file it will not read (dm_source_set_unread's callback;
+ * the kind from the target's name). */
+void dm_source_note_unread(dm_source *src, const char *target, const char *reason);
 
 struct dm_source_ops {
     /* Check the URL and options and set up the driver's state (*state,

@@ -157,6 +157,7 @@ static void test_migrate_v1_to_v2(void **state)
                        "DROP INDEX jobs_done; ALTER TABLE tables DROP COLUMN encoding; "
                        "ALTER TABLE assets DROP COLUMN last_error; ALTER TABLE assets DROP COLUMN failed_at; "
                        "ALTER TABLE findings DROP COLUMN allow_listed; "
+                       "ALTER TABLE assets DROP COLUMN unread_json; "
                        "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(cat), 1);

@@ -139,7 +139,7 @@ static void sample_file(const char *path, bool gz, uint64_t rows, sample_ctx *c)
     fclose(f);
     dm_object obj = {tmpl, tmpl, (uint64_t)size, NULL};
     dm_sample_spec spec = {rows, 42, DM_ENC_AUTO};
-    dm_row_sink sink = {c, s_column, s_row, s_problem, NULL, NULL};
+    dm_row_sink sink = {c, s_column, s_row, s_problem, NULL, NULL, NULL};
     memset(c, 0, sizeof *c);
     c->min_id = 1L << 40;
     c->max_id = -1;

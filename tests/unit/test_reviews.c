@@ -276,6 +276,7 @@ static void test_migrate_v3_to_v4(void **state)
                        "ALTER TABLE tables DROP COLUMN encoding; "
                        "ALTER TABLE assets DROP COLUMN last_error; ALTER TABLE assets DROP COLUMN failed_at; "
                        "ALTER TABLE findings DROP COLUMN allow_listed; "
+                       "ALTER TABLE assets DROP COLUMN unread_json; "
                        "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     assert_int_equal(dm_catalog_open(fx->path, &fx->cat, &err), DM_OK);
     assert_int_equal(dm_catalog_schema_version(fx->cat), 3);

@@ -117,7 +117,7 @@ static void read_table(const char *options, uint64_t rows, uint64_t seed, collec
     }
     memset(c, 0, sizeof *c);
     c->utf8_ok = true;
-    dm_row_sink sink = {c, c_column, c_row, c_problem, NULL, NULL};
+    dm_row_sink sink = {c, c_column, c_row, c_problem, NULL, NULL, NULL};
     dm_sample_spec spec = {rows, seed, DM_ENC_AUTO};
     assert_int_equal(dm_source_read_rows(src, &tables[0], &spec, &sink, &err), DM_OK);
     dm_table_desc_free_list(src, tables, nt);

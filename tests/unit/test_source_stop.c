@@ -75,7 +75,7 @@ static double read_first_table(const char *url, uint64_t rows, uint64_t limit, s
     assert_int_equal(nt, 1);
     memset(s, 0, sizeof *s);
     s->limit = limit;
-    dm_row_sink sink = {s, s_column, s_row, s_problem, NULL, NULL};
+    dm_row_sink sink = {s, s_column, s_row, s_problem, NULL, NULL, NULL};
     dm_sample_spec spec = {rows, 7, DM_ENC_AUTO};
     double t0 = now_s();
     assert_int_equal(dm_source_read_rows(src, &tables[0], &spec, &sink, &err), DM_OK);
