@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "core/log.h"
 
@@ -121,8 +120,7 @@ int main(int argc, char **argv)
                                     : DM_LOG_WARN,
                  log_format && strcmp(log_format, "json") == 0);
     const char *env = getenv("DATAMAP_CATALOG");
-    cli.catalog_url = catalog ? catalog : env && *env ? env : cli.cfg.catalog ? cli.cfg.catalog : "datamap.db";
-    cli.catalog_shown = dm_catalog_url_redact(cli.catalog_url);
+    dm_cli_set_catalog(&cli, catalog ? catalog : env && *env ? env : cli.cfg.catalog ? cli.cfg.catalog : "datamap.db");
 
     const char *name = argv[optind];
     for (const command *c = commands; c->name; c++) {

@@ -55,6 +55,9 @@ int dm_cmd_worker(dm_cli *cli, int argc, char **argv);
 int dm_cmd_config(dm_cli *cli, int argc, char **argv);
 
 /* Helpers (common.c) */
+/* The catalog URL in force, and the same without its password. */
+void dm_cli_set_catalog(dm_cli *cli, const char *url);
+
 int dm_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Open the catalog and bring its schema up to date; prints the error. */
 dm_catalog *dm_cli_open_catalog(dm_cli *cli);

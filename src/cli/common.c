@@ -188,3 +188,9 @@ bool dm_cli_put_kv(json_t *obj, const char *kv)
     free(k);
     return true;
 }
+
+void dm_cli_set_catalog(dm_cli *cli, const char *url)
+{
+    cli->catalog_url = url;
+    cli->catalog_shown = dm_catalog_url_redact(url);
+}
