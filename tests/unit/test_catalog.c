@@ -360,6 +360,41 @@ static void test_url_forms(void **state)
     assert_int_equal(dm_catalog_open("", &cat, &err), DM_ERR_ARG);
 }
 
+/* PostgreSQL only: password_file= gives the password (a wrong one is
+ * DM_ERR_AUTH, never shown), statement_timeout= cancels a long statement
+ * with DM_ERR_TIMEOUT, and the connection is usable after it. */
+static void test_pg_password_file_and_timeout(void **state)
+{
+    fixture *fx = *state;
+    if (!tdb_postgres())
+        skip();
+    dm_error err = {0};
+    char role[80], sql[256], pwfile[128], url[512];
+    snprintf(role, sizeof role, "%s_r", fx->dbname);
+    snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN PASSWORD 'pw-Zq81-secret'", role);
+    tdb_admin(sql);
+    snprintf(sql, sizeof sql, "GRANT ALL ON DATABASE %s TO %s", fx->dbname, role);
+    tdb_admin(sql);
+    snprintf(pwfile, sizeof pwfile, "%s/pw", fx->dir);
+    write_file(pwfile, "pw-Zq81-secret\n", 15);
+    snprintf(url, sizeof url, "postgresql://%s@127.0.0.1:25432/%s?password_file=%s&statement_timeout=1", role,
+             fx->dbname, pwfile);
+    dm_db *db = NULL;
+    assert_int_equal(dm_db_open(url, &db, &err), DM_OK);
+    assert_int_equal(dm_db_exec(db, "SELECT pg_sleep(3)", &err), DM_ERR_TIMEOUT);
+    assert_true(err.retryable);
+    assert_int_equal(dm_db_exec(db, "SELECT 1", &err), DM_OK);
+    dm_db_close(db);
+    write_file(pwfile, "wrong-password\n", 15);
+    assert_int_equal(dm_db_open(url, &db, &err), DM_ERR_AUTH);
+    assert_null(db);
+    assert_null(strstr(err.msg, "wrong-password"));
+    tdb_drop(fx->dbname);   /* the role owns nothing once the database is gone */
+    fx->dbname[0] = '\0';
+    snprintf(sql, sizeof sql, "DROP ROLE %s", role);
+    tdb_admin(sql);
+}
+
 static void test_concurrent_migrate(void **state)
 {
     fixture *fx = *state;
@@ -1127,6 +1162,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrupt_catalog_refused_untouched, setup, teardown),
         cmocka_unit_test_setup_teardown(test_url_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_concurrent_migrate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pg_password_file_and_timeout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_add_list_get_remove, setup, teardown),
         cmocka_unit_test_setup_teardown(test_source_password_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_asset_upsert_and_last_seen, setup, teardown),
