@@ -328,6 +328,15 @@ void dm_tz_span_at(const dm_tz *tz, int64_t t, dm_tz_span *out)
 
 int32_t dm_tz_offset(const dm_tz *tz, int64_t t)
 {
+    /* The Gregorian calendar and so a POSIX rule repeat every 400 years
+     * (146097 days), and every TZif transition lies well inside +/-2^36 s
+     * (years -208 to 4147): fold a time beyond that back by whole cycles,
+     * where the year arithmetic cannot overflow; its offset is the same. */
+    const int64_t cycle = 146097LL * 86400, lim = 1LL << 36;
+    if (t >= lim)
+        t = lim - cycle + (t - lim) % cycle;
+    else if (t <= -lim)
+        t = -lim + cycle - (-(t + lim)) % cycle;
     dm_tz_span sp;
     dm_tz_span_at(tz, t, &sp);
     return sp.offset;

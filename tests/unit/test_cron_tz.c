@@ -108,6 +108,26 @@ static int count_fires(const char *zname, const char *expr, const char *from, co
 
 /* ---- offsets -------------------------------------------------------------- */
 
+/* Issue 17 item 6: no overflow far from today (UBSan found one beyond
+ * +/-2^36 s); the offset follows the rule's 400-year cycle. */
+static void test_tz_offset_extremes(void **state)
+{
+    (void)state;
+    dm_tz *b = zone("Europe/Berlin");
+    const int64_t cycle = 146097LL * 86400;
+    int64_t summer = at("2026-07-01 12:00"), winter = at("2026-01-15 12:00");
+    for (int64_t k = 1; k <= 4000000; k *= 20) {
+        assert_int_equal(dm_tz_offset(b, summer + k * cycle), 7200);
+        assert_int_equal(dm_tz_offset(b, winter + k * cycle), 3600);
+    }
+    int32_t o = dm_tz_offset(b, INT64_MAX);
+    assert_true(o == 3600 || o == 7200);
+    o = dm_tz_offset(b, INT64_MIN);
+    assert_true(o > -86400 && o < 86400);
+    assert_int_equal(dm_tz_offset(b, -(1LL << 40)), dm_tz_offset(b, -(1LL << 37) - 3 * cycle));
+    dm_tz_free(b);
+}
+
 static void test_tz_offset_2026_changes(void **state)
 {
     (void)state;
@@ -552,6 +572,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tz_offset_2026_changes),
+        cmocka_unit_test(test_tz_offset_extremes),
         cmocka_unit_test(test_tz_offset_matches_glibc),
         cmocka_unit_test(test_tz_footer_rule_matches_table),
         cmocka_unit_test(test_cron_next_tz_berlin),
