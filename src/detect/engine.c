@@ -37,6 +37,7 @@
 #include "detect/checks.h"
 #include "detect/entities/names_data.h"
 #include "detect/names_i18n.h"
+#include "detect/byte_class.h"
 #include "detect/shape_plan.h"
 
 /* ---- registry ---------------------------------------------------------- */
@@ -489,6 +490,7 @@ static pthread_once_t g_init_once = PTHREAD_ONCE_INIT;
 static void init_once(void)
 {
     init_classes();
+    (void)dm_simd_path_get();   /* DATAMAP_SIMD read once, before any thread scans */
     for (size_t t = 0; t < sizeof region_tables / sizeof region_tables[0]; t++)
         for (const dm_entity_def *d = region_tables[t]; d->name; d++)
             if (d->init)
@@ -1118,7 +1120,7 @@ static void emit_cb(void *ctx, dm_verdict v, size_t start, size_t end)
 /* Cut the cell into groups, a run of one class at a time; returns the count.
  * *feat gets the DM_NEED_* features of the bytes as featmap would give them,
  * except DM_NEED_UPPER for ASCII upper-case letters (see need_upper). */
-static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n, unsigned *feat)
+static size_t cut_groups_bytes(dm_colstats *cs, const unsigned char *s, size_t n, unsigned *feat)
 {
     size_t ng = 0, i = 0;
     unsigned f = 0;
@@ -1171,6 +1173,82 @@ static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n, unsi
     }
     *feat = f;
     return ng;
+}
+
+/* cut_groups_bytes for a cell of at most DM_CLASS_MAX bytes, from its byte
+ * masks (byte_class.h): groups are runs of set bits of digit|letter, a
+ * group's runs of one class the changes of the digit mask inside it, and
+ * the bytes between two groups chain them when they are 1-3 joiners. */
+static size_t cut_groups_masks(dm_colstats *cs, const unsigned char *s, size_t n, unsigned *feat)
+{
+    dm_byte_masks m;
+    dm_byte_classify(s, n, &m);
+    uint64_t al = m.digit | m.letter;
+    unsigned f = 0;
+    f |= m.digit ? DM_NEED_DIGIT : 0;
+    f |= (m.letter | m.high) ? DM_NEED_LETTER : 0;
+    f |= m.high ? DM_NEED_UPPER | DM_NEED_HIGH : 0;
+    f |= m.at ? DM_NEED_AT : 0;
+    f |= m.colon ? DM_NEED_COLON : 0;
+    f |= m.space ? DM_NEED_SPACE : 0;
+    DM_GROW(cs->groups, cs->gcap, DM_CLASS_MAX / 2 + 1);
+    size_t ng = 0;
+    unsigned prev_end = 0;
+    uint64_t rest = al;
+    while (rest) {
+        unsigned st = (unsigned)__builtin_ctzll(rest);
+        uint64_t after = ~al >> st;
+        unsigned len = after ? (unsigned)__builtin_ctzll(after) : 64 - st;
+        unsigned end = st + len;
+        uint64_t lm = len == 64 ? ~0ULL : (1ULL << len) - 1;
+        uint64_t d = (m.digit >> st) & lm;
+        uint64_t chg = (d ^ (d << 1)) & lm & ~1ULL;     /* bit i: byte i's class differs from i-1's */
+        group *g = &cs->groups[ng];
+        unsigned rs = 0;
+        int nr = 0;     /* runs, counted up to MAX_RUNS_PER_GROUP + 1 */
+        for (;;) {
+            unsigned re = chg ? (unsigned)__builtin_ctzll(chg) : len;
+            g->run_cls[nr] = (d >> rs) & 1 ? C_DIGIT : C_LETTER;
+            g->run_len[nr] = (uint8_t)(re - rs);
+            nr++;
+            if (!chg)
+                break;
+            if (nr == MAX_RUNS_PER_GROUP) {
+                nr++;   /* more runs than a group keeps: complex */
+                break;
+            }
+            rs = re;
+            chg &= chg - 1;
+        }
+        g->pos = st;
+        g->len = (uint8_t)len;
+        g->nruns = nr > MAX_RUNS_PER_GROUP ? 0 : (uint8_t)nr;
+        g->has_digit = d != 0;
+        g->word = d == 0 && len >= WORD_LEN;
+        g->ghash = 0;
+        for (int r = 0; r < g->nruns; r++)
+            g->ghash = pack_run(g->ghash, (unsigned char)class_letter(g->run_cls[r]), g->run_len[r]);
+        g->shash = pack_run(0, 'X', g->len);
+        unsigned jl = st - prev_end;
+        uint64_t jm = (1ULL << jl) - 1;     /* jl <= 63: a group ends before st */
+        g->chained = ng > 0 && jl >= 1 && jl <= MAX_JOINER_RUN && ((m.joiner >> prev_end) & jm) == jm;
+        g->sep = g->chained ? (char)s[prev_end] : 0;
+        g->seplen = g->chained ? (uint8_t)jl : 0;
+        prev_end = end;
+        ng++;
+        rest = end >= 64 ? 0 : al & (~0ULL << end);
+    }
+    *feat = f;
+    return ng;
+}
+
+/* Cut the cell into groups: from byte masks when the path allows and the
+ * cell is short, else a byte at a time. */
+static size_t cut_groups(dm_colstats *cs, const unsigned char *s, size_t n, unsigned *feat)
+{
+    if (n <= DM_CLASS_MAX && dm_simd_path_get() != DM_SIMD_SCALAR)
+        return cut_groups_masks(cs, s, n, feat);
+    return cut_groups_bytes(cs, s, n, feat);
 }
 
 static bool in_list(const uint16_t *v, size_t n, uint16_t x)
