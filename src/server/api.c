@@ -18,6 +18,7 @@
  * {"items": [...], "total": N (where counted), "limit", "offset", "next":
  * link to the next page with the same filters, or null}.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@
 #define send_error dm_http_send_error
 #define send_status dm_http_send_status
 
+#define DM_API_MAX_OFFSET (1LL << 50)
+
 /* ?limit=&offset=; false when invalid (the caller answers 400) */
 static bool paging(struct MHD_Connection *c, int64_t *limit, int64_t *offset)
 {
@@ -52,8 +55,11 @@ static bool paging(struct MHD_Connection *c, int64_t *limit, int64_t *offset)
             return false;
     }
     if (o) {
+        /* at most 2^50 (no catalog holds more rows), so offset + limit
+         * and offset + 1 never overflow (they did at 2^63 - 1) */
+        errno = 0;
         *offset = strtoll(o, &end, 10);
-        if (*end || *offset < 0)
+        if (*end || *o == '\0' || errno || *offset < 0 || *offset > DM_API_MAX_OFFSET)
             return false;
     }
     return true;
@@ -61,7 +67,7 @@ static bool paging(struct MHD_Connection *c, int64_t *limit, int64_t *offset)
 
 static enum MHD_Result bad_page(struct MHD_Connection *c)
 {
-    return send_error(c, 400, "bad_request", "limit must be 1-1000 and offset >= 0");
+    return send_error(c, 400, "bad_request", "limit must be 1-1000 and offset 0-2^50");
 }
 
 /* ?name= as a positive id; 0 when absent, -1 when not a number. */
