@@ -47,7 +47,7 @@ const dm_name_words dm_name_words_table[] = {
            "nombre_completo", "nombre_cliente",
            /* it */ "nome", "cognome", "nominativo", "nome_completo", "intestatario",
            /* pt */ "sobrenome", "apelido", "nome_proprio", "apelidos", "nome_cliente",
-           /* nl */ "voornaam", "voornamen", "achternaam", "naam", "volledige_naam", "tussenvoegsel",
+           /* nl */ "voornaam", "voornamen", "achternaam", "familienaam", "naam", "volledige_naam", "tussenvoegsel",
            "rekeninghouder",
            /* pl */ "imie", "imiona", "nazwisko", "imie_i_nazwisko",
            /* sv da no */ "fornamn", "efternamn", "namn", "fornavn", "efternavn", "etternavn", "mellomnavn",

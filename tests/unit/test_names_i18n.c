@@ -48,7 +48,7 @@ static void test_names_under_native_words(void **state)
     const char *const people[] = {"Maria Silva", "João Pereira", "Ana Costa", "Pedro Santos", "Rita Oliveira",
                                   "Carlos Ferreira", "Sofia Almeida", "Miguel Rodrigues", NULL};
     const char *const names[] = {"nome", "Nome Completo", "nomeCompleto", "Vorname", "prénom", "PRENOM",
-                                 "apellidos", "cognome", "achternaam", "nazwisko", "ad_soyad", NULL};
+                                 "apellidos", "cognome", "achternaam", "familienaam", "nazwisko", "ad_soyad", NULL};
     for (const char *const *n = names; *n; n++)
         if (column_share(*n, people, "PERSON_NAME") < 0.5)
             fail_msg("names under '%s' not found", *n);

@@ -366,8 +366,9 @@ static dm_verdict validate_jp_my_number(const dm_span *s)
 }
 
 static const char *const jp_mn_shapes[] = {"e:D12/w", "e:D4 D4 D4", "e:D4-D4-D4", NULL};
-static const char *const jp_mn_hints[] = {"my_number", "mynumber", "kojin_bango", "individual_number",
-                                          "マイナンバー", "個人番号", NULL};
+static const char *const jp_mn_hints[] = {"my_number", "mynumber", "kojin_bango", "kojin_bangou", "kojin_bangoo",
+                                          "mai_nanbaa", "mai_nanba", "individual_number", "マイナンバー", "個人番号",
+                                          NULL};
 static const char *const jp_mn_context[] = {"マイナンバー", "個人番号", "my number", NULL};
 static const char *const jp_mn_examples[] = {"1234 5678 9018", "2738-4915-2064", "610293847528", NULL};
 static const char *const jp_mn_counter[] = {"1234 5678 9019", "2738-4915-2065", "1111 1111 1111", NULL};
