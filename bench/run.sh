@@ -180,11 +180,11 @@ elapsed_secs() {  # "h:mm:ss" or "m:ss.ss" -> seconds
   awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<<"$1"
 }
 
-time_run() {  # out-prefix: runs the scan, writes <prefix>.time with wall, cpu and max RSS (kB)
-  local prefix=$1
+time_run() {  # out-prefix jobs: runs the scan, writes <prefix>.time with wall, cpu and max RSS (kB)
+  local prefix=$1 jobs=$2
   if [ -x /usr/bin/time ]; then
     (cd "$OUT" && /usr/bin/time -v -o "$prefix.timev" \
-      "$DATAMAP" scan "$DATA/big.csv" --rows all --format json >"$OUT/big.json" 2>"$OUT/big.stderr")
+      "$DATAMAP" scan "$DATA/big.csv" --rows all --format json --jobs "$jobs" >"$OUT/big.j$jobs.json" 2>"$OUT/big.stderr")
     local rc=$?
     local el user sys rss
     el=$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$prefix.timev")
@@ -195,13 +195,13 @@ time_run() {  # out-prefix: runs the scan, writes <prefix>.time with wall, cpu a
     return $rc
   fi
   # No GNU time: measure with wait4() (same numbers, finer wall clock).
-  "$PY" - "$prefix.time" "$DATAMAP" scan "$DATA/big.csv" --rows all --format json <<'EOF'
+  "$PY" - "$prefix.time" "$jobs" "$DATAMAP" scan "$DATA/big.csv" --rows all --format json --jobs "$jobs" <<'EOF'
 import os, subprocess, sys, time
 out = sys.argv[1]
-with open(os.path.join(os.path.dirname(out), "big.json"), "wb") as so, \
+with open(os.path.join(os.path.dirname(out), "big.j%s.json" % sys.argv[2]), "wb") as so, \
      open(os.path.join(os.path.dirname(out), "big.stderr"), "wb") as se:
     t0 = time.monotonic()
-    p = subprocess.Popen(sys.argv[2:], stdout=so, stderr=se, cwd=os.path.dirname(out))
+    p = subprocess.Popen(sys.argv[3:], stdout=so, stderr=se, cwd=os.path.dirname(out))
     _, st, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t0
 open(out, "w").write("%.3f %.3f %d\n" % (wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss))
@@ -214,30 +214,41 @@ if [ "$WHAT" = all ] || [ "$WHAT" = throughput ]; then
       "$PY" "$BENCH/gen.py" --out "$DATA" --big "$BIG_MB" --seed "$SEED"; then
     size=$(stat -c %s "$DATA/big.csv")
     cat "$DATA/big.csv" >/dev/null          # warm the page cache: we measure the engine, not the disk
-    walls=() cpus=() rsss=() failed=0
+    # --jobs 1 (per core) and --jobs 2, alternating so both see the same machine
+    declare -A walls=() cpus=() rsss=()
+    failed=0
     for i in $(seq 1 "$RUNS"); do
-      if ! time_run "$OUT/big.$i"; then
-        echo "bench: datamap scan of big.csv failed (run $i, stderr in $OUT/big.stderr)" >&2
-        failed=1
-      fi
-      [ -s "$OUT/big.$i.time" ] || echo "0 0 0" >"$OUT/big.$i.time"
-      read -r w c r <"$OUT/big.$i.time"
-      walls+=("$w") cpus+=("$c") rsss+=("$r")
-      echo "bench: throughput run $i: wall ${w}s, cpu ${c}s, max RSS ${r} kB" >&2
+      for j in 1 2; do
+        if ! time_run "$OUT/big.$i.j$j" "$j"; then
+          echo "bench: datamap scan of big.csv --jobs $j failed (run $i, stderr in $OUT/big.stderr)" >&2
+          failed=1
+        fi
+        [ -s "$OUT/big.$i.j$j.time" ] || echo "0 0 0" >"$OUT/big.$i.j$j.time"
+        read -r w c r <"$OUT/big.$i.j$j.time"
+        walls[$j]+="$w " cpus[$j]+="$c " rsss[$j]+="$r "
+        echo "bench: throughput run $i --jobs $j: wall ${w}s, cpu ${c}s, max RSS ${r} kB" >&2
+      done
     done
-    line=$("$PY" - "$size" "${walls[*]}" "${cpus[*]}" "${rsss[*]}" <<'EOF'
+    cp "$OUT/big.j1.json" "$OUT/big.json" 2>/dev/null
+    if cmp -s "$OUT/big.j1.json" "$OUT/big.j2.json"; then same="--jobs 2 findings identical to --jobs 1"
+    else same="--jobs 2 FINDINGS DIFFER from --jobs 1"; status=1; fi
+    line=$("$PY" - "$size" "${walls[1]}" "${cpus[1]}" "${rsss[1]}" "${walls[2]}" "${cpus[2]}" "${rsss[2]}" <<'EOF'
 import sys
 size = int(sys.argv[1])
-walls = sorted(float(x) for x in sys.argv[2].split())
-cpus = sorted(float(x) for x in sys.argv[3].split())
-rss = max(int(x) for x in sys.argv[4].split())
-wall = walls[len(walls) // 2]
-cpu = cpus[len(cpus) // 2]
-mbs = size / 1e6 / wall if wall > 0 else float("inf")
-print("big.csv %.1f MB, wall %.2fs (median of %d) -> %.1f MB/s, cpu %.2fs (%.1f MB/s per cpu-second), peak RSS %.1f MB"
-      % (size / 1e6, wall, len(walls), mbs, cpu, size / 1e6 / cpu if cpu > 0 else float("inf"), rss / 1024))
+def med(s):
+    v = sorted(float(x) for x in s.split())
+    return v[len(v) // 2]
+w1, c1, r1 = med(sys.argv[2]), med(sys.argv[3]), max(int(x) for x in sys.argv[4].split())
+w2, c2, r2 = med(sys.argv[5]), med(sys.argv[6]), max(int(x) for x in sys.argv[7].split())
+mb = size / 1e6
+f = lambda w: mb / w if w > 0 else float("inf")
+print("big.csv %.1f MB, --jobs 1: wall %.2fs -> %.1f MB/s, cpu %.2fs, peak RSS %.1f MB; "
+      "--jobs 2: wall %.2fs -> %.1f MB/s (%.2fx), cpu %.2fs, peak RSS %.1f MB (medians of %d)"
+      % (mb, w1, f(w1), c1, r1 / 1024, w2, f(w2), w1 / w2 if w2 > 0 else 0, c2, r2 / 1024,
+         len(sys.argv[2].split())))
 EOF
 )
+    line="$line; $same"
     if [ $failed -ne 0 ]; then
       line="$line (scan FAILED, see $OUT/big.stderr)"
       status=1
