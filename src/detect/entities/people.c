@@ -1972,6 +1972,7 @@ const dm_entity_def dm_entities_people[] = {
         .hints = name_hints,
         .examples = name_examples,
         .counterexamples = name_counter,
+        .flags = DM_ENT_COLUMN_GATE,    /* codes, hashes, user agents: stop after 256 cells */
     },
     {
         .name = "ADDRESS",
@@ -1985,7 +1986,7 @@ const dm_entity_def dm_entities_people[] = {
         .hints = addr_hints,
         .examples = addr_examples,
         .counterexamples = addr_counter,
-        .flags = DM_ENT_FREE_TEXT_OK,
+        .flags = DM_ENT_FREE_TEXT_OK | DM_ENT_COLUMN_GATE,
     },
     {
         .name = "DATE_OF_BIRTH",
