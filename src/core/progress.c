@@ -3,12 +3,14 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/log.h"
 
 #define DRAW_EVERY_NS 100000000LL       /* the terminal line: ten times a second at most */
+#define RATE_AFTER_DRAWS 5              /* the rate and time left once half a second has passed */
 #define EVENT_EVERY_NS 5000000000LL     /* JSON "progress" events: every five seconds */
 
 static struct {
@@ -17,6 +19,7 @@ static struct {
     int64_t stores_total, stores_done, tables_total, tables_done, rows_total, rows_done;
     int rows_unknown;
     int64_t start_ns, drawn_ns, event_ns;
+    int64_t every_ns;       /* DRAW_EVERY_NS, or DATAMAP_PROGRESS_EVERY_MS */
     char doing[128];
 } g = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
@@ -65,7 +68,7 @@ static void format_locked(char *buf, size_t size, int64_t now)
         thousands(b, sizeof b, g.rows_total);
     if (o < size)
         o += (size_t)snprintf(buf + o, size - o, "rows %s%s%s", a, rows_known ? "/" : "", rows_known ? b : "");
-    if (secs >= 0.5) {
+    if (now - g.start_ns >= RATE_AFTER_DRAWS * g.every_ns && secs > 0) {
         thousands(b, sizeof b, (int64_t)((double)g.rows_done / secs));
         snprintf(rate, sizeof rate, " | %s rows/s", b);
         /* the share done: by tables when there are several, else by rows */
@@ -99,7 +102,7 @@ static void update(bool force_line, bool force_event)
     bool emit = false;
     pthread_mutex_lock(&g.lock);
     int64_t now = now_ns();
-    if (g.line && (force_line || now - g.drawn_ns >= DRAW_EVERY_NS)) {
+    if (g.line && (force_line || now - g.drawn_ns >= g.every_ns)) {
         char line[320];
         format_locked(line, sizeof line, now);
         fprintf(stderr, "\r\033[K%s", line);
@@ -135,6 +138,13 @@ void dm_progress_start(bool line, bool events)
     g.rows_unknown = 0;
     g.start_ns = g.event_ns = now_ns();
     g.drawn_ns = 0;
+    /* DATAMAP_PROGRESS_EVERY_MS: how often the line is redrawn (100); 0
+     * redraws on every update and shows the rate at once, so a test of the
+     * line does not depend on how fast the machine is */
+    const char *ev = getenv("DATAMAP_PROGRESS_EVERY_MS");
+    char *end = NULL;
+    long ms = ev ? strtol(ev, &end, 10) : -1;
+    g.every_ns = ev && *ev && *end == '\0' && ms >= 0 && ms <= 60000 ? ms * 1000000LL : DRAW_EVERY_NS;
     g.doing[0] = '\0';
     pthread_mutex_unlock(&g.lock);
 }
